@@ -1,0 +1,124 @@
+package io.github.jyoutube;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where the client sends each kind of request: Google's OAuth 2.0 endpoints and the YouTube Data
+ * API's base URLs.
+ *
+ * <p>{@link #google()} is the default. {@link #at(URI)} puts every endpoint under one base at
+ * Google's paths, for the jyoutube emulator, tests and users' own fakes. Every endpoint must use
+ * {@code https}, except on a loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}),
+ * so that tokens never cross a network in clear text.
+ *
+ * @param authorization the consent page, {@code …/o/oauth2/v2/auth}
+ * @param token the token endpoint for code exchange, refresh and device polling
+ * @param revoke the token revocation endpoint
+ * @param deviceCode the device authorization endpoint
+ * @param userInfo the OpenID Connect user info endpoint
+ * @param api the base of the Data API, ending in {@code youtube/v3/}
+ * @param upload the base of media uploads, ending in {@code upload/youtube/v3/}
+ */
+public record Endpoints(
+    URI authorization, URI token, URI revoke, URI deviceCode, URI userInfo, URI api, URI upload) {
+
+  /** Checks that every endpoint is absolute and safe to send credentials to. */
+  public Endpoints {
+    checkSafe("authorization", authorization);
+    checkSafe("token", token);
+    checkSafe("revoke", revoke);
+    checkSafe("deviceCode", deviceCode);
+    checkSafe("userInfo", userInfo);
+    checkSafe("api", api);
+    checkSafe("upload", upload);
+    api = withTrailingSlash(api);
+    upload = withTrailingSlash(upload);
+  }
+
+  /** Google's production endpoints. */
+  public static Endpoints google() {
+    return new Endpoints(
+        URI.create("https://accounts.google.com/o/oauth2/v2/auth"),
+        URI.create("https://oauth2.googleapis.com/token"),
+        URI.create("https://oauth2.googleapis.com/revoke"),
+        URI.create("https://oauth2.googleapis.com/device/code"),
+        URI.create("https://openidconnect.googleapis.com/v1/userinfo"),
+        URI.create("https://youtube.googleapis.com/youtube/v3/"),
+        URI.create("https://youtube.googleapis.com/upload/youtube/v3/"));
+  }
+
+  /**
+   * Every endpoint under {@code base}, at Google's paths: {@code o/oauth2/v2/auth}, {@code token},
+   * {@code revoke}, {@code device/code}, {@code v1/userinfo}, {@code youtube/v3/} and {@code
+   * upload/youtube/v3/}.
+   *
+   * @param base an absolute {@code https} URI, or {@code http} on a loopback host, such as the
+   *     emulator's {@code http://127.0.0.1:8080/}
+   * @return the endpoints
+   * @throws IllegalArgumentException if {@code base} is relative, or is plain {@code http} to a
+   *     host that is not loopback
+   */
+  public static Endpoints at(URI base) {
+    Objects.requireNonNull(base, "base == null");
+    URI root = withTrailingSlash(base);
+    checkSafe("base", root);
+    return new Endpoints(
+        root.resolve("o/oauth2/v2/auth"),
+        root.resolve("token"),
+        root.resolve("revoke"),
+        root.resolve("device/code"),
+        root.resolve("v1/userinfo"),
+        root.resolve("youtube/v3/"),
+        root.resolve("upload/youtube/v3/"));
+  }
+
+  /** {@link #at(URI)} for a string. */
+  public static Endpoints at(String base) {
+    Objects.requireNonNull(base, "base == null");
+    return at(URI.create(base));
+  }
+
+  private static URI withTrailingSlash(URI uri) {
+    String path = uri.getRawPath();
+    if (path != null && path.endsWith("/")) {
+      return uri;
+    }
+    return URI.create(uri.toString().replaceFirst("([?#].*)?$", "/$1"));
+  }
+
+  private static void checkSafe(String name, URI uri) {
+    Objects.requireNonNull(uri, name + " == null");
+    if (!uri.isAbsolute() || uri.getHost() == null) {
+      throw new IllegalArgumentException(name + " endpoint must be an absolute URL: " + uri);
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("https")) {
+      return;
+    }
+    if (scheme.equals("http") && isLoopback(uri.getHost())) {
+      return;
+    }
+    throw new IllegalArgumentException(
+        name + " endpoint must use https (plain http is allowed on loopback hosts only): " + uri);
+  }
+
+  private static boolean isLoopback(String host) {
+    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    if (bare.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    // Only literal addresses are checked: a name other than localhost is never resolved here.
+    if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(bare).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

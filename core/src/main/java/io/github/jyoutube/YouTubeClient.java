@@ -1,0 +1,491 @@
+package io.github.jyoutube;
+
+import io.github.jyoutube.auth.AccessToken;
+import io.github.jyoutube.auth.AuthorizationOptions;
+import io.github.jyoutube.auth.AuthorizationUrl;
+import io.github.jyoutube.auth.ClientSecrets;
+import io.github.jyoutube.auth.OAuthClient;
+import io.github.jyoutube.auth.TokenManager;
+import io.github.jyoutube.auth.TokenStore;
+import io.github.jyoutube.auth.UserInfo;
+import io.github.jyoutube.error.OAuthException;
+import io.github.jyoutube.http.AuthHeader;
+import io.github.jyoutube.http.Authorizer;
+import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.HttpCall;
+import io.github.jyoutube.http.HttpExecutor;
+import io.github.jyoutube.http.HttpTransport;
+import io.github.jyoutube.http.RetryPolicy;
+import io.github.jyoutube.resource.PlaylistsResource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The entry point: a client of the YouTube Data API v3 and of Google's OAuth 2.0 endpoints.
+ *
+ * <pre>{@code
+ * YouTubeClient cli = YouTubeClient.builder().clientId("id").clientSecret("secret").build();
+ * AuthorizationUrl auth = cli.getAuthorizeUrl();       // send the user to auth.url()
+ * AccessToken token = cli.generateAccessToken(redirectUrl);
+ * PlaylistListResponse playlists = cli.playlists().list().mine(true).execute();
+ * }</pre>
+ *
+ * <p>A client is safe for use from several threads and should be shared: it holds the connection
+ * pool and the token, which it refreshes by itself when it has a refresh token and client
+ * credentials.
+ */
+public final class YouTubeClient {
+
+  /** The library's version, as in its artifact. */
+  public static final String VERSION = readVersion();
+
+  private final OAuthClient oauth;
+  private final TokenManager tokens;
+  private final HttpExecutor apiExecutor;
+  private final Endpoints endpoints;
+  private final PlaylistsResource playlists;
+
+  private YouTubeClient(Builder builder, ClientSecrets secrets, AccessToken stored) {
+    this.endpoints = builder.endpoints;
+    HttpClient http =
+        builder.httpClient != null
+            ? builder.httpClient
+            : HttpClient.newBuilder()
+                .connectTimeout(builder.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    String userAgent =
+        (builder.userAgent == null ? "" : builder.userAgent + " ")
+            + "jyoutube/"
+            + VERSION
+            + " (Java "
+            + Runtime.version().feature()
+            + ")";
+    HttpTransport transport =
+        new HttpTransport(http, userAgent, builder.requestTimeout, builder.maxResponseBytes);
+    RetryPolicy policy = RetryPolicy.defaults().withMaxRetries(builder.maxRetries);
+    Executor async = builder.executor != null ? builder.executor : DefaultExecutor.INSTANCE;
+
+    HttpExecutor oauthExecutor =
+        new HttpExecutor(transport, policy, builder.sleeper, builder.clock, NO_CREDENTIAL, async);
+    String clientId = secrets != null ? secrets.clientId() : builder.clientId;
+    String clientSecret = secrets != null ? secrets.clientSecret() : builder.clientSecret;
+    String redirectUri = OAuthClient.DEFAULT_REDIRECT_URI;
+    if (builder.redirectUri != null) {
+      redirectUri = builder.redirectUri;
+    } else if (secrets != null && !secrets.redirectUris().isEmpty()) {
+      redirectUri = secrets.redirectUris().get(0);
+    }
+    this.oauth =
+        clientId == null
+            ? null
+            : new OAuthClient(
+                clientId, clientSecret, redirectUri, endpoints, oauthExecutor, builder.clock);
+
+    AccessToken initial = builder.accessToken != null ? builder.accessToken : stored;
+    this.tokens =
+        new TokenManager(
+            initial,
+            initial == null ? builder.refreshToken : null,
+            clientSecret == null ? null : oauth,
+            builder.tokenStore,
+            builder.clock,
+            builder.apiKey);
+    if (builder.accessToken != null) {
+      builder.tokenStore.save(builder.accessToken);
+    }
+    this.apiExecutor =
+        new HttpExecutor(transport, policy, builder.sleeper, builder.clock, tokens, async);
+    ClientContext context = new ClientContext(apiExecutor, endpoints.api(), endpoints.upload());
+    this.playlists = new PlaylistsResource(context);
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---- OAuth 2.0 -------------------------------------------------------------------------
+
+  /**
+   * The consent page URL with the seed's defaults: {@code response_type=code}, the default redirect
+   * URI, scopes {@code youtube} and {@code userinfo.profile}, a random state, {@code
+   * access_type=offline}, {@code prompt=select_account}, and a PKCE challenge.
+   *
+   * @return the URL and its state
+   * @throws IllegalStateException if the client has no client ID
+   */
+  public AuthorizationUrl getAuthorizeUrl() {
+    return getAuthorizeUrl(AuthorizationOptions.defaults());
+  }
+
+  /**
+   * The consent page URL for {@code options}.
+   *
+   * @param options the redirect URI, scopes, state and other parameters
+   * @return the URL and its state
+   * @throws IllegalStateException if the client has no client ID
+   */
+  public AuthorizationUrl getAuthorizeUrl(AuthorizationOptions options) {
+    return oauth().authorizationUrl(options);
+  }
+
+  /**
+   * Exchanges the URL the consent page redirected to for a token, and uses that token from now on.
+   *
+   * @param authorizationResponse the whole redirect URL, as copied from the browser
+   * @return the token
+   * @throws IllegalArgumentException if the URL is malformed or carries no code
+   * @throws io.github.jyoutube.error.InvalidStateException if its state is not one this client
+   *     issued
+   * @throws io.github.jyoutube.error.AuthorizationDeniedException if the user denied access
+   * @throws OAuthException if the token endpoint refuses
+   */
+  public AccessToken generateAccessToken(String authorizationResponse) {
+    AccessToken token = oauth().exchangeRedirect(authorizationResponse);
+    tokens.use(token);
+    return token;
+  }
+
+  /**
+   * Exchanges a bare authorization code for a token, and uses that token from now on.
+   *
+   * @param code the authorization code
+   * @return the token
+   * @throws OAuthException if the token endpoint refuses
+   */
+  public AccessToken generateAccessTokenFromCode(String code) {
+    AccessToken token = oauth().exchangeCode(code);
+    tokens.use(token);
+    return token;
+  }
+
+  /**
+   * Refreshes the client's own token now, and uses the new one.
+   *
+   * @return the new token
+   * @throws IllegalStateException if the client has no refresh token or no client credentials
+   * @throws OAuthException if the token endpoint refuses, e.g. {@code invalid_grant}
+   */
+  public AccessToken refreshAccessToken() {
+    return tokens.refreshNow();
+  }
+
+  /**
+   * Obtains a token with {@code refreshToken}, and uses it from now on.
+   *
+   * @param refreshToken a refresh token
+   * @return the new token, which carries {@code refreshToken}
+   * @throws OAuthException if the token endpoint refuses, e.g. {@code invalid_grant}
+   */
+  public AccessToken refreshAccessToken(String refreshToken) {
+    AccessToken token = oauth().refresh(refreshToken);
+    tokens.use(token);
+    return token;
+  }
+
+  /**
+   * Revokes a token at Google. The token travels in the request body, never in the URL. When it is
+   * the client's own token, the client forgets it.
+   *
+   * @param token an access or refresh token
+   * @throws OAuthException if Google refuses
+   */
+  public void revokeAccessToken(String token) {
+    oauth().revoke(token);
+    tokens
+        .token()
+        .filter(t -> token.equals(t.accessToken()) || token.equals(t.refreshToken()))
+        .ifPresent(t -> tokens.forget());
+  }
+
+  /**
+   * The signed-in user's profile, from the OpenID Connect user info endpoint.
+   *
+   * @return the profile
+   */
+  public UserInfo userInfo() {
+    return apiExecutor.execute(HttpCall.api("GET", endpoints.userInfo()), UserInfo.class);
+  }
+
+  /** The token the client uses now, if any. */
+  public Optional<AccessToken> accessToken() {
+    return tokens.token();
+  }
+
+  /** The endpoints this client talks to. */
+  public Endpoints endpoints() {
+    return endpoints;
+  }
+
+  // ---- Resources -------------------------------------------------------------------------
+
+  /** The {@code playlists} resource. */
+  public PlaylistsResource playlists() {
+    return playlists;
+  }
+
+  private OAuthClient oauth() {
+    if (oauth == null) {
+      throw new IllegalStateException(
+          "this client has no clientId: build it with clientId and clientSecret, or"
+              + " clientSecretsFile, to use OAuth");
+    }
+    return oauth;
+  }
+
+  @Override
+  public String toString() {
+    return "YouTubeClient[api=" + endpoints.api() + ", " + tokens + "]";
+  }
+
+  private static String readVersion() {
+    try (InputStream in = YouTubeClient.class.getResourceAsStream("version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "dev");
+    } catch (IOException e) {
+      return "dev";
+    }
+  }
+
+  private static final Authorizer NO_CREDENTIAL =
+      new Authorizer() {
+        @Override
+        public AuthHeader header() {
+          throw new IllegalStateException("OAuth endpoint calls carry no credential header");
+        }
+
+        @Override
+        public boolean renewAfterRejection(AuthHeader rejected) {
+          return false;
+        }
+      };
+
+  /** Runs {@code executeAsync} calls when the caller gives no executor: daemon threads. */
+  private static final class DefaultExecutor {
+    static final ExecutorService INSTANCE =
+        Executors.newCachedThreadPool(
+            new java.util.concurrent.ThreadFactory() {
+              private final AtomicInteger count = new AtomicInteger();
+
+              @Override
+              public Thread newThread(Runnable task) {
+                Thread thread = new Thread(task, "jyoutube-async-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              }
+            });
+  }
+
+  /**
+   * Builds a {@link YouTubeClient}. Every setting is optional, but the client needs a credential:
+   * client credentials (for the OAuth flow), an access token, a refresh token with client
+   * credentials, an API key, or a token store that holds a token.
+   */
+  public static final class Builder {
+    private String clientId;
+    private String clientSecret;
+    private Path clientSecretsFile;
+    private String redirectUri;
+    private AccessToken accessToken;
+    private String refreshToken;
+    private String apiKey;
+    private Endpoints endpoints = Endpoints.google();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(60);
+    private HttpClient httpClient;
+    private String userAgent;
+    private TokenStore tokenStore = TokenStore.inMemory();
+    private int maxRetries = RetryPolicy.defaults().maxRetries();
+    private Sleeper sleeper = Sleeper.system();
+    private Clock clock = Clock.systemUTC();
+    private Executor executor;
+    private long maxResponseBytes = 32L * 1024 * 1024;
+
+    private Builder() {}
+
+    /** The OAuth client ID. */
+    public Builder clientId(String clientId) {
+      this.clientId = clientId;
+      return this;
+    }
+
+    /** The OAuth client secret. */
+    public Builder clientSecret(String clientSecret) {
+      this.clientSecret = clientSecret;
+      return this;
+    }
+
+    /**
+     * Google's {@code client_secret.json} ({@code web} or {@code installed}); its client ID and
+     * secret replace {@link #clientId} and {@link #clientSecret}, and its first redirect URI
+     * becomes the default.
+     */
+    public Builder clientSecretsFile(Path file) {
+      this.clientSecretsFile = Objects.requireNonNull(file, "file == null");
+      return this;
+    }
+
+    /** The default redirect URI of authorization URLs ({@code https://localhost/} if unset). */
+    public Builder redirectUri(String redirectUri) {
+      this.redirectUri = redirectUri;
+      return this;
+    }
+
+    /** An access token to use, as obtained elsewhere. */
+    public Builder accessToken(String accessToken) {
+      this.accessToken = accessToken == null ? null : AccessToken.of(accessToken);
+      return this;
+    }
+
+    /** A token to use, with its expiry and refresh token. */
+    public Builder accessToken(AccessToken accessToken) {
+      this.accessToken = accessToken;
+      return this;
+    }
+
+    /**
+     * A refresh token. With client credentials, the client obtains access tokens with it as needed.
+     */
+    public Builder refreshToken(String refreshToken) {
+      this.refreshToken = refreshToken;
+      return this;
+    }
+
+    /** An API key, for public data without a user's authorization. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** Where to send requests; {@link Endpoints#google()} by default. */
+    public Builder endpoints(Endpoints endpoints) {
+      this.endpoints = Objects.requireNonNull(endpoints, "endpoints == null");
+      return this;
+    }
+
+    /** How long to wait for a connection (10 s by default). Ignored with {@link #httpClient}. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** How long one attempt may take, to the end of the response (60 s by default). */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = positive(requestTimeout, "requestTimeout");
+      return this;
+    }
+
+    /** The JDK HTTP client to use, for a proxy, TLS settings or an executor of your own. */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+      return this;
+    }
+
+    /** A product token put before the library's own in the {@code User-Agent} header. */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /** Where tokens are loaded from and saved to; in memory by default. */
+    public Builder tokenStore(TokenStore tokenStore) {
+      this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore == null");
+      return this;
+    }
+
+    /** How many times a failed request is retried at most (5 by default; 0 disables retries). */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must be >= 0: " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** What waits between retries; tests pass one that records instead of sleeping. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** The clock for token expiry and {@code Retry-After} dates. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Runs {@code executeAsync} calls; a pool of daemon threads by default. */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor == null");
+      return this;
+    }
+
+    /** The largest response body accepted, in bytes (32 MiB by default). */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException(
+            "maxResponseBytes must be between 1 KiB and 2 GiB: " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalStateException if no usable credential was given, naming what is missing
+     */
+    public YouTubeClient build() {
+      ClientSecrets secrets =
+          clientSecretsFile == null ? null : ClientSecrets.read(clientSecretsFile);
+      boolean hasId = secrets != null || clientId != null;
+      boolean hasSecret = secrets != null || clientSecret != null;
+      if (hasSecret && !hasId) {
+        throw new IllegalStateException("clientSecret is set but clientId is missing");
+      }
+      if (hasId && !hasSecret) {
+        throw new IllegalStateException(
+            "clientId is set but clientSecret is missing: Google's token endpoint needs both");
+      }
+      if (refreshToken != null && !hasId) {
+        throw new IllegalStateException(
+            "refreshToken needs clientId and clientSecret to obtain access tokens");
+      }
+      AccessToken stored = accessToken == null ? tokenStore.load().orElse(null) : null;
+      if (!hasId && accessToken == null && apiKey == null && stored == null) {
+        throw new IllegalStateException(
+            "no usable credential: set clientId and clientSecret (for the OAuth flow),"
+                + " clientSecretsFile, accessToken, refreshToken with client credentials, or apiKey");
+      }
+      return new YouTubeClient(this, secrets, stored);
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name + " == null");
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + duration);
+      }
+      return duration;
+    }
+
+    @Override
+    public String toString() {
+      return "YouTubeClient.Builder[clientId=" + clientId + ", endpoints=" + endpoints.api() + "]";
+    }
+  }
+}

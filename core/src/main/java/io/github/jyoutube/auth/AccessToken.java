@@ -1,0 +1,106 @@
+package io.github.jyoutube.auth;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A token answer from Google's token endpoint, with the moment it expires.
+ *
+ * <p>{@link #toString()} never shows the access token, refresh token or ID token: {@code
+ * AccessToken[accessToken=ya29…(redacted), expiresIn=3600, tokenType=Bearer]}.
+ *
+ * @param accessToken the bearer token sent with API calls
+ * @param expiresIn its lifetime in seconds when issued, or {@code null} if unknown
+ * @param tokenType the token type, {@code Bearer}
+ * @param refreshToken the refresh token, or {@code null} if none was issued
+ * @param scope the granted scopes, space-separated, or {@code null}
+ * @param idToken the OpenID Connect ID token, or {@code null}
+ * @param expiresAt when the access token expires, or {@code null} if unknown
+ */
+public record AccessToken(
+    @JsonProperty("access_token") String accessToken,
+    @JsonProperty("expires_in") Long expiresIn,
+    @JsonProperty("token_type") String tokenType,
+    @JsonProperty("refresh_token") String refreshToken,
+    @JsonProperty("scope") String scope,
+    @JsonProperty("id_token") String idToken,
+    @JsonProperty("expires_at") Instant expiresAt) {
+
+  /** Checks that there is a token. */
+  public AccessToken {
+    if (accessToken == null || accessToken.isEmpty()) {
+      throw new IllegalArgumentException("accessToken is missing");
+    }
+  }
+
+  /**
+   * A token known only by its value, as when a caller passes one in.
+   *
+   * @param accessToken the bearer token
+   * @return a token with no expiry and no refresh token
+   */
+  public static AccessToken of(String accessToken) {
+    return new AccessToken(accessToken, null, "Bearer", null, null, null, null);
+  }
+
+  /** This token with {@code expiresAt} set from {@code expiresIn}, counted from now. */
+  AccessToken stamped(Clock clock) {
+    if (expiresIn == null || expiresAt != null) {
+      return this;
+    }
+    Instant at = clock.instant().plusSeconds(expiresIn);
+    return new AccessToken(accessToken, expiresIn, tokenType, refreshToken, scope, idToken, at);
+  }
+
+  /** This token with {@code refreshToken} in place of its own. */
+  AccessToken withRefreshToken(String token) {
+    return new AccessToken(accessToken, expiresIn, tokenType, token, scope, idToken, expiresAt);
+  }
+
+  /**
+   * Whether the token expires within {@code margin} of the clock's now.
+   *
+   * @param clock the clock to read
+   * @param margin how early to count a token as expired
+   * @return {@code false} when the expiry is unknown
+   */
+  public boolean expiresWithin(Clock clock, Duration margin) {
+    return expiresAt != null && !clock.instant().plus(margin).isBefore(expiresAt);
+  }
+
+  /** Whether a refresh token came with this token. */
+  @JsonIgnore
+  public boolean isRefreshable() {
+    return refreshToken != null && !refreshToken.isEmpty();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("AccessToken[accessToken=").append(redact(accessToken));
+    if (expiresIn != null) {
+      text.append(", expiresIn=").append(expiresIn);
+    }
+    text.append(", tokenType=").append(tokenType);
+    if (refreshToken != null) {
+      text.append(", refreshToken=(redacted)");
+    }
+    if (scope != null) {
+      text.append(", scope=").append(scope);
+    }
+    if (expiresAt != null) {
+      text.append(", expiresAt=").append(expiresAt);
+    }
+    return text.append(']').toString();
+  }
+
+  /** The first four characters of a long secret, which name its kind (ya29, 1//0), then nothing. */
+  static String redact(String secret) {
+    if (secret == null) {
+      return "null";
+    }
+    return secret.length() >= 20 ? secret.substring(0, 4) + "…(redacted)" : "(redacted)";
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.jyoutube.auth;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The signed-in user's OpenID Connect profile, from the user info endpoint.
+ *
+ * @param sub the user's stable identifier
+ * @param name the full name, or {@code null}
+ * @param givenName the given name, or {@code null}
+ * @param familyName the family name, or {@code null}
+ * @param picture the profile picture URL, or {@code null}
+ * @param locale the locale, or {@code null}
+ * @param email the email address, when the {@code email} scope was granted, or {@code null}
+ * @param emailVerified whether the email address is verified, or {@code null}
+ * @param additionalProperties other claims, kept as sent
+ */
+public record UserInfo(
+    String sub,
+    String name,
+    @JsonProperty("given_name") String givenName,
+    @JsonProperty("family_name") String familyName,
+    String picture,
+    String locale,
+    String email,
+    @JsonProperty("email_verified") Boolean emailVerified,
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+
+  /** Copies the extra claims. */
+  public UserInfo {
+    additionalProperties =
+        additionalProperties == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(additionalProperties));
+  }
+}

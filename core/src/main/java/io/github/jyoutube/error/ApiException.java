@@ -1,0 +1,121 @@
+package io.github.jyoutube.error;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The API answered with an error status: YouTube's error body, parsed.
+ *
+ * <p>Carries the HTTP status, Google's {@code error.message}, every {@code errors[]} entry (reason,
+ * domain, location), the raw body and the response headers. Subclasses name the common cases so
+ * that callers can catch them; {@link #of} is the one place that maps a response to its class.
+ */
+public sealed class ApiException extends YouTubeException
+    permits BadRequestException,
+        UnauthorizedException,
+        ForbiddenException,
+        QuotaExceededException,
+        RateLimitedException,
+        NotFoundException,
+        ConflictException,
+        ServerErrorException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Reasons that mean "slow down", whatever the status says. */
+  private static final List<String> RATE_LIMIT_REASONS =
+      List.of("rateLimitExceeded", "userRateLimitExceeded", "userRequestsExceedRateLimit");
+
+  private final int statusCode;
+  private final String errorMessage;
+  private final String status;
+  private final transient List<ErrorDetail> errors;
+  private final String body;
+  private final transient Map<String, List<String>> headers;
+
+  ApiException(ErrorBody error) {
+    super(describe(error), null);
+    this.statusCode = error.statusCode();
+    this.errorMessage = error.message();
+    this.status = error.status();
+    this.errors = List.copyOf(error.errors());
+    this.body = error.body();
+    this.headers = Map.copyOf(error.headers());
+  }
+
+  /**
+   * Maps an error response to the exception that names it. This is the only place where statuses
+   * and reasons are turned into exception classes.
+   *
+   * @param error the parsed error response
+   * @return the exception for it, never {@code null}
+   */
+  public static ApiException of(ErrorBody error) {
+    Objects.requireNonNull(error, "error == null");
+    List<String> reasons = error.errors().stream().map(ErrorDetail::reason).toList();
+    if (reasons.contains("quotaExceeded") || reasons.contains("dailyLimitExceeded")) {
+      return new QuotaExceededException(error);
+    }
+    if (error.statusCode() == 429 || reasons.stream().anyMatch(RATE_LIMIT_REASONS::contains)) {
+      return new RateLimitedException(error);
+    }
+    return switch (error.statusCode()) {
+      case 400 -> new BadRequestException(error);
+      case 401 -> new UnauthorizedException(error);
+      case 403 -> new ForbiddenException(error);
+      case 404 -> new NotFoundException(error);
+      case 409 -> new ConflictException(error);
+      default ->
+          error.statusCode() >= 500 ? new ServerErrorException(error) : new ApiException(error);
+    };
+  }
+
+  /** The HTTP status code, such as 403. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** Google's {@code error.message}; may contain HTML. {@code null} if the body had none. */
+  public String errorMessage() {
+    return errorMessage;
+  }
+
+  /** Google's {@code error.status}, such as {@code PERMISSION_DENIED}; {@code null} if absent. */
+  public String status() {
+    return status;
+  }
+
+  /** The reason of the first {@code errors[]} entry, such as {@code quotaExceeded}, or null. */
+  public String reason() {
+    return errors.isEmpty() ? null : errors.get(0).reason();
+  }
+
+  /** Every {@code errors[]} entry, in order; empty when the body had none. */
+  public List<ErrorDetail> errors() {
+    return errors;
+  }
+
+  /** The raw response body, as text. */
+  public String body() {
+    return body;
+  }
+
+  /** The response headers, names in lower case. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  private static String describe(ErrorBody error) {
+    StringBuilder text = new StringBuilder().append(error.statusCode());
+    if (!error.errors().isEmpty() && error.errors().get(0).reason() != null) {
+      text.append(' ').append(error.errors().get(0).reason());
+    }
+    if (error.message() != null) {
+      text.append(": ").append(error.message());
+    } else if (!error.body().isEmpty()) {
+      text.append(": ").append(ErrorBody.snippet(error.body()));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,92 @@
+package io.github.jyoutube.error;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An error response as Google sends it, read leniently: a body that is not Google's JSON error
+ * format (an HTML page from a proxy, say) still yields a usable value with the raw text.
+ *
+ * @param statusCode the HTTP status
+ * @param message {@code error.message}, or {@code null}
+ * @param status {@code error.status}, or {@code null}
+ * @param errors the {@code error.errors[]} entries; empty when absent
+ * @param body the raw body as text
+ * @param headers the response headers, names in lower case
+ */
+public record ErrorBody(
+    int statusCode,
+    String message,
+    String status,
+    List<ErrorDetail> errors,
+    String body,
+    Map<String, List<String>> headers) {
+
+  private static final ObjectMapper READER = new ObjectMapper();
+  private static final int SNIPPET_LENGTH = 200;
+
+  /** Copies the collections and checks for nulls. */
+  public ErrorBody {
+    errors = List.copyOf(errors);
+    Objects.requireNonNull(body, "body == null");
+    headers = Map.copyOf(headers);
+  }
+
+  /**
+   * Reads an error response.
+   *
+   * @param statusCode the HTTP status
+   * @param body the raw body bytes, UTF-8
+   * @param headers the response headers, names in lower case
+   * @return the parsed error, never {@code null}
+   */
+  public static ErrorBody parse(int statusCode, byte[] body, Map<String, List<String>> headers) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    JsonNode error = null;
+    try {
+      JsonNode root = text.isBlank() ? null : READER.readTree(text);
+      if (root != null && root.path("error").isObject()) {
+        error = root.get("error");
+      }
+    } catch (IOException notJson) {
+      // Not Google's JSON format; the raw text is kept below.
+    }
+    if (error == null) {
+      return new ErrorBody(statusCode, null, null, List.of(), text, headers);
+    }
+    List<ErrorDetail> details = new ArrayList<>();
+    for (JsonNode entry : error.path("errors")) {
+      details.add(
+          new ErrorDetail(
+              textOrNull(entry, "reason"),
+              textOrNull(entry, "domain"),
+              textOrNull(entry, "message"),
+              textOrNull(entry, "location"),
+              textOrNull(entry, "locationType")));
+    }
+    return new ErrorBody(
+        statusCode,
+        textOrNull(error, "message"),
+        textOrNull(error, "status"),
+        details,
+        text,
+        headers);
+  }
+
+  /** The first 200 characters of {@code text}, on one line, for messages. */
+  static String snippet(String text) {
+    String flat = text.strip().replaceAll("\\s+", " ");
+    return flat.length() <= SNIPPET_LENGTH ? flat : flat.substring(0, SNIPPET_LENGTH) + "…";
+  }
+
+  private static String textOrNull(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.jyoutube.error;
+
+/**
+ * Google's OAuth 2.0 endpoints, or the authorization redirect, refused: {@code invalid_grant},
+ * {@code invalid_client}, {@code access_denied} and the like.
+ *
+ * <p>{@link #error()} is the OAuth error code and {@link #errorDescription()} the text that came
+ * with it. Neither ever quotes a token, code or secret.
+ */
+public sealed class OAuthException extends YouTubeException
+    permits AuthorizationDeniedException, InvalidStateException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String error;
+  private final String errorDescription;
+  private final int statusCode;
+
+  /**
+   * Creates the exception.
+   *
+   * @param error the OAuth error code, such as {@code invalid_grant}
+   * @param errorDescription the description that came with it, or {@code null}
+   * @param statusCode the HTTP status of the token endpoint's answer, or -1 for a redirect
+   */
+  public OAuthException(String error, String errorDescription, int statusCode) {
+    super(
+        error
+            + (errorDescription == null || errorDescription.isEmpty()
+                ? ""
+                : ": " + errorDescription),
+        null);
+    this.error = error;
+    this.errorDescription = errorDescription;
+    this.statusCode = statusCode;
+  }
+
+  /** The OAuth error code, such as {@code invalid_grant}. */
+  public String error() {
+    return error;
+  }
+
+  /** The {@code error_description} that came with the error, or {@code null}. */
+  public String errorDescription() {
+    return errorDescription;
+  }
+
+  /** The HTTP status of the endpoint's answer, or -1 when the error came in a redirect URL. */
+  public int statusCode() {
+    return statusCode;
+  }
+}

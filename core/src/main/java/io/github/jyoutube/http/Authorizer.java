@@ -1,0 +1,22 @@
+package io.github.jyoutube.http;
+
+/** Supplies the credential of each attempt, and renews it when the API rejects it. */
+public interface Authorizer {
+
+  /**
+   * The credential header for the next attempt, refreshed first if it is about to expire.
+   *
+   * @return the header to send
+   * @throws IllegalStateException if the client has no credential at all
+   */
+  AuthHeader header();
+
+  /**
+   * Called after the API answered 401 to a request that carried {@code rejected}.
+   *
+   * @param rejected the header the rejected request carried
+   * @return {@code true} if a different credential is now available and the request should be sent
+   *     again; {@code false} if there is nothing better to try
+   */
+  boolean renewAfterRejection(AuthHeader rejected);
+}

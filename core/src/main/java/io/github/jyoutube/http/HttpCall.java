@@ -1,0 +1,110 @@
+package io.github.jyoutube.http;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One request to send, before authentication: method, URL, headers and body.
+ *
+ * @param method the HTTP method, upper case
+ * @param uri the absolute URL, query included
+ * @param headers extra request headers
+ * @param body the body bytes, or {@code null} for none
+ * @param contentType the body's media type, or {@code null} for none
+ * @param authenticated whether the client's credential is attached
+ * @param dialect which error format the endpoint speaks
+ */
+public record HttpCall(
+    String method,
+    URI uri,
+    Map<String, String> headers,
+    byte[] body,
+    String contentType,
+    boolean authenticated,
+    Dialect dialect) {
+
+  /** The error format of an endpoint. */
+  public enum Dialect {
+    /** The Data API: Google's JSON error body; responses may be quoted in errors. */
+    API,
+    /**
+     * Google's OAuth 2.0 endpoints: {@code error} and {@code error_description}; successful answers
+     * carry tokens, so they are never quoted.
+     */
+    OAUTH
+  }
+
+  /** Checks the parts and copies the headers. */
+  public HttpCall {
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(uri, "uri == null");
+    headers = Map.copyOf(headers);
+    Objects.requireNonNull(dialect, "dialect == null");
+  }
+
+  /** An authenticated Data API request without a body. */
+  public static HttpCall api(String method, URI uri) {
+    return new HttpCall(method, uri, Map.of(), null, null, true, Dialect.API);
+  }
+
+  /** An authenticated Data API request with a JSON body. */
+  public static HttpCall api(String method, URI uri, byte[] json) {
+    return new HttpCall(
+        method, uri, Map.of(), json, "application/json; charset=UTF-8", true, Dialect.API);
+  }
+
+  /** An unauthenticated form POST to an OAuth endpoint. */
+  public static HttpCall oauthForm(URI uri, byte[] form) {
+    return new HttpCall(
+        "POST", uri, Map.of(), form, "application/x-www-form-urlencoded", false, Dialect.OAUTH);
+  }
+
+  /** This call with one more header. */
+  public HttpCall withHeader(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.put(name, value);
+    return new HttpCall(method, uri, copy, body, contentType, authenticated, dialect);
+  }
+
+  /**
+   * Whether sending this twice has the same effect as sending it once. Only such requests are
+   * retried after they may have reached the server.
+   */
+  public boolean idempotent() {
+    return switch (method) {
+      case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
+      default -> false;
+    };
+  }
+
+  /** The method and URL without the query, for messages and logs. */
+  public String describe() {
+    String query = uri.getRawQuery();
+    String url = uri.toString();
+    return method + " " + (query == null ? url : url.substring(0, url.indexOf('?')));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof HttpCall call
+        && method.equals(call.method)
+        && uri.equals(call.uri)
+        && headers.equals(call.headers)
+        && java.util.Arrays.equals(body, call.body)
+        && Objects.equals(contentType, call.contentType)
+        && authenticated == call.authenticated
+        && dialect == call.dialect;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(method, uri, headers, java.util.Arrays.hashCode(body), dialect);
+  }
+
+  @Override
+  public String toString() {
+    return "HttpCall[" + describe() + (body == null ? "" : ", " + body.length + " bytes") + "]";
+  }
+}

@@ -1,0 +1,215 @@
+package io.github.jyoutube.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The one class that sends bytes over HTTP, through {@link java.net.http.HttpClient}.
+ *
+ * <p>It adds the user agent, asks for gzip and inflates it, applies the request timeout, and
+ * refuses a response body larger than its limit instead of buffering it. It knows nothing of
+ * retries, credentials or JSON.
+ */
+public final class HttpTransport {
+
+  private final HttpClient client;
+  private final String userAgent;
+  private final Duration requestTimeout;
+  private final long maxResponseBytes;
+
+  /**
+   * Creates the transport.
+   *
+   * @param client the JDK client that holds the connection pool
+   * @param userAgent the {@code User-Agent} header value
+   * @param requestTimeout how long one attempt may take, from sending to the end of the body
+   * @param maxResponseBytes the largest body accepted, after inflation
+   */
+  public HttpTransport(
+      HttpClient client, String userAgent, Duration requestTimeout, long maxResponseBytes) {
+    this.client = Objects.requireNonNull(client, "client == null");
+    this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
+    this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /**
+   * Sends one attempt and reads the whole response.
+   *
+   * @param call what to send
+   * @param credential the credential header, or {@code null} to send none
+   * @return the response
+   * @throws IOException if no complete response arrived, or it exceeded the size limit
+   * @throws InterruptedException if the thread was interrupted while waiting
+   */
+  public HttpResult send(HttpCall call, AuthHeader credential)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(call.uri())
+            .timeout(requestTimeout)
+            .header("User-Agent", userAgent)
+            .header("Accept-Encoding", "gzip");
+    call.headers().forEach(request::header);
+    if (credential != null) {
+      request.header(credential.name(), credential.value());
+    }
+    if (call.body() != null) {
+      if (call.contentType() != null) {
+        request.header("Content-Type", call.contentType());
+      }
+      request.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.body()));
+    } else {
+      request.method(call.method(), HttpRequest.BodyPublishers.noBody());
+    }
+    HttpResponse<byte[]> response = client.send(request.build(), this::boundedBody);
+    Map<String, List<String>> headers = lowerCaseHeaders(response);
+    byte[] body = response.body();
+    if ("gzip".equalsIgnoreCase(first(headers, "content-encoding")) && body.length > 0) {
+      body = inflate(body);
+    }
+    return new HttpResult(response.statusCode(), headers, body);
+  }
+
+  private HttpResponse.BodySubscriber<byte[]> boundedBody(HttpResponse.ResponseInfo info) {
+    String length = info.headers().firstValue("content-length").orElse(null);
+    if (length != null) {
+      try {
+        if (Long.parseLong(length.trim()) > maxResponseBytes) {
+          return new LimitedBytes(maxResponseBytes, true);
+        }
+      } catch (NumberFormatException ignored) {
+        // A broken Content-Length is left for the stream to settle.
+      }
+    }
+    return new LimitedBytes(maxResponseBytes, false);
+  }
+
+  private byte[] inflate(byte[] gzipped) throws IOException {
+    try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(gzipped.length * 4);
+      byte[] buffer = new byte[16384];
+      long total = 0;
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        total += n;
+        if (total > maxResponseBytes) {
+          throw new ResponseTooLargeException(maxResponseBytes);
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private static Map<String, List<String>> lowerCaseHeaders(HttpResponse<?> response) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) ->
+                headers
+                    .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .addAll(values));
+    headers.replaceAll((name, values) -> List.copyOf(values));
+    return headers;
+  }
+
+  private static String first(Map<String, List<String>> headers, String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** The response body exceeded the transport's limit. */
+  static final class ResponseTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ResponseTooLargeException(long limit) {
+      super("response body larger than " + limit + " bytes; refused");
+    }
+  }
+
+  /** Collects a body into one array, failing as soon as it passes the limit. */
+  private static final class LimitedBytes implements HttpResponse.BodySubscriber<byte[]> {
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final List<ByteBuffer> buffers = new ArrayList<>();
+    private final long limit;
+    private final boolean refuseAtOnce;
+    private long received;
+    private Flow.Subscription subscription;
+
+    LimitedBytes(long limit, boolean refuseAtOnce) {
+      this.limit = limit;
+      this.refuseAtOnce = refuseAtOnce;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      if (refuseAtOnce) {
+        subscription.cancel();
+        result.completeExceptionally(new ResponseTooLargeException(limit));
+        return;
+      }
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      if (result.isDone()) {
+        return;
+      }
+      for (ByteBuffer item : items) {
+        received += item.remaining();
+        buffers.add(item);
+      }
+      if (received > limit) {
+        buffers.clear();
+        subscription.cancel();
+        result.completeExceptionally(new ResponseTooLargeException(limit));
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      buffers.clear();
+      result.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      if (result.isDone()) {
+        return;
+      }
+      byte[] bytes = new byte[(int) received];
+      int offset = 0;
+      for (ByteBuffer buffer : buffers) {
+        int n = buffer.remaining();
+        buffer.get(bytes, offset, n);
+        offset += n;
+      }
+      buffers.clear();
+      result.complete(bytes);
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package io.github.jyoutube.resource;
+
+import io.github.jyoutube.Json;
+import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.HttpCall;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A request to one API method, built by its parameter methods and sent by {@link #execute()} or
+ * {@link #executeAsync()}.
+ *
+ * <p>A request is a builder: set what you need, then execute; executing it again sends it again. It
+ * is not safe to change from several threads at once.
+ *
+ * @param <T> the response type ({@link Void} for methods that return nothing)
+ * @param <R> the concrete request type, returned by the parameter methods
+ */
+public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
+
+  private final ClientContext context;
+  private final String httpMethod;
+  private final String path;
+  private final Class<T> responseType;
+  private final Object body;
+  private final List<String> required;
+  private final Map<String, String> query = new LinkedHashMap<>();
+
+  /**
+   * Creates the request.
+   *
+   * @param context where and how to send it
+   * @param httpMethod the HTTP method
+   * @param path the method's path under the API base, such as {@code playlists}
+   * @param responseType the response type
+   * @param body the request body, or {@code null}
+   * @param required the parameters that must be set before sending
+   */
+  ApiRequest(
+      ClientContext context,
+      String httpMethod,
+      String path,
+      Class<T> responseType,
+      Object body,
+      String... required) {
+    this.context = Objects.requireNonNull(context, "context == null");
+    this.httpMethod = httpMethod;
+    this.path = path;
+    this.responseType = responseType;
+    this.body = body;
+    this.required = List.of(required);
+  }
+
+  /** This request, typed as its concrete class. */
+  abstract R self();
+
+  /**
+   * Selects the fields of the response (a partial response), such as {@code
+   * items(id,snippet/title)}.
+   */
+  public final R fields(String fields) {
+    return set("fields", fields);
+  }
+
+  /** Attributes the request to a user for per-user quota, 40 characters at most. */
+  public final R quotaUser(String quotaUser) {
+    if (quotaUser != null && quotaUser.length() > 40) {
+      throw new IllegalArgumentException(
+          "quotaUser must be at most 40 characters, was " + quotaUser.length());
+    }
+    return set("quotaUser", quotaUser);
+  }
+
+  /** Sends the request and waits for the answer. */
+  public T execute() {
+    return context.executor().execute(toCall(query), responseType);
+  }
+
+  /**
+   * Sends the request on the client's executor. Parameter checks happen now, on the caller's
+   * thread; failures of the call complete the future exceptionally with the same exceptions {@link
+   * #execute()} throws.
+   */
+  public CompletableFuture<T> executeAsync() {
+    return context.executor().executeAsync(toCall(query), responseType);
+  }
+
+  /** Sets or, with {@code null}, removes a query parameter. */
+  final R set(String name, Object value) {
+    if (value == null) {
+      query.remove(name);
+    } else {
+      query.put(name, String.valueOf(value));
+    }
+    return self();
+  }
+
+  /** Sets a repeated parameter, its values comma-joined in the order given. */
+  final R setRepeated(String name, Iterable<?> values) {
+    if (values == null) {
+      query.remove(name);
+      return self();
+    }
+    StringJoiner joined = new StringJoiner(",");
+    Iterator<?> each = values.iterator();
+    int index = 0;
+    while (each.hasNext()) {
+      Object value = each.next();
+      if (value == null) {
+        throw new IllegalArgumentException(name + "[" + index + "] is null");
+      }
+      joined.add(String.valueOf(value));
+      index++;
+    }
+    if (index == 0) {
+      throw new IllegalArgumentException(name + " needs at least one value");
+    }
+    query.put(name, joined.toString());
+    return self();
+  }
+
+  /** The value of a query parameter, or {@code null}. */
+  final String get(String name) {
+    return query.get(name);
+  }
+
+  /** A copy of the query parameters set so far. */
+  final Map<String, String> query() {
+    return new LinkedHashMap<>(query);
+  }
+
+  /** The executor and base URLs. */
+  final ClientContext context() {
+    return context;
+  }
+
+  /** The response type. */
+  final Class<T> responseType() {
+    return responseType;
+  }
+
+  /** Builds the HTTP call for the given parameters, after checking the required ones. */
+  final HttpCall toCall(Map<String, String> parameters) {
+    for (String name : required) {
+      if (!parameters.containsKey(name)) {
+        throw new IllegalArgumentException(
+            "required parameter '" + name + "' is missing for " + httpMethod + " " + path);
+      }
+    }
+    URI uri = URI.create(context.api() + path + encode(parameters));
+    return body == null
+        ? HttpCall.api(httpMethod, uri)
+        : HttpCall.api(httpMethod, uri, Json.writeBytes(body));
+  }
+
+  /**
+   * The parts of {@code resource} that {@code body} carries, comma-joined: the default {@code part}
+   * of methods that write.
+   */
+  static String partsPresent(Object body, Set<String> parts) {
+    StringJoiner joined = new StringJoiner(",");
+    Json.tree(Json.write(body))
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (parts.contains(name)) {
+                joined.add(name);
+              }
+            });
+    if (joined.length() == 0) {
+      throw new IllegalArgumentException(
+          "the body carries none of the writable parts " + parts + "; set part(...) explicitly");
+    }
+    return joined.toString();
+  }
+
+  private static String encode(Map<String, String> parameters) {
+    if (parameters.isEmpty()) {
+      return "";
+    }
+    StringJoiner joined = new StringJoiner("&", "?", "");
+    parameters.forEach((name, value) -> joined.add(escape(name) + "=" + escape(value)));
+    return joined.toString();
+  }
+
+  /** RFC 3986 percent-encoding: spaces as {@code %20}, commas kept for readable part lists. */
+  private static String escape(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("%2C", ",");
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + httpMethod + " " + path + encode(query) + "]";
+  }
+}

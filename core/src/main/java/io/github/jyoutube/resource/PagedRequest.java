@@ -1,0 +1,90 @@
+package io.github.jyoutube.resource;
+
+import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.paging.Page;
+import io.github.jyoutube.paging.Pages;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A request to a list method that pages with {@code pageToken}: besides {@link #execute()} for one
+ * page, it walks every page for the caller.
+ *
+ * <p>When walking, {@code maxResults} defaults to the method's maximum, so that as few requests as
+ * possible are made; with {@link #maxItems(long)} the last page asks only for what is still wanted.
+ *
+ * @param <T> the page type
+ * @param <I> the item type
+ * @param <R> the concrete request type
+ */
+public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<T, I, R>>
+    extends ApiRequest<T, R> {
+
+  private final int maxPageSize;
+  private long maxItems = Long.MAX_VALUE;
+
+  PagedRequest(
+      ClientContext context,
+      String path,
+      Class<T> responseType,
+      int maxPageSize,
+      String... required) {
+    super(context, "GET", path, responseType, null, required);
+    this.maxPageSize = maxPageSize;
+  }
+
+  /** The page to return, from a previous response's {@code nextPageToken}. */
+  public final R pageToken(String pageToken) {
+    return set("pageToken", pageToken);
+  }
+
+  /**
+   * The most items {@link #pages()} and {@link #stream()} yield in all; no page is fetched beyond
+   * what they need.
+   */
+  public final R maxItems(long maxItems) {
+    if (maxItems < 0) {
+      throw new IllegalArgumentException("maxItems must be >= 0: " + maxItems);
+    }
+    this.maxItems = maxItems;
+    return self();
+  }
+
+  /**
+   * Every page, fetched lazily as the iteration reaches it, starting at {@code pageToken} if set.
+   * The parameters are those set now; later changes to this request do not affect it.
+   */
+  public Pages<T, I> pages() {
+    Map<String, String> base = query();
+    // Check the required parameters now, not at the first page.
+    toCall(base);
+    String userPageSize = base.remove("maxResults");
+    int pageSize = userPageSize == null ? maxPageSize : Integer.parseInt(userPageSize);
+    String firstToken = base.remove("pageToken");
+    return new Pages<>(
+        (token, wanted) -> {
+          Map<String, String> parameters = new java.util.LinkedHashMap<>(base);
+          parameters.put("maxResults", String.valueOf(Math.min(pageSize, wanted)));
+          if (token != null) {
+            parameters.put("pageToken", token);
+          }
+          return context().executor().execute(toCall(parameters), responseType());
+        },
+        firstToken,
+        maxItems);
+  }
+
+  /** Every item of every page, as a lazy stream. */
+  public Stream<I> stream() {
+    return pages().items();
+  }
+
+  /** Checks a {@code maxResults} value against the method's bounds. */
+  final R maxResultsChecked(long value, long minimum) {
+    if (value < minimum || value > maxPageSize) {
+      throw new IllegalArgumentException(
+          "maxResults must be between " + minimum + " and " + maxPageSize + ": " + value);
+    }
+    return set("maxResults", value);
+  }
+}
