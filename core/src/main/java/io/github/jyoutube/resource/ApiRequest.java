@@ -6,6 +6,7 @@ import io.github.jyoutube.http.HttpCall;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +103,11 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
       query.put(name, String.valueOf(value));
     }
     return self();
+  }
+
+  /** Sets a repeated parameter, its values comma-joined in the order given. */
+  final R setRepeated(String name, Object[] values) {
+    return setRepeated(name, values == null ? null : Arrays.asList(values));
   }
 
   /** Sets a repeated parameter, its values comma-joined in the order given. */

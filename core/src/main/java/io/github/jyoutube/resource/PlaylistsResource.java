@@ -3,7 +3,6 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.Playlist;
 import io.github.jyoutube.model.PlaylistListResponse;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -75,7 +74,7 @@ public final class PlaylistsResource {
 
     /** The parts to return, such as {@code snippet} and {@code status}. */
     public ListRequest part(String... part) {
-      return setRepeated("part", List.of(part));
+      return setRepeated("part", part);
     }
 
     /** The playlists owned by this channel. */
@@ -90,7 +89,7 @@ public final class PlaylistsResource {
 
     /** The playlists with these ids. */
     public ListRequest id(String... id) {
-      return setRepeated("id", List.of(id));
+      return setRepeated("id", id);
     }
 
     /** How many items a page holds, 0 to 50 (5 by default). */
@@ -129,7 +128,7 @@ public final class PlaylistsResource {
 
     /** The parts the body sets and the response returns. */
     public InsertRequest part(String... part) {
-      return setRepeated("part", List.of(part));
+      return setRepeated("part", part);
     }
 
     /** For YouTube content partners: the content owner the request acts for. */
@@ -158,7 +157,7 @@ public final class PlaylistsResource {
 
     /** The parts the body sets; parts left out are cleared by the API. */
     public UpdateRequest part(String... part) {
-      return setRepeated("part", List.of(part));
+      return setRepeated("part", part);
     }
 
     /** For YouTube content partners: the content owner the request acts for. */
