@@ -9,9 +9,9 @@ import io.github.jyoutube.auth.TokenManager;
 import io.github.jyoutube.auth.TokenStore;
 import io.github.jyoutube.auth.UserInfo;
 import io.github.jyoutube.error.OAuthException;
-import io.github.jyoutube.http.AuthHeader;
 import io.github.jyoutube.http.Authorizer;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Credential;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpExecutor;
 import io.github.jyoutube.http.HttpTransport;
@@ -265,12 +265,12 @@ public final class YouTubeClient {
   private static final Authorizer NO_CREDENTIAL =
       new Authorizer() {
         @Override
-        public AuthHeader header() {
+        public Credential header() {
           throw new IllegalStateException("OAuth endpoint calls carry no credential header");
         }
 
         @Override
-        public boolean renewAfterRejection(AuthHeader rejected) {
+        public boolean renewAfterRejection(Credential rejected) {
           return false;
         }
       };

@@ -1,7 +1,7 @@
 package io.github.jyoutube.auth;
 
-import io.github.jyoutube.http.AuthHeader;
 import io.github.jyoutube.http.Authorizer;
+import io.github.jyoutube.http.Credential;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -105,14 +105,14 @@ public final class TokenManager implements Authorizer {
   }
 
   @Override
-  public AuthHeader header() {
+  public Credential header() {
     AccessToken token = current;
     if (token == null && oauth != null && startingRefreshToken != null) {
       token = firstToken();
     }
     if (token == null) {
       if (apiKey != null) {
-        return new AuthHeader("X-Goog-Api-Key", apiKey);
+        return Credential.apiKey(apiKey);
       }
       throw new IllegalStateException(
           "no credential for API calls: obtain a token first (generateAccessToken), or build the"
@@ -125,9 +125,9 @@ public final class TokenManager implements Authorizer {
   }
 
   @Override
-  public boolean renewAfterRejection(AuthHeader rejected) {
+  public boolean renewAfterRejection(Credential rejected) {
     AccessToken token = current;
-    if (token == null || !rejected.name().equals("Authorization")) {
+    if (token == null || rejected.inQuery()) {
       return false;
     }
     if (!rejected.value().equals(bearer(token).value())) {
@@ -181,8 +181,8 @@ public final class TokenManager implements Authorizer {
     return oauth != null && token.isRefreshable();
   }
 
-  private static AuthHeader bearer(AccessToken token) {
-    return new AuthHeader("Authorization", "Bearer " + token.accessToken());
+  private static Credential bearer(AccessToken token) {
+    return Credential.bearer(token.accessToken());
   }
 
   @Override

@@ -9,7 +9,7 @@ public interface Authorizer {
    * @return the header to send
    * @throws IllegalStateException if the client has no credential at all
    */
-  AuthHeader header();
+  Credential header();
 
   /**
    * Called after the API answered 401 to a request that carried {@code rejected}.
@@ -18,5 +18,5 @@ public interface Authorizer {
    * @return {@code true} if a different credential is now available and the request should be sent
    *     again; {@code false} if there is nothing better to try
    */
-  boolean renewAfterRejection(AuthHeader rejected);
+  boolean renewAfterRejection(Credential rejected);
 }

@@ -103,7 +103,7 @@ public final class HttpExecutor {
     int retries = 0;
     boolean renewed = false;
     while (true) {
-      AuthHeader credential = call.authenticated() ? authorizer.header() : null;
+      Credential credential = call.authenticated() ? authorizer.header() : null;
       long started = System.nanoTime();
       HttpResult result;
       try {

@@ -3,6 +3,7 @@ package io.github.jyoutube.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,15 +59,19 @@ public final class HttpTransport {
    * @throws IOException if no complete response arrived, or it exceeded the size limit
    * @throws InterruptedException if the thread was interrupted while waiting
    */
-  public HttpResult send(HttpCall call, AuthHeader credential)
+  public HttpResult send(HttpCall call, Credential credential)
       throws IOException, InterruptedException {
+    URI uri = call.uri();
+    if (credential != null && credential.inQuery()) {
+      uri = URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + credential.queryParameter());
+    }
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(call.uri())
+        HttpRequest.newBuilder(uri)
             .timeout(requestTimeout)
             .header("User-Agent", userAgent)
             .header("Accept-Encoding", "gzip");
     call.headers().forEach(request::header);
-    if (credential != null) {
+    if (credential != null && !credential.inQuery()) {
       request.header(credential.name(), credential.value());
     }
     if (call.body() != null) {

@@ -1,0 +1,42 @@
+package io.github.jyoutube.http;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * The credential one request carries: a bearer token in the {@code Authorization} header, or an API
+ * key in the {@code key} query parameter.
+ *
+ * @param name the header or query parameter name
+ * @param value its value; a secret, never shown by {@link #toString()}
+ * @param inQuery whether it travels in the query rather than a header
+ */
+public record Credential(String name, String value, boolean inQuery) {
+
+  /** Checks the parts. */
+  public Credential {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(value, "value == null");
+  }
+
+  /** {@code Authorization: Bearer <token>}. */
+  public static Credential bearer(String accessToken) {
+    return new Credential("Authorization", "Bearer " + accessToken, false);
+  }
+
+  /** {@code key=<apiKey>} in the query, as Google documents for API keys. */
+  public static Credential apiKey(String apiKey) {
+    return new Credential("key", apiKey, true);
+  }
+
+  /** The query parameter, encoded, for a credential that travels in the query. */
+  String queryParameter() {
+    return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "Credential[" + name + "=(redacted)]";
+  }
+}
