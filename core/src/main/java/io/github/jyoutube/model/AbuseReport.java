@@ -13,10 +13,10 @@ import java.util.Objects;
 /**
  * The {@code AbuseReport} schema of the API.
  *
- * @param abuseTypes the {@code abuseTypes} property
- * @param description the {@code description} property
- * @param relatedEntities the {@code relatedEntities} property
- * @param subject the {@code subject} property
+ * @param abuseTypes the JSON property {@code abuseTypes}
+ * @param description the JSON property {@code description}
+ * @param relatedEntities the JSON property {@code relatedEntities}
+ * @param subject the JSON property {@code subject}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -27,7 +27,7 @@ public record AbuseReport(
     Entity subject,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code AbuseReport}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AbuseReport {
     abuseTypes = ModelSupport.copy(abuseTypes);
     relatedEntities = ModelSupport.copy(relatedEntities);

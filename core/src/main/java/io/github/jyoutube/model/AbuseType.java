@@ -12,14 +12,14 @@ import java.util.Objects;
 /**
  * The {@code AbuseType} schema of the API.
  *
- * @param id the {@code id} property
+ * @param id the JSON property {@code id}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
 public record AbuseType(
     String id, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code AbuseType}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AbuseType {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

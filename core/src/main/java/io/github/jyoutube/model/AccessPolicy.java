@@ -25,7 +25,7 @@ public record AccessPolicy(
     List<String> exception,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code AccessPolicy}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AccessPolicy {
     exception = ModelSupport.copy(exception);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

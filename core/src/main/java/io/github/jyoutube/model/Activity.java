@@ -34,7 +34,7 @@ public record Activity(
     ActivitySnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code Activity}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Activity {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -48,9 +48,7 @@ public record ActivityContentDetails(
     ActivityContentDetailsUpload upload,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ActivityContentDetails}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

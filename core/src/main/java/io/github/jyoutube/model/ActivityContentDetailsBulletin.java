@@ -18,10 +18,7 @@ import java.util.Map;
 public record ActivityContentDetailsBulletin(
     ResourceId resourceId, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ActivityContentDetailsBulletin}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsBulletin {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -18,10 +18,7 @@ import java.util.Map;
 public record ActivityContentDetailsChannelItem(
     ResourceId resourceId, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ActivityContentDetailsChannelItem}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsChannelItem {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -18,10 +18,7 @@ import java.util.Map;
 public record ActivityContentDetailsComment(
     ResourceId resourceId, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ActivityContentDetailsComment}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsComment {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

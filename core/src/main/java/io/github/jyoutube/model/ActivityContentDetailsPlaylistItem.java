@@ -23,10 +23,7 @@ public record ActivityContentDetailsPlaylistItem(
     ResourceId resourceId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ActivityContentDetailsPlaylistItem}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsPlaylistItem {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -45,10 +45,7 @@ public record ActivityContentDetailsPromotedItem(
     String videoId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ActivityContentDetailsPromotedItem}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsPromotedItem {
     forecastingUrl = ModelSupport.copy(forecastingUrl);
     impressionUrl = ModelSupport.copy(impressionUrl);

@@ -26,10 +26,7 @@ public record ActivityContentDetailsRecommendation(
     ResourceId seedResourceId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ActivityContentDetailsRecommendation}, copying lists and maps into
-   * unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsRecommendation {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

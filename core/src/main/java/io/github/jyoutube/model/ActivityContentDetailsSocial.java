@@ -29,10 +29,7 @@ public record ActivityContentDetailsSocial(
     Type type,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ActivityContentDetailsSocial}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsSocial {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -18,10 +18,7 @@ import java.util.Map;
 public record ActivityContentDetailsSubscription(
     ResourceId resourceId, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ActivityContentDetailsSubscription}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsSubscription {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

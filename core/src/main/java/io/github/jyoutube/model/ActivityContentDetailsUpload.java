@@ -17,10 +17,7 @@ import java.util.Map;
 public record ActivityContentDetailsUpload(
     String videoId, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ActivityContentDetailsUpload}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsUpload {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

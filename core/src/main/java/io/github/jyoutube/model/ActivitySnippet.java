@@ -45,7 +45,7 @@ public record ActivitySnippet(
     Type type,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code ActivitySnippet}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivitySnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

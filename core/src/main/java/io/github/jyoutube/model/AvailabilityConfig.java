@@ -22,7 +22,7 @@ public record AvailabilityConfig(
     AvailabilityConfigRegionsConfig regionsConfig,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code AvailabilityConfig}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AvailabilityConfig {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

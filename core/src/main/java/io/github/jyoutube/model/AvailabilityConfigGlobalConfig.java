@@ -26,10 +26,7 @@ public record AvailabilityConfigGlobalConfig(
     Interval interval,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code AvailabilityConfigGlobalConfig}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AvailabilityConfigGlobalConfig {
     excludedRegionCodes = ModelSupport.copy(excludedRegionCodes);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

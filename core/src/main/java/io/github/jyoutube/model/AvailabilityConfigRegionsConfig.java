@@ -22,10 +22,7 @@ public record AvailabilityConfigRegionsConfig(
     List<AvailabilityConfigRegionsConfigRegionInterval> regionIntervals,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code AvailabilityConfigRegionsConfig}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AvailabilityConfigRegionsConfig {
     regionIntervals = ModelSupport.copy(regionIntervals);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

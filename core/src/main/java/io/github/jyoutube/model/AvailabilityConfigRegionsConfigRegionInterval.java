@@ -25,10 +25,7 @@ public record AvailabilityConfigRegionsConfigRegionInterval(
     String regionCode,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code AvailabilityConfigRegionsConfigRegionInterval}, copying lists and maps into
-   * unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AvailabilityConfigRegionsConfigRegionInterval {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -27,9 +27,7 @@ public record BatchGetStatsResponse(
     String kind,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code BatchGetStatsResponse}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public BatchGetStatsResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

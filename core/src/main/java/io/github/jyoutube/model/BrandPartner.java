@@ -23,7 +23,7 @@ public record BrandPartner(
     String channelId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code BrandPartner}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public BrandPartner {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

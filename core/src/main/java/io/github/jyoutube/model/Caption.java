@@ -27,7 +27,7 @@ public record Caption(
     CaptionSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code Caption}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Caption {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

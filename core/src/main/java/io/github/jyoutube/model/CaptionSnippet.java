@@ -60,7 +60,7 @@ public record CaptionSnippet(
     String videoId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code CaptionSnippet}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CaptionSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

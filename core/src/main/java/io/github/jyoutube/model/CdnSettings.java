@@ -32,7 +32,7 @@ public record CdnSettings(
     Resolution resolution,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code CdnSettings}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CdnSettings {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

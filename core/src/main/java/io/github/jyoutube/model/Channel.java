@@ -51,7 +51,7 @@ public record Channel(
     ChannelTopicDetails topicDetails,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code Channel}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Channel {
     localizations = ModelSupport.copy(localizations);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

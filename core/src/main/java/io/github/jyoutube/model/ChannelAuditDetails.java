@@ -26,9 +26,7 @@ public record ChannelAuditDetails(
     Boolean copyrightStrikesGoodStanding,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelAuditDetails}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelAuditDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

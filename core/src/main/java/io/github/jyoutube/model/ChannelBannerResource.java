@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * A channel banner returned as the response to a channel_banner.insert call.
  *
- * @param etag the {@code etag} property
+ * @param etag the JSON property {@code etag}
  * @param kind Identifies what kind of resource this is. Value: the fixed string
  *     "youtube#channelBannerResource".
  * @param url The URL of this banner image.
@@ -25,9 +25,7 @@ public record ChannelBannerResource(
     String url,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelBannerResource}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelBannerResource {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -27,10 +27,7 @@ public record ChannelBrandingSettings(
     WatchSettings watch,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelBrandingSettings}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelBrandingSettings {
     hints = ModelSupport.copy(hints);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

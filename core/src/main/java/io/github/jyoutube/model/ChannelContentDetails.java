@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * Details about the content of a channel.
  *
- * @param relatedPlaylists the {@code relatedPlaylists} property
+ * @param relatedPlaylists the JSON property {@code relatedPlaylists}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -20,9 +20,7 @@ public record ChannelContentDetails(
     RelatedPlaylists relatedPlaylists,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelContentDetails}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
@@ -65,7 +63,7 @@ public record ChannelContentDetails(
       String watchLater,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-    /** Creates a {@code RelatedPlaylists}, copying lists and maps into unmodifiable collections. */
+    /** Creates an instance, copying lists and maps into unmodifiable collections. */
     public RelatedPlaylists {
       additionalProperties = ModelSupport.additionalProperties(additionalProperties);
     }

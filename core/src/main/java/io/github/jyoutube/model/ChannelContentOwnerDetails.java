@@ -24,10 +24,7 @@ public record ChannelContentOwnerDetails(
     OffsetDateTime timeLinked,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelContentOwnerDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelContentOwnerDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

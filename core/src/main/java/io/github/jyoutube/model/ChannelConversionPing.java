@@ -30,9 +30,7 @@ public record ChannelConversionPing(
     String conversionUrl,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelConversionPing}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelConversionPing {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -23,9 +23,7 @@ public record ChannelConversionPings(
     List<ChannelConversionPing> pings,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelConversionPings}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelConversionPings {
     pings = ModelSupport.copy(pings);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

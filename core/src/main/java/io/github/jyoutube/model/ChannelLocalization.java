@@ -22,9 +22,7 @@ public record ChannelLocalization(
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelLocalization}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelLocalization {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -26,9 +26,7 @@ public record ChannelProfileDetails(
     String profileImageUrl,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelProfileDetails}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelProfileDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -36,7 +36,7 @@ public record ChannelSection(
     ChannelSectionTargeting targeting,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code ChannelSection}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSection {
     localizations = ModelSupport.copy(localizations);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

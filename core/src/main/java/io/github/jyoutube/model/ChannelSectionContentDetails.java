@@ -24,10 +24,7 @@ public record ChannelSectionContentDetails(
     List<String> playlists,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelSectionContentDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSectionContentDetails {
     channels = ModelSupport.copy(channels);
     playlists = ModelSupport.copy(playlists);

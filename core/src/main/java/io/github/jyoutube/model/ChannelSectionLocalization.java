@@ -19,10 +19,7 @@ import java.util.Objects;
 public record ChannelSectionLocalization(
     String title, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelSectionLocalization}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSectionLocalization {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -36,9 +36,7 @@ public record ChannelSectionSnippet(
     Type type,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelSectionSnippet}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSectionSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -25,10 +25,7 @@ public record ChannelSectionTargeting(
     List<String> regions,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelSectionTargeting}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSectionTargeting {
     countries = ModelSupport.copy(countries);
     languages = ModelSupport.copy(languages);

@@ -14,7 +14,7 @@ import java.util.Objects;
  * Branding properties for the channel view.
  *
  * @param country The country of the channel.
- * @param defaultLanguage the {@code defaultLanguage} property
+ * @param defaultLanguage the JSON property {@code defaultLanguage}
  * @param defaultTab Which content tab users should see when viewing the channel. Deprecated by the
  *     API.
  * @param description Specifies the channel description.
@@ -52,7 +52,7 @@ public record ChannelSettings(
     String unsubscribedTrailer,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code ChannelSettings}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSettings {
     featuredChannelsUrls = ModelSupport.copy(featuredChannelsUrls);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

@@ -44,7 +44,7 @@ public record ChannelSnippet(
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code ChannelSnippet}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

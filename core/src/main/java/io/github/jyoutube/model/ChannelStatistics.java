@@ -30,7 +30,7 @@ public record ChannelStatistics(
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger viewCount,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code ChannelStatistics}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelStatistics {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -20,9 +20,9 @@ import java.util.Objects;
  *     Otherwise, the user doesn't have a public YouTube identity.
  * @param longUploadsStatus The long uploads status of this channel. See
  *     https://support.google.com/youtube/answer/71673 for more information.
- * @param madeForKids the {@code madeForKids} property
+ * @param madeForKids the JSON property {@code madeForKids}
  * @param privacyStatus Privacy status of the channel.
- * @param selfDeclaredMadeForKids the {@code selfDeclaredMadeForKids} property
+ * @param selfDeclaredMadeForKids the JSON property {@code selfDeclaredMadeForKids}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -35,7 +35,7 @@ public record ChannelStatus(
     Boolean selfDeclaredMadeForKids,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code ChannelStatus}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

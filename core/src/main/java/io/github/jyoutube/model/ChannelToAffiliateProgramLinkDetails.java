@@ -31,10 +31,7 @@ public record ChannelToAffiliateProgramLinkDetails(
     OffsetDateTime statusUpdateTime,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelToAffiliateProgramLinkDetails}, copying lists and maps into
-   * unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelToAffiliateProgramLinkDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -31,10 +31,7 @@ public record ChannelToStoreLinkDetails(
     String storeUrl,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelToStoreLinkDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelToStoreLinkDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -22,10 +22,7 @@ public record ChannelToStoreLinkDetailsBillingDetails(
     BillingStatus billingStatus,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelToStoreLinkDetailsBillingDetails}, copying lists and maps into
-   * unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelToStoreLinkDetailsBillingDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -21,10 +21,7 @@ import java.util.Objects;
 public record ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails(
     Status status, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails}, copying lists and
-   * maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -24,9 +24,7 @@ public record ChannelTopicDetails(
     List<String> topicIds,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ChannelTopicDetails}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelTopicDetails {
     topicCategories = ModelSupport.copy(topicCategories);
     topicIds = ModelSupport.copy(topicIds);

@@ -26,7 +26,7 @@ public record Comment(
     CommentSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code Comment}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Comment {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

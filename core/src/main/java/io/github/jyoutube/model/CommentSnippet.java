@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * Basic details about a comment, such as its author and text.
  *
- * @param authorChannelId the {@code authorChannelId} property
+ * @param authorChannelId the JSON property {@code authorChannelId}
  * @param authorChannelUrl Link to the author's YouTube channel, if any.
  * @param authorDisplayName The name of the user who posted the comment.
  * @param authorProfileImageUrl The URL for the avatar of the user who posted the comment.
@@ -60,7 +60,7 @@ public record CommentSnippet(
     ViewerRating viewerRating,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code CommentSnippet}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CommentSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

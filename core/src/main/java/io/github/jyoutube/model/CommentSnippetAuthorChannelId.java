@@ -19,10 +19,7 @@ import java.util.Objects;
 public record CommentSnippetAuthorChannelId(
     String value, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code CommentSnippetAuthorChannelId}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CommentSnippetAuthorChannelId {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -32,7 +32,7 @@ public record CommentThread(
     CommentThreadSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code CommentThread}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CommentThread {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param nextPageToken The token that can be used as the value of the pageToken parameter to
  *     retrieve the next page in the result set.
  * @param pageInfo General pagination information.
- * @param tokenPagination the {@code tokenPagination} property. Deprecated by the API.
+ * @param tokenPagination the JSON property {@code tokenPagination}. Deprecated by the API.
  * @param visitorId The visitorId identifies the visitor. Deprecated by the API.
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
@@ -38,10 +38,7 @@ public record CommentThreadListResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties)
     implements Page<CommentThread> {
 
-  /**
-   * Creates a {@code CommentThreadListResponse}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CommentThreadListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

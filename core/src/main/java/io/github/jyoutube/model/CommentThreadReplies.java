@@ -23,9 +23,7 @@ public record CommentThreadReplies(
     List<Comment> comments,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code CommentThreadReplies}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CommentThreadReplies {
     comments = ModelSupport.copy(comments);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

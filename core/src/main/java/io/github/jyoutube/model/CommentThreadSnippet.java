@@ -34,9 +34,7 @@ public record CommentThreadSnippet(
     String videoId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code CommentThreadSnippet}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CommentThreadSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

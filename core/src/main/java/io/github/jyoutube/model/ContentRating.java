@@ -198,7 +198,7 @@ public record ContentRating(
     YtRating ytRating,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code ContentRating}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ContentRating {
     djctqRatingReasons = ModelSupport.copy(djctqRatingReasons);
     fpbRatingReasons = ModelSupport.copy(fpbRatingReasons);

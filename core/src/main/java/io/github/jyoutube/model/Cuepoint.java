@@ -18,9 +18,9 @@ import java.util.Objects;
  * in for 22:03:27, we may stuff the cuepoint into 22:03:25 or 22:03:30, depending. This is an
  * artifact of HLS.
  *
- * @param cueType the {@code cueType} property
+ * @param cueType the JSON property {@code cueType}
  * @param durationSecs The duration of this cuepoint.
- * @param etag the {@code etag} property
+ * @param etag the JSON property {@code etag}
  * @param id The identifier for cuepoint resource.
  * @param insertionOffsetTimeMs The time when the cuepoint should be inserted by offset to the
  *     broadcast actual start time.
@@ -38,7 +38,7 @@ public record Cuepoint(
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger walltimeMs,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code Cuepoint}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Cuepoint {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

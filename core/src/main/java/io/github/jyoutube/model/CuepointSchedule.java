@@ -31,7 +31,7 @@ public record CuepointSchedule(
     ScheduleStrategy scheduleStrategy,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code CuepointSchedule}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CuepointSchedule {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -12,9 +12,9 @@ import java.util.Objects;
 /**
  * The {@code Entity} schema of the API.
  *
- * @param id the {@code id} property
- * @param typeId the {@code typeId} property
- * @param url the {@code url} property
+ * @param id the JSON property {@code id}
+ * @param typeId the JSON property {@code typeId}
+ * @param url the JSON property {@code url}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -24,7 +24,7 @@ public record Entity(
     String url,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code Entity}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Entity {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -24,7 +24,7 @@ public record GeoPoint(
     Double longitude,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code GeoPoint}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public GeoPoint {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -26,7 +26,7 @@ public record I18nLanguage(
     I18nLanguageSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code I18nLanguage}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public I18nLanguage {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

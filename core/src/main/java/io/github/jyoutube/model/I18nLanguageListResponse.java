@@ -29,10 +29,7 @@ public record I18nLanguageListResponse(
     String visitorId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code I18nLanguageListResponse}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public I18nLanguageListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

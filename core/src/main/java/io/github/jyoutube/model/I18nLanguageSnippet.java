@@ -20,9 +20,7 @@ public record I18nLanguageSnippet(
     String name,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code I18nLanguageSnippet}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public I18nLanguageSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -26,7 +26,7 @@ public record I18nRegion(
     I18nRegionSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code I18nRegion}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public I18nRegion {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -20,7 +20,7 @@ public record I18nRegionSnippet(
     String name,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code I18nRegionSnippet}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public I18nRegionSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

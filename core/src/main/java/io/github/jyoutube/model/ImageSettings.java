@@ -52,7 +52,7 @@ import java.util.Objects;
  *     flexible width that cannot exceed 170 pixels. Deprecated by the API.
  * @param trackingImageUrl The URL for a 1px by 1px tracking pixel that can be used to collect
  *     statistics for views of the channel or video pages. Deprecated by the API.
- * @param watchIconImageUrl the {@code watchIconImageUrl} property. Deprecated by the API.
+ * @param watchIconImageUrl the JSON property {@code watchIconImageUrl}. Deprecated by the API.
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -81,7 +81,7 @@ public record ImageSettings(
     String watchIconImageUrl,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code ImageSettings}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ImageSettings {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -35,7 +35,7 @@ public record IngestionInfo(
     String streamName,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code IngestionInfo}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public IngestionInfo {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

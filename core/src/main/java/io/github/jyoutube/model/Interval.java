@@ -28,7 +28,7 @@ public record Interval(
     OffsetDateTime startTime,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code Interval}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Interval {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -30,7 +30,7 @@ public record InvideoBranding(
     InvideoTiming timing,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code InvideoBranding}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public InvideoBranding {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

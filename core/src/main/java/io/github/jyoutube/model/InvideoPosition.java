@@ -25,7 +25,7 @@ public record InvideoPosition(
     Type type,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code InvideoPosition}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public InvideoPosition {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

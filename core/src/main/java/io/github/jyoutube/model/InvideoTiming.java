@@ -33,7 +33,7 @@ public record InvideoTiming(
     Type type,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code InvideoTiming}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public InvideoTiming {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

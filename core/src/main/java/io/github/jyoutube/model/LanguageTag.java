@@ -12,14 +12,14 @@ import java.util.Objects;
 /**
  * The {@code LanguageTag} schema of the API.
  *
- * @param value the {@code value} property
+ * @param value the JSON property {@code value}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
 public record LanguageTag(
     String value, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code LanguageTag}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LanguageTag {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

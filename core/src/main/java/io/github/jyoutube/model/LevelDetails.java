@@ -17,7 +17,7 @@ import java.util.Map;
 public record LevelDetails(
     String displayName, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code LevelDetails}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LevelDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

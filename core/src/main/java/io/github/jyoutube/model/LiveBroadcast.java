@@ -41,7 +41,7 @@ public record LiveBroadcast(
     LiveBroadcastStatus status,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code LiveBroadcast}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcast {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param boundStreamId This value uniquely identifies the live stream bound to the broadcast.
  * @param boundStreamLastUpdateTimeMs The date and time that the live stream referenced by
  *     boundStreamId was last updated.
- * @param closedCaptionsType the {@code closedCaptionsType} property
+ * @param closedCaptionsType the JSON property {@code closedCaptionsType}
  * @param enableAutoStart This setting indicates whether auto start is enabled for this broadcast.
  *     The default value for this property is false. This setting can only be used by Events.
  * @param enableAutoStop This setting indicates whether auto stop is enabled for this broadcast. The
@@ -89,10 +89,7 @@ public record LiveBroadcastContentDetails(
     StereoLayout stereoLayout,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveBroadcastContentDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcastContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * Monetization settings of a broadcast.
  *
- * @param cuepointSchedule the {@code cuepointSchedule} property
+ * @param cuepointSchedule the JSON property {@code cuepointSchedule}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -20,10 +20,7 @@ public record LiveBroadcastMonetizationDetails(
     CuepointSchedule cuepointSchedule,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveBroadcastMonetizationDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcastMonetizationDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

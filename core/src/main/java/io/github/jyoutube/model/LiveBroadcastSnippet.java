@@ -54,9 +54,7 @@ public record LiveBroadcastSnippet(
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveBroadcastSnippet}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcastSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

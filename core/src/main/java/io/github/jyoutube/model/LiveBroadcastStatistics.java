@@ -28,10 +28,7 @@ public record LiveBroadcastStatistics(
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger concurrentViewers,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveBroadcastStatistics}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcastStatistics {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

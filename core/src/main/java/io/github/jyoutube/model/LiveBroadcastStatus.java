@@ -38,9 +38,7 @@ public record LiveBroadcastStatus(
     Boolean selfDeclaredMadeForKids,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveBroadcastStatus}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcastStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -27,7 +27,7 @@ public record LiveChatBan(
     LiveChatBanSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code LiveChatBan}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatBan {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * The {@code LiveChatBanSnippet} schema of the API.
  *
  * @param banDurationSeconds The duration of a ban, only filled if the ban has type TEMPORARY.
- * @param bannedUserDetails the {@code bannedUserDetails} property
+ * @param bannedUserDetails the JSON property {@code bannedUserDetails}
  * @param liveChatId The chat this ban is pertinent to.
  * @param type The type of ban.
  * @param additionalProperties properties this version of the model does not know, kept so that they
@@ -30,7 +30,7 @@ public record LiveChatBanSnippet(
     Type type,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code LiveChatBanSnippet}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatBanSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -29,10 +29,7 @@ public record LiveChatFanFundingEventDetails(
     String userComment,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatFanFundingEventDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatFanFundingEventDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -34,9 +34,7 @@ public record LiveChatGiftDetails(
     String language,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatGiftDetails}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatGiftDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -30,10 +30,7 @@ public record LiveChatGiftMembershipReceivedDetails(
     String memberLevelName,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatGiftMembershipReceivedDetails}, copying lists and maps into
-   * unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatGiftMembershipReceivedDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -29,10 +29,7 @@ public record LiveChatMemberMilestoneChatDetails(
     String userComment,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatMemberMilestoneChatDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMemberMilestoneChatDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

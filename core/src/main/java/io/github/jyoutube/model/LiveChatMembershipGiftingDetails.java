@@ -24,10 +24,7 @@ public record LiveChatMembershipGiftingDetails(
     String giftMembershipsLevelName,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatMembershipGiftingDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMembershipGiftingDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

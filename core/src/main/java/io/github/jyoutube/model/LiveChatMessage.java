@@ -30,7 +30,7 @@ public record LiveChatMessage(
     LiveChatMessageSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code LiveChatMessage}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMessage {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -34,10 +34,7 @@ public record LiveChatMessageAuthorDetails(
     String profileImageUrl,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatMessageAuthorDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMessageAuthorDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <p>Deprecated by the API.
  *
- * @param deletedMessageId the {@code deletedMessageId} property
+ * @param deletedMessageId the JSON property {@code deletedMessageId}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -22,10 +22,7 @@ public record LiveChatMessageDeletedDetails(
     String deletedMessageId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatMessageDeletedDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMessageDeletedDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -17,14 +17,14 @@ import java.util.Map;
  * @param etag Etag of this resource.
  * @param eventId Serialized EventId of the request which produced this response. Deprecated by the
  *     API.
- * @param items the {@code items} property
+ * @param items the JSON property {@code items}
  * @param kind Identifies what kind of resource this is. Value: the fixed string
  *     "youtube#liveChatMessageListResponse".
- * @param nextPageToken the {@code nextPageToken} property
+ * @param nextPageToken the JSON property {@code nextPageToken}
  * @param offlineAt The date and time when the underlying stream went offline.
  * @param pageInfo General pagination information.
  * @param pollingIntervalMillis The amount of time the client should wait before polling again.
- * @param tokenPagination the {@code tokenPagination} property. Deprecated by the API.
+ * @param tokenPagination the JSON property {@code tokenPagination}. Deprecated by the API.
  * @param visitorId The visitorId identifies the visitor. Deprecated by the API.
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
@@ -44,10 +44,7 @@ public record LiveChatMessageListResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties)
     implements Page<LiveChatMessage> {
 
-  /**
-   * Creates a {@code LiveChatMessageListResponse}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMessageListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

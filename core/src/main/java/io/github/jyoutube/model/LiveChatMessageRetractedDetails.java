@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <p>Deprecated by the API.
  *
- * @param retractedMessageId the {@code retractedMessageId} property
+ * @param retractedMessageId the JSON property {@code retractedMessageId}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -22,10 +22,7 @@ public record LiveChatMessageRetractedDetails(
     String retractedMessageId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatMessageRetractedDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMessageRetractedDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

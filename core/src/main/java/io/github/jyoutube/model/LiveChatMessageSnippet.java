@@ -35,14 +35,15 @@ import java.util.Objects;
  *     only set if the type is 'giftMembershipReceivedEvent'.
  * @param hasDisplayContent Whether the message has display content that should be displayed to
  *     users.
- * @param liveChatId the {@code liveChatId} property
+ * @param liveChatId the JSON property {@code liveChatId}
  * @param memberMilestoneChatDetails Details about the Member Milestone Chat event, this is only set
  *     if the type is 'memberMilestoneChatEvent'.
  * @param membershipGiftingDetails Details about the Membership Gifting event, this is only set if
  *     the type is 'membershipGiftingEvent'.
- * @param messageDeletedDetails the {@code messageDeletedDetails} property. Deprecated by the API.
- * @param messageRetractedDetails the {@code messageRetractedDetails} property. Deprecated by the
+ * @param messageDeletedDetails the JSON property {@code messageDeletedDetails}. Deprecated by the
  *     API.
+ * @param messageRetractedDetails the JSON property {@code messageRetractedDetails}. Deprecated by
+ *     the API.
  * @param newSponsorDetails Details about the New Member Announcement event, this is only set if the
  *     type is 'newSponsorEvent'. Please note that "member" is the new term for "sponsor".
  * @param pollDetails Details about the poll event, this is only set if the type is 'pollEvent'.
@@ -55,7 +56,7 @@ import java.util.Objects;
  *     'textMessageEvent'.
  * @param type The type of message, this will always be present, it determines the contents of the
  *     message as well as which fields will be present.
- * @param userBannedDetails the {@code userBannedDetails} property
+ * @param userBannedDetails the JSON property {@code userBannedDetails}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -81,9 +82,7 @@ public record LiveChatMessageSnippet(
     LiveChatUserBannedMessageDetails userBannedDetails,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatMessageSnippet}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMessageSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

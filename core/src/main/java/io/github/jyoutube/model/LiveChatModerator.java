@@ -28,7 +28,7 @@ public record LiveChatModerator(
     LiveChatModeratorSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code LiveChatModerator}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatModerator {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -22,10 +22,7 @@ public record LiveChatModeratorSnippet(
     ChannelProfileDetails moderatorDetails,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatModeratorSnippet}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatModeratorSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -25,10 +25,7 @@ public record LiveChatNewSponsorDetails(
     String memberLevelName,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatNewSponsorDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatNewSponsorDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -14,8 +14,8 @@ import java.util.Objects;
 /**
  * The {@code LiveChatPollDetails} schema of the API.
  *
- * @param metadata the {@code metadata} property
- * @param status the {@code status} property
+ * @param metadata the JSON property {@code metadata}
+ * @param status the JSON property {@code status}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -24,9 +24,7 @@ public record LiveChatPollDetails(
     Status status,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatPollDetails}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatPollDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

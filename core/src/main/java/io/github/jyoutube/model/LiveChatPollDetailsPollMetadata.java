@@ -14,7 +14,7 @@ import java.util.Objects;
  * The {@code LiveChatPollDetailsPollMetadata} schema of the API.
  *
  * @param options The options will be returned in the order that is displayed in 1P
- * @param questionText the {@code questionText} property
+ * @param questionText the JSON property {@code questionText}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -23,10 +23,7 @@ public record LiveChatPollDetailsPollMetadata(
     String questionText,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatPollDetailsPollMetadata}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatPollDetailsPollMetadata {
     options = ModelSupport.copy(options);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * The {@code LiveChatPollDetailsPollMetadataPollOption} schema of the API.
  *
- * @param optionText the {@code optionText} property
- * @param tally the {@code tally} property
+ * @param optionText the JSON property {@code optionText}
+ * @param tally the JSON property {@code tally}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -23,10 +23,7 @@ public record LiveChatPollDetailsPollMetadataPollOption(
     @JsonFormat(shape = JsonFormat.Shape.STRING) Long tally,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatPollDetailsPollMetadataPollOption}, copying lists and maps into
-   * unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatPollDetailsPollMetadataPollOption {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -32,10 +32,7 @@ public record LiveChatSuperChatDetails(
     String userComment,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatSuperChatDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatSuperChatDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

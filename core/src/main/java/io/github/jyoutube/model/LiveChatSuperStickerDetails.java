@@ -32,10 +32,7 @@ public record LiveChatSuperStickerDetails(
     Long tier,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatSuperStickerDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatSuperStickerDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -19,10 +19,7 @@ import java.util.Objects;
 public record LiveChatTextMessageDetails(
     String messageText, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatTextMessageDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatTextMessageDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

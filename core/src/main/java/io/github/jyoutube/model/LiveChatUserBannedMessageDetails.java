@@ -29,10 +29,7 @@ public record LiveChatUserBannedMessageDetails(
     ChannelProfileDetails bannedUserDetails,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveChatUserBannedMessageDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatUserBannedMessageDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -36,7 +36,7 @@ public record LiveStream(
     LiveStreamStatus status,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code LiveStream}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStream {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

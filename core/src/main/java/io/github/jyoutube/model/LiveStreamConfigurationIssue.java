@@ -28,10 +28,7 @@ public record LiveStreamConfigurationIssue(
     Type type,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveStreamConfigurationIssue}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStreamConfigurationIssue {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -32,10 +32,7 @@ public record LiveStreamContentDetails(
     Boolean isReusable,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveStreamContentDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStreamContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

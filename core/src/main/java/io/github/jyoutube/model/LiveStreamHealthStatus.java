@@ -28,9 +28,7 @@ public record LiveStreamHealthStatus(
     Status status,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code LiveStreamHealthStatus}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStreamHealthStatus {
     configurationIssues = ModelSupport.copy(configurationIssues);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

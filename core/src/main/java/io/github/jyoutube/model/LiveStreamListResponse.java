@@ -20,10 +20,10 @@ import java.util.Map;
  *     "youtube#liveStreamListResponse".
  * @param nextPageToken The token that can be used as the value of the pageToken parameter to
  *     retrieve the next page in the result set.
- * @param pageInfo the {@code pageInfo} property
+ * @param pageInfo the JSON property {@code pageInfo}
  * @param prevPageToken The token that can be used as the value of the pageToken parameter to
  *     retrieve the previous page in the result set.
- * @param tokenPagination the {@code tokenPagination} property. Deprecated by the API.
+ * @param tokenPagination the JSON property {@code tokenPagination}. Deprecated by the API.
  * @param visitorId The visitorId identifies the visitor. Deprecated by the API.
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
@@ -41,9 +41,7 @@ public record LiveStreamListResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties)
     implements Page<LiveStream> {
 
-  /**
-   * Creates a {@code LiveStreamListResponse}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStreamListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

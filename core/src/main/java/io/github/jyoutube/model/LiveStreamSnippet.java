@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param channelId The ID that YouTube uses to uniquely identify the channel that is transmitting
  *     the stream.
  * @param description The stream's description. The value cannot be longer than 10000 characters.
- * @param isDefaultStream the {@code isDefaultStream} property
+ * @param isDefaultStream the JSON property {@code isDefaultStream}
  * @param publishedAt The date and time that the stream was created.
  * @param title The stream's title. The value must be between 1 and 128 characters long.
  * @param additionalProperties properties this version of the model does not know, kept so that they
@@ -30,7 +30,7 @@ public record LiveStreamSnippet(
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code LiveStreamSnippet}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStreamSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

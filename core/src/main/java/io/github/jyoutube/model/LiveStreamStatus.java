@@ -15,7 +15,7 @@ import java.util.Objects;
  * Brief description of the live stream status.
  *
  * @param healthStatus The health status of the stream.
- * @param streamStatus the {@code streamStatus} property
+ * @param streamStatus the JSON property {@code streamStatus}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -24,7 +24,7 @@ public record LiveStreamStatus(
     StreamStatus streamStatus,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code LiveStreamStatus}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStreamStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

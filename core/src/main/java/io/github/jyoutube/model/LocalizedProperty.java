@@ -14,9 +14,9 @@ import java.util.Objects;
 /**
  * The {@code LocalizedProperty} schema of the API.
  *
- * @param defaultValue the {@code default} property. The JSON property is {@code default}.
+ * @param defaultValue the JSON property {@code default}
  * @param defaultLanguage The language of the default property.
- * @param localized the {@code localized} property
+ * @param localized the JSON property {@code localized}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -26,7 +26,7 @@ public record LocalizedProperty(
     List<LocalizedString> localized,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code LocalizedProperty}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LocalizedProperty {
     localized = ModelSupport.copy(localized);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

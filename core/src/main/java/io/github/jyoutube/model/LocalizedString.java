@@ -12,8 +12,8 @@ import java.util.Objects;
 /**
  * The {@code LocalizedString} schema of the API.
  *
- * @param language the {@code language} property
- * @param value the {@code value} property
+ * @param language the JSON property {@code language}
+ * @param value the JSON property {@code value}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -22,7 +22,7 @@ public record LocalizedString(
     String value,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code LocalizedString}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LocalizedString {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -23,7 +23,7 @@ public record Member(
     MemberSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code Member}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Member {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

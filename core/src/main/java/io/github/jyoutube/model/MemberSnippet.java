@@ -22,7 +22,7 @@ public record MemberSnippet(
     MembershipsDetails membershipsDetails,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code MemberSnippet}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MemberSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

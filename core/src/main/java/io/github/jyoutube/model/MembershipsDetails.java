@@ -30,7 +30,7 @@ public record MembershipsDetails(
     List<MembershipsDurationAtLevel> membershipsDurationAtLevels,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code MembershipsDetails}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MembershipsDetails {
     accessibleLevels = ModelSupport.copy(accessibleLevels);
     membershipsDurationAtLevels = ModelSupport.copy(membershipsDurationAtLevels);

@@ -21,9 +21,7 @@ public record MembershipsDuration(
     Integer memberTotalDurationMonths,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code MembershipsDuration}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MembershipsDuration {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -24,10 +24,7 @@ public record MembershipsDurationAtLevel(
     Integer memberTotalDurationMonths,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code MembershipsDurationAtLevel}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MembershipsDurationAtLevel {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

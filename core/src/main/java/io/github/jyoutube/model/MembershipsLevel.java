@@ -27,7 +27,7 @@ public record MembershipsLevel(
     MembershipsLevelSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code MembershipsLevel}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MembershipsLevel {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

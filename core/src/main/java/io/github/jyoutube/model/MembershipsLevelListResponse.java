@@ -29,10 +29,7 @@ public record MembershipsLevelListResponse(
     String visitorId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code MembershipsLevelListResponse}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MembershipsLevelListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

@@ -20,10 +20,7 @@ public record MembershipsLevelSnippet(
     LevelDetails levelDetails,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code MembershipsLevelSnippet}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MembershipsLevelSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -31,7 +31,7 @@ public record MonitorStreamInfo(
     Boolean enableMonitorStream,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code MonitorStreamInfo}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MonitorStreamInfo {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

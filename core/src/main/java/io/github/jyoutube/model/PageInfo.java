@@ -21,7 +21,7 @@ public record PageInfo(
     Integer totalResults,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code PageInfo}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PageInfo {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

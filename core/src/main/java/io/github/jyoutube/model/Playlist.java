@@ -46,7 +46,7 @@ public record Playlist(
     PlaylistStatus status,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code Playlist}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Playlist {
     localizations = ModelSupport.copy(localizations);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

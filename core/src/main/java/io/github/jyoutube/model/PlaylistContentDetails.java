@@ -19,9 +19,7 @@ import java.util.Objects;
 public record PlaylistContentDetails(
     Long itemCount, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code PlaylistContentDetails}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param id Identifies this resource (playlist id and image type).
  * @param kind Identifies what kind of resource this is. Value: the fixed string
  *     "youtube#playlistImages".
- * @param snippet the {@code snippet} property
+ * @param snippet the JSON property {@code snippet}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -25,7 +25,7 @@ public record PlaylistImage(
     PlaylistImageSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code PlaylistImage}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistImage {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The {@code PlaylistImageListResponse} schema of the API.
  *
- * @param items the {@code items} property
+ * @param items the JSON property {@code items}
  * @param kind Identifies what kind of resource this is. Value: the fixed string
  *     "youtube#playlistImageListResponse".
  * @param nextPageToken The token that can be used as the value of the pageToken parameter to
@@ -32,10 +32,7 @@ public record PlaylistImageListResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties)
     implements Page<PlaylistImage> {
 
-  /**
-   * Creates a {@code PlaylistImageListResponse}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistImageListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

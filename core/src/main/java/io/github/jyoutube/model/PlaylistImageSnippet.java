@@ -37,9 +37,7 @@ public record PlaylistImageSnippet(
     Integer width,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code PlaylistImageSnippet}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistImageSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

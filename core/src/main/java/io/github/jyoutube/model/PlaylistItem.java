@@ -44,7 +44,7 @@ public record PlaylistItem(
     PlaylistItemStatus status,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code PlaylistItem}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistItem {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -36,10 +36,7 @@ public record PlaylistItemContentDetails(
     OffsetDateTime videoPublishedAt,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code PlaylistItemContentDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistItemContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

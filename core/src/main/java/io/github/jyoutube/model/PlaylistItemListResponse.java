@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The {@code PlaylistItemListResponse} schema of the API.
  *
- * @param etag the {@code etag} property
+ * @param etag the JSON property {@code etag}
  * @param eventId Serialized EventId of the request which produced this response.
  * @param items A list of playlist items that match the request criteria.
  * @param kind Identifies what kind of resource this is. Value: the fixed string
@@ -22,7 +22,7 @@ import java.util.Map;
  * @param pageInfo General pagination information.
  * @param prevPageToken The token that can be used as the value of the pageToken parameter to
  *     retrieve the previous page in the result set.
- * @param tokenPagination the {@code tokenPagination} property
+ * @param tokenPagination the JSON property {@code tokenPagination}
  * @param visitorId The visitorId identifies the visitor.
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
@@ -40,10 +40,7 @@ public record PlaylistItemListResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties)
     implements Page<PlaylistItem> {
 
-  /**
-   * Creates a {@code PlaylistItemListResponse}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistItemListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

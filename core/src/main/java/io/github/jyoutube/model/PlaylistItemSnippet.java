@@ -49,9 +49,7 @@ public record PlaylistItemSnippet(
     String videoOwnerChannelTitle,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code PlaylistItemSnippet}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistItemSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -22,7 +22,7 @@ public record PlaylistItemStatus(
     PrivacyStatus privacyStatus,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code PlaylistItemStatus}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistItemStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

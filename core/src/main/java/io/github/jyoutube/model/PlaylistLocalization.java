@@ -22,9 +22,7 @@ public record PlaylistLocalization(
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code PlaylistLocalization}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistLocalization {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

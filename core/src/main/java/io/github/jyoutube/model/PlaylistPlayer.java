@@ -19,7 +19,7 @@ import java.util.Objects;
 public record PlaylistPlayer(
     String embedHtml, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code PlaylistPlayer}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistPlayer {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

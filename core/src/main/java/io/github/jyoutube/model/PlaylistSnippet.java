@@ -49,7 +49,7 @@ public record PlaylistSnippet(
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code PlaylistSnippet}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistSnippet {
     tags = ModelSupport.copy(tags);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

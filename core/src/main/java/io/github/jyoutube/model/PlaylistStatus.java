@@ -24,7 +24,7 @@ public record PlaylistStatus(
     PrivacyStatus privacyStatus,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code PlaylistStatus}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

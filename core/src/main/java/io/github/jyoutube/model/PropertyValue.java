@@ -22,7 +22,7 @@ public record PropertyValue(
     String value,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code PropertyValue}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PropertyValue {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

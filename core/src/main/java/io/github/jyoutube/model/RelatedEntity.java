@@ -12,14 +12,14 @@ import java.util.Objects;
 /**
  * The {@code RelatedEntity} schema of the API.
  *
- * @param entity the {@code entity} property
+ * @param entity the JSON property {@code entity}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
 public record RelatedEntity(
     Entity entity, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code RelatedEntity}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public RelatedEntity {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -32,7 +32,7 @@ public record ResourceId(
     String videoId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code ResourceId}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ResourceId {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -22,8 +22,8 @@ import java.util.Map;
  * @param pageInfo General pagination information.
  * @param prevPageToken The token that can be used as the value of the pageToken parameter to
  *     retrieve the previous page in the result set.
- * @param regionCode the {@code regionCode} property
- * @param tokenPagination the {@code tokenPagination} property
+ * @param regionCode the JSON property {@code regionCode}
+ * @param tokenPagination the JSON property {@code tokenPagination}
  * @param visitorId The visitor ID identifies the visitor.
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
@@ -42,7 +42,7 @@ public record SearchListResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties)
     implements Page<SearchResult> {
 
-  /** Creates a {@code SearchListResponse}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SearchListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

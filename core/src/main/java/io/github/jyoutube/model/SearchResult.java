@@ -30,7 +30,7 @@ public record SearchResult(
     SearchResultSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code SearchResult}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SearchResult {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -39,9 +39,7 @@ public record SearchResultSnippet(
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code SearchResultSnippet}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SearchResultSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -35,7 +35,7 @@ public record Subscription(
     SubscriptionSubscriberSnippet subscriberSnippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code Subscription}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Subscription {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -26,10 +26,7 @@ public record SubscriptionContentDetails(
     Long totalItemCount,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code SubscriptionContentDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SubscriptionContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

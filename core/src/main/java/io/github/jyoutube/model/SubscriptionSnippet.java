@@ -35,9 +35,7 @@ public record SubscriptionSnippet(
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code SubscriptionSnippet}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SubscriptionSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

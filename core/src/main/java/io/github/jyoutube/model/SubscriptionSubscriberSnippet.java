@@ -27,10 +27,7 @@ public record SubscriptionSubscriberSnippet(
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code SubscriptionSubscriberSnippet}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SubscriptionSubscriberSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -25,7 +25,7 @@ public record SuperChatEvent(
     SuperChatEventSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code SuperChatEvent}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SuperChatEvent {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

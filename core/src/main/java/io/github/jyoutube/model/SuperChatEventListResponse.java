@@ -20,8 +20,8 @@ import java.util.Map;
  *     "youtube#superChatEventListResponse".
  * @param nextPageToken The token that can be used as the value of the pageToken parameter to
  *     retrieve the next page in the result set.
- * @param pageInfo the {@code pageInfo} property
- * @param tokenPagination the {@code tokenPagination} property. Deprecated by the API.
+ * @param pageInfo the JSON property {@code pageInfo}
+ * @param tokenPagination the JSON property {@code tokenPagination}. Deprecated by the API.
  * @param visitorId The visitorId identifies the visitor. Deprecated by the API.
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
@@ -38,10 +38,7 @@ public record SuperChatEventListResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties)
     implements Page<SuperChatEvent> {
 
-  /**
-   * Creates a {@code SuperChatEventListResponse}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SuperChatEventListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

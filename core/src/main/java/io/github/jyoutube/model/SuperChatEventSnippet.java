@@ -43,9 +43,7 @@ public record SuperChatEventSnippet(
     ChannelProfileDetails supporterDetails,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code SuperChatEventSnippet}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SuperChatEventSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

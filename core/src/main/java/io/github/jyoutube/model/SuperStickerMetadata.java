@@ -26,9 +26,7 @@ public record SuperStickerMetadata(
     String stickerId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code SuperStickerMetadata}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SuperStickerMetadata {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -14,10 +14,10 @@ import java.util.Objects;
  * The {@code TestItem} schema of the API.
  *
  * @param etag Etag for the resource. See https://en.wikipedia.org/wiki/HTTP_ETag.
- * @param featuredPart the {@code featuredPart} property
- * @param gaia the {@code gaia} property
- * @param id the {@code id} property
- * @param snippet the {@code snippet} property
+ * @param featuredPart the JSON property {@code featuredPart}
+ * @param gaia the JSON property {@code gaia}
+ * @param id the JSON property {@code id}
+ * @param snippet the JSON property {@code snippet}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
@@ -29,7 +29,7 @@ public record TestItem(
     TestItemTestItemSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code TestItem}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public TestItem {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -18,10 +18,7 @@ import java.util.Objects;
 public record TestItemTestItemSnippet(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code TestItemTestItemSnippet}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public TestItemTestItemSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

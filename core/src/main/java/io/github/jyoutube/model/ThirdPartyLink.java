@@ -31,7 +31,7 @@ public record ThirdPartyLink(
     ThirdPartyLinkStatus status,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code ThirdPartyLink}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ThirdPartyLink {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

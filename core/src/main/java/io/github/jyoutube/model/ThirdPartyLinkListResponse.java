@@ -12,7 +12,7 @@ import java.util.Map;
  * The {@code ThirdPartyLinkListResponse} schema of the API.
  *
  * @param etag Etag of this resource.
- * @param items the {@code items} property
+ * @param items the JSON property {@code items}
  * @param kind Identifies what kind of resource this is. Value: the fixed string
  *     "youtube#thirdPartyLinkListResponse".
  * @param additionalProperties properties this version of the model does not know, kept so that they
@@ -24,10 +24,7 @@ public record ThirdPartyLinkListResponse(
     String kind,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ThirdPartyLinkListResponse}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ThirdPartyLinkListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

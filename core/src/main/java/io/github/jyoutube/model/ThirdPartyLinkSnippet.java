@@ -29,9 +29,7 @@ public record ThirdPartyLinkSnippet(
     Type type,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ThirdPartyLinkSnippet}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ThirdPartyLinkSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

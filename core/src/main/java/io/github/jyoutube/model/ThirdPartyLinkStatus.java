@@ -14,16 +14,14 @@ import java.util.Objects;
 /**
  * The third-party link status object contains information about the status of the link.
  *
- * @param linkStatus the {@code linkStatus} property
+ * @param linkStatus the JSON property {@code linkStatus}
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
 public record ThirdPartyLinkStatus(
     LinkStatus linkStatus, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code ThirdPartyLinkStatus}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ThirdPartyLinkStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -24,7 +24,7 @@ public record Thumbnail(
     Long width,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code Thumbnail}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Thumbnail {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -35,7 +35,7 @@ public record ThumbnailDetails(
     Thumbnail uhd,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code ThumbnailDetails}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ThumbnailDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

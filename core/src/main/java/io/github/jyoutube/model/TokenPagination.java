@@ -16,7 +16,7 @@ import java.util.Map;
 public record TokenPagination(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code TokenPagination}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public TokenPagination {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * @param ageGating Age restriction details related to a video. This data can only be retrieved by
  *     the video owner.
- * @param brandPartner the {@code brandPartner} property
+ * @param brandPartner the JSON property {@code brandPartner}
  * @param contentDetails The contentDetails object contains information about the video content,
  *     including the length of the video and its aspect ratio.
  * @param etag Etag of this resource.
@@ -30,7 +30,7 @@ import java.util.Objects;
  *     about the video, such as its title and description.
  * @param monetizationDetails The monetizationDetails object encapsulates information about the
  *     monetization status of the video.
- * @param paidProductPlacementDetails the {@code paidProductPlacementDetails} property
+ * @param paidProductPlacementDetails the JSON property {@code paidProductPlacementDetails}
  * @param player The player object contains information that you would use to play the video in an
  *     embedded player.
  * @param processingDetails The processingDetails object encapsulates information about YouTube's
@@ -88,7 +88,7 @@ public record Video(
     VideoTopicDetails topicDetails,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code Video}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Video {
     localizations = ModelSupport.copy(localizations);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

@@ -31,7 +31,7 @@ public record VideoAbuseReport(
     String videoId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoAbuseReport}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoAbuseReport {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

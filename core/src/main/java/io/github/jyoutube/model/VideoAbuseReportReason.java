@@ -26,9 +26,7 @@ public record VideoAbuseReportReason(
     VideoAbuseReportReasonSnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoAbuseReportReason}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoAbuseReportReason {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -22,10 +22,7 @@ public record VideoAbuseReportReasonSnippet(
     List<VideoAbuseReportSecondaryReason> secondaryReasons,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoAbuseReportReasonSnippet}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoAbuseReportReasonSnippet {
     secondaryReasons = ModelSupport.copy(secondaryReasons);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

@@ -20,10 +20,7 @@ public record VideoAbuseReportSecondaryReason(
     String label,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoAbuseReportSecondaryReason}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoAbuseReportSecondaryReason {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -30,7 +30,7 @@ public record VideoAgeGating(
     VideoGameRating videoGameRating,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoAgeGating}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoAgeGating {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -27,7 +27,7 @@ public record VideoCategory(
     VideoCategorySnippet snippet,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoCategory}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoCategory {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Basic details about a video category, such as its localized title.
  *
- * @param assignable the {@code assignable} property
+ * @param assignable the JSON property {@code assignable}
  * @param channelId The YouTube channel that created the video category.
  * @param title The video category's title.
  * @param additionalProperties properties this version of the model does not know, kept so that they
@@ -22,9 +22,7 @@ public record VideoCategorySnippet(
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoCategorySnippet}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoCategorySnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

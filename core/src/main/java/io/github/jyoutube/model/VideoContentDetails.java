@@ -52,9 +52,7 @@ public record VideoContentDetails(
     VideoContentDetailsRegionRestriction regionRestriction,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoContentDetails}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -29,10 +29,7 @@ public record VideoContentDetailsRegionRestriction(
     List<String> blocked,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoContentDetailsRegionRestriction}, copying lists and maps into
-   * unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoContentDetailsRegionRestriction {
     allowed = ModelSupport.copy(allowed);
     blocked = ModelSupport.copy(blocked);

@@ -52,7 +52,7 @@ public record VideoFileDetails(
     List<VideoFileDetailsVideoStream> videoStreams,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoFileDetails}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoFileDetails {
     audioStreams = ModelSupport.copy(audioStreams);
     videoStreams = ModelSupport.copy(videoStreams);

@@ -29,10 +29,7 @@ public record VideoFileDetailsAudioStream(
     String vendor,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoFileDetailsAudioStream}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoFileDetailsAudioStream {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

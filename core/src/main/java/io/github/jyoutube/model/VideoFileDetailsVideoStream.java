@@ -42,10 +42,7 @@ public record VideoFileDetailsVideoStream(
     Long widthPixels,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoFileDetailsVideoStream}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoFileDetailsVideoStream {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

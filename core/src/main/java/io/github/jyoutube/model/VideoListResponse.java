@@ -15,7 +15,7 @@ import java.util.Map;
  * @param etag Etag of this resource.
  * @param eventId Serialized EventId of the request which produced this response. Deprecated by the
  *     API.
- * @param items the {@code items} property
+ * @param items the JSON property {@code items}
  * @param kind Identifies what kind of resource this is. Value: the fixed string
  *     "youtube#videoListResponse".
  * @param nextPageToken The token that can be used as the value of the pageToken parameter to
@@ -23,7 +23,7 @@ import java.util.Map;
  * @param pageInfo General pagination information.
  * @param prevPageToken The token that can be used as the value of the pageToken parameter to
  *     retrieve the previous page in the result set.
- * @param tokenPagination the {@code tokenPagination} property. Deprecated by the API.
+ * @param tokenPagination the JSON property {@code tokenPagination}. Deprecated by the API.
  * @param visitorId The visitorId identifies the visitor. Deprecated by the API.
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
@@ -41,7 +41,7 @@ public record VideoListResponse(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties)
     implements Page<Video> {
 
-  /** Creates a {@code VideoListResponse}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

@@ -45,10 +45,7 @@ public record VideoLiveStreamingDetails(
     OffsetDateTime scheduledStartTime,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoLiveStreamingDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoLiveStreamingDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -22,7 +22,7 @@ public record VideoLocalization(
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoLocalization}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoLocalization {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

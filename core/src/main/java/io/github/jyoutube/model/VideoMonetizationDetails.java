@@ -19,10 +19,7 @@ import java.util.Objects;
 public record VideoMonetizationDetails(
     AccessPolicy access, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoMonetizationDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoMonetizationDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

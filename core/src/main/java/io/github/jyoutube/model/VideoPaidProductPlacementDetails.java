@@ -23,10 +23,7 @@ public record VideoPaidProductPlacementDetails(
     Boolean hasPaidProductPlacement,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoPaidProductPlacementDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoPaidProductPlacementDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -13,7 +13,7 @@ import java.util.Objects;
 /**
  * Player to be used for a video playback.
  *
- * @param embedHeight the {@code embedHeight} property
+ * @param embedHeight the JSON property {@code embedHeight}
  * @param embedHtml An &lt;iframe&gt; tag that embeds a player that will play the video.
  * @param embedWidth The embed width
  * @param additionalProperties properties this version of the model does not know, kept so that they
@@ -25,7 +25,7 @@ public record VideoPlayer(
     @JsonFormat(shape = JsonFormat.Shape.STRING) Long embedWidth,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoPlayer}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoPlayer {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -53,9 +53,7 @@ public record VideoProcessingDetails(
     String thumbnailsAvailability,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoProcessingDetails}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoProcessingDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -34,10 +34,7 @@ public record VideoProcessingDetailsProcessingProgress(
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger timeLeftMs,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoProcessingDetailsProcessingProgress}, copying lists and maps into
-   * unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoProcessingDetailsProcessingProgress {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -24,9 +24,7 @@ import java.util.Objects;
 public record VideoProjectDetails(
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoProjectDetails}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoProjectDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -22,7 +22,7 @@ public record VideoRating(
     String videoId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoRating}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoRating {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -25,9 +25,7 @@ public record VideoRecordingDetails(
     OffsetDateTime recordingDate,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoRecordingDetails}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoRecordingDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -52,7 +52,7 @@ public record VideoSnippet(
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoSnippet}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoSnippet {
     tags = ModelSupport.copy(tags);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

@@ -32,7 +32,7 @@ public record VideoStat(
     VideoStatsStatistics statistics,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoStat}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoStat {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

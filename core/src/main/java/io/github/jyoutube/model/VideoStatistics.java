@@ -33,7 +33,7 @@ public record VideoStatistics(
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger viewCount,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoStatistics}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoStatistics {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -20,10 +20,7 @@ import java.util.Map;
 public record VideoStatsContentDetails(
     String duration, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoStatsContentDetails}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoStatsContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

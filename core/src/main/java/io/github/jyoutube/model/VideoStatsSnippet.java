@@ -23,7 +23,7 @@ public record VideoStatsSnippet(
     OffsetDateTime publishTime,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoStatsSnippet}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoStatsSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

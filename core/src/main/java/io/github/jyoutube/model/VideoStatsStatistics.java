@@ -24,9 +24,7 @@ public record VideoStatsStatistics(
     @JsonFormat(shape = JsonFormat.Shape.STRING) Long viewCount,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoStatsStatistics}, copying lists and maps into unmodifiable collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoStatsStatistics {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param failureReason This value explains why a video failed to upload. This property is only
  *     present if the uploadStatus property indicates that the upload failed.
  * @param license The video's license. &#64;mutable youtube.videos.insert youtube.videos.update
- * @param madeForKids the {@code madeForKids} property
+ * @param madeForKids the JSON property {@code madeForKids}
  * @param privacyStatus The video's privacy status.
  * @param publicStatsViewable This value indicates if the extended video statistics on the watch
  *     page can be viewed by everyone. Note that the view count, likes, etc will still be visible if
@@ -30,7 +30,7 @@ import java.util.Objects;
  *     the privacy status of the video is private..
  * @param rejectionReason This value explains why YouTube rejected an uploaded video. This property
  *     is only present if the uploadStatus property indicates that the upload was rejected.
- * @param selfDeclaredMadeForKids the {@code selfDeclaredMadeForKids} property
+ * @param selfDeclaredMadeForKids the JSON property {@code selfDeclaredMadeForKids}
  * @param uploadStatus The status of the uploaded video.
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
@@ -49,7 +49,7 @@ public record VideoStatus(
     UploadStatus uploadStatus,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoStatus}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

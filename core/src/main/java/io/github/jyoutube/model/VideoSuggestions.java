@@ -41,7 +41,7 @@ public record VideoSuggestions(
     List<VideoSuggestionsTagSuggestion> tagSuggestions,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoSuggestions}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoSuggestions {
     editorSuggestions = ModelSupport.copy(editorSuggestions);
     processingErrors = ModelSupport.copy(processingErrors);

@@ -26,10 +26,7 @@ public record VideoSuggestionsTagSuggestion(
     String tag,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /**
-   * Creates a {@code VideoSuggestionsTagSuggestion}, copying lists and maps into unmodifiable
-   * collections.
-   */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoSuggestionsTagSuggestion {
     categoryRestricts = ModelSupport.copy(categoryRestricts);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

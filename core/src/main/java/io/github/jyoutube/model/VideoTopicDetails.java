@@ -31,7 +31,7 @@ public record VideoTopicDetails(
     List<String> topicIds,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoTopicDetails}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoTopicDetails {
     relevantTopicIds = ModelSupport.copy(relevantTopicIds);
     topicCategories = ModelSupport.copy(topicCategories);

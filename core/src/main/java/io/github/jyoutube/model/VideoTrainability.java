@@ -27,7 +27,7 @@ public record VideoTrainability(
     String videoId,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code VideoTrainability}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoTrainability {
     permitted = ModelSupport.copy(permitted);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

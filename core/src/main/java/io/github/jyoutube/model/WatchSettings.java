@@ -25,7 +25,7 @@ public record WatchSettings(
     String textColor,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
-  /** Creates a {@code WatchSettings}, copying lists and maps into unmodifiable collections. */
+  /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public WatchSettings {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
