@@ -54,6 +54,7 @@ public final class YouTubeClient {
   private final TokenManager tokens;
   private final HttpExecutor apiExecutor;
   private final Endpoints endpoints;
+  private final QuotaMeter quota;
   private final PlaylistsResource playlists;
 
   private YouTubeClient(Builder builder, ClientSecrets secrets, AccessToken stored) {
@@ -77,8 +78,10 @@ public final class YouTubeClient {
     RetryPolicy policy = RetryPolicy.defaults().withMaxRetries(builder.maxRetries);
     Executor async = builder.executor != null ? builder.executor : DefaultExecutor.INSTANCE;
 
+    this.quota = new QuotaMeter(builder.clock);
     HttpExecutor oauthExecutor =
-        new HttpExecutor(transport, policy, builder.sleeper, builder.clock, NO_CREDENTIAL, async);
+        new HttpExecutor(
+            transport, policy, builder.sleeper, builder.clock, NO_CREDENTIAL, async, quota);
     String clientId = secrets != null ? secrets.clientId() : builder.clientId;
     String clientSecret = secrets != null ? secrets.clientSecret() : builder.clientSecret;
     String redirectUri = OAuthClient.DEFAULT_REDIRECT_URI;
@@ -106,7 +109,7 @@ public final class YouTubeClient {
       builder.tokenStore.save(builder.accessToken);
     }
     this.apiExecutor =
-        new HttpExecutor(transport, policy, builder.sleeper, builder.clock, tokens, async);
+        new HttpExecutor(transport, policy, builder.sleeper, builder.clock, tokens, async, quota);
     ClientContext context = new ClientContext(apiExecutor, endpoints.api(), endpoints.upload());
     this.playlists = new PlaylistsResource(context);
   }
@@ -222,6 +225,14 @@ public final class YouTubeClient {
   /** The token the client uses now, if any. */
   public Optional<AccessToken> accessToken() {
     return tokens.token();
+  }
+
+  /**
+   * The quota units this client has spent today, per bucket, counting every page, retry and failed
+   * request.
+   */
+  public QuotaMeter quota() {
+    return quota;
   }
 
   /** The endpoints this client talks to. */

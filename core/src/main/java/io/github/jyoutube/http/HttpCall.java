@@ -1,5 +1,6 @@
 package io.github.jyoutube.http;
 
+import io.github.jyoutube.QuotaCost;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param contentType the body's media type, or {@code null} for none
  * @param authenticated whether the client's credential is attached
  * @param dialect which error format the endpoint speaks
+ * @param quota what the call costs, or {@code null} for calls outside the Data API's quota
  */
 public record HttpCall(
     String method,
@@ -23,7 +25,8 @@ public record HttpCall(
     byte[] body,
     String contentType,
     boolean authenticated,
-    Dialect dialect) {
+    Dialect dialect,
+    QuotaCost quota) {
 
   /** The error format of an endpoint. */
   public enum Dialect {
@@ -46,26 +49,38 @@ public record HttpCall(
 
   /** An authenticated Data API request without a body. */
   public static HttpCall api(String method, URI uri) {
-    return new HttpCall(method, uri, Map.of(), null, null, true, Dialect.API);
+    return new HttpCall(method, uri, Map.of(), null, null, true, Dialect.API, null);
   }
 
   /** An authenticated Data API request with a JSON body. */
   public static HttpCall api(String method, URI uri, byte[] json) {
     return new HttpCall(
-        method, uri, Map.of(), json, "application/json; charset=UTF-8", true, Dialect.API);
+        method, uri, Map.of(), json, "application/json; charset=UTF-8", true, Dialect.API, null);
   }
 
   /** An unauthenticated form POST to an OAuth endpoint. */
   public static HttpCall oauthForm(URI uri, byte[] form) {
     return new HttpCall(
-        "POST", uri, Map.of(), form, "application/x-www-form-urlencoded", false, Dialect.OAUTH);
+        "POST",
+        uri,
+        Map.of(),
+        form,
+        "application/x-www-form-urlencoded",
+        false,
+        Dialect.OAUTH,
+        null);
   }
 
   /** This call with one more header. */
   public HttpCall withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
-    return new HttpCall(method, uri, copy, body, contentType, authenticated, dialect);
+    return new HttpCall(method, uri, copy, body, contentType, authenticated, dialect, quota);
+  }
+
+  /** This call, counted at {@code cost} by the quota meter. */
+  public HttpCall withQuota(QuotaCost cost) {
+    return new HttpCall(method, uri, headers, body, contentType, authenticated, dialect, cost);
   }
 
   /**
@@ -95,7 +110,8 @@ public record HttpCall(
         && java.util.Arrays.equals(body, call.body)
         && Objects.equals(contentType, call.contentType)
         && authenticated == call.authenticated
-        && dialect == call.dialect;
+        && dialect == call.dialect
+        && Objects.equals(quota, call.quota);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.github.jyoutube.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jyoutube.Json;
+import io.github.jyoutube.QuotaMeter;
 import io.github.jyoutube.Sleeper;
 import io.github.jyoutube.error.ApiException;
 import io.github.jyoutube.error.DecodeException;
@@ -49,6 +50,7 @@ public final class HttpExecutor {
   private final Clock clock;
   private final Authorizer authorizer;
   private final Executor asyncExecutor;
+  private final QuotaMeter meter;
 
   /**
    * Creates the executor.
@@ -59,6 +61,7 @@ public final class HttpExecutor {
    * @param clock reads {@code Retry-After} dates
    * @param authorizer supplies credentials for authenticated calls
    * @param asyncExecutor runs the {@code executeAsync} variants
+   * @param meter counts the quota each request spends
    */
   public HttpExecutor(
       HttpTransport transport,
@@ -66,13 +69,15 @@ public final class HttpExecutor {
       Sleeper sleeper,
       Clock clock,
       Authorizer authorizer,
-      Executor asyncExecutor) {
+      Executor asyncExecutor,
+      QuotaMeter meter) {
     this.transport = Objects.requireNonNull(transport, "transport == null");
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.authorizer = Objects.requireNonNull(authorizer, "authorizer == null");
     this.asyncExecutor = Objects.requireNonNull(asyncExecutor, "asyncExecutor == null");
+    this.meter = Objects.requireNonNull(meter, "meter == null");
   }
 
   /** The retry policy in force. */
@@ -109,7 +114,11 @@ public final class HttpExecutor {
       try {
         result = transport.send(call, credential);
       } catch (IOException e) {
-        boolean safe = call.idempotent() || neverSent(e);
+        boolean unsent = neverSent(e);
+        if (!unsent) {
+          charge(call);
+        }
+        boolean safe = call.idempotent() || unsent;
         log(call, "failed: " + e, started);
         if (safe && retries < policy.maxRetries()) {
           pause(policy.backoff(retries++));
@@ -122,6 +131,7 @@ public final class HttpExecutor {
         Thread.currentThread().interrupt();
         throw new TransportException(call.describe() + " interrupted", e);
       }
+      charge(call);
       int status = result.statusCode();
       log(call, String.valueOf(status), started);
       if ((status >= 200 && status < 300) || status == 304) {
@@ -175,6 +185,9 @@ public final class HttpExecutor {
     if (type == Void.class || result.statusCode() == 304) {
       return null;
     }
+    if (type == byte[].class) {
+      return type.cast(result.body());
+    }
     try {
       return Json.parse(result.body(), type);
     } catch (DecodeException e) {
@@ -183,6 +196,12 @@ public final class HttpExecutor {
       }
       throw new DecodeException(
           type.getSimpleName(), result.statusCode(), result.bodyText(), e.getCause());
+    }
+  }
+
+  private void charge(HttpCall call) {
+    if (call.quota() != null) {
+      meter.record(call.quota());
     }
   }
 

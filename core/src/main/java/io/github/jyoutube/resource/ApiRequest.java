@@ -6,10 +6,12 @@ import io.github.jyoutube.http.HttpCall;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,36 +31,17 @@ import java.util.concurrent.CompletableFuture;
 public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
 
   private final ClientContext context;
-  private final String httpMethod;
-  private final String path;
+  private final MethodSpec spec;
   private final Class<T> responseType;
   private final Object body;
-  private final List<String> required;
   private final Map<String, String> query = new LinkedHashMap<>();
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
-  /**
-   * Creates the request.
-   *
-   * @param context where and how to send it
-   * @param httpMethod the HTTP method
-   * @param path the method's path under the API base, such as {@code playlists}
-   * @param responseType the response type
-   * @param body the request body, or {@code null}
-   * @param required the parameters that must be set before sending
-   */
-  ApiRequest(
-      ClientContext context,
-      String httpMethod,
-      String path,
-      Class<T> responseType,
-      Object body,
-      String... required) {
+  ApiRequest(ClientContext context, MethodSpec spec, Class<T> responseType, Object body) {
     this.context = Objects.requireNonNull(context, "context == null");
-    this.httpMethod = httpMethod;
-    this.path = path;
-    this.responseType = responseType;
+    this.spec = Objects.requireNonNull(spec, "spec == null");
+    this.responseType = Objects.requireNonNull(responseType, "responseType == null");
     this.body = body;
-    this.required = List.of(required);
   }
 
   /** This request, typed as its concrete class. */
@@ -105,6 +88,25 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
     return self();
   }
 
+  /** Sets a date-time parameter in RFC 3339 form. */
+  final R set(String name, Instant value) {
+    return set(name, value == null ? null : DateTimeFormatter.ISO_INSTANT.format(value));
+  }
+
+  /** Sets a date-time parameter in RFC 3339 form. */
+  final R set(String name, OffsetDateTime value) {
+    return set(name, value == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+  }
+
+  /** Sets an integer parameter after checking it against the document's bounds. */
+  final R setBounded(String name, long value, long minimum, long maximum) {
+    if (value < minimum || value > maximum) {
+      throw new IllegalArgumentException(
+          name + " must be between " + minimum + " and " + maximum + ": " + value);
+    }
+    return set(name, value);
+  }
+
   /** Sets a repeated parameter, its values comma-joined in the order given. */
   final R setRepeated(String name, Object[] values) {
     return setRepeated(name, values == null ? null : Arrays.asList(values));
@@ -134,6 +136,24 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
     return self();
   }
 
+  /** Checks a required argument of a resource method. */
+  static <V> V required(String name, V value) {
+    if (value == null || (value instanceof String text && text.isEmpty())) {
+      throw new IllegalArgumentException("required parameter '" + name + "' is missing");
+    }
+    return value;
+  }
+
+  /** Sets or, with {@code null}, removes a request header. */
+  final R header(String name, String value) {
+    if (value == null) {
+      headers.remove(name);
+    } else {
+      headers.put(name, value);
+    }
+    return self();
+  }
+
   /** The value of a query parameter, or {@code null}. */
   final String get(String name) {
     return query.get(name);
@@ -154,23 +174,39 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
     return responseType;
   }
 
-  /** Builds the HTTP call for the given parameters, after checking the required ones. */
+  /**
+   * Builds the HTTP call for the given parameters, after checking the required ones. Parameters
+   * named in the path template go into the path; the rest into the query.
+   */
   final HttpCall toCall(Map<String, String> parameters) {
-    for (String name : required) {
+    for (String name : spec.required()) {
       if (!parameters.containsKey(name)) {
         throw new IllegalArgumentException(
-            "required parameter '" + name + "' is missing for " + httpMethod + " " + path);
+            "required parameter '" + name + "' is missing for " + spec.id());
       }
     }
-    URI uri = URI.create(context.api() + path + encode(parameters));
-    return body == null
-        ? HttpCall.api(httpMethod, uri)
-        : HttpCall.api(httpMethod, uri, Json.writeBytes(body));
+    Map<String, String> rest = new LinkedHashMap<>(parameters);
+    String path = spec.path();
+    for (int open = path.indexOf('{'); open >= 0; open = path.indexOf('{')) {
+      int close = path.indexOf('}', open);
+      String name = path.substring(open + 1, close);
+      String value = rest.remove(name);
+      path = path.substring(0, open) + escape(value) + path.substring(close + 1);
+    }
+    URI uri = URI.create(context.api() + path + encode(rest));
+    HttpCall call =
+        body == null
+            ? HttpCall.api(spec.httpMethod(), uri)
+            : HttpCall.api(spec.httpMethod(), uri, Json.writeBytes(body));
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      call = call.withHeader(header.getKey(), header.getValue());
+    }
+    return call.withQuota(spec.quota());
   }
 
   /**
-   * The parts of {@code resource} that {@code body} carries, comma-joined: the default {@code part}
-   * of methods that write.
+   * The parts that {@code body} carries, comma-joined: the default {@code part} of methods that
+   * write.
    */
   static String partsPresent(Object body, Set<String> parts) {
     StringJoiner joined = new StringJoiner(",");
@@ -184,7 +220,7 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
             });
     if (joined.length() == 0) {
       throw new IllegalArgumentException(
-          "the body carries none of the writable parts " + parts + "; set part(...) explicitly");
+          "the body carries none of the parts " + parts + "; set part(...) explicitly");
     }
     return joined.toString();
   }
@@ -205,6 +241,12 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "[" + httpMethod + " " + path + encode(query) + "]";
+    return getClass().getSimpleName()
+        + "["
+        + spec.httpMethod()
+        + " "
+        + spec.path()
+        + encode(query)
+        + "]";
   }
 }

@@ -3,6 +3,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.paging.Page;
 import io.github.jyoutube.paging.Pages;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -18,18 +19,13 @@ import java.util.stream.Stream;
  * @param <R> the concrete request type
  */
 public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<T, I, R>>
-    extends ApiRequest<T, R> {
+    extends ReadRequest<T, R> {
 
   private final int maxPageSize;
   private long maxItems = Long.MAX_VALUE;
 
-  PagedRequest(
-      ClientContext context,
-      String path,
-      Class<T> responseType,
-      int maxPageSize,
-      String... required) {
-    super(context, "GET", path, responseType, null, required);
+  PagedRequest(ClientContext context, MethodSpec spec, Class<T> responseType, int maxPageSize) {
+    super(context, spec, responseType);
     this.maxPageSize = maxPageSize;
   }
 
@@ -63,7 +59,7 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
     String firstToken = base.remove("pageToken");
     return new Pages<>(
         (token, wanted) -> {
-          Map<String, String> parameters = new java.util.LinkedHashMap<>(base);
+          Map<String, String> parameters = new LinkedHashMap<>(base);
           parameters.put("maxResults", String.valueOf(Math.min(pageSize, wanted)));
           if (token != null) {
             parameters.put("pageToken", token);
@@ -77,14 +73,5 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
   /** Every item of every page, as a lazy stream. */
   public Stream<I> stream() {
     return pages().items();
-  }
-
-  /** Checks a {@code maxResults} value against the method's bounds. */
-  final R maxResultsChecked(long value, long minimum) {
-    if (value < minimum || value > maxPageSize) {
-      throw new IllegalArgumentException(
-          "maxResults must be between " + minimum + " and " + maxPageSize + ": " + value);
-    }
-    return set("maxResults", value);
   }
 }

@@ -1,8 +1,11 @@
 package io.github.jyoutube.resource;
 
+import io.github.jyoutube.QuotaBucket;
+import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.Playlist;
 import io.github.jyoutube.model.PlaylistListResponse;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,6 +22,35 @@ public final class PlaylistsResource {
 
   /** The parts of a playlist a caller may write. */
   static final Set<String> WRITABLE_PARTS = Set.of("snippet", "status", "localizations");
+
+  private static final MethodSpec LIST =
+      new MethodSpec(
+          "youtube.playlists.list",
+          "GET",
+          "playlists",
+          List.of("part"),
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+  private static final MethodSpec INSERT =
+      new MethodSpec(
+          "youtube.playlists.insert",
+          "POST",
+          "playlists",
+          List.of("part"),
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+  private static final MethodSpec UPDATE =
+      new MethodSpec(
+          "youtube.playlists.update",
+          "PUT",
+          "playlists",
+          List.of("part"),
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+  private static final MethodSpec DELETE =
+      new MethodSpec(
+          "youtube.playlists.delete",
+          "DELETE",
+          "playlists",
+          List.of("id"),
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
 
   private final ClientContext context;
 
@@ -52,10 +84,7 @@ public final class PlaylistsResource {
 
   /** Deletes a playlist. */
   public DeleteRequest delete(String id) {
-    if (id == null || id.isEmpty()) {
-      throw new IllegalArgumentException("required parameter 'id' is missing");
-    }
-    return new DeleteRequest(context).id(id);
+    return new DeleteRequest(context).id(ApiRequest.required("id", id));
   }
 
   /** {@code playlists.list}: {@code GET youtube/v3/playlists}. */
@@ -63,7 +92,7 @@ public final class PlaylistsResource {
       extends PagedRequest<PlaylistListResponse, Playlist, ListRequest> {
 
     ListRequest(ClientContext context) {
-      super(context, "playlists", PlaylistListResponse.class, 50, "part");
+      super(context, LIST, PlaylistListResponse.class, 50);
       set("part", READABLE_PARTS);
     }
 
@@ -94,7 +123,7 @@ public final class PlaylistsResource {
 
     /** How many items a page holds, 0 to 50 (5 by default). */
     public ListRequest maxResults(int maxResults) {
-      return maxResultsChecked(maxResults, 0);
+      return setBounded("maxResults", maxResults, 0, 50);
     }
 
     /** The playlists owned by the authenticated user. */
@@ -117,7 +146,7 @@ public final class PlaylistsResource {
   public static final class InsertRequest extends ApiRequest<Playlist, InsertRequest> {
 
     InsertRequest(ClientContext context, Playlist body) {
-      super(context, "POST", "playlists", Playlist.class, body, "part");
+      super(context, INSERT, Playlist.class, body);
       set("part", partsPresent(body, WRITABLE_PARTS));
     }
 
@@ -146,7 +175,7 @@ public final class PlaylistsResource {
   public static final class UpdateRequest extends ApiRequest<Playlist, UpdateRequest> {
 
     UpdateRequest(ClientContext context, Playlist body) {
-      super(context, "PUT", "playlists", Playlist.class, body, "part");
+      super(context, UPDATE, Playlist.class, body);
       set("part", partsPresent(body, WRITABLE_PARTS));
     }
 
@@ -170,7 +199,7 @@ public final class PlaylistsResource {
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
     DeleteRequest(ClientContext context) {
-      super(context, "DELETE", "playlists", Void.class, null, "id");
+      super(context, DELETE, Void.class, null);
     }
 
     @Override

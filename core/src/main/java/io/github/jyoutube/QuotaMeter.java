@@ -1,0 +1,79 @@
+package io.github.jyoutube;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Counts the quota units this client has spent today, per bucket.
+ *
+ * <p>Every request that reaches the API is counted at its method's cost: each page of a paged call,
+ * each retry, and failed requests too, since Google charges invalid requests. A request that
+ * provably never left the machine is not counted. The day turns at midnight Pacific Time, as
+ * Google's quota does. The meter counts this client's calls only; the console shows the project's
+ * whole use.
+ */
+public final class QuotaMeter {
+
+  private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
+
+  private final Clock clock;
+  private final Map<QuotaBucket, Long> spent = new EnumMap<>(QuotaBucket.class);
+  private LocalDate day;
+
+  /**
+   * Creates a meter.
+   *
+   * @param clock tells when the quota day turns
+   */
+  public QuotaMeter(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.day = today();
+  }
+
+  /** Adds one request's cost. */
+  public synchronized void record(QuotaCost cost) {
+    Objects.requireNonNull(cost, "cost == null");
+    rollOver();
+    spent.merge(cost.bucket(), (long) cost.units(), Long::sum);
+  }
+
+  /** The units spent today from {@code bucket}. */
+  public synchronized long spentToday(QuotaBucket bucket) {
+    rollOver();
+    return spent.getOrDefault(bucket, 0L);
+  }
+
+  /** The units spent today, per bucket; buckets not drawn on are absent. */
+  public synchronized Map<QuotaBucket, Long> spentToday() {
+    rollOver();
+    return Map.copyOf(spent);
+  }
+
+  /** The quota day being counted, in Pacific Time. */
+  public synchronized LocalDate day() {
+    rollOver();
+    return day;
+  }
+
+  private void rollOver() {
+    LocalDate now = today();
+    if (!now.equals(day)) {
+      spent.clear();
+      day = now;
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), PACIFIC);
+  }
+
+  @Override
+  public synchronized String toString() {
+    rollOver();
+    return "QuotaMeter[" + day + " " + spent + "]";
+  }
+}

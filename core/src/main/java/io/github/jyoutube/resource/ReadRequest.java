@@ -1,0 +1,36 @@
+package io.github.jyoutube.resource;
+
+import io.github.jyoutube.http.ClientContext;
+import java.util.Optional;
+
+/**
+ * A request that reads: besides {@link #execute()}, it can ask for the answer only if it changed
+ * since an {@code etag} the caller holds.
+ *
+ * @param <T> the response type
+ * @param <R> the concrete request type
+ */
+public abstract class ReadRequest<T, R extends ReadRequest<T, R>> extends ApiRequest<T, R> {
+
+  ReadRequest(ClientContext context, MethodSpec spec, Class<T> responseType) {
+    super(context, spec, responseType, null);
+  }
+
+  /**
+   * Asks for the answer only if it differs from the one with {@code etag} (sends {@code
+   * If-None-Match}). When it has not changed, the API answers 304 without a body: {@link
+   * #executeIfModified()} returns empty and {@link #execute()} returns {@code null}.
+   */
+  public final R ifNoneMatch(String etag) {
+    return header("If-None-Match", etag);
+  }
+
+  /**
+   * Sends the request; empty when the API answered 304 Not Modified to {@link #ifNoneMatch}.
+   *
+   * @return the answer, or empty if unchanged
+   */
+  public final Optional<T> executeIfModified() {
+    return Optional.ofNullable(execute());
+  }
+}
