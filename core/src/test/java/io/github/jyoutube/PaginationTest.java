@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 class PaginationTest {
 
   private static final String PLAYLISTS = "/youtube/v3/playlists";
-  private static final int TOTAL = 120;
+  private static final int TOTAL = 10_000;
 
   private final FakeGoogle google = FakeGoogle.start();
   private YouTubeClient cli;
 
   @BeforeEach
   void serve() {
-    // 120 playlists; the page token is the offset of the page.
+    // 10,000 playlists; the page token is the offset of the page.
     google.otherwise(
         PLAYLISTS,
         r -> {
@@ -51,10 +51,27 @@ class PaginationTest {
   void streamWalksEveryPageWithTheLargestPageSize() {
     List<String> ids = cli.playlists().list().mine(true).stream().map(Playlist::id).toList();
 
-    assertThat(ids).hasSize(TOTAL).startsWith("PL0", "PL1").endsWith("PL119");
+    assertThat(ids)
+        .hasSize(TOTAL)
+        .doesNotHaveDuplicates()
+        .startsWith("PL0", "PL1")
+        .endsWith("PL9999");
     assertThat(google.received(PLAYLISTS))
-        .extracting(r -> r.query().get("maxResults"))
-        .containsExactly("50", "50", "50");
+        .hasSize(TOTAL / 50)
+        .allSatisfy(r -> assertThat(r.query()).containsEntry("maxResults", "50"));
+  }
+
+  @Test
+  void maxItems120WithPagesOf50FetchesExactlyThreePages() {
+    List<String> ids =
+        cli.playlists().list().mine(true).maxResults(50).maxItems(120).stream()
+            .map(Playlist::id)
+            .toList();
+
+    assertThat(ids).hasSize(120).startsWith("PL0").endsWith("PL119");
+    assertThat(google.received(PLAYLISTS))
+        .extracting(r -> r.query().get("pageToken") + "/" + r.query().get("maxResults"))
+        .containsExactly("null/50", "50/50", "100/20");
   }
 
   @Test
@@ -82,7 +99,7 @@ class PaginationTest {
     for (PlaylistListResponse page : cli.playlists().list().mine(true).maxResults(40).pages()) {
       sizes.add(page.items().size());
     }
-    assertThat(sizes).containsExactly(40, 40, 40);
+    assertThat(sizes).hasSize(250).containsOnly(40);
   }
 
   @Test

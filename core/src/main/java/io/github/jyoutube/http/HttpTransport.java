@@ -70,6 +70,11 @@ public final class HttpTransport {
             .timeout(requestTimeout)
             .header("User-Agent", userAgent)
             .header("Accept-Encoding", "gzip");
+    if ("http".equals(uri.getScheme())) {
+      // Plain http is only allowed on loopback (the emulator, test fakes): skip the h2c upgrade
+      // offer, which such servers ignore and which costs a round of negotiation per connection.
+      request.version(HttpClient.Version.HTTP_1_1);
+    }
     call.headers().forEach(request::header);
     if (credential != null && !credential.inQuery()) {
       request.header(credential.name(), credential.value());
