@@ -20,7 +20,7 @@ import java.util.Set;
  *       {@code @JsonProperty}; a last component {@code additionalProperties} keeps unknown
  *       properties;
  *   <li>boxed types throughout; {@code int64} and {@code uint64} strings are {@code Long} and
- *       {@code BigInteger} kept as JSON strings; dates are {@code OffsetDateTime};
+ *       {@code BigInteger} kept as JSON strings; dates are {@code DateTime}, the wire text;
  *   <li>enumerated strings are nested extensible enum classes extending {@code ApiEnum};
  *   <li>list responses ({@code items} of a schema plus {@code nextPageToken}) implement {@code
  *       Page};
@@ -70,7 +70,8 @@ public final class ModelGenerator {
           "LinkedHashMap",
           "Objects",
           "BigInteger",
-          "OffsetDateTime",
+          "DateTime",
+          "Instant",
           "Object",
           "String",
           "Long",
@@ -299,7 +300,8 @@ public final class ModelGenerator {
             return new JType(JType.Kind.NESTED, nestedName, null, false);
           }
           return switch (format) {
-            case "date-time", "google-datetime" -> JType.of("java.time.OffsetDateTime");
+            // Kept as the wire text (the API mixes Z and +00:00, seconds and microseconds).
+            case "date-time", "google-datetime" -> JType.of(PACKAGE + ".DateTime");
             case "int64" -> new JType(JType.Kind.CLASS, "java.lang.Long", null, true);
             case "uint64" -> new JType(JType.Kind.CLASS, "java.math.BigInteger", null, true);
             default -> JType.of("java.lang.String");
@@ -640,6 +642,30 @@ public final class ModelGenerator {
       w.line("this." + c.javaName() + " = " + c.javaName() + ";");
       w.line("return this;");
       w.close("}");
+      if (c.type().render(im).equals("DateTime")) {
+        w.blank();
+        w.javadoc(
+            new Javadoc()
+                .paragraph(
+                    "Sets "
+                        + Javadoc.code(c.javaName())
+                        + " to an instant, written in UTC; {@code null} leaves it out."));
+        w.call(
+            "public Builder " + c.javaName(),
+            List.of(im.use("java.time.Instant") + " " + c.javaName()),
+            " {");
+        w.indent();
+        w.line(
+            "this."
+                + c.javaName()
+                + " = "
+                + c.javaName()
+                + " == null ? null : DateTime.of("
+                + c.javaName()
+                + ");");
+        w.line("return this;");
+        w.close("}");
+      }
     }
     w.blank();
     w.javadoc(

@@ -43,7 +43,13 @@ class DiscoveryDocumentTest {
     assertThat(methods)
         .extracting(Method::id)
         .containsExactly(
-            "things.things.insert", "things.things.list", "things.things.parts.delete");
+            "things.things.insert",
+            "things.things.list",
+            "things.things.delete",
+            "things.things.download",
+            "things.things.moderate",
+            "things.things.parts.delete",
+            "things.things.v1.things.stream");
     Method insert = methods.get(0);
     assertThat(insert.requestRef()).isEqualTo("Thing");
     assertThat(insert.parameterOrder()).containsExactly("part");
@@ -52,6 +58,10 @@ class DiscoveryDocumentTest {
     assertThat(insert.supportsMediaUpload()).isTrue();
     assertThat(insert.mediaUploadPaths()).containsEntry("simple", "/upload/things/v1/things");
     assertThat(methods.get(2).requestRef()).isNull();
+    assertThat(methods.get(3).parameters().get("id").location()).isEqualTo("path");
+    assertThat(methods.get(3).supportsMediaDownload()).isTrue();
+    assertThat(methods.get(1).parameters().get("maxResults").maximum()).isEqualTo("50");
+    assertThat(methods.get(1).parameters().get("order").enumValues()).hasSize(4);
   }
 
   @Test

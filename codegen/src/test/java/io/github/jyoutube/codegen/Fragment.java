@@ -1,6 +1,8 @@
 package io.github.jyoutube.codegen;
 
-/** A small hand-made discovery document exercising every rule of the model generator. */
+/**
+ * A small hand-made discovery document exercising every rule of the model and resource generators.
+ */
 final class Fragment {
 
   private Fragment() {}
@@ -43,13 +45,86 @@ final class Fragment {
                 "id": "things.things.list",
                 "httpMethod": "GET",
                 "path": "things",
+                "description": "Lists *things*, possibly filtered.",
+                "parameterOrder": ["part"],
+                "parameters": {
+                  "id": {"type": "string", "location": "query", "repeated": true, "description": "Only the things with these IDs for Stubby or Apiary."},
+                  "maxResults": {"type": "integer", "format": "uint32", "location": "query", "minimum": "0", "maximum": "50", "default": "5", "description": "The *maxResults* parameter specifies the maximum number of items that should be returned in the result set."},
+                  "mine": {"type": "boolean", "location": "query"},
+                  "order": {
+                    "type": "string",
+                    "location": "query",
+                    "default": "date",
+                    "description": "Sort order. The API sorts by date unless told otherwise.",
+                    "enum": ["orderUnspecified", "date", "viewCount", "2d"],
+                    "enumDescriptions": ["", "By date, newest first.", "By views.", "Flat ones."]
+                  },
+                  "pageToken": {"type": "string", "location": "query"},
+                  "part": {"type": "string", "location": "query", "required": true, "repeated": true, "description": "The *part* parameter specifies a comma-separated list of one or more thing resource properties that the API response will include. If the parameter identifies a property that contains child properties, the child properties will be included."},
+                  "publishedAfter": {"type": "string", "format": "date-time", "location": "query", "description": "Only things published after this time."},
+                  "size": {"type": "integer", "format": "int32", "location": "query", "deprecated": true}
+                },
                 "response": {"$ref": "ThingListResponse"}
+              },
+              "delete": {
+                "id": "things.things.delete",
+                "httpMethod": "DELETE",
+                "path": "things",
+                "description": "Deletes a thing.",
+                "parameterOrder": ["id"],
+                "parameters": {
+                  "id": {"type": "string", "location": "query", "required": true}
+                }
+              },
+              "download": {
+                "id": "things.things.download",
+                "httpMethod": "GET",
+                "path": "things/{id}",
+                "parameterOrder": ["id"],
+                "parameters": {
+                  "id": {"type": "string", "location": "path", "required": true, "description": "The thing to download."},
+                  "tfmt": {"type": "string", "location": "query"}
+                },
+                "supportsMediaDownload": true,
+                "useMediaDownloadService": true
+              },
+              "moderate": {
+                "id": "things.things.moderate",
+                "httpMethod": "POST",
+                "path": "things/moderate",
+                "parameterOrder": ["id", "status"],
+                "parameters": {
+                  "banAuthor": {"type": "boolean", "location": "query", "default": "false"},
+                  "id": {"type": "string", "location": "query", "required": true, "repeated": true},
+                  "order": {"type": "string", "location": "query", "enum": ["newest", "oldest"]},
+                  "status": {"type": "string", "location": "query", "required": true, "enum": ["published", "rejected"]}
+                }
               }
             },
             "resources": {
               "parts": {
                 "methods": {
                   "delete": {"id": "things.things.parts.delete", "httpMethod": "DELETE", "path": "parts"}
+                }
+              },
+              "v1": {
+                "resources": {
+                  "things": {
+                    "methods": {
+                      "stream": {
+                        "id": "things.things.v1.things.stream",
+                        "httpMethod": "GET",
+                        "path": "things/stream",
+                        "description": "Streams things.",
+                        "parameters": {
+                          "maxResults": {"type": "integer", "format": "uint32", "location": "query", "minimum": "200", "maximum": "2000"},
+                          "pageToken": {"type": "string", "location": "query"},
+                          "part": {"type": "string", "location": "query", "repeated": true}
+                        },
+                        "response": {"$ref": "ThingListResponse"}
+                      }
+                    }
+                  }
                 }
               }
             }

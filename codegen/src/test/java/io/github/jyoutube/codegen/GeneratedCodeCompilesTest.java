@@ -1,6 +1,7 @@
 package io.github.jyoutube.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,11 +10,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles the generated records with the project's strict compiler flags and doclint, against
- * stand-ins for the hand-written support types, then reads and writes JSON with them.
+ * Compiles the generated records, resources and client region with the project's strict compiler
+ * flags and doclint, against stand-ins for the hand-written support types, then reads and writes
+ * JSON with the records and builds requests with the resources.
  */
 class GeneratedCodeCompilesTest {
 
@@ -97,6 +102,39 @@ class GeneratedCodeCompilesTest {
       }
       """;
 
+  private static final String DATE_TIME =
+      """
+      package io.github.jyoutube.model;
+
+      import com.fasterxml.jackson.annotation.JsonCreator;
+      import com.fasterxml.jackson.annotation.JsonValue;
+      import java.time.Instant;
+
+      /**
+       * Stand-in for the hand-written date-time value.
+       *
+       * @param value the wire text
+       */
+      public record DateTime(@JsonValue String value) {
+        /**
+         * @param value the wire text
+         * @return the value
+         */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static DateTime parse(String value) {
+          return new DateTime(value);
+        }
+
+        /**
+         * @param instant the instant
+         * @return the value
+         */
+        public static DateTime of(Instant instant) {
+          return new DateTime(instant.toString());
+        }
+      }
+      """;
+
   private static final String PAGE =
       """
       package io.github.jyoutube.paging;
@@ -124,11 +162,15 @@ class GeneratedCodeCompilesTest {
     Path discovery = root.resolve("things.json");
     Files.writeString(discovery, Fragment.JSON);
     Path src = Files.createDirectories(root.resolve("src"));
+    StandIns.writeClient(src);
+    StandIns.writeResourceSupport(src);
     Generate.run(
         discovery, src, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertThat(src.resolve("io/github/jyoutube/resource/ApiRequest.java")).exists();
     write(src, "io/github/jyoutube/model/ApiEnum.java", API_ENUM);
     write(src, "io/github/jyoutube/model/ModelSupport.java", MODEL_SUPPORT);
     write(src, "io/github/jyoutube/paging/Page.java", PAGE);
+    write(src, "io/github/jyoutube/model/DateTime.java", DATE_TIME);
 
     Path classes = Files.createDirectories(root.resolve("classes"));
     compile(src, classes);
@@ -177,7 +219,124 @@ class GeneratedCodeCompilesTest {
           .invoke(builder, "y", 2);
       Object built = builderClass.getMethod("build").invoke(builder);
       assertThat(mapper.writeValueAsString(built)).isEqualTo("{\"class\":\"x\",\"y\":2}");
+
+      buildsRequestsWithTheGeneratedResources(loader, mapper);
     }
+  }
+
+  private static void buildsRequestsWithTheGeneratedResources(
+      ClassLoader loader, ObjectMapper mapper) throws Exception {
+    Class<?> contextType = loader.loadClass("io.github.jyoutube.http.ClientContext");
+    Object client =
+        loader
+            .loadClass("io.github.jyoutube.YouTubeClient")
+            .getConstructor(contextType)
+            .newInstance(contextType.getConstructor().newInstance());
+    Object things = call(client, "things");
+    assertThat(things.getClass().getSimpleName()).isEqualTo("ThingsResource");
+    assertThat(call(client, "thingsParts").getClass().getSimpleName())
+        .isEqualTo("ThingsPartsResource");
+
+    // A paged list: part defaults to the readable parts; enum, bounded int, date-time, repeated.
+    Object list = call(things, "list");
+    call(list, "order", constant(loader, "ThingsResource$ListOrder", "LIST_ORDER_2D"));
+    call(list, "maxResults", 50);
+    call(list, "publishedAfter", Instant.parse("2024-01-02T03:04:05Z"));
+    call(list, "id", (Object) new String[] {"a", "b"});
+    call(list, "mine", true);
+    call(list, "pageToken", "next");
+    assertThat(parameters(list))
+        .containsExactly(
+            Map.entry("part", "default,inline,labels"),
+            Map.entry("order", "2d"),
+            Map.entry("maxResults", "50"),
+            Map.entry("publishedAfter", "2024-01-02T03:04:05Z"),
+            Map.entry("id", "a,b"),
+            Map.entry("mine", "true"),
+            Map.entry("pageToken", "next"));
+    assertThat(call(list, "maxPageSize")).isEqualTo(50);
+    assertThat(call(list, "spec")).isEqualTo("things.things.list GET things [part]");
+    call(list, "order", "newValue");
+    assertThat(parameters(list)).containsEntry("order", "newValue");
+    assertThatThrownBy(() -> call(list, "maxResults", 51))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxResults");
+
+    // An insert: part defaults to the object parts the body carries.
+    Class<?> thing = loader.loadClass("io.github.jyoutube.model.Thing");
+    Object body = mapper.readValue("{\"default\":{\"url\":\"u\"},\"class\":\"c\"}", thing);
+    Object insert = call(things, "insert", body);
+    assertThat(parameters(insert)).containsExactly(Map.entry("part", "default"));
+    assertThat(call(insert, "body")).isSameAs(body);
+    assertThatThrownBy(() -> call(things, "insert", (Object) null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'thing'");
+
+    // Required arguments: a repeated one before the last is a list.
+    Object moderate =
+        call(
+            things,
+            "moderate",
+            List.of("c1", "c2"),
+            constant(loader, "ThingsResource$Status", "PUBLISHED"));
+    assertThat(parameters(moderate))
+        .containsExactly(Map.entry("id", "c1,c2"), Map.entry("status", "published"));
+    assertThatThrownBy(() -> call(things, "delete", ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'id'");
+
+    // A download answers bytes; the nested stream method joins its top-level resource.
+    Object download = call(things, "download", "t1");
+    assertThat(call(download, "responseType")).isEqualTo(byte[].class);
+    assertThat(call(download, "spec")).isEqualTo("things.things.download GET things/{id} [id]");
+    Object stream = call(things, "streamList");
+    assertThat(call(stream, "maxPageSize")).isEqualTo(2000);
+    assertThat(parameters(stream)).containsExactly(Map.entry("part", "default,inline,labels"));
+  }
+
+  /** Calls the public method {@code name} that accepts {@code args}. */
+  private static Object call(Object target, String name, Object... args) throws Exception {
+    for (Method method : target.getClass().getMethods()) {
+      if (method.getName().equals(name) && accepts(method.getParameterTypes(), args)) {
+        try {
+          return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+          if (e.getCause() instanceof Exception cause) {
+            throw cause;
+          }
+          throw e;
+        }
+      }
+    }
+    throw new NoSuchMethodException(target.getClass().getName() + "." + name);
+  }
+
+  private static boolean accepts(Class<?>[] types, Object[] args) {
+    if (types.length != args.length) {
+      return false;
+    }
+    for (int i = 0; i < types.length; i++) {
+      Class<?> type = types[i].isPrimitive() ? boxed(types[i]) : types[i];
+      if (args[i] != null && !type.isInstance(args[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Class<?> boxed(Class<?> primitive) {
+    return primitive == int.class
+        ? Integer.class
+        : primitive == long.class ? Long.class : Boolean.class;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> parameters(Object request) throws Exception {
+    return (Map<String, String>) call(request, "parameters");
+  }
+
+  private static Object constant(ClassLoader loader, String type, String name) throws Exception {
+    return loader.loadClass("io.github.jyoutube.resource." + type).getField(name).get(null);
   }
 
   private static void write(Path root, String path, String content) throws IOException {

@@ -6,7 +6,6 @@ package io.github.jyoutube.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +38,7 @@ public record ActivitySnippet(
     String channelTitle,
     String description,
     String groupId,
-    OffsetDateTime publishedAt,
+    DateTime publishedAt,
     ThumbnailDetails thumbnails,
     String title,
     Type type,

@@ -6,7 +6,7 @@ package io.github.jyoutube.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ public record CaptionSnippet(
     Boolean isEasyReader,
     Boolean isLarge,
     String language,
-    OffsetDateTime lastUpdated,
+    DateTime lastUpdated,
     String name,
     Status status,
     TrackKind trackKind,
@@ -257,7 +257,7 @@ public record CaptionSnippet(
     private Boolean isEasyReader;
     private Boolean isLarge;
     private String language;
-    private OffsetDateTime lastUpdated;
+    private DateTime lastUpdated;
     private String name;
     private Status status;
     private TrackKind trackKind;
@@ -332,8 +332,14 @@ public record CaptionSnippet(
     }
 
     /** Sets {@code lastUpdated}; {@code null} leaves it out. */
-    public Builder lastUpdated(OffsetDateTime lastUpdated) {
+    public Builder lastUpdated(DateTime lastUpdated) {
       this.lastUpdated = lastUpdated;
+      return this;
+    }
+
+    /** Sets {@code lastUpdated} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder lastUpdated(Instant lastUpdated) {
+      this.lastUpdated = lastUpdated == null ? null : DateTime.of(lastUpdated);
       return this;
     }
 

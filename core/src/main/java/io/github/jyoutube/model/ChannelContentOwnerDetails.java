@@ -5,7 +5,7 @@ package io.github.jyoutube.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 public record ChannelContentOwnerDetails(
     String contentOwner,
-    OffsetDateTime timeLinked,
+    DateTime timeLinked,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
@@ -46,7 +46,7 @@ public record ChannelContentOwnerDetails(
   public static final class Builder {
 
     private String contentOwner;
-    private OffsetDateTime timeLinked;
+    private DateTime timeLinked;
     private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -64,8 +64,14 @@ public record ChannelContentOwnerDetails(
     }
 
     /** Sets {@code timeLinked}; {@code null} leaves it out. */
-    public Builder timeLinked(OffsetDateTime timeLinked) {
+    public Builder timeLinked(DateTime timeLinked) {
       this.timeLinked = timeLinked;
+      return this;
+    }
+
+    /** Sets {@code timeLinked} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder timeLinked(Instant timeLinked) {
+      this.timeLinked = timeLinked == null ? null : DateTime.of(timeLinked);
       return this;
     }
 

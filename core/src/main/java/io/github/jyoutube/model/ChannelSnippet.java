@@ -5,7 +5,7 @@ package io.github.jyoutube.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +39,7 @@ public record ChannelSnippet(
     String defaultLanguage,
     String description,
     ChannelLocalization localized,
-    OffsetDateTime publishedAt,
+    DateTime publishedAt,
     ThumbnailDetails thumbnails,
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
@@ -67,7 +67,7 @@ public record ChannelSnippet(
     private String defaultLanguage;
     private String description;
     private ChannelLocalization localized;
-    private OffsetDateTime publishedAt;
+    private DateTime publishedAt;
     private ThumbnailDetails thumbnails;
     private String title;
     private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
@@ -117,8 +117,14 @@ public record ChannelSnippet(
     }
 
     /** Sets {@code publishedAt}; {@code null} leaves it out. */
-    public Builder publishedAt(OffsetDateTime publishedAt) {
+    public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
+      return this;
+    }
+
+    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder publishedAt(Instant publishedAt) {
+      this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigInteger;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ public record ChannelToAffiliateProgramLinkDetails(
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger merchantId,
     ProgramStatus programStatus,
     String statusUpdateReason,
-    OffsetDateTime statusUpdateTime,
+    DateTime statusUpdateTime,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
@@ -98,7 +98,7 @@ public record ChannelToAffiliateProgramLinkDetails(
     private BigInteger merchantId;
     private ProgramStatus programStatus;
     private String statusUpdateReason;
-    private OffsetDateTime statusUpdateTime;
+    private DateTime statusUpdateTime;
     private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -130,8 +130,14 @@ public record ChannelToAffiliateProgramLinkDetails(
     }
 
     /** Sets {@code statusUpdateTime}; {@code null} leaves it out. */
-    public Builder statusUpdateTime(OffsetDateTime statusUpdateTime) {
+    public Builder statusUpdateTime(DateTime statusUpdateTime) {
       this.statusUpdateTime = statusUpdateTime;
+      return this;
+    }
+
+    /** Sets {@code statusUpdateTime} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder statusUpdateTime(Instant statusUpdateTime) {
+      this.statusUpdateTime = statusUpdateTime == null ? null : DateTime.of(statusUpdateTime);
       return this;
     }
 

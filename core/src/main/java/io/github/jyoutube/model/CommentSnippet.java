@@ -6,7 +6,7 @@ package io.github.jyoutube.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +52,10 @@ public record CommentSnippet(
     Long likeCount,
     ModerationStatus moderationStatus,
     String parentId,
-    OffsetDateTime publishedAt,
+    DateTime publishedAt,
     String textDisplay,
     String textOriginal,
-    OffsetDateTime updatedAt,
+    DateTime updatedAt,
     String videoId,
     ViewerRating viewerRating,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
@@ -174,10 +174,10 @@ public record CommentSnippet(
     private Long likeCount;
     private ModerationStatus moderationStatus;
     private String parentId;
-    private OffsetDateTime publishedAt;
+    private DateTime publishedAt;
     private String textDisplay;
     private String textOriginal;
-    private OffsetDateTime updatedAt;
+    private DateTime updatedAt;
     private String videoId;
     private ViewerRating viewerRating;
     private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
@@ -258,8 +258,14 @@ public record CommentSnippet(
     }
 
     /** Sets {@code publishedAt}; {@code null} leaves it out. */
-    public Builder publishedAt(OffsetDateTime publishedAt) {
+    public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
+      return this;
+    }
+
+    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder publishedAt(Instant publishedAt) {
+      this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 
@@ -276,8 +282,14 @@ public record CommentSnippet(
     }
 
     /** Sets {@code updatedAt}; {@code null} leaves it out. */
-    public Builder updatedAt(OffsetDateTime updatedAt) {
+    public Builder updatedAt(DateTime updatedAt) {
       this.updatedAt = updatedAt;
+      return this;
+    }
+
+    /** Sets {@code updatedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder updatedAt(Instant updatedAt) {
+      this.updatedAt = updatedAt == null ? null : DateTime.of(updatedAt);
       return this;
     }
 

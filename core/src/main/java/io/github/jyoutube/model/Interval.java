@@ -5,7 +5,7 @@ package io.github.jyoutube.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +24,8 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record Interval(
-    OffsetDateTime endTime,
-    OffsetDateTime startTime,
+    DateTime endTime,
+    DateTime startTime,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
@@ -46,8 +46,8 @@ public record Interval(
   /** Builds {@link Interval} values; properties that are not set are left out of the JSON. */
   public static final class Builder {
 
-    private OffsetDateTime endTime;
-    private OffsetDateTime startTime;
+    private DateTime endTime;
+    private DateTime startTime;
     private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -59,14 +59,26 @@ public record Interval(
     }
 
     /** Sets {@code endTime}; {@code null} leaves it out. */
-    public Builder endTime(OffsetDateTime endTime) {
+    public Builder endTime(DateTime endTime) {
       this.endTime = endTime;
       return this;
     }
 
+    /** Sets {@code endTime} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder endTime(Instant endTime) {
+      this.endTime = endTime == null ? null : DateTime.of(endTime);
+      return this;
+    }
+
     /** Sets {@code startTime}; {@code null} leaves it out. */
-    public Builder startTime(OffsetDateTime startTime) {
+    public Builder startTime(DateTime startTime) {
       this.startTime = startTime;
+      return this;
+    }
+
+    /** Sets {@code startTime} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder startTime(Instant startTime) {
+      this.startTime = startTime == null ? null : DateTime.of(startTime);
       return this;
     }
 

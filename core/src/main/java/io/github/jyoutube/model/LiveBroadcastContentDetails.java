@@ -6,7 +6,7 @@ package io.github.jyoutube.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ import java.util.Objects;
 public record LiveBroadcastContentDetails(
     AvailabilityConfig availabilityConfig,
     String boundStreamId,
-    OffsetDateTime boundStreamLastUpdateTimeMs,
+    DateTime boundStreamLastUpdateTimeMs,
     ClosedCaptionsType closedCaptionsType,
     Boolean enableAutoStart,
     Boolean enableAutoStop,
@@ -305,7 +305,7 @@ public record LiveBroadcastContentDetails(
 
     private AvailabilityConfig availabilityConfig;
     private String boundStreamId;
-    private OffsetDateTime boundStreamLastUpdateTimeMs;
+    private DateTime boundStreamLastUpdateTimeMs;
     private ClosedCaptionsType closedCaptionsType;
     private Boolean enableAutoStart;
     private Boolean enableAutoStop;
@@ -360,8 +360,18 @@ public record LiveBroadcastContentDetails(
     }
 
     /** Sets {@code boundStreamLastUpdateTimeMs}; {@code null} leaves it out. */
-    public Builder boundStreamLastUpdateTimeMs(OffsetDateTime boundStreamLastUpdateTimeMs) {
+    public Builder boundStreamLastUpdateTimeMs(DateTime boundStreamLastUpdateTimeMs) {
       this.boundStreamLastUpdateTimeMs = boundStreamLastUpdateTimeMs;
+      return this;
+    }
+
+    /**
+     * Sets {@code boundStreamLastUpdateTimeMs} to an instant, written in UTC; {@code null} leaves
+     * it out.
+     */
+    public Builder boundStreamLastUpdateTimeMs(Instant boundStreamLastUpdateTimeMs) {
+      this.boundStreamLastUpdateTimeMs =
+          boundStreamLastUpdateTimeMs == null ? null : DateTime.of(boundStreamLastUpdateTimeMs);
       return this;
     }
 

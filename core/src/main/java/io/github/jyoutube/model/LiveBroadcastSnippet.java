@@ -5,7 +5,7 @@ package io.github.jyoutube.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -40,16 +40,16 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record LiveBroadcastSnippet(
-    OffsetDateTime actualEndTime,
-    OffsetDateTime actualStartTime,
+    DateTime actualEndTime,
+    DateTime actualStartTime,
     String categoryId,
     String channelId,
     String description,
     Boolean isDefaultBroadcast,
     String liveChatId,
-    OffsetDateTime publishedAt,
-    OffsetDateTime scheduledEndTime,
-    OffsetDateTime scheduledStartTime,
+    DateTime publishedAt,
+    DateTime scheduledEndTime,
+    DateTime scheduledStartTime,
     ThumbnailDetails thumbnails,
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
@@ -75,16 +75,16 @@ public record LiveBroadcastSnippet(
    */
   public static final class Builder {
 
-    private OffsetDateTime actualEndTime;
-    private OffsetDateTime actualStartTime;
+    private DateTime actualEndTime;
+    private DateTime actualStartTime;
     private String categoryId;
     private String channelId;
     private String description;
     private Boolean isDefaultBroadcast;
     private String liveChatId;
-    private OffsetDateTime publishedAt;
-    private OffsetDateTime scheduledEndTime;
-    private OffsetDateTime scheduledStartTime;
+    private DateTime publishedAt;
+    private DateTime scheduledEndTime;
+    private DateTime scheduledStartTime;
     private ThumbnailDetails thumbnails;
     private String title;
     private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
@@ -108,14 +108,26 @@ public record LiveBroadcastSnippet(
     }
 
     /** Sets {@code actualEndTime}; {@code null} leaves it out. */
-    public Builder actualEndTime(OffsetDateTime actualEndTime) {
+    public Builder actualEndTime(DateTime actualEndTime) {
       this.actualEndTime = actualEndTime;
       return this;
     }
 
+    /** Sets {@code actualEndTime} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder actualEndTime(Instant actualEndTime) {
+      this.actualEndTime = actualEndTime == null ? null : DateTime.of(actualEndTime);
+      return this;
+    }
+
     /** Sets {@code actualStartTime}; {@code null} leaves it out. */
-    public Builder actualStartTime(OffsetDateTime actualStartTime) {
+    public Builder actualStartTime(DateTime actualStartTime) {
       this.actualStartTime = actualStartTime;
+      return this;
+    }
+
+    /** Sets {@code actualStartTime} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder actualStartTime(Instant actualStartTime) {
+      this.actualStartTime = actualStartTime == null ? null : DateTime.of(actualStartTime);
       return this;
     }
 
@@ -150,20 +162,40 @@ public record LiveBroadcastSnippet(
     }
 
     /** Sets {@code publishedAt}; {@code null} leaves it out. */
-    public Builder publishedAt(OffsetDateTime publishedAt) {
+    public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
       return this;
     }
 
+    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder publishedAt(Instant publishedAt) {
+      this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
+      return this;
+    }
+
     /** Sets {@code scheduledEndTime}; {@code null} leaves it out. */
-    public Builder scheduledEndTime(OffsetDateTime scheduledEndTime) {
+    public Builder scheduledEndTime(DateTime scheduledEndTime) {
       this.scheduledEndTime = scheduledEndTime;
       return this;
     }
 
+    /** Sets {@code scheduledEndTime} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder scheduledEndTime(Instant scheduledEndTime) {
+      this.scheduledEndTime = scheduledEndTime == null ? null : DateTime.of(scheduledEndTime);
+      return this;
+    }
+
     /** Sets {@code scheduledStartTime}; {@code null} leaves it out. */
-    public Builder scheduledStartTime(OffsetDateTime scheduledStartTime) {
+    public Builder scheduledStartTime(DateTime scheduledStartTime) {
       this.scheduledStartTime = scheduledStartTime;
+      return this;
+    }
+
+    /**
+     * Sets {@code scheduledStartTime} to an instant, written in UTC; {@code null} leaves it out.
+     */
+    public Builder scheduledStartTime(Instant scheduledStartTime) {
+      this.scheduledStartTime = scheduledStartTime == null ? null : DateTime.of(scheduledStartTime);
       return this;
     }
 

@@ -6,7 +6,6 @@ package io.github.jyoutube.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.github.jyoutube.paging.Page;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +35,7 @@ public record LiveChatMessageListResponse(
     List<LiveChatMessage> items,
     String kind,
     String nextPageToken,
-    OffsetDateTime offlineAt,
+    DateTime offlineAt,
     PageInfo pageInfo,
     Long pollingIntervalMillis,
     TokenPagination tokenPagination,

@@ -6,7 +6,7 @@ package io.github.jyoutube.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +74,7 @@ public record LiveChatMessageSnippet(
     LiveChatMessageRetractedDetails messageRetractedDetails,
     LiveChatNewSponsorDetails newSponsorDetails,
     LiveChatPollDetails pollDetails,
-    OffsetDateTime publishedAt,
+    DateTime publishedAt,
     LiveChatSuperChatDetails superChatDetails,
     LiveChatSuperStickerDetails superStickerDetails,
     LiveChatTextMessageDetails textMessageDetails,
@@ -225,7 +225,7 @@ public record LiveChatMessageSnippet(
     private LiveChatMessageRetractedDetails messageRetractedDetails;
     private LiveChatNewSponsorDetails newSponsorDetails;
     private LiveChatPollDetails pollDetails;
-    private OffsetDateTime publishedAt;
+    private DateTime publishedAt;
     private LiveChatSuperChatDetails superChatDetails;
     private LiveChatSuperStickerDetails superStickerDetails;
     private LiveChatTextMessageDetails textMessageDetails;
@@ -341,8 +341,14 @@ public record LiveChatMessageSnippet(
     }
 
     /** Sets {@code publishedAt}; {@code null} leaves it out. */
-    public Builder publishedAt(OffsetDateTime publishedAt) {
+    public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
+      return this;
+    }
+
+    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder publishedAt(Instant publishedAt) {
+      this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 

@@ -5,7 +5,7 @@ package io.github.jyoutube.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +26,7 @@ public record LiveStreamSnippet(
     String channelId,
     String description,
     Boolean isDefaultStream,
-    OffsetDateTime publishedAt,
+    DateTime publishedAt,
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
@@ -53,7 +53,7 @@ public record LiveStreamSnippet(
     private String channelId;
     private String description;
     private Boolean isDefaultStream;
-    private OffsetDateTime publishedAt;
+    private DateTime publishedAt;
     private String title;
     private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
@@ -87,8 +87,14 @@ public record LiveStreamSnippet(
     }
 
     /** Sets {@code publishedAt}; {@code null} leaves it out. */
-    public Builder publishedAt(OffsetDateTime publishedAt) {
+    public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
+      return this;
+    }
+
+    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder publishedAt(Instant publishedAt) {
+      this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 

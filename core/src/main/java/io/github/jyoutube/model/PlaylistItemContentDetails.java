@@ -5,7 +5,7 @@ package io.github.jyoutube.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +33,7 @@ public record PlaylistItemContentDetails(
     String note,
     String startAt,
     String videoId,
-    OffsetDateTime videoPublishedAt,
+    DateTime videoPublishedAt,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
@@ -61,7 +61,7 @@ public record PlaylistItemContentDetails(
     private String note;
     private String startAt;
     private String videoId;
-    private OffsetDateTime videoPublishedAt;
+    private DateTime videoPublishedAt;
     private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -100,8 +100,14 @@ public record PlaylistItemContentDetails(
     }
 
     /** Sets {@code videoPublishedAt}; {@code null} leaves it out. */
-    public Builder videoPublishedAt(OffsetDateTime videoPublishedAt) {
+    public Builder videoPublishedAt(DateTime videoPublishedAt) {
       this.videoPublishedAt = videoPublishedAt;
+      return this;
+    }
+
+    /** Sets {@code videoPublishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder videoPublishedAt(Instant videoPublishedAt) {
+      this.videoPublishedAt = videoPublishedAt == null ? null : DateTime.of(videoPublishedAt);
       return this;
     }
 

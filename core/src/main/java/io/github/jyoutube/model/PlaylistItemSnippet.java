@@ -5,7 +5,7 @@ package io.github.jyoutube.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +41,7 @@ public record PlaylistItemSnippet(
     String description,
     String playlistId,
     Long position,
-    OffsetDateTime publishedAt,
+    DateTime publishedAt,
     ResourceId resourceId,
     ThumbnailDetails thumbnails,
     String title,
@@ -75,7 +75,7 @@ public record PlaylistItemSnippet(
     private String description;
     private String playlistId;
     private Long position;
-    private OffsetDateTime publishedAt;
+    private DateTime publishedAt;
     private ResourceId resourceId;
     private ThumbnailDetails thumbnails;
     private String title;
@@ -131,8 +131,14 @@ public record PlaylistItemSnippet(
     }
 
     /** Sets {@code publishedAt}; {@code null} leaves it out. */
-    public Builder publishedAt(OffsetDateTime publishedAt) {
+    public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
+      return this;
+    }
+
+    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder publishedAt(Instant publishedAt) {
+      this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 

@@ -5,7 +5,7 @@ package io.github.jyoutube.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ public record PlaylistSnippet(
     String defaultLanguage,
     String description,
     PlaylistLocalization localized,
-    OffsetDateTime publishedAt,
+    DateTime publishedAt,
     List<String> tags,
     String thumbnailVideoId,
     ThumbnailDetails thumbnails,
@@ -75,7 +75,7 @@ public record PlaylistSnippet(
     private String defaultLanguage;
     private String description;
     private PlaylistLocalization localized;
-    private OffsetDateTime publishedAt;
+    private DateTime publishedAt;
     private List<String> tags;
     private String thumbnailVideoId;
     private ThumbnailDetails thumbnails;
@@ -129,8 +129,14 @@ public record PlaylistSnippet(
     }
 
     /** Sets {@code publishedAt}; {@code null} leaves it out. */
-    public Builder publishedAt(OffsetDateTime publishedAt) {
+    public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
+      return this;
+    }
+
+    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder publishedAt(Instant publishedAt) {
+      this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 

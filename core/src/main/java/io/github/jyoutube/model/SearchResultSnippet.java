@@ -6,7 +6,6 @@ package io.github.jyoutube.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +33,7 @@ public record SearchResultSnippet(
     String channelTitle,
     String description,
     LiveBroadcastContent liveBroadcastContent,
-    OffsetDateTime publishedAt,
+    DateTime publishedAt,
     ThumbnailDetails thumbnails,
     String title,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {

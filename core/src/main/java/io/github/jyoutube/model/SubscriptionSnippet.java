@@ -5,7 +5,7 @@ package io.github.jyoutube.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +29,7 @@ import java.util.Objects;
 public record SubscriptionSnippet(
     String channelId,
     String description,
-    OffsetDateTime publishedAt,
+    DateTime publishedAt,
     ResourceId resourceId,
     ThumbnailDetails thumbnails,
     String title,
@@ -58,7 +58,7 @@ public record SubscriptionSnippet(
 
     private String channelId;
     private String description;
-    private OffsetDateTime publishedAt;
+    private DateTime publishedAt;
     private ResourceId resourceId;
     private ThumbnailDetails thumbnails;
     private String title;
@@ -89,8 +89,14 @@ public record SubscriptionSnippet(
     }
 
     /** Sets {@code publishedAt}; {@code null} leaves it out. */
-    public Builder publishedAt(OffsetDateTime publishedAt) {
+    public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
+      return this;
+    }
+
+    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder publishedAt(Instant publishedAt) {
+      this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigInteger;
-import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
@@ -34,7 +33,7 @@ public record SuperChatEventSnippet(
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger amountMicros,
     String channelId,
     String commentText,
-    OffsetDateTime createdAt,
+    DateTime createdAt,
     String currency,
     String displayString,
     Boolean isSuperStickerEvent,

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigInteger;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -38,11 +38,11 @@ import java.util.Objects;
  */
 public record VideoLiveStreamingDetails(
     String activeLiveChatId,
-    OffsetDateTime actualEndTime,
-    OffsetDateTime actualStartTime,
+    DateTime actualEndTime,
+    DateTime actualStartTime,
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger concurrentViewers,
-    OffsetDateTime scheduledEndTime,
-    OffsetDateTime scheduledStartTime,
+    DateTime scheduledEndTime,
+    DateTime scheduledStartTime,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
@@ -67,11 +67,11 @@ public record VideoLiveStreamingDetails(
   public static final class Builder {
 
     private String activeLiveChatId;
-    private OffsetDateTime actualEndTime;
-    private OffsetDateTime actualStartTime;
+    private DateTime actualEndTime;
+    private DateTime actualStartTime;
     private BigInteger concurrentViewers;
-    private OffsetDateTime scheduledEndTime;
-    private OffsetDateTime scheduledStartTime;
+    private DateTime scheduledEndTime;
+    private DateTime scheduledStartTime;
     private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -93,14 +93,26 @@ public record VideoLiveStreamingDetails(
     }
 
     /** Sets {@code actualEndTime}; {@code null} leaves it out. */
-    public Builder actualEndTime(OffsetDateTime actualEndTime) {
+    public Builder actualEndTime(DateTime actualEndTime) {
       this.actualEndTime = actualEndTime;
       return this;
     }
 
+    /** Sets {@code actualEndTime} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder actualEndTime(Instant actualEndTime) {
+      this.actualEndTime = actualEndTime == null ? null : DateTime.of(actualEndTime);
+      return this;
+    }
+
     /** Sets {@code actualStartTime}; {@code null} leaves it out. */
-    public Builder actualStartTime(OffsetDateTime actualStartTime) {
+    public Builder actualStartTime(DateTime actualStartTime) {
       this.actualStartTime = actualStartTime;
+      return this;
+    }
+
+    /** Sets {@code actualStartTime} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder actualStartTime(Instant actualStartTime) {
+      this.actualStartTime = actualStartTime == null ? null : DateTime.of(actualStartTime);
       return this;
     }
 
@@ -111,14 +123,28 @@ public record VideoLiveStreamingDetails(
     }
 
     /** Sets {@code scheduledEndTime}; {@code null} leaves it out. */
-    public Builder scheduledEndTime(OffsetDateTime scheduledEndTime) {
+    public Builder scheduledEndTime(DateTime scheduledEndTime) {
       this.scheduledEndTime = scheduledEndTime;
       return this;
     }
 
+    /** Sets {@code scheduledEndTime} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder scheduledEndTime(Instant scheduledEndTime) {
+      this.scheduledEndTime = scheduledEndTime == null ? null : DateTime.of(scheduledEndTime);
+      return this;
+    }
+
     /** Sets {@code scheduledStartTime}; {@code null} leaves it out. */
-    public Builder scheduledStartTime(OffsetDateTime scheduledStartTime) {
+    public Builder scheduledStartTime(DateTime scheduledStartTime) {
       this.scheduledStartTime = scheduledStartTime;
+      return this;
+    }
+
+    /**
+     * Sets {@code scheduledStartTime} to an instant, written in UTC; {@code null} leaves it out.
+     */
+    public Builder scheduledStartTime(Instant scheduledStartTime) {
+      this.scheduledStartTime = scheduledStartTime == null ? null : DateTime.of(scheduledStartTime);
       return this;
     }
 

@@ -5,7 +5,7 @@ package io.github.jyoutube.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +22,7 @@ import java.util.Objects;
 public record VideoRecordingDetails(
     GeoPoint location,
     String locationDescription,
-    OffsetDateTime recordingDate,
+    DateTime recordingDate,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
@@ -48,7 +48,7 @@ public record VideoRecordingDetails(
 
     private GeoPoint location;
     private String locationDescription;
-    private OffsetDateTime recordingDate;
+    private DateTime recordingDate;
     private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -73,8 +73,14 @@ public record VideoRecordingDetails(
     }
 
     /** Sets {@code recordingDate}; {@code null} leaves it out. */
-    public Builder recordingDate(OffsetDateTime recordingDate) {
+    public Builder recordingDate(DateTime recordingDate) {
       this.recordingDate = recordingDate;
+      return this;
+    }
+
+    /** Sets {@code recordingDate} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder recordingDate(Instant recordingDate) {
+      this.recordingDate = recordingDate == null ? null : DateTime.of(recordingDate);
       return this;
     }
 

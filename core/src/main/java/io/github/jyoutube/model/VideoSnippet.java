@@ -6,7 +6,7 @@ package io.github.jyoutube.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ public record VideoSnippet(
     String description,
     LiveBroadcastContent liveBroadcastContent,
     VideoLocalization localized,
-    OffsetDateTime publishedAt,
+    DateTime publishedAt,
     List<String> tags,
     ThumbnailDetails thumbnails,
     String title,
@@ -125,7 +125,7 @@ public record VideoSnippet(
     private String description;
     private LiveBroadcastContent liveBroadcastContent;
     private VideoLocalization localized;
-    private OffsetDateTime publishedAt;
+    private DateTime publishedAt;
     private List<String> tags;
     private ThumbnailDetails thumbnails;
     private String title;
@@ -198,8 +198,14 @@ public record VideoSnippet(
     }
 
     /** Sets {@code publishedAt}; {@code null} leaves it out. */
-    public Builder publishedAt(OffsetDateTime publishedAt) {
+    public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
+      return this;
+    }
+
+    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder publishedAt(Instant publishedAt) {
+      this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 

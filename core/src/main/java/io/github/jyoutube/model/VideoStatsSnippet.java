@@ -5,7 +5,6 @@ package io.github.jyoutube.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
@@ -20,8 +19,7 @@ import java.util.Map;
  *     are written back; never {@code null}
  */
 public record VideoStatsSnippet(
-    OffsetDateTime publishTime,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    DateTime publishTime, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoStatsSnippet {

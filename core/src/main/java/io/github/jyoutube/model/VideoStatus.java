@@ -6,7 +6,7 @@ package io.github.jyoutube.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public record VideoStatus(
     Boolean madeForKids,
     PrivacyStatus privacyStatus,
     Boolean publicStatsViewable,
-    OffsetDateTime publishAt,
+    DateTime publishAt,
     RejectionReason rejectionReason,
     Boolean selfDeclaredMadeForKids,
     UploadStatus uploadStatus,
@@ -327,7 +327,7 @@ public record VideoStatus(
     private Boolean madeForKids;
     private PrivacyStatus privacyStatus;
     private Boolean publicStatsViewable;
-    private OffsetDateTime publishAt;
+    private DateTime publishAt;
     private RejectionReason rejectionReason;
     private Boolean selfDeclaredMadeForKids;
     private UploadStatus uploadStatus;
@@ -393,8 +393,14 @@ public record VideoStatus(
     }
 
     /** Sets {@code publishAt}; {@code null} leaves it out. */
-    public Builder publishAt(OffsetDateTime publishAt) {
+    public Builder publishAt(DateTime publishAt) {
       this.publishAt = publishAt;
+      return this;
+    }
+
+    /** Sets {@code publishAt} to an instant, written in UTC; {@code null} leaves it out. */
+    public Builder publishAt(Instant publishAt) {
+      this.publishAt = publishAt == null ? null : DateTime.of(publishAt);
       return this;
     }
 

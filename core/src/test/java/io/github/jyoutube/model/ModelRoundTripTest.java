@@ -135,7 +135,7 @@ class ModelRoundTripTest {
     assertThat(first.snippet().title()).isEqualTo("Road trip");
     assertThat(first.snippet().description()).isEqualTo("Songs & <stuff>");
     assertThat(first.snippet().publishedAt())
-        .isEqualTo(OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC));
+        .isEqualTo(DateTime.of(OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC)));
     assertThat(first.snippet().thumbnails().defaultValue().url())
         .isEqualTo("https://i.ytimg.com/vi/a/default.jpg");
     assertThat(first.snippet().thumbnails().defaultValue().width()).isEqualTo(120L);
@@ -150,7 +150,8 @@ class ModelRoundTripTest {
     assertThat(first.additionalProperties()).isEmpty();
 
     Playlist second = resp.items().get(1);
-    assertThat(second.snippet().publishedAt().getOffset()).isEqualTo(ZoneOffset.ofHours(1));
+    assertThat(second.snippet().publishedAt().toOffsetDateTime().getOffset())
+        .isEqualTo(ZoneOffset.ofHours(1));
     assertThat(second.status().privacyStatus() == PlaylistStatus.PrivacyStatus.PUBLIC).isTrue();
     assertThat(second.status().podcastStatus()).isEqualTo(PlaylistStatus.PodcastStatus.DISABLED);
     assertThat(second.snippet().thumbnails().defaultValue()).isNull();
@@ -323,5 +324,30 @@ class ModelRoundTripTest {
     assertThat(Json.write(Map.of("s", unknown))).isEqualTo("{\"s\":\"membersOnly\"}");
     assertThatThrownBy(() -> PlaylistStatus.PrivacyStatus.of(null))
         .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void dateTimesKeepTheTextTheApiSent() {
+    // Live chat sends microseconds and "+00:00"; videos send whole seconds and "Z".
+    String body =
+        """
+        {"snippet":{"type":"textMessageEvent","publishedAt":"2021-03-05T05:31:24.749548+00:00",
+         "displayMessage":"hi"},"authorDetails":{"displayName":"a"}}""";
+
+    LiveChatMessage message = Json.parse(body, LiveChatMessage.class);
+
+    DateTime published = message.snippet().publishedAt();
+    assertThat(published.value()).isEqualTo("2021-03-05T05:31:24.749548+00:00");
+    assertThat(published.toInstant())
+        .isEqualTo(java.time.Instant.parse("2021-03-05T05:31:24.749548Z"));
+    assertThat(published).isNotEqualTo(DateTime.of(published.toInstant()));
+    assertThat(published.compareTo(DateTime.of(published.toInstant()))).isNotZero();
+    assertThat(Json.tree(Json.write(message))).isEqualTo(Json.tree(body));
+    assertThat(
+            Json.write(
+                PlaylistSnippet.builder()
+                    .publishedAt(java.time.Instant.parse("2024-01-02T03:04:05Z"))
+                    .build()))
+        .isEqualTo("{\"publishedAt\":\"2024-01-02T03:04:05Z\"}");
   }
 }
