@@ -3,10 +3,11 @@ package io.github.jyoutube.error;
 /**
  * The root of every exception the client throws for a failed call.
  *
- * <p>It is unchecked and sealed: a caller can catch it whole, or switch over its four branches:
+ * <p>It is unchecked and sealed: a caller can catch it whole, or switch over its five branches:
  * {@link ApiException} (the API answered with an error), {@link OAuthException} (Google's OAuth
  * endpoints or the authorization redirect refused), {@link TransportException} (no usable answer
- * arrived) and {@link DecodeException} (an answer arrived but could not be read). Programming
+ * arrived), {@link DecodeException} (an answer arrived but could not be read) and {@link
+ * MediaException} (the file or stream of an upload or download failed on this machine). Programming
  * errors, such as a missing required parameter, are reported with {@link IllegalArgumentException}
  * or {@link IllegalStateException} before any request is sent.
  *
@@ -14,7 +15,7 @@ package io.github.jyoutube.error;
  * authorization code or PKCE verifier.
  */
 public abstract sealed class YouTubeException extends RuntimeException
-    permits ApiException, OAuthException, TransportException, DecodeException {
+    permits ApiException, OAuthException, TransportException, DecodeException, MediaException {
 
   private static final long serialVersionUID = 1L;
 

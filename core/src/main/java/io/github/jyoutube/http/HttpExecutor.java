@@ -9,10 +9,13 @@ import io.github.jyoutube.error.ApiException;
 import io.github.jyoutube.error.DecodeException;
 import io.github.jyoutube.error.ErrorBody;
 import io.github.jyoutube.error.ErrorDetail;
+import io.github.jyoutube.error.MediaException;
 import io.github.jyoutube.error.OAuthException;
 import io.github.jyoutube.error.TransportException;
 import io.github.jyoutube.error.YouTubeException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -25,6 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends calls with the client's credential, retries what is safe to retry, and turns error answers
@@ -35,6 +39,11 @@ import java.util.concurrent.Executor;
  * on {@code quotaExceeded} or another 4xx. A request that is not idempotent (a POST) is sent again
  * only when it provably did not reach the server (the connection was never made) or the server
  * refused it unprocessed (429 or a rate-limit reason). A 401 renews the credential once.
+ *
+ * <p>Two variants serve media: {@link #download} streams a body to an output stream under the same
+ * rules, and {@link #exchange} sends one attempt with a streamed body and returns any status, for
+ * the resumable upload protocol, which reads 308 answers and decides its own retries with {@link
+ * #retryable}, {@link #retryDelay} and {@link #pause}.
  */
 public final class HttpExecutor {
 
@@ -105,6 +114,126 @@ public final class HttpExecutor {
    * @throws YouTubeException if the call failed
    */
   public HttpResult execute(HttpCall call) {
+    return run(call, credential -> transport.send(call, credential), () -> true);
+  }
+
+  /**
+   * Sends {@code call} (a GET) and streams a successful body into {@code sink}, with the same
+   * credentials, retries and errors as {@link #execute(HttpCall)}. A failure after the first byte
+   * reached {@code sink} is not retried, since the sink cannot take the bytes back.
+   *
+   * @param call what to send
+   * @param sink receives the body; not closed
+   * @return the number of bytes written to {@code sink}
+   * @throws YouTubeException if the call failed; {@link MediaException} if writing to {@code sink}
+   *     failed
+   */
+  public long download(HttpCall call, OutputStream sink) {
+    Objects.requireNonNull(sink, "sink == null");
+    CountingOutputStream counting = new CountingOutputStream(sink);
+    run(
+        call,
+        credential -> transport.download(call, credential, counting),
+        () -> counting.count == 0);
+    return counting.count;
+  }
+
+  /**
+   * Sends one attempt of {@code call} with a streamed body and returns the answer whatever its
+   * status, for protocols that read statuses such as 308 themselves (resumable uploads). The
+   * credential is attached, and a 401 renews it and sends again once when the body is repeatable.
+   * Nothing else is retried here: the caller decides, with {@link #retryable}, {@link #retryDelay}
+   * and {@link #pause}.
+   *
+   * @param call the method, URL, headers and content type
+   * @param body the body to stream
+   * @param timeout how long the attempt may take, sending included; {@code null} for no limit
+   * @return the answer, any status
+   * @throws IOException if no answer arrived
+   * @throws TransportException if the thread was interrupted
+   */
+  public HttpResult exchange(HttpCall call, RequestBody body, Duration timeout) throws IOException {
+    Objects.requireNonNull(body, "body == null");
+    boolean renewed = false;
+    while (true) {
+      Credential credential = call.authenticated() ? authorizer.header() : null;
+      long started = System.nanoTime();
+      HttpResult result;
+      try {
+        result = transport.send(call, credential, body, timeout);
+      } catch (IOException e) {
+        if (!neverSent(e)) {
+          charge(call);
+        }
+        log(call, "failed: " + e, started);
+        throw e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TransportException(call.describe() + " interrupted", e);
+      }
+      charge(call);
+      log(call, String.valueOf(result.statusCode()), started);
+      if (result.statusCode() == 401 && credential != null && !renewed && body.repeatable()) {
+        renewed = true;
+        if (authorizer.renewAfterRejection(credential)) {
+          continue;
+        }
+      }
+      return result;
+    }
+  }
+
+  /**
+   * Whether an error answer may succeed when sent again: 429, 500, 502, 503, 504 or a rate-limit
+   * reason, and not {@code quotaExceeded}.
+   */
+  public boolean retryable(HttpResult result) {
+    ErrorBody error = ErrorBody.parse(result.statusCode(), result.body(), result.headers());
+    return retryable(error);
+  }
+
+  /**
+   * How long to wait before retry {@code retries} (from 0) after {@code result}: the server's
+   * {@code Retry-After}, else the policy's backoff.
+   *
+   * @return the delay, or {@code null} when the server asks for a longer wait than the policy ever
+   *     waits (do not retry)
+   */
+  public Duration retryDelay(HttpResult result, int retries) {
+    return delayFor(result, retries);
+  }
+
+  /**
+   * Waits with the client's sleeper.
+   *
+   * @throws TransportException if the thread is interrupted
+   */
+  public void pause(Duration delay) {
+    sleep(delay);
+  }
+
+  /** The typed exception for an error answer to {@code call}. */
+  public YouTubeException failure(HttpCall call, HttpResult result) {
+    return toException(call, ErrorBody.parse(result.statusCode(), result.body(), result.headers()));
+  }
+
+  /** The transport's default time limit for one attempt. */
+  public Duration requestTimeout() {
+    return transport.requestTimeout();
+  }
+
+  /** The executor that runs asynchronous calls. */
+  public Executor asyncExecutor() {
+    return asyncExecutor;
+  }
+
+  /** Sends one attempt. */
+  @FunctionalInterface
+  private interface Attempt {
+    HttpResult send(Credential credential) throws IOException, InterruptedException;
+  }
+
+  private HttpResult run(HttpCall call, Attempt attempt, BooleanSupplier resendable) {
     int retries = 0;
     boolean renewed = false;
     while (true) {
@@ -112,16 +241,20 @@ public final class HttpExecutor {
       long started = System.nanoTime();
       HttpResult result;
       try {
-        result = transport.send(call, credential);
+        result = attempt.send(credential);
+      } catch (HttpTransport.SinkException e) {
+        charge(call);
+        log(call, "failed: " + e, started);
+        throw new MediaException(call.describe() + ": " + e.getMessage(), e.getCause());
       } catch (IOException e) {
         boolean unsent = neverSent(e);
         if (!unsent) {
           charge(call);
         }
-        boolean safe = call.idempotent() || unsent;
+        boolean safe = (call.idempotent() || unsent) && resendable.getAsBoolean();
         log(call, "failed: " + e, started);
         if (safe && retries < policy.maxRetries()) {
-          pause(policy.backoff(retries++));
+          sleep(policy.backoff(retries++));
           continue;
         }
         throw new TransportException(
@@ -144,27 +277,29 @@ public final class HttpExecutor {
         }
       }
       ErrorBody error = ErrorBody.parse(status, result.body(), result.headers());
-      boolean rateLimited =
-          status == 429
-              || error.errors().stream()
-                  .map(ErrorDetail::reason)
-                  .anyMatch(RATE_LIMIT_REASONS::contains);
-      boolean retryable = rateLimited || RETRYABLE_STATUSES.contains(status);
-      boolean quota =
-          error.errors().stream().map(ErrorDetail::reason).anyMatch("quotaExceeded"::equals);
-      if (retryable
-          && !quota
-          && (call.idempotent() || rateLimited)
+      if (retryable(error)
+          && (call.idempotent() || rateLimited(error))
           && retries < policy.maxRetries()) {
         Duration delay = delayFor(result, retries);
         if (delay != null) {
           retries++;
-          pause(delay);
+          sleep(delay);
           continue;
         }
       }
       throw toException(call, error);
     }
+  }
+
+  private static boolean rateLimited(ErrorBody error) {
+    return error.statusCode() == 429
+        || error.errors().stream().map(ErrorDetail::reason).anyMatch(RATE_LIMIT_REASONS::contains);
+  }
+
+  private static boolean retryable(ErrorBody error) {
+    boolean quota =
+        error.errors().stream().map(ErrorDetail::reason).anyMatch("quotaExceeded"::equals);
+    return !quota && (rateLimited(error) || RETRYABLE_STATUSES.contains(error.statusCode()));
   }
 
   /** {@link #execute(HttpCall, Class)} on the client's executor. */
@@ -232,7 +367,7 @@ public final class HttpExecutor {
     }
   }
 
-  private void pause(Duration delay) {
+  private void sleep(Duration delay) {
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
@@ -264,8 +399,11 @@ public final class HttpExecutor {
     }
   }
 
-  /** Whether the request provably never left this machine: the connection was never made. */
-  private static boolean neverSent(IOException e) {
+  /**
+   * Whether the request provably never left this machine: the connection was never made. Only then
+   * is a request that is not idempotent sent again.
+   */
+  public static boolean neverSent(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
         return true;
@@ -278,6 +416,27 @@ public final class HttpExecutor {
     if (LOG.isLoggable(Level.DEBUG)) {
       long millis = (System.nanoTime() - startedNanos) / 1_000_000;
       LOG.log(Level.DEBUG, "{0} -> {1} in {2} ms", call.describe(), outcome, millis);
+    }
+  }
+
+  /** Counts the bytes written through it. */
+  private static final class CountingOutputStream extends FilterOutputStream {
+    private long count;
+
+    CountingOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+      count += length;
     }
   }
 }

@@ -3,6 +3,7 @@ package io.github.jyoutube.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +25,10 @@ import java.util.zip.GZIPInputStream;
  * The one class that sends bytes over HTTP, through {@link java.net.http.HttpClient}.
  *
  * <p>It adds the user agent, asks for gzip and inflates it, applies the request timeout, and
- * refuses a response body larger than its limit instead of buffering it. It knows nothing of
- * retries, credentials or JSON.
+ * refuses a response body larger than its limit instead of buffering it. Request bodies may be
+ * streamed ({@link RequestBody}: a slice of an array, a file region, a stream), and a successful
+ * response body may be streamed to an output stream ({@link #download}) instead of being held. It
+ * knows nothing of retries, credentials or JSON.
  */
 public final class HttpTransport {
 
@@ -50,6 +53,11 @@ public final class HttpTransport {
     this.maxResponseBytes = maxResponseBytes;
   }
 
+  /** How long one attempt may take by default. */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
   /**
    * Sends one attempt and reads the whole response.
    *
@@ -61,15 +69,111 @@ public final class HttpTransport {
    */
   public HttpResult send(HttpCall call, Credential credential)
       throws IOException, InterruptedException {
+    return send(call, credential, null, requestTimeout);
+  }
+
+  /**
+   * Sends one attempt with a streamed body and reads the whole response.
+   *
+   * @param call what to send; its {@code body} is ignored when {@code body} is given, its {@code
+   *     contentType} is the body's
+   * @param credential the credential header, or {@code null} to send none
+   * @param body the body to stream, or {@code null} to send the call's own
+   * @param timeout how long the attempt may take, sending included; {@code null} for no limit
+   * @return the response
+   * @throws IOException if no complete response arrived, or it exceeded the size limit
+   * @throws InterruptedException if the thread was interrupted while waiting
+   */
+  public HttpResult send(HttpCall call, Credential credential, RequestBody body, Duration timeout)
+      throws IOException, InterruptedException {
+    HttpResponse<byte[]> response =
+        client.send(request(call, credential, body, timeout), this::boundedBody);
+    Map<String, List<String>> headers = lowerCaseHeaders(response);
+    byte[] bytes = response.body();
+    if ("gzip".equalsIgnoreCase(first(headers, "content-encoding")) && bytes.length > 0) {
+      bytes = inflate(bytes);
+    }
+    return new HttpResult(response.statusCode(), headers, bytes);
+  }
+
+  /**
+   * Sends one attempt and streams a successful (2xx) body into {@code sink} as it arrives, never
+   * holding more than a small buffer of it; gzip is inflated on the way. Any other answer is read
+   * whole (within the size limit) and returned with its body, for the error.
+   *
+   * @param call what to send
+   * @param credential the credential header, or {@code null} to send none
+   * @param sink receives the body of a 2xx answer; not closed
+   * @return the answer; the body of a 2xx answer is empty, its bytes having gone to {@code sink}
+   * @throws IOException if no complete response arrived; a failure to write to {@code sink} is a
+   *     {@link SinkException}
+   * @throws InterruptedException if the thread was interrupted while waiting
+   */
+  public HttpResult download(HttpCall call, Credential credential, OutputStream sink)
+      throws IOException, InterruptedException {
+    HttpResponse<InputStream> response =
+        client.send(
+            request(call, credential, null, requestTimeout),
+            HttpResponse.BodyHandlers.ofInputStream());
+    Map<String, List<String>> headers = lowerCaseHeaders(response);
+    int status = response.statusCode();
+    boolean gzip = "gzip".equalsIgnoreCase(first(headers, "content-encoding"));
+    try (InputStream raw = response.body()) {
+      if (status >= 200 && status < 300) {
+        InputStream in = gzip ? new GZIPInputStream(raw, 65536) : raw;
+        byte[] buffer = new byte[65536];
+        for (int n; (n = readSome(in, buffer)) >= 0; ) {
+          try {
+            sink.write(buffer, 0, n);
+          } catch (IOException e) {
+            throw new SinkException(e);
+          }
+        }
+        return new HttpResult(status, headers, new byte[0]);
+      }
+      byte[] body = readBounded(raw);
+      if (gzip && body.length > 0) {
+        body = inflate(body);
+      }
+      return new HttpResult(status, headers, body);
+    }
+  }
+
+  private static int readSome(InputStream in, byte[] buffer) throws IOException {
+    int n = in.read(buffer);
+    while (n == 0) {
+      n = in.read(buffer);
+    }
+    return n;
+  }
+
+  private byte[] readBounded(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[16384];
+    long total = 0;
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      total += n;
+      if (total > maxResponseBytes) {
+        throw new ResponseTooLargeException(maxResponseBytes);
+      }
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  private HttpRequest request(
+      HttpCall call, Credential credential, RequestBody body, Duration timeout) {
     URI uri = call.uri();
     if (credential != null && credential.inQuery()) {
       uri = URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + credential.queryParameter());
     }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
-            .timeout(requestTimeout)
             .header("User-Agent", userAgent)
             .header("Accept-Encoding", "gzip");
+    if (timeout != null) {
+      request.timeout(timeout);
+    }
     if ("http".equals(uri.getScheme())) {
       // Plain http is only allowed on loopback (the emulator, test fakes): skip the h2c upgrade
       // offer, which such servers ignore and which costs a round of negotiation per connection.
@@ -79,7 +183,12 @@ public final class HttpTransport {
     if (credential != null && !credential.inQuery()) {
       request.header(credential.name(), credential.value());
     }
-    if (call.body() != null) {
+    if (body != null) {
+      if (call.contentType() != null) {
+        request.header("Content-Type", call.contentType());
+      }
+      request.method(call.method(), body.publisher());
+    } else if (call.body() != null) {
       if (call.contentType() != null) {
         request.header("Content-Type", call.contentType());
       }
@@ -87,13 +196,7 @@ public final class HttpTransport {
     } else {
       request.method(call.method(), HttpRequest.BodyPublishers.noBody());
     }
-    HttpResponse<byte[]> response = client.send(request.build(), this::boundedBody);
-    Map<String, List<String>> headers = lowerCaseHeaders(response);
-    byte[] body = response.body();
-    if ("gzip".equalsIgnoreCase(first(headers, "content-encoding")) && body.length > 0) {
-      body = inflate(body);
-    }
-    return new HttpResult(response.statusCode(), headers, body);
+    return request.build();
   }
 
   private HttpResponse.BodySubscriber<byte[]> boundedBody(HttpResponse.ResponseInfo info) {
@@ -143,6 +246,15 @@ public final class HttpTransport {
   private static String first(Map<String, List<String>> headers, String name) {
     List<String> values = headers.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** Writing a downloaded body to the caller's sink failed: a local failure, not the network's. */
+  public static final class SinkException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    SinkException(IOException cause) {
+      super("writing the downloaded body failed: " + cause.getMessage(), cause);
+    }
   }
 
   /** The response body exceeded the transport's limit. */
