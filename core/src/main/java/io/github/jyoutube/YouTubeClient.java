@@ -16,6 +16,9 @@ import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpExecutor;
 import io.github.jyoutube.http.HttpTransport;
 import io.github.jyoutube.http.RetryPolicy;
+import io.github.jyoutube.media.MediaContent;
+import io.github.jyoutube.media.ResumableUpload;
+import io.github.jyoutube.media.UploadOptions;
 import io.github.jyoutube.resource.AbuseReportsResource;
 import io.github.jyoutube.resource.ActivitiesResource;
 import io.github.jyoutube.resource.CaptionsResource;
@@ -49,6 +52,7 @@ import io.github.jyoutube.resource.VideosResource;
 import io.github.jyoutube.resource.WatermarksResource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -254,6 +258,21 @@ public final class YouTubeClient {
   /** The token the client uses now, if any. */
   public Optional<AccessToken> accessToken() {
     return tokens.token();
+  }
+
+  /**
+   * Continues a resumable upload that another client or process began: asks the server what it
+   * holds and sends the rest.
+   *
+   * @param sessionUri the upload's session URI, from {@link ResumableUpload#sessionUri()}
+   * @param media the same bytes the upload began with
+   * @param responseType the resource the upload answers with, such as {@code Video.class}
+   * @return the upload, not yet continued; {@code execute()} continues it
+   */
+  public <T> ResumableUpload<T> resumeUpload(
+      URI sessionUri, MediaContent media, Class<T> responseType) {
+    return ResumableUpload.resume(
+        context, sessionUri, media, UploadOptions.defaults(), responseType);
   }
 
   /**

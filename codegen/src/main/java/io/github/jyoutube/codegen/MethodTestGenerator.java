@@ -139,7 +139,16 @@ public final class MethodTestGenerator {
 
   private void writeTest(JavaWriter w, Api api, Operation op, Names n) {
     Imports im = n.im();
-    String path = "/" + plan.doc().name() + "/" + plan.doc().version() + "/" + substitute(op);
+    // A media method without a body only makes sense with media: its test uploads a few bytes.
+    boolean mediaOnly = op.method().supportsMediaUpload() && op.bodySchema() == null;
+    String path =
+        (mediaOnly ? "/upload" : "")
+            + "/"
+            + plan.doc().name()
+            + "/"
+            + plan.doc().version()
+            + "/"
+            + substitute(op);
     String reply =
         switch (op.responseType()) {
           case "Void" -> "NO_CONTENT";
@@ -152,7 +161,17 @@ public final class MethodTestGenerator {
 
     w.line("@" + n.test());
     w.open("void " + api.name() + Naming.capitalize(op.javaName()) + "() {");
-    w.call("google.otherwise", List.of(Naming.stringLiteral(path), "r -> " + reply), ";");
+    if (mediaOnly) {
+      w.call(
+          "google.otherwise",
+          List.of(
+              Naming.stringLiteral(path),
+              "r -> OBJECT.header(\"Location\", google.baseUri() + \"upload/session\")"),
+          ";");
+      w.call("google.otherwise", List.of("\"/upload/session\"", "r -> " + reply), ";");
+    } else {
+      w.call("google.otherwise", List.of(Naming.stringLiteral(path), "r -> " + reply), ";");
+    }
 
     // The arguments of the resource method, as locals.
     List<String> args = new ArrayList<>();
@@ -200,6 +219,15 @@ public final class MethodTestGenerator {
     if (part != null && !part.body()) {
       minimalQuery.put("part", part.joined());
     }
+    if (mediaOnly) {
+      w.assign(
+          "var media",
+          im.use("io.github.jyoutube.media.MediaContent")
+              + ".of(\"png\".getBytes("
+              + im.use("java.nio.charset.StandardCharsets")
+              + ".UTF_8), \"image/png\");");
+      args.add("media");
+    }
     String call = accessor + "(" + String.join(", ", args) + ")";
 
     // 1. Only the required arguments.
@@ -207,6 +235,9 @@ public final class MethodTestGenerator {
     w.line(call + ".execute();");
     w.line(n.received() + " minimal = google.received().get(0);");
     requestAssertions(w, "minimal", op, path);
+    if (mediaOnly) {
+      minimalQuery.put("uploadType", "resumable");
+    }
     writeExpected(w, "minimalQuery", minimalQuery, n);
     w.line("assertThat(minimal.query()).isEqualTo(minimalQuery);");
     w.line(
@@ -232,8 +263,13 @@ public final class MethodTestGenerator {
     }
     String response = responseType(op, im);
     w.line(response + " response = request.execute();");
-    w.line(n.received() + " full = google.received().get(1);");
+    // A media upload is the session-opening POST, then the PUT of the bytes.
+    w.line(n.received() + " full = google.received().get(" + (mediaOnly ? 2 : 1) + ");");
     requestAssertions(w, "full", op, path);
+    if (mediaOnly) {
+      fullQuery.put("uploadType", "resumable");
+      w.line("assertThat(google.received().get(3).body()).isEqualTo(\"png\");");
+    }
     writeExpected(w, "expected", fullQuery, n);
     w.line("assertThat(full.query()).isEqualTo(expected);");
     w.line("assertThat(full.header(\"authorization\")).isEqualTo(\"Bearer ya29.test\");");

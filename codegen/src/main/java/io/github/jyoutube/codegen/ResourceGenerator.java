@@ -30,6 +30,8 @@ public final class ResourceGenerator {
   private static final String QUOTA_BUCKET = "io.github.jyoutube.QuotaBucket";
   private static final String QUOTA_COST = "io.github.jyoutube.QuotaCost";
   private static final String CLIENT_CONTEXT = "io.github.jyoutube.http.ClientContext";
+  private static final String MEDIA_CONTENT = "io.github.jyoutube.media.MediaContent";
+  private static final String MEDIA_LIMITS = "io.github.jyoutube.media.MediaLimits";
 
   private final ResourcePlan plan;
   private final String header;
@@ -221,11 +223,58 @@ public final class ResourceGenerator {
                 + op.cost().estimated()
                 + ")");
     w.assign("private static final MethodSpec " + op.specConstant(), "new MethodSpec", args, ";");
+    Method method = op.method();
+    if (method.supportsMediaUpload()) {
+      List<String> accept = new ArrayList<>();
+      for (String type : method.mediaUploadAccept()) {
+        accept.add(Naming.stringLiteral(type));
+      }
+      w.assign(
+          "private static final " + im.use(MEDIA_LIMITS) + " " + op.specConstant() + "_MEDIA",
+          "new " + im.use(MEDIA_LIMITS),
+          List.of(
+              Naming.stringLiteral(method.id().replaceFirst("^youtube\\.", "")),
+              im.use("java.util.List") + ".of(" + String.join(", ", accept) + ")",
+              bytes(method.mediaUploadMaxSize()) + "L"),
+          ";");
+    }
+  }
+
+  /** {@code 256GB}, {@code 100MB}, {@code 6MB} and the like, in bytes (binary multiples). */
+  static long bytes(String size) {
+    if (size == null || size.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
+    String unit = size.replaceAll("[0-9]", "").toUpperCase(java.util.Locale.ROOT);
+    long number = Long.parseLong(size.replaceAll("[^0-9]", ""));
+    int shift =
+        switch (unit) {
+          case "", "B" -> 0;
+          case "KB", "K" -> 10;
+          case "MB", "M" -> 20;
+          case "GB", "G" -> 30;
+          case "TB", "T" -> 40;
+          default -> throw new IllegalArgumentException("unknown size unit in " + size);
+        };
+    return number << shift;
   }
 
   // ---------------------------------------------------------------- resource methods
 
   private void writeResourceMethod(JavaWriter w, Operation op, Imports im) {
+    Method method = op.method();
+    if (method.supportsMediaUpload()) {
+      if (op.bodySchema() != null) {
+        writeResourceMethod(w, op, im, false);
+        w.blank();
+      }
+      writeResourceMethod(w, op, im, true);
+    } else {
+      writeResourceMethod(w, op, im, false);
+    }
+  }
+
+  private void writeResourceMethod(JavaWriter w, Operation op, Imports im, boolean withMedia) {
     Method method = op.method();
     Javadoc doc = new Javadoc();
     String description = Descriptions.clean(method.description());
@@ -247,10 +296,17 @@ public final class ResourceGenerator {
     List<Param> arguments = op.arguments();
     for (int i = 0; i < arguments.size(); i++) {
       Param a = arguments.get(i);
-      boolean last = i == arguments.size() - 1;
+      boolean last = i == arguments.size() - 1 && !withMedia;
       doc.param(a.javaName(), paramSummary(a.parameter()));
       parameters.add(argumentType(a, last, im) + " " + a.javaName());
       calls.add("." + a.javaName() + "(" + argumentValue(a, last, im) + ")");
+    }
+    if (withMedia) {
+      doc.param("media", "the media to upload, checked against the method's types and size now");
+      parameters.add(im.use(MEDIA_CONTENT) + " media");
+      constructorArgs.add("ApiRequest.required(\"media\", media)");
+    } else if (method.supportsMediaUpload()) {
+      constructorArgs.add("null");
     }
     w.javadoc(doc);
     w.call("public " + op.requestClass() + " " + op.javaName(), parameters, " {");
@@ -396,26 +452,41 @@ public final class ResourceGenerator {
             + quotaSentence(op, im));
     if (method.supportsMediaUpload()) {
       doc.paragraph(
-          "The API also accepts a media upload with this method"
+          "With media, {@link #execute()} uploads it with the resumable protocol"
               + (method.mediaUploadAccept().isEmpty()
                   ? ""
                   : " (" + Javadoc.escape(String.join(", ", method.mediaUploadAccept())) + ")")
-              + "; this request sends "
-              + (op.bodySchema() != null ? "the metadata" : "the parameters")
-              + " only.");
+              + (method.mediaUploadMaxSize() == null
+                  ? ""
+                  : ", up to " + Javadoc.escape(method.mediaUploadMaxSize()))
+              + (op.bodySchema() != null ? "; without, it sends the metadata only." : "."));
     }
     if (op.responseType().equals("byte[]")) {
-      doc.paragraph("{@link #execute()} returns the downloaded media as bytes.");
+      doc.paragraph(
+          "{@code saveTo(Path)} and {@code writeTo(OutputStream)} stream the media; {@link"
+              + " #execute()} returns it as bytes.");
     }
     w.javadoc(doc);
 
+    boolean upload = method.supportsMediaUpload();
+    boolean download = op.responseType().equals("byte[]");
     String superclass =
-        switch (op.kind()) {
-          case PAGED ->
-              "PagedRequest<" + response + ", " + model(op.itemType(), im) + ", " + self + ">";
-          case READ -> "ReadRequest<" + response + ", " + self + ">";
-          case PLAIN -> "ApiRequest<" + response + ", " + self + ">";
-        };
+        upload
+            ? "MediaRequest<" + response + ", " + self + ">"
+            : download
+                ? "MediaDownloadRequest<" + self + ">"
+                : switch (op.kind()) {
+                  case PAGED ->
+                      "PagedRequest<"
+                          + response
+                          + ", "
+                          + model(op.itemType(), im)
+                          + ", "
+                          + self
+                          + ">";
+                  case READ -> "ReadRequest<" + response + ", " + self + ">";
+                  case PLAIN -> "ApiRequest<" + response + ", " + self + ">";
+                };
     String head = "public static final class " + self;
     String oneLine = head + " extends " + superclass + " {";
     if (w.column() + oneLine.length() <= Javadoc.WIDTH) {
@@ -429,32 +500,55 @@ public final class ResourceGenerator {
 
     String context = im.use(CLIENT_CONTEXT);
     String responseClass = response + ".class";
+    String mediaParam = upload ? ", " + im.use(MEDIA_CONTENT) + " media" : "";
     if (op.bodySchema() != null) {
-      w.open(self + "(" + context + " context, " + model(op.bodySchema(), im) + " body) {");
+      w.open(
+          self
+              + "("
+              + context
+              + " context, "
+              + model(op.bodySchema(), im)
+              + " body"
+              + mediaParam
+              + ") {");
     } else {
-      w.open(self + "(" + context + " context) {");
+      w.open(self + "(" + context + " context" + mediaParam + ") {");
     }
-    switch (op.kind()) {
-      case PAGED ->
-          w.line(
-              "super(context, "
-                  + op.specConstant()
-                  + ", "
-                  + responseClass
-                  + ", "
-                  + op.maxPageSize()
-                  + ");");
-      case READ -> w.line("super(context, " + op.specConstant() + ", " + responseClass + ");");
-      case PLAIN ->
-          w.line(
-              "super(context, "
-                  + op.specConstant()
-                  + ", "
-                  + responseClass
-                  + ", "
-                  + (op.bodySchema() != null ? "body" : "null")
-                  + ");");
-    }
+    if (upload) {
+      w.call(
+          "super",
+          List.of(
+              "context",
+              op.specConstant(),
+              responseClass,
+              op.bodySchema() != null ? "body" : "null",
+              "media",
+              op.specConstant() + "_MEDIA"),
+          ";");
+    } else if (download) {
+      w.line("super(context, " + op.specConstant() + ");");
+    } else
+      switch (op.kind()) {
+        case PAGED ->
+            w.line(
+                "super(context, "
+                    + op.specConstant()
+                    + ", "
+                    + responseClass
+                    + ", "
+                    + op.maxPageSize()
+                    + ");");
+        case READ -> w.line("super(context, " + op.specConstant() + ", " + responseClass + ");");
+        case PLAIN ->
+            w.line(
+                "super(context, "
+                    + op.specConstant()
+                    + ", "
+                    + responseClass
+                    + ", "
+                    + (op.bodySchema() != null ? "body" : "null")
+                    + ");");
+      }
     PartSet part = op.partDefault();
     if (part != null) {
       if (part.body()) {

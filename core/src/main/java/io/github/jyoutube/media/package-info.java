@@ -6,39 +6,25 @@
  * accepted types and size, checked before the first byte) and {@link
  * io.github.jyoutube.media.MediaDownload} (a body streamed to a file or stream).
  *
- * <h2>How the resources use it</h2>
+ * <h2>Use</h2>
  *
- * <p>A media method's request hands its context, parameters, metadata and media to {@code
- * io.github.jyoutube.resource.MediaSupport}, which builds the session-opening request at the upload
- * base ({@code …/upload/youtube/v3/<path>?uploadType=resumable&part=…}) and returns the upload:
- *
- * <pre>{@code
- * // in VideosResource.InsertRequest (same package as MediaSupport):
- * public ResumableUpload<Video> upload() {
- *   return MediaSupport.upload(context(), INSERT, query(), video, media,
- *       MediaLimits.VIDEOS_INSERT, options, Video.class);
- * }
- * public Video execute() { return upload().execute(); }
- *
- * // captions.download:
- * MediaSupport.download(context(), DOWNLOAD, query()).saveTo(Path.of("track.srt"));
- * }</pre>
- *
- * <p>Callers see:
+ * <p>Every media method of the API takes a {@code MediaContent}; its request is an {@link
+ * io.github.jyoutube.resource.MediaRequest}:
  *
  * <pre>{@code
  * Video video = cli.videos().insert(metadata, MediaContent.of(Path.of("clip.mp4"))).execute();
  *
  * ResumableUpload<Video> upload = cli.videos().insert(metadata, media)
- *     .options(UploadOptions.defaults().withChunkSize(16 << 20)
- *         .withProgress((done, total, rate) -> System.out.printf("%d/%d%n", done, total)))
+ *     .chunkSize(16 << 20)
+ *     .progress((done, total, rate) -> System.out.printf("%d/%d%n", done, total))
  *     .upload();
  * URI session = upload.initiate();   // save it: another process can resume from it
  * upload.execute();                  // after a failure, execute() again resumes
  *
  * // in another process:
- * ResumableUpload.resume(context, session, MediaContent.of(file), UploadOptions.defaults(),
- *     Video.class).execute();
+ * cli.resumeUpload(session, MediaContent.of(file), Video.class).execute();
+ *
+ * cli.captions().download(captionId).tfmt("srt").saveTo(Path.of("track.srt"));
  * }</pre>
  *
  * <p>Memory: a file is sent region by region from disk, an array without copying, and a stream

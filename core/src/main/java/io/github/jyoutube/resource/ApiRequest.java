@@ -179,6 +179,11 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * named in the path template go into the path; the rest into the query.
    */
   final HttpCall toCall(Map<String, String> parameters) {
+    return toCall(context.api(), parameters);
+  }
+
+  /** {@link #toCall(Map)} under another base, such as the media upload base. */
+  final HttpCall toCall(URI base, Map<String, String> parameters) {
     for (String name : spec.required()) {
       if (!parameters.containsKey(name)) {
         throw new IllegalArgumentException(
@@ -193,7 +198,7 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
       String value = rest.remove(name);
       path = path.substring(0, open) + escape(value) + path.substring(close + 1);
     }
-    URI uri = URI.create(context.api() + path + encode(rest));
+    URI uri = URI.create(base + path + encode(rest));
     HttpCall call =
         body == null
             ? HttpCall.api(spec.httpMethod(), uri)

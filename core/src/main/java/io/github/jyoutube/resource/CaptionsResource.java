@@ -6,6 +6,8 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.media.MediaContent;
+import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.Caption;
 import io.github.jyoutube.model.CaptionListResponse;
 import java.util.List;
@@ -48,6 +50,9 @@ public final class CaptionsResource {
           "captions",
           List.of("part"),
           new QuotaCost(QuotaBucket.DEFAULT, 400, false));
+  private static final MediaLimits INSERT_MEDIA =
+      new MediaLimits(
+          "captions.insert", List.of("text/xml", "application/octet-stream", "*/*"), 104857600L);
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.captions.list",
@@ -62,6 +67,9 @@ public final class CaptionsResource {
           "captions",
           List.of("part"),
           new QuotaCost(QuotaBucket.DEFAULT, 450, false));
+  private static final MediaLimits UPDATE_MEDIA =
+      new MediaLimits(
+          "captions.update", List.of("text/xml", "application/octet-stream", "*/*"), 104857600L);
 
   private final ClientContext context;
 
@@ -98,7 +106,18 @@ public final class CaptionsResource {
    * @param caption the request body
    */
   public InsertRequest insert(Caption caption) {
-    return new InsertRequest(context, ApiRequest.required("caption", caption));
+    return new InsertRequest(context, ApiRequest.required("caption", caption), null);
+  }
+
+  /**
+   * Inserts a new resource into this collection.
+   *
+   * @param caption the request body
+   * @param media the media to upload, checked against the method's types and size now
+   */
+  public InsertRequest insert(Caption caption, MediaContent media) {
+    return new InsertRequest(
+        context, ApiRequest.required("caption", caption), ApiRequest.required("media", media));
   }
 
   /**
@@ -116,7 +135,18 @@ public final class CaptionsResource {
    * @param caption the request body
    */
   public UpdateRequest update(Caption caption) {
-    return new UpdateRequest(context, ApiRequest.required("caption", caption));
+    return new UpdateRequest(context, ApiRequest.required("caption", caption), null);
+  }
+
+  /**
+   * Updates an existing resource.
+   *
+   * @param caption the request body
+   * @param media the media to upload, checked against the method's types and size now
+   */
+  public UpdateRequest update(Caption caption, MediaContent media) {
+    return new UpdateRequest(
+        context, ApiRequest.required("caption", caption), ApiRequest.required("media", media));
   }
 
   /** {@code youtube.captions.delete}: {@code DELETE youtube/v3/captions}. Costs 50 quota units. */
@@ -156,12 +186,13 @@ public final class CaptionsResource {
    * {@code youtube.captions.download}: <code>GET youtube/v3/captions/{id}</code>. Costs 200 quota
    * units.
    *
-   * <p>{@link #execute()} returns the downloaded media as bytes.
+   * <p>{@code saveTo(Path)} and {@code writeTo(OutputStream)} stream the media; {@link #execute()}
+   * returns it as bytes.
    */
-  public static final class DownloadRequest extends ApiRequest<byte[], DownloadRequest> {
+  public static final class DownloadRequest extends MediaDownloadRequest<DownloadRequest> {
 
     DownloadRequest(ClientContext context) {
-      super(context, DOWNLOAD, byte[].class, null);
+      super(context, DOWNLOAD);
     }
 
     @Override
@@ -203,13 +234,13 @@ public final class CaptionsResource {
   /**
    * {@code youtube.captions.insert}: {@code POST youtube/v3/captions}. Costs 400 quota units.
    *
-   * <p>The API also accepts a media upload with this method (text/xml, application/octet-stream,
-   * *&#47;*); this request sends the metadata only.
+   * <p>With media, {@link #execute()} uploads it with the resumable protocol (text/xml,
+   * application/octet-stream, *&#47;*), up to 104857600; without, it sends the metadata only.
    */
-  public static final class InsertRequest extends ApiRequest<Caption, InsertRequest> {
+  public static final class InsertRequest extends MediaRequest<Caption, InsertRequest> {
 
-    InsertRequest(ClientContext context, Caption body) {
-      super(context, INSERT, Caption.class, body);
+    InsertRequest(ClientContext context, Caption body, MediaContent media) {
+      super(context, INSERT, Caption.class, body, media, INSERT_MEDIA);
       set("part", partsPresent(body, BODY_PARTS));
     }
 
@@ -300,13 +331,13 @@ public final class CaptionsResource {
   /**
    * {@code youtube.captions.update}: {@code PUT youtube/v3/captions}. Costs 450 quota units.
    *
-   * <p>The API also accepts a media upload with this method (text/xml, application/octet-stream,
-   * *&#47;*); this request sends the metadata only.
+   * <p>With media, {@link #execute()} uploads it with the resumable protocol (text/xml,
+   * application/octet-stream, *&#47;*), up to 104857600; without, it sends the metadata only.
    */
-  public static final class UpdateRequest extends ApiRequest<Caption, UpdateRequest> {
+  public static final class UpdateRequest extends MediaRequest<Caption, UpdateRequest> {
 
-    UpdateRequest(ClientContext context, Caption body) {
-      super(context, UPDATE, Caption.class, body);
+    UpdateRequest(ClientContext context, Caption body, MediaContent media) {
+      super(context, UPDATE, Caption.class, body, media, UPDATE_MEDIA);
       set("part", partsPresent(body, BODY_PARTS));
     }
 

@@ -6,6 +6,8 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.media.MediaContent;
+import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.ChannelBannerResource;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +25,11 @@ public final class ChannelBannersResource {
           "channelBanners/insert",
           List.of(),
           new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+  private static final MediaLimits INSERT_MEDIA =
+      new MediaLimits(
+          "channelBanners.insert",
+          List.of("image/jpeg", "image/png", "application/octet-stream"),
+          6291456L);
 
   private final ClientContext context;
 
@@ -42,20 +49,34 @@ public final class ChannelBannersResource {
    */
   public InsertRequest insert(ChannelBannerResource channelBannerResource) {
     return new InsertRequest(
-        context, ApiRequest.required("channelBannerResource", channelBannerResource));
+        context, ApiRequest.required("channelBannerResource", channelBannerResource), null);
+  }
+
+  /**
+   * Inserts a new resource into this collection.
+   *
+   * @param channelBannerResource the request body
+   * @param media the media to upload, checked against the method's types and size now
+   */
+  public InsertRequest insert(ChannelBannerResource channelBannerResource, MediaContent media) {
+    return new InsertRequest(
+        context,
+        ApiRequest.required("channelBannerResource", channelBannerResource),
+        ApiRequest.required("media", media));
   }
 
   /**
    * {@code youtube.channelBanners.insert}: {@code POST youtube/v3/channelBanners/insert}. Costs 50
    * quota units.
    *
-   * <p>The API also accepts a media upload with this method (image/jpeg, image/png,
-   * application/octet-stream); this request sends the metadata only.
+   * <p>With media, {@link #execute()} uploads it with the resumable protocol (image/jpeg,
+   * image/png, application/octet-stream), up to 6291456; without, it sends the metadata only.
    */
-  public static final class InsertRequest extends ApiRequest<ChannelBannerResource, InsertRequest> {
+  public static final class InsertRequest
+      extends MediaRequest<ChannelBannerResource, InsertRequest> {
 
-    InsertRequest(ClientContext context, ChannelBannerResource body) {
-      super(context, INSERT, ChannelBannerResource.class, body);
+    InsertRequest(ClientContext context, ChannelBannerResource body, MediaContent media) {
+      super(context, INSERT, ChannelBannerResource.class, body, media, INSERT_MEDIA);
     }
 
     @Override

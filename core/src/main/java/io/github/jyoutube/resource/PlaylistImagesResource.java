@@ -6,6 +6,8 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.media.MediaContent;
+import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.PlaylistImage;
 import io.github.jyoutube.model.PlaylistImageListResponse;
 import java.util.List;
@@ -43,6 +45,11 @@ public final class PlaylistImagesResource {
           "playlistImages",
           List.of(),
           new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+  private static final MediaLimits INSERT_MEDIA =
+      new MediaLimits(
+          "playlistImages.insert",
+          List.of("image/jpeg", "image/png", "application/octet-stream"),
+          52428800L);
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.playlistImages.list",
@@ -57,6 +64,11 @@ public final class PlaylistImagesResource {
           "playlistImages",
           List.of(),
           new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+  private static final MediaLimits UPDATE_MEDIA =
+      new MediaLimits(
+          "playlistImages.update",
+          List.of("image/jpeg", "image/png", "application/octet-stream"),
+          52428800L);
 
   private final ClientContext context;
 
@@ -80,7 +92,20 @@ public final class PlaylistImagesResource {
    * @param playlistImage the request body
    */
   public InsertRequest insert(PlaylistImage playlistImage) {
-    return new InsertRequest(context, ApiRequest.required("playlistImage", playlistImage));
+    return new InsertRequest(context, ApiRequest.required("playlistImage", playlistImage), null);
+  }
+
+  /**
+   * Inserts a new resource into this collection.
+   *
+   * @param playlistImage the request body
+   * @param media the media to upload, checked against the method's types and size now
+   */
+  public InsertRequest insert(PlaylistImage playlistImage, MediaContent media) {
+    return new InsertRequest(
+        context,
+        ApiRequest.required("playlistImage", playlistImage),
+        ApiRequest.required("media", media));
   }
 
   /** Retrieves a list of resources, possibly filtered. */
@@ -94,7 +119,20 @@ public final class PlaylistImagesResource {
    * @param playlistImage the request body
    */
   public UpdateRequest update(PlaylistImage playlistImage) {
-    return new UpdateRequest(context, ApiRequest.required("playlistImage", playlistImage));
+    return new UpdateRequest(context, ApiRequest.required("playlistImage", playlistImage), null);
+  }
+
+  /**
+   * Updates an existing resource.
+   *
+   * @param playlistImage the request body
+   * @param media the media to upload, checked against the method's types and size now
+   */
+  public UpdateRequest update(PlaylistImage playlistImage, MediaContent media) {
+    return new UpdateRequest(
+        context,
+        ApiRequest.required("playlistImage", playlistImage),
+        ApiRequest.required("media", media));
   }
 
   /**
@@ -132,13 +170,13 @@ public final class PlaylistImagesResource {
    * {@code youtube.playlistImages.insert}: {@code POST youtube/v3/playlistImages}. Costs 50 quota
    * units (estimated: not in Google's quota table).
    *
-   * <p>The API also accepts a media upload with this method (image/jpeg, image/png,
-   * application/octet-stream); this request sends the metadata only.
+   * <p>With media, {@link #execute()} uploads it with the resumable protocol (image/jpeg,
+   * image/png, application/octet-stream), up to 52428800; without, it sends the metadata only.
    */
-  public static final class InsertRequest extends ApiRequest<PlaylistImage, InsertRequest> {
+  public static final class InsertRequest extends MediaRequest<PlaylistImage, InsertRequest> {
 
-    InsertRequest(ClientContext context, PlaylistImage body) {
-      super(context, INSERT, PlaylistImage.class, body);
+    InsertRequest(ClientContext context, PlaylistImage body, MediaContent media) {
+      super(context, INSERT, PlaylistImage.class, body, media, INSERT_MEDIA);
       set("part", partsPresent(body, BODY_PARTS));
     }
 
@@ -237,13 +275,13 @@ public final class PlaylistImagesResource {
    * {@code youtube.playlistImages.update}: {@code PUT youtube/v3/playlistImages}. Costs 50 quota
    * units (estimated: not in Google's quota table).
    *
-   * <p>The API also accepts a media upload with this method (image/jpeg, image/png,
-   * application/octet-stream); this request sends the metadata only.
+   * <p>With media, {@link #execute()} uploads it with the resumable protocol (image/jpeg,
+   * image/png, application/octet-stream), up to 52428800; without, it sends the metadata only.
    */
-  public static final class UpdateRequest extends ApiRequest<PlaylistImage, UpdateRequest> {
+  public static final class UpdateRequest extends MediaRequest<PlaylistImage, UpdateRequest> {
 
-    UpdateRequest(ClientContext context, PlaylistImage body) {
-      super(context, UPDATE, PlaylistImage.class, body);
+    UpdateRequest(ClientContext context, PlaylistImage body, MediaContent media) {
+      super(context, UPDATE, PlaylistImage.class, body, media, UPDATE_MEDIA);
       set("part", partsPresent(body, BODY_PARTS));
     }
 

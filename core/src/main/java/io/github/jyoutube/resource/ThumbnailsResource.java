@@ -6,6 +6,8 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.media.MediaContent;
+import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.ThumbnailSetResponse;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +24,11 @@ public final class ThumbnailsResource {
           "thumbnails/set",
           List.of("videoId"),
           new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+  private static final MediaLimits SET_MEDIA =
+      new MediaLimits(
+          "thumbnails.set",
+          List.of("image/jpeg", "image/png", "application/octet-stream"),
+          52428800L);
 
   private final ClientContext context;
 
@@ -40,21 +47,23 @@ public final class ThumbnailsResource {
    * here.
    *
    * @param videoId Returns the Thumbnail with the given video IDs.
+   * @param media the media to upload, checked against the method's types and size now
    */
-  public SetRequest set(String videoId) {
-    return new SetRequest(context).videoId(ApiRequest.required("videoId", videoId));
+  public SetRequest set(String videoId, MediaContent media) {
+    return new SetRequest(context, ApiRequest.required("media", media))
+        .videoId(ApiRequest.required("videoId", videoId));
   }
 
   /**
    * {@code youtube.thumbnails.set}: {@code POST youtube/v3/thumbnails/set}. Costs 50 quota units.
    *
-   * <p>The API also accepts a media upload with this method (image/jpeg, image/png,
-   * application/octet-stream); this request sends the parameters only.
+   * <p>With media, {@link #execute()} uploads it with the resumable protocol (image/jpeg,
+   * image/png, application/octet-stream), up to 52428800.
    */
-  public static final class SetRequest extends ApiRequest<ThumbnailSetResponse, SetRequest> {
+  public static final class SetRequest extends MediaRequest<ThumbnailSetResponse, SetRequest> {
 
-    SetRequest(ClientContext context) {
-      super(context, SET, ThumbnailSetResponse.class, null);
+    SetRequest(ClientContext context, MediaContent media) {
+      super(context, SET, ThumbnailSetResponse.class, null, media, SET_MEDIA);
     }
 
     @Override

@@ -6,6 +6,8 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.media.MediaContent;
+import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.BatchGetStatsResponse;
 import io.github.jyoutube.model.Video;
 import io.github.jyoutube.model.VideoAbuseReport;
@@ -81,6 +83,9 @@ public final class VideosResource {
           "videos",
           List.of("part"),
           new QuotaCost(QuotaBucket.VIDEO_UPLOAD, 1, false));
+  private static final MediaLimits INSERT_MEDIA =
+      new MediaLimits(
+          "videos.insert", List.of("video/*", "application/octet-stream"), 274877906944L);
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.videos.list",
@@ -153,7 +158,18 @@ public final class VideosResource {
    * @param video the request body
    */
   public InsertRequest insert(Video video) {
-    return new InsertRequest(context, ApiRequest.required("video", video));
+    return new InsertRequest(context, ApiRequest.required("video", video), null);
+  }
+
+  /**
+   * Inserts a new resource into this collection.
+   *
+   * @param video the request body
+   * @param media the media to upload, checked against the method's types and size now
+   */
+  public InsertRequest insert(Video video, MediaContent media) {
+    return new InsertRequest(
+        context, ApiRequest.required("video", video), ApiRequest.required("media", media));
   }
 
   /** Retrieves a list of resources, possibly filtered. */
@@ -395,13 +411,13 @@ public final class VideosResource {
    * {@code youtube.videos.insert}: {@code POST youtube/v3/videos}. Costs 1 quota unit of the {@link
    * QuotaBucket#VIDEO_UPLOAD} bucket.
    *
-   * <p>The API also accepts a media upload with this method (video/*, application/octet-stream);
-   * this request sends the metadata only.
+   * <p>With media, {@link #execute()} uploads it with the resumable protocol (video/*,
+   * application/octet-stream), up to 274877906944; without, it sends the metadata only.
    */
-  public static final class InsertRequest extends ApiRequest<Video, InsertRequest> {
+  public static final class InsertRequest extends MediaRequest<Video, InsertRequest> {
 
-    InsertRequest(ClientContext context, Video body) {
-      super(context, INSERT, Video.class, body);
+    InsertRequest(ClientContext context, Video body, MediaContent media) {
+      super(context, INSERT, Video.class, body, media, INSERT_MEDIA);
       set("part", partsPresent(body, BODY_PARTS));
     }
 

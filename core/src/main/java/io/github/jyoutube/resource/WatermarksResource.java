@@ -6,6 +6,8 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.media.MediaContent;
+import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.InvideoBranding;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +22,11 @@ public final class WatermarksResource {
           "watermarks/set",
           List.of("channelId"),
           new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+  private static final MediaLimits SET_MEDIA =
+      new MediaLimits(
+          "watermarks.set",
+          List.of("image/jpeg", "image/png", "application/octet-stream"),
+          10485760L);
   private static final MethodSpec UNSET =
       new MethodSpec(
           "youtube.watermarks.unset",
@@ -46,7 +53,22 @@ public final class WatermarksResource {
    * @param channelId The {@code channelId} parameter.
    */
   public SetRequest set(InvideoBranding invideoBranding, String channelId) {
-    return new SetRequest(context, ApiRequest.required("invideoBranding", invideoBranding))
+    return new SetRequest(context, ApiRequest.required("invideoBranding", invideoBranding), null)
+        .channelId(ApiRequest.required("channelId", channelId));
+  }
+
+  /**
+   * Allows upload of watermark image and setting it for a channel.
+   *
+   * @param invideoBranding the request body
+   * @param channelId The {@code channelId} parameter.
+   * @param media the media to upload, checked against the method's types and size now
+   */
+  public SetRequest set(InvideoBranding invideoBranding, String channelId, MediaContent media) {
+    return new SetRequest(
+            context,
+            ApiRequest.required("invideoBranding", invideoBranding),
+            ApiRequest.required("media", media))
         .channelId(ApiRequest.required("channelId", channelId));
   }
 
@@ -62,13 +84,13 @@ public final class WatermarksResource {
   /**
    * {@code youtube.watermarks.set}: {@code POST youtube/v3/watermarks/set}. Costs 50 quota units.
    *
-   * <p>The API also accepts a media upload with this method (image/jpeg, image/png,
-   * application/octet-stream); this request sends the metadata only.
+   * <p>With media, {@link #execute()} uploads it with the resumable protocol (image/jpeg,
+   * image/png, application/octet-stream), up to 10485760; without, it sends the metadata only.
    */
-  public static final class SetRequest extends ApiRequest<Void, SetRequest> {
+  public static final class SetRequest extends MediaRequest<Void, SetRequest> {
 
-    SetRequest(ClientContext context, InvideoBranding body) {
-      super(context, SET, Void.class, body);
+    SetRequest(ClientContext context, InvideoBranding body, MediaContent media) {
+      super(context, SET, Void.class, body, media, SET_MEDIA);
     }
 
     @Override

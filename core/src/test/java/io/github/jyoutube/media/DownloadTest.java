@@ -7,7 +7,6 @@ import io.github.jyoutube.error.MediaException;
 import io.github.jyoutube.error.NotFoundException;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.media.ResumableFixture.Kind;
-import io.github.jyoutube.resource.MediaSupport;
 import io.github.jyoutube.testing.RecordingSleeper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +43,7 @@ class DownloadTest {
   }
 
   private MediaDownload caption(String id) {
-    return MediaSupport.download(
+    return Uploads.download(
         context, "captions/{id}", Map.of("id", id, "tfmt", "srt", "tlang", "fr"), null);
   }
 

@@ -3,7 +3,6 @@ package io.github.jyoutube.media;
 import io.github.jyoutube.Endpoints;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.Video;
-import io.github.jyoutube.resource.MediaSupport;
 import io.github.jyoutube.testing.RecordingSleeper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -59,7 +58,7 @@ public final class LargeUploadMain {
     sampler.start();
     long started = System.nanoTime();
     Video video =
-        MediaSupport.upload(
+        Uploads.upload(
                 context,
                 "POST",
                 "videos",

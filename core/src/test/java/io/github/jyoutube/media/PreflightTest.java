@@ -7,7 +7,6 @@ import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.media.ResumableFixture.Kind;
 import io.github.jyoutube.model.ChannelBannerResource;
 import io.github.jyoutube.model.Video;
-import io.github.jyoutube.resource.MediaSupport;
 import io.github.jyoutube.testing.RecordingSleeper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -38,7 +37,7 @@ class PreflightTest {
 
   private <T> ResumableUpload<T> upload(
       String path, MediaContent media, MediaLimits limits, Class<T> type) {
-    return MediaSupport.upload(
+    return Uploads.upload(
         context, "POST", path, Map.of(), null, null, media, limits, UploadOptions.defaults(), type);
   }
 
@@ -79,7 +78,7 @@ class PreflightTest {
     MediaContent media =
         MediaContent.of(TestData.stream(600_000, 1), "application/octet-stream", -1);
     ResumableUpload<Void> upload =
-        MediaSupport.upload(
+        Uploads.upload(
             context,
             "POST",
             "videos",
@@ -137,7 +136,7 @@ class PreflightTest {
 
     assertThatThrownBy(
             () ->
-                MediaSupport.upload(
+                Uploads.upload(
                     context,
                     "POST",
                     "videos",

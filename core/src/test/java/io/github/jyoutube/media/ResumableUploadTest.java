@@ -18,7 +18,6 @@ import io.github.jyoutube.media.ResumableFixture.Kind;
 import io.github.jyoutube.media.ResumableFixture.Request;
 import io.github.jyoutube.model.Video;
 import io.github.jyoutube.model.VideoSnippet;
-import io.github.jyoutube.resource.MediaSupport;
 import io.github.jyoutube.testing.RecordingSleeper;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -59,7 +58,7 @@ class ResumableUploadTest {
   }
 
   private ResumableUpload<Video> upload(ClientContext ctx, MediaContent media, UploadOptions opts) {
-    return MediaSupport.upload(
+    return Uploads.upload(
         ctx,
         "POST",
         "videos",

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.YouTubeClient;
+import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.model.AbuseReport;
 import io.github.jyoutube.model.ActivityListResponse;
 import io.github.jyoutube.model.BatchGetStatsResponse;
@@ -2493,27 +2494,34 @@ class AllMethodsTest {
 
   @Test
   void thumbnailsSet() {
-    google.otherwise("/youtube/v3/thumbnails/set", r -> ITEMS);
+    google.otherwise(
+        "/upload/youtube/v3/thumbnails/set",
+        r -> OBJECT.header("Location", google.baseUri() + "upload/session"));
+    google.otherwise("/upload/session", r -> ITEMS);
     var videoId = "sample-videoId";
+    var media = MediaContent.of("png".getBytes(StandardCharsets.UTF_8), "image/png");
 
-    cli.thumbnails().set(videoId).execute();
+    cli.thumbnails().set(videoId, media).execute();
     Received minimal = google.received().get(0);
     assertThat(minimal.method()).isEqualTo("POST");
-    assertThat(minimal.path()).isEqualTo("/youtube/v3/thumbnails/set");
+    assertThat(minimal.path()).isEqualTo("/upload/youtube/v3/thumbnails/set");
     Map<String, String> minimalQuery = new LinkedHashMap<>();
     minimalQuery.put("videoId", "sample-videoId");
+    minimalQuery.put("uploadType", "resumable");
     assertThat(minimal.query()).isEqualTo(minimalQuery);
     assertThat(cli.quota().spentToday(QuotaBucket.DEFAULT)).isEqualTo(50);
 
-    var request = cli.thumbnails().set(videoId);
+    var request = cli.thumbnails().set(videoId, media);
     request.onBehalfOfContentOwner("sample-onBehalfOfContentOwner");
     ThumbnailSetResponse response = request.execute();
-    Received full = google.received().get(1);
+    Received full = google.received().get(2);
     assertThat(full.method()).isEqualTo("POST");
-    assertThat(full.path()).isEqualTo("/youtube/v3/thumbnails/set");
+    assertThat(full.path()).isEqualTo("/upload/youtube/v3/thumbnails/set");
+    assertThat(google.received().get(3).body()).isEqualTo("png");
     Map<String, String> expected = new LinkedHashMap<>();
     expected.put("videoId", "sample-videoId");
     expected.put("onBehalfOfContentOwner", "sample-onBehalfOfContentOwner");
+    expected.put("uploadType", "resumable");
     assertThat(full.query()).isEqualTo(expected);
     assertThat(full.header("authorization")).isEqualTo("Bearer ya29.test");
     assertThat(full.body()).isEmpty();
