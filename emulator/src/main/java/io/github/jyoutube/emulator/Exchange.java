@@ -1,0 +1,169 @@
+package io.github.jyoutube.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** One HTTP request, read whole, and the means to answer it. */
+final class Exchange {
+
+  /** An answer. */
+  record Reply(int status, Map<String, String> headers, byte[] body) {
+
+    static Reply json(int status, JsonNode node, boolean pretty) {
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("Content-Type", "application/json; charset=UTF-8");
+      return new Reply(status, headers, Jsons.bytes(node, pretty));
+    }
+
+    static Reply empty(int status) {
+      return new Reply(status, new LinkedHashMap<>(), new byte[0]);
+    }
+
+    static Reply of(int status, String contentType, byte[] body) {
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("Content-Type", contentType);
+      return new Reply(status, headers, body);
+    }
+
+    static Reply html(int status, String html) {
+      return of(status, "text/html; charset=UTF-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Reply redirect(String location) {
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("Location", location);
+      headers.put("Content-Type", "text/html; charset=UTF-8");
+      return new Reply(
+          302,
+          headers,
+          ("<html><body>Moved <a href=\"" + Html.escape(location) + "\">here</a>.</body></html>")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+
+    Reply header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+  }
+
+  final HttpExchange http;
+  final String method;
+  final String path;
+  final Map<String, List<String>> query;
+  final byte[] body;
+
+  private Exchange(HttpExchange http, String path, Map<String, List<String>> query, byte[] body) {
+    this.http = http;
+    this.method = http.getRequestMethod().toUpperCase(Locale.ROOT);
+    this.path = path;
+    this.query = query;
+    this.body = body;
+  }
+
+  /** Reads the request; a body larger than {@code maxBody} bytes is cut there. */
+  static Exchange read(HttpExchange http, long maxBody) throws IOException {
+    String decoded = http.getRequestURI().getPath();
+    String path = decoded == null || decoded.isEmpty() ? "/" : decoded;
+    Map<String, List<String>> query = parseForm(http.getRequestURI().getRawQuery());
+    byte[] body;
+    try (InputStream in = http.getRequestBody()) {
+      body = readUpTo(in, maxBody);
+    }
+    return new Exchange(http, path, query, body);
+  }
+
+  private static byte[] readUpTo(InputStream in, long max) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      if (total + n > max) {
+        out.write(buffer, 0, (int) Math.max(0, max - total));
+        total = max;
+        in.transferTo(OutputStream.nullOutputStream());
+        break;
+      }
+      out.write(buffer, 0, n);
+      total += n;
+    }
+    return out.toByteArray();
+  }
+
+  /** Parses {@code a=1&b=2} ({@code +} as space). */
+  static Map<String, List<String>> parseForm(String raw) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return params;
+    }
+    for (String pair : raw.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+    return params;
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+
+  /** The first value of a query parameter, or {@code null}. */
+  String param(String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** The form fields of an {@code application/x-www-form-urlencoded} body. */
+  Map<String, String> form() {
+    Map<String, String> form = new LinkedHashMap<>();
+    parseForm(new String(body, StandardCharsets.UTF_8))
+        .forEach((name, values) -> form.put(name, values.get(0)));
+    return form;
+  }
+
+  String header(String name) {
+    return http.getRequestHeaders().getFirst(name);
+  }
+
+  String contentType() {
+    String type = header("Content-Type");
+    return type == null ? "" : type;
+  }
+
+  void send(Reply reply) throws IOException {
+    Headers headers = http.getResponseHeaders();
+    reply.headers().forEach(headers::set);
+    boolean noBody =
+        reply.status() == 204
+            || reply.status() == 304
+            || method.equals("HEAD")
+            || reply.body().length == 0;
+    http.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+    if (!noBody) {
+      try (OutputStream out = http.getResponseBody()) {
+        out.write(reply.body());
+      }
+    }
+    http.close();
+  }
+}

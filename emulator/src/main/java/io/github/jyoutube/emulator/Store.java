@@ -1,0 +1,275 @@
+package io.github.jyoutube.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * The emulator's state: resources as JSON trees, by kind and id, in insertion order; and media
+ * bytes (uploaded videos, thumbnails, caption tracks). With a data directory, every change is
+ * written through to an embedded H2 database, {@code DIR/jyoutube-emulator.mv.db}, with one table
+ * of resources keyed by kind and id and one table of media.
+ *
+ * <p>Not thread-safe: the server holds one lock around every request.
+ */
+final class Store implements AutoCloseable {
+
+  /** Media bytes with their content type. */
+  record Media(String contentType, byte[] bytes) {}
+
+  /** The data directories open in this JVM: H2 would share them between two emulators. */
+  private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+  private final Map<String, LinkedHashMap<String, ObjectNode>> resources = new HashMap<>();
+  private final Map<String, Media> media = new HashMap<>();
+  private final Connection db;
+  private final Path directory;
+  private long sequence;
+
+  private Store(Connection db, Path directory) {
+    this.db = db;
+    this.directory = directory;
+  }
+
+  static Store inMemory() {
+    return new Store(null, null);
+  }
+
+  /** A store kept in {@code directory}; loads what is there. */
+  static Store open(Path directory) {
+    Path key = directory.toAbsolutePath().normalize();
+    if (!OPEN.add(key)) {
+      throw new IllegalStateException(
+          "the emulator's data in " + directory + " is in use by another emulator");
+    }
+    try {
+      return open(directory, key);
+    } catch (RuntimeException e) {
+      OPEN.remove(key);
+      throw e;
+    }
+  }
+
+  private static Store open(Path directory, Path key) {
+    try {
+      Files.createDirectories(directory);
+      String url =
+          "jdbc:h2:file:"
+              + directory
+                  .toAbsolutePath()
+                  .resolve("jyoutube-emulator")
+                  .toString()
+                  .replace('\\', '/')
+              + ";DB_CLOSE_ON_EXIT=FALSE";
+      Connection db = DriverManager.getConnection(url, "sa", "");
+      try (Statement ddl = db.createStatement()) {
+        ddl.execute(
+            "CREATE TABLE IF NOT EXISTS resources (kind VARCHAR(100) NOT NULL, id VARCHAR(300)"
+                + " NOT NULL, seq BIGINT NOT NULL, json CLOB NOT NULL, PRIMARY KEY (kind, id))");
+        ddl.execute(
+            "CREATE TABLE IF NOT EXISTS media (id VARCHAR(300) PRIMARY KEY, content_type"
+                + " VARCHAR(200), bytes BLOB)");
+      }
+      Store store = new Store(db, key);
+      store.load();
+      return store;
+    } catch (java.io.IOException | SQLException e) {
+      throw new IllegalStateException("cannot open the emulator's data in " + directory, e);
+    }
+  }
+
+  boolean persistent() {
+    return db != null;
+  }
+
+  boolean isEmpty() {
+    return resources.isEmpty();
+  }
+
+  private void load() throws SQLException {
+    try (Statement query = db.createStatement();
+        ResultSet rows =
+            query.executeQuery("SELECT kind, id, seq, json FROM resources ORDER BY seq")) {
+      while (rows.next()) {
+        JsonNode node = Jsons.read(rows.getString(4));
+        if (node instanceof ObjectNode object) {
+          resources
+              .computeIfAbsent(rows.getString(1), k -> new LinkedHashMap<>())
+              .put(rows.getString(2), object);
+        }
+        sequence = Math.max(sequence, rows.getLong(3));
+      }
+    }
+    try (Statement query = db.createStatement();
+        ResultSet rows = query.executeQuery("SELECT id, content_type, bytes FROM media")) {
+      while (rows.next()) {
+        media.put(rows.getString(1), new Media(rows.getString(2), rows.getBytes(3)));
+      }
+    }
+  }
+
+  // ---- Resources --------------------------------------------------------------------------
+
+  ObjectNode get(String kind, String id) {
+    LinkedHashMap<String, ObjectNode> byId = resources.get(kind);
+    return byId == null || id == null ? null : byId.get(id);
+  }
+
+  /** Every resource of a kind, in insertion order (a copy). */
+  List<ObjectNode> all(String kind) {
+    LinkedHashMap<String, ObjectNode> byId = resources.get(kind);
+    return byId == null ? new ArrayList<>() : new ArrayList<>(byId.values());
+  }
+
+  List<ObjectNode> find(String kind, Predicate<ObjectNode> filter) {
+    List<ObjectNode> found = new ArrayList<>();
+    for (ObjectNode node : all(kind)) {
+      if (filter.test(node)) {
+        found.add(node);
+      }
+    }
+    return found;
+  }
+
+  /** Adds or replaces a resource; its {@code id} is its key. */
+  void put(String kind, ObjectNode node) {
+    put(kind, node.path("id").asText(), node);
+  }
+
+  void put(String kind, String id, ObjectNode node) {
+    LinkedHashMap<String, ObjectNode> byId =
+        resources.computeIfAbsent(kind, k -> new LinkedHashMap<>());
+    boolean existed = byId.containsKey(id);
+    byId.put(id, node);
+    if (db != null) {
+      try (PreparedStatement merge =
+          db.prepareStatement(
+              existed
+                  ? "UPDATE resources SET json = ? WHERE kind = ? AND id = ?"
+                  : "INSERT INTO resources (json, kind, id, seq) VALUES (?, ?, ?, ?)")) {
+        merge.setString(1, Jsons.text(node));
+        merge.setString(2, kind);
+        merge.setString(3, id);
+        if (!existed) {
+          merge.setLong(4, ++sequence);
+        }
+        merge.executeUpdate();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot save " + kind + " " + id, e);
+      }
+    }
+  }
+
+  boolean remove(String kind, String id) {
+    LinkedHashMap<String, ObjectNode> byId = resources.get(kind);
+    if (byId == null || byId.remove(id) == null) {
+      return false;
+    }
+    if (db != null) {
+      try (PreparedStatement delete =
+          db.prepareStatement("DELETE FROM resources WHERE kind = ? AND id = ?")) {
+        delete.setString(1, kind);
+        delete.setString(2, id);
+        delete.executeUpdate();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot delete " + kind + " " + id, e);
+      }
+    }
+    return true;
+  }
+
+  // ---- Media ------------------------------------------------------------------------------
+
+  Media media(String id) {
+    return media.get(id);
+  }
+
+  void putMedia(String id, String contentType, byte[] bytes) {
+    media.put(id, new Media(contentType, bytes));
+    if (db != null) {
+      try (PreparedStatement delete = db.prepareStatement("DELETE FROM media WHERE id = ?");
+          PreparedStatement insert =
+              db.prepareStatement("INSERT INTO media (id, content_type, bytes) VALUES (?, ?, ?)")) {
+        delete.setString(1, id);
+        delete.executeUpdate();
+        insert.setString(1, id);
+        insert.setString(2, contentType);
+        insert.setBytes(3, bytes);
+        insert.executeUpdate();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot save media " + id, e);
+      }
+    }
+  }
+
+  void removeMedia(String id) {
+    if (media.remove(id) != null && db != null) {
+      try (PreparedStatement delete = db.prepareStatement("DELETE FROM media WHERE id = ?")) {
+        delete.setString(1, id);
+        delete.executeUpdate();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot delete media " + id, e);
+      }
+    }
+  }
+
+  /** Text media as a string. */
+  static String text(Media media) {
+    return new String(media.bytes(), StandardCharsets.UTF_8);
+  }
+
+  /** Writes many changes in one transaction. */
+  void batch(Runnable changes) {
+    if (db == null) {
+      changes.run();
+      return;
+    }
+    try {
+      db.setAutoCommit(false);
+      changes.run();
+      db.commit();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        db.rollback();
+      } catch (SQLException ignored) {
+        // The original failure is the one to report.
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } finally {
+      try {
+        db.setAutoCommit(true);
+      } catch (SQLException ignored) {
+        // Closing will tell.
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (db != null) {
+      try {
+        db.close();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot close the emulator's database", e);
+      } finally {
+        OPEN.remove(directory);
+      }
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.github.jyoutube.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The command line: {@code --port 0} prints the URL first; the server answers there. */
+class MainTest {
+
+  /** Runs {@code command}, checks its first line and that the emulator answers, then stops it. */
+  static void runsAndAnswers(List<String> command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String first = out.readLine();
+      assertThat(first).matches("jyoutube emulator listening on http://127\\.0\\.0\\.1:\\d+/");
+      URI base = URI.create(first.substring(first.lastIndexOf(' ') + 1));
+      assertThat(base.getPort()).isPositive();
+      assertThat(out.readLine()).contains(YouTubeEmulator.CLIENT_ID);
+      Raw raw = new Raw(base);
+      assertThat(raw.get("").body()).contains("jyoutube emulator", "alice@example.com");
+      Raw.Response answer =
+          raw.get(
+              raw.uri("o/oauth2/v2/auth").toString()
+                  + "?response_type=code&client_id="
+                  + YouTubeEmulator.CLIENT_ID
+                  + "&redirect_uri=http://127.0.0.1:1/&scope=https://www.googleapis.com/auth/youtube");
+      // --auto-approve: straight back to the redirect URI.
+      assertThat(answer.status()).isEqualTo(302);
+      assertThat(
+              raw.get("youtube/v3/channels?part=snippet&forHandle=bob&key=AIza")
+                  .json()
+                  .at("/items/0/snippet/title")
+                  .asText())
+          .isEqualTo("Bob Example");
+    } finally {
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void portZeroPrintsTheUrlFirst() throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.add("--port");
+    command.add("0");
+    command.add("--auto-approve");
+    command.add("--quota");
+    command.add("500");
+    runsAndAnswers(command);
+  }
+
+  @Test
+  void anUnknownOptionExitsWithUsage() throws Exception {
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--bogus")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(output).contains("unknown option: --bogus", "usage:");
+  }
+}
