@@ -233,7 +233,7 @@ public final class ResourceGenerator {
           "private static final " + im.use(MEDIA_LIMITS) + " " + op.specConstant() + "_MEDIA",
           "new " + im.use(MEDIA_LIMITS),
           List.of(
-              Naming.stringLiteral(method.id().replaceFirst("^youtube\\.", "")),
+              Naming.stringLiteral(method.id().substring(method.id().indexOf('.') + 1)),
               im.use("java.util.List") + ".of(" + String.join(", ", accept) + ")",
               bytes(method.mediaUploadMaxSize()) + "L"),
           ";");

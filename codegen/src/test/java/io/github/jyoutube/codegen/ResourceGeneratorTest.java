@@ -116,7 +116,12 @@ class ResourceGeneratorTest {
     assertThat(things())
         .contains(
             "  public InsertRequest insert(Thing thing) {\n"
-                + "    return new InsertRequest(context, ApiRequest.required(\"thing\", thing));\n")
+                + "    return new InsertRequest(context, ApiRequest.required(\"thing\", thing), null);\n")
+        .contains(
+            "  public InsertRequest insert(Thing thing, MediaContent media) {\n"
+                + "    return new InsertRequest(\n"
+                + "        context, ApiRequest.required(\"thing\", thing), ApiRequest.required(\"media\","
+                + " media));\n")
         .contains(
             "  public DeleteRequest delete(String id) {\n"
                 + "    return new DeleteRequest(context).id(ApiRequest.required(\"id\", id));\n")
@@ -134,17 +139,20 @@ class ResourceGeneratorTest {
         .contains(
             "  static final Set<String> BODY_PARTS = Set.of(\"default\", \"inline\", \"labels\");")
         .contains(
-            "    InsertRequest(ClientContext context, Thing body) {\n"
-                + "      super(context, INSERT, Thing.class, body);\n"
+            "    InsertRequest(ClientContext context, Thing body, MediaContent media) {\n"
+                + "      super(context, INSERT, Thing.class, body, media, INSERT_MEDIA);\n"
                 + "      set(\"part\", partsPresent(body, BODY_PARTS));\n")
+        .contains(
+            "public static final class InsertRequest extends MediaRequest<Thing, InsertRequest>")
         .contains("public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest>")
         .contains("super(context, DELETE, Void.class, null);")
         .contains(
-            "public static final class DownloadRequest extends ApiRequest<byte[], DownloadRequest>")
-        .contains("super(context, DOWNLOAD, byte[].class, null);")
+            "public static final class DownloadRequest extends MediaDownloadRequest<DownloadRequest>")
+        .contains("super(context, DOWNLOAD);")
         .contains("          \"things/{id}\",\n          List.of(\"id\"),\n")
         .contains("          List.of(\"id\", \"status\"),\n")
-        .contains("The API also accepts a media upload with this method (image/*)");
+        .contains("With media, {@link #execute()} uploads it with the resumable protocol (image/*)")
+        .contains("new MediaLimits(\"things.insert\", List.of(\"image/*\"), ");
   }
 
   @Test

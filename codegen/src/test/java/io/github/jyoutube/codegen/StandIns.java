@@ -238,6 +238,78 @@ final class StandIns {
       }
       """;
 
+  private static final String MEDIA_CONTENT =
+      """
+      package io.github.jyoutube.media;
+
+      /** Stand-in. */
+      public final class MediaContent {
+        private MediaContent() {}
+      }
+      """;
+
+  private static final String MEDIA_LIMITS =
+      """
+      package io.github.jyoutube.media;
+
+      import java.util.List;
+
+      /**
+       * Stand-in.
+       *
+       * @param method the method
+       * @param accept the accepted types
+       * @param maxSize the largest size
+       */
+      public record MediaLimits(String method, List<String> accept, long maxSize) {}
+      """;
+
+  private static final String MEDIA_REQUEST =
+      """
+      package io.github.jyoutube.resource;
+
+      import io.github.jyoutube.http.ClientContext;
+      import io.github.jyoutube.media.MediaContent;
+      import io.github.jyoutube.media.MediaLimits;
+
+      /**
+       * Stand-in.
+       *
+       * @param <T> the response type
+       * @param <R> the request type
+       */
+      public abstract class MediaRequest<T, R extends MediaRequest<T, R>> extends ApiRequest<T, R> {
+        MediaRequest(
+            ClientContext context,
+            MethodSpec spec,
+            Class<T> responseType,
+            Object body,
+            MediaContent media,
+            MediaLimits limits) {
+          super(context, spec, responseType, body);
+        }
+      }
+      """;
+
+  private static final String MEDIA_DOWNLOAD_REQUEST =
+      """
+      package io.github.jyoutube.resource;
+
+      import io.github.jyoutube.http.ClientContext;
+
+      /**
+       * Stand-in.
+       *
+       * @param <R> the request type
+       */
+      public abstract class MediaDownloadRequest<R extends MediaDownloadRequest<R>>
+          extends ReadRequest<byte[], R> {
+        MediaDownloadRequest(ClientContext context, MethodSpec spec) {
+          super(context, spec, byte[].class);
+        }
+      }
+      """;
+
   private static final String PAGED_REQUEST =
       """
       package io.github.jyoutube.resource;
@@ -290,6 +362,10 @@ final class StandIns {
     write(root, "io/github/jyoutube/resource/ApiRequest.java", API_REQUEST);
     write(root, "io/github/jyoutube/resource/ReadRequest.java", READ_REQUEST);
     write(root, "io/github/jyoutube/resource/PagedRequest.java", PAGED_REQUEST);
+    write(root, "io/github/jyoutube/media/MediaContent.java", MEDIA_CONTENT);
+    write(root, "io/github/jyoutube/media/MediaLimits.java", MEDIA_LIMITS);
+    write(root, "io/github/jyoutube/resource/MediaRequest.java", MEDIA_REQUEST);
+    write(root, "io/github/jyoutube/resource/MediaDownloadRequest.java", MEDIA_DOWNLOAD_REQUEST);
   }
 
   static void write(Path root, String path, String content) throws IOException {
