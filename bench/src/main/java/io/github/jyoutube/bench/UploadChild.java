@@ -7,20 +7,11 @@ import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.youtube.YouTube;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.github.jyoutube.Endpoints;
-import io.github.jyoutube.QuotaMeter;
-import io.github.jyoutube.Sleeper;
-import io.github.jyoutube.http.Authorizer;
-import io.github.jyoutube.http.ClientContext;
-import io.github.jyoutube.http.Credential;
-import io.github.jyoutube.http.HttpExecutor;
-import io.github.jyoutube.http.HttpTransport;
-import io.github.jyoutube.http.RetryPolicy;
+import io.github.jyoutube.YouTubeClient;
 import io.github.jyoutube.media.MediaContent;
-import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.media.UploadOptions;
 import io.github.jyoutube.model.Video;
 import io.github.jyoutube.model.VideoSnippet;
-import io.github.jyoutube.resource.MediaSupport;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -31,8 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,39 +75,17 @@ public final class UploadChild {
     };
   }
 
-  /** jyoutube's resumable upload, through the same HTTP stack as YouTubeClient builds. */
+  /** jyoutube's resumable upload, through the public API: videos().insert(video, media). */
   private static String jyoutube(URI base, Path file, UploadOptions options) {
-    Endpoints endpoints = Endpoints.at(base);
-    Clock clock = Clock.systemUTC();
-    HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    HttpTransport transport =
-        new HttpTransport(http, "jyoutube-bench", Duration.ofSeconds(60), 32L << 20);
-    HttpExecutor executor =
-        new HttpExecutor(
-            transport,
-            RetryPolicy.defaults(),
-            Sleeper.system(),
-            clock,
-            STATIC_TOKEN,
-            Runnable::run,
-            new QuotaMeter(clock));
-    ClientContext context = new ClientContext(executor, endpoints.api(), endpoints.upload());
+    YouTubeClient client =
+        YouTubeClient.builder().accessToken("bench-token").endpoints(Endpoints.at(base)).build();
     Video video =
-        MediaSupport.upload(
-                context,
-                "POST",
-                "videos",
-                Map.of("part", "snippet"),
+        client
+            .videos()
+            .insert(
                 Video.builder().snippet(VideoSnippet.builder().title("bench").build()).build(),
-                null,
-                MediaContent.of(file, "video/mp4"),
-                MediaLimits.VIDEOS_INSERT,
-                options,
-                Video.class)
+                MediaContent.of(file, "video/mp4"))
+            .uploadOptions(options)
             .execute();
     return video.id();
   }
@@ -159,19 +126,6 @@ public final class UploadChild {
     int at = body.indexOf("\"id\":\"") + 6;
     return body.substring(at, body.indexOf('"', at));
   }
-
-  private static final Authorizer STATIC_TOKEN =
-      new Authorizer() {
-        @Override
-        public Credential header() {
-          return Credential.bearer("bench-token");
-        }
-
-        @Override
-        public boolean renewAfterRejection(Credential rejected) {
-          return false;
-        }
-      };
 
   /** Samples the heap in use, and listens for the heap left after each collection. */
   private static final class HeapWatch {
