@@ -23,10 +23,6 @@ public sealed class ApiException extends YouTubeException
 
   private static final long serialVersionUID = 1L;
 
-  /** Reasons that mean "slow down", whatever the status says. */
-  private static final List<String> RATE_LIMIT_REASONS =
-      List.of("rateLimitExceeded", "userRateLimitExceeded", "userRequestsExceedRateLimit");
-
   private final int statusCode;
   private final String errorMessage;
   private final String status;
@@ -53,11 +49,10 @@ public sealed class ApiException extends YouTubeException
    */
   public static ApiException of(ErrorBody error) {
     Objects.requireNonNull(error, "error == null");
-    List<String> reasons = error.errors().stream().map(ErrorDetail::reason).toList();
-    if (reasons.contains("quotaExceeded") || reasons.contains("dailyLimitExceeded")) {
+    if (error.quotaExceeded()) {
       return new QuotaExceededException(error);
     }
-    if (error.statusCode() == 429 || reasons.stream().anyMatch(RATE_LIMIT_REASONS::contains)) {
+    if (error.rateLimited()) {
       return new RateLimitedException(error);
     }
     return switch (error.statusCode()) {

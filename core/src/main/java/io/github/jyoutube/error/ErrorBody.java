@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An error response as Google sends it, read leniently: a body that is not Google's JSON error
@@ -30,6 +31,8 @@ public record ErrorBody(
 
   private static final ObjectMapper READER = new ObjectMapper();
   private static final int SNIPPET_LENGTH = 200;
+  private static final Set<String> RATE_LIMIT_REASONS =
+      Set.of("rateLimitExceeded", "userRateLimitExceeded", "userRequestsExceedRateLimit");
 
   /** Copies the collections and checks for nulls. */
   public ErrorBody {
@@ -77,6 +80,25 @@ public record ErrorBody(
         details,
         text,
         headers);
+  }
+
+  /**
+   * Whether the project's daily quota is spent ({@code quotaExceeded} or {@code
+   * dailyLimitExceeded}): waiting minutes will not help.
+   */
+  public boolean quotaExceeded() {
+    return errors.stream()
+        .map(ErrorDetail::reason)
+        .anyMatch(reason -> "quotaExceeded".equals(reason) || "dailyLimitExceeded".equals(reason));
+  }
+
+  /**
+   * Whether the server asks the caller to slow down: 429, or a rate-limit reason. Such a request
+   * was refused without being acted on.
+   */
+  public boolean rateLimited() {
+    return statusCode == 429
+        || errors.stream().map(ErrorDetail::reason).anyMatch(RATE_LIMIT_REASONS::contains);
   }
 
   /** The first 200 characters of {@code text}, on one line, for messages. */

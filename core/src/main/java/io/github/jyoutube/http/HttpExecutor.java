@@ -8,7 +8,6 @@ import io.github.jyoutube.Sleeper;
 import io.github.jyoutube.error.ApiException;
 import io.github.jyoutube.error.DecodeException;
 import io.github.jyoutube.error.ErrorBody;
-import io.github.jyoutube.error.ErrorDetail;
 import io.github.jyoutube.error.MediaException;
 import io.github.jyoutube.error.OAuthException;
 import io.github.jyoutube.error.TransportException;
@@ -49,8 +48,6 @@ public final class HttpExecutor {
 
   private static final System.Logger LOG = System.getLogger("io.github.jyoutube.http");
   private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
-  private static final Set<String> RATE_LIMIT_REASONS =
-      Set.of("rateLimitExceeded", "userRateLimitExceeded", "userRequestsExceedRateLimit");
   private static final ObjectMapper OAUTH_READER = new ObjectMapper();
 
   private final HttpTransport transport;
@@ -278,7 +275,7 @@ public final class HttpExecutor {
       }
       ErrorBody error = ErrorBody.parse(status, result.body(), result.headers());
       if (retryable(error)
-          && (call.idempotent() || rateLimited(error))
+          && (call.idempotent() || error.rateLimited())
           && retries < policy.maxRetries()) {
         Duration delay = delayFor(result, retries);
         if (delay != null) {
@@ -291,15 +288,9 @@ public final class HttpExecutor {
     }
   }
 
-  private static boolean rateLimited(ErrorBody error) {
-    return error.statusCode() == 429
-        || error.errors().stream().map(ErrorDetail::reason).anyMatch(RATE_LIMIT_REASONS::contains);
-  }
-
   private static boolean retryable(ErrorBody error) {
-    boolean quota =
-        error.errors().stream().map(ErrorDetail::reason).anyMatch("quotaExceeded"::equals);
-    return !quota && (rateLimited(error) || RETRYABLE_STATUSES.contains(error.statusCode()));
+    return !error.quotaExceeded()
+        && (error.rateLimited() || RETRYABLE_STATUSES.contains(error.statusCode()));
   }
 
   /** {@link #execute(HttpCall, Class)} on the client's executor. */
