@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /** One HTTP request, read whole, and the means to answer it. */
 final class Exchange {
@@ -72,13 +73,20 @@ final class Exchange {
     this.body = body;
   }
 
-  /** Reads the request; a body larger than {@code maxBody} bytes is cut there. */
+  /**
+   * Reads the request; a body larger than {@code maxBody} bytes (once decoded) is cut there. A body
+   * sent with {@code Content-Encoding: gzip}, as Google's own client libraries send JSON bodies and
+   * upload metadata, is decompressed, as Google's servers do.
+   */
   static Exchange read(HttpExchange http, long maxBody) throws IOException {
     String decoded = http.getRequestURI().getPath();
     String path = decoded == null || decoded.isEmpty() ? "/" : decoded;
     Map<String, List<String>> query = parseForm(http.getRequestURI().getRawQuery());
+    String encoding = http.getRequestHeaders().getFirst("Content-Encoding");
+    boolean gzip = encoding != null && encoding.trim().equalsIgnoreCase("gzip");
     byte[] body;
-    try (InputStream in = http.getRequestBody()) {
+    try (InputStream raw = http.getRequestBody();
+        InputStream in = gzip && maxBody > 0 ? new GZIPInputStream(raw) : raw) {
       body = readUpTo(in, maxBody);
     }
     return new Exchange(http, path, query, body);
