@@ -1,0 +1,445 @@
+package io.github.jyoutube.cli;
+
+import io.github.jyoutube.YouTubeClient;
+import io.github.jyoutube.auth.AccessToken;
+import io.github.jyoutube.auth.AuthorizationOptions;
+import io.github.jyoutube.auth.AuthorizationUrl;
+import io.github.jyoutube.auth.ClientSecrets;
+import io.github.jyoutube.auth.TokenStore;
+import io.github.jyoutube.auth.UserInfo;
+import io.github.jyoutube.error.ApiException;
+import io.github.jyoutube.error.OAuthException;
+import io.github.jyoutube.error.YouTubeException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jyoutube auth}: sign in and out, and look at the stored token. */
+@Command(
+    name = "auth",
+    mixinStandardHelpOptions = true,
+    synopsisSubcommandLabel = "COMMAND",
+    description = "Sign in to YouTube, and manage the stored token.",
+    subcommands = {
+      AuthCommand.Login.class,
+      AuthCommand.Status.class,
+      AuthCommand.Refresh.class,
+      AuthCommand.Revoke.class,
+      AuthCommand.Logout.class
+    })
+final class AuthCommand extends GroupCommand {
+
+  /** {@code auth login}. */
+  @Command(
+      name = "login",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Sign in and store the token.",
+        "",
+        "By default it opens the browser on Google's consent page and receives the answer on"
+            + " http://127.0.0.1:PORT/ (the loopback flow). --no-browser prints the address"
+            + " instead; --manual lets you paste the redirect address; --device shows a code to"
+            + " enter on another device.",
+        ""
+      })
+  static final class Login extends BaseCommand {
+
+    @Option(names = "--no-browser", description = "Print the sign-in address, do not open it.")
+    boolean noBrowser;
+
+    @Option(
+        names = "--manual",
+        description =
+            "Print the address, then read the address the browser was redirected to from"
+                + " standard input.")
+    boolean manual;
+
+    @Option(names = "--device", description = "The device flow: enter a code on another device.")
+    boolean device;
+
+    @Option(
+        names = "--timeout",
+        paramLabel = "SECONDS",
+        defaultValue = "300",
+        description = "How long to wait for the browser or the device (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(
+        names = "--scope",
+        paramLabel = "SCOPE",
+        split = ",",
+        description =
+            "Scopes to ask for, such as youtube.readonly or youtube.upload (repeatable;"
+                + " default: youtube, userinfo.profile).")
+    List<String> scopes;
+
+    @Override
+    int run() throws Exception {
+      if (manual && device) {
+        throw CliException.usage("--manual and --device exclude each other", null);
+      }
+      if (timeoutSeconds <= 0) {
+        throw CliException.usage("--timeout must be positive", null);
+      }
+      Session session = session();
+      ClientSecrets client = session.requireCredentials();
+      List<String> wanted = ScopeNames.expand(scopes);
+      AccessToken token;
+      if (device) {
+        token = device(session, client, wanted);
+        session.tokenStore().save(token);
+      } else if (manual) {
+        token = manual(session.client(), wanted);
+      } else {
+        token = loopback(session.client(), wanted);
+      }
+      reportSignedIn(token);
+      return ExitCodes.OK;
+    }
+
+    private AccessToken loopback(YouTubeClient cli, List<String> wanted)
+        throws InterruptedException {
+      PrintWriter err = err();
+      try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
+        AuthorizationUrl auth =
+            cli.getAuthorizeUrl(
+                AuthorizationOptions.builder()
+                    .redirectUri(receiver.redirectUri())
+                    .scopes(wanted)
+                    .prompt("select_account consent")
+                    .build());
+        receiver.expectState(auth.state());
+        if (noBrowser) {
+          err.println("Open this address in a browser to sign in:");
+        } else if (Browser.open(auth.url())) {
+          err.println("Opened the browser to sign in. If it did not open, visit:");
+        } else {
+          err.println("Could not open a browser. Open this address to sign in:");
+        }
+        err.println();
+        err.println("  " + auth.url());
+        err.println();
+        err.println(
+            "Waiting for the sign-in on "
+                + receiver.redirectUri()
+                + " (up to "
+                + timeoutSeconds
+                + " s; Ctrl-C cancels)...");
+        err.flush();
+        String redirect;
+        try {
+          redirect = receiver.awaitRedirect(Duration.ofSeconds(timeoutSeconds));
+        } catch (TimeoutException e) {
+          throw CliException.failure(
+              "timed out after " + timeoutSeconds + " s waiting for the sign-in",
+              "run `jyoutube auth login` again, or try --manual or --device");
+        }
+        try {
+          AccessToken token = cli.generateAccessToken(redirect);
+          receiver.finish(true, "You are signed in to jyoutube. You can close this window.");
+          return token;
+        } catch (YouTubeException | IllegalArgumentException e) {
+          receiver.finish(false, Errors.line(Errors.describe(e, Clock.systemUTC())));
+          throw e;
+        }
+      }
+    }
+
+    private AccessToken manual(YouTubeClient cli, List<String> wanted) throws IOException {
+      AuthorizationUrl auth =
+          cli.getAuthorizeUrl(
+              AuthorizationOptions.builder()
+                  .scopes(wanted)
+                  .prompt("select_account consent")
+                  .build());
+      PrintWriter err = err();
+      err.println("1. Open this address in a browser, choose the account and allow access:");
+      err.println();
+      err.println("  " + auth.url());
+      err.println();
+      err.println(
+          "2. The browser then goes to an address that fails to load (such as"
+              + " https://localhost/?state=...&code=...): that is expected.");
+      err.println("3. Paste that whole address here and press Enter:");
+      err.flush();
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(root().env().in(), StandardCharsets.UTF_8));
+      String line = reader.readLine();
+      while (line != null && line.isBlank()) {
+        line = reader.readLine();
+      }
+      if (line == null) {
+        throw CliException.failure(
+            "no redirect address on standard input", "paste the address from the browser");
+      }
+      return cli.generateAccessToken(line.strip());
+    }
+
+    private AccessToken device(Session session, ClientSecrets client, List<String> wanted)
+        throws InterruptedException {
+      DeviceFlow flow =
+          new DeviceFlow(session.endpoints(), client.clientId(), client.clientSecret());
+      DeviceFlow.Authorization auth = flow.start(wanted);
+      if (auth.expiresIn().toSeconds() > timeoutSeconds) {
+        auth =
+            new DeviceFlow.Authorization(
+                auth.deviceCode(),
+                auth.userCode(),
+                auth.verificationUrl(),
+                Duration.ofSeconds(timeoutSeconds),
+                auth.interval());
+      }
+      PrintWriter err = err();
+      err.println("On a device with a browser, go to:");
+      err.println();
+      err.println("  " + auth.verificationUrl());
+      err.println();
+      err.println("and enter the code:  " + auth.userCode());
+      err.println();
+      err.println(
+          "Waiting for approval (checking every "
+              + auth.interval().toSeconds()
+              + " s, up to "
+              + auth.expiresIn().toSeconds()
+              + " s; Ctrl-C cancels)...");
+      err.flush();
+      return flow.poll(auth);
+    }
+
+    private void reportSignedIn(AccessToken token) {
+      Session session = session();
+      String who = null;
+      try {
+        UserInfo info = session.client().userInfo();
+        who = info.name() != null ? info.name() : info.email() != null ? info.email() : info.sub();
+      } catch (YouTubeException e) {
+        // Without the profile scope there is no name to show.
+      }
+      Clock clock = root().env().clock();
+      if (json()) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("signedIn", true);
+        result.put("name", who);
+        result.put("scopes", token.scope());
+        result.put("expiresAt", token.expiresAt());
+        result.put("refreshable", token.isRefreshable());
+        result.put("tokenStore", session.tokenStoreName());
+        printJson(result);
+        return;
+      }
+      PrintWriter out = out();
+      out.println("Signed in" + (who == null ? "." : " as " + who + "."));
+      String scopes = ScopeNames.shortList(token.scope());
+      if (scopes != null) {
+        out.println("Scopes: " + scopes);
+      }
+      out.println(
+          "Token saved to "
+              + session.tokenStoreName()
+              + (token.expiresAt() == null
+                  ? ""
+                  : "; it expires " + Times.relative(token.expiresAt(), clock))
+              + (token.isRefreshable() ? " and refreshes itself." : "."));
+      out.flush();
+    }
+  }
+
+  /** {@code auth status}. */
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Show who is signed in, the scopes and the expiry (tokens redacted).")
+  static final class Status extends BaseCommand {
+    @Override
+    int run() {
+      Session session = session();
+      Optional<AccessToken> stored =
+          session.embedded() ? session.signedIn().accessToken() : session.tokenStore().load();
+      if (stored.isEmpty()) {
+        if (json()) {
+          printJson(Map.of("signedIn", false, "tokenStore", session.tokenStoreName()));
+        } else {
+          out().println("Not signed in. Run `jyoutube auth login`.");
+          out().flush();
+        }
+        return ExitCodes.FAILURE;
+      }
+      YouTubeClient cli = session.client();
+      UserInfo info = null;
+      String problem = null;
+      try {
+        info = cli.userInfo();
+      } catch (ApiException e) {
+        problem = Errors.line(Errors.describe(e, root().env().clock()));
+      } catch (OAuthException e) {
+        problem = Errors.line(Errors.describe(e, root().env().clock()));
+      }
+      AccessToken token = cli.accessToken().orElse(stored.get());
+      Clock clock = root().env().clock();
+      Optional<ClientSecrets> client = session.credentials();
+      if (json()) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("signedIn", problem == null);
+        if (info != null) {
+          result.put("name", info.name());
+          result.put("sub", info.sub());
+          result.put("email", info.email());
+        }
+        result.put("scopes", token.scope());
+        result.put("expiresAt", token.expiresAt());
+        result.put("refreshable", token.isRefreshable());
+        result.put("clientId", client.map(ClientSecrets::clientId).orElse(null));
+        result.put("tokenStore", session.tokenStoreName());
+        if (problem != null) {
+          result.put("problem", problem);
+        }
+        printJson(result);
+        return problem == null ? ExitCodes.OK : ExitCodes.FAILURE;
+      }
+      Table lines = new Table("", "");
+      if (info != null) {
+        lines.row(
+            "Signed in as",
+            (info.name() == null ? "(no name)" : info.name())
+                + (info.email() == null ? "" : " <" + info.email() + ">")
+                + " (sub "
+                + info.sub()
+                + ")");
+      } else {
+        lines.row("Signed in as", "unknown: " + problem);
+      }
+      lines.row("Scopes", ScopeNames.shortList(token.scope()));
+      lines.row(
+          "Expires",
+          token.expiresAt() == null ? "unknown" : Times.describe(token.expiresAt(), clock));
+      lines.row(
+          "Refresh token",
+          token.isRefreshable()
+              ? "(redacted); the access token refreshes itself"
+              : "none: sign in again when the access token expires");
+      lines.row("Access token", redacted(token.accessToken()));
+      lines.row("OAuth client", client.map(ClientSecrets::clientId).orElse("none configured"));
+      lines.row("Token store", session.tokenStoreName());
+      if (session.local()) {
+        lines.row("Endpoint", session.endpoints().api());
+      }
+      PrintWriter out = out();
+      for (String line : lines.lines().subList(1, lines.size() + 1)) {
+        out.println(line);
+      }
+      out.flush();
+      return problem == null ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static String redacted(String token) {
+      return token.length() >= 20 ? token.substring(0, 4) + "…(redacted)" : "(redacted)";
+    }
+  }
+
+  /** {@code auth refresh}. */
+  @Command(
+      name = "refresh",
+      mixinStandardHelpOptions = true,
+      description = "Get a new access token with the stored refresh token.")
+  static final class Refresh extends BaseCommand {
+    @Override
+    int run() {
+      Session session = session();
+      YouTubeClient cli = session.signedIn();
+      AccessToken current = cli.accessToken().orElseThrow();
+      if (!current.isRefreshable()) {
+        throw CliException.failure(
+            "the stored token has no refresh token", "run `jyoutube auth login` to sign in again");
+      }
+      session.requireCredentials();
+      AccessToken fresh = cli.refreshAccessToken();
+      if (json()) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("refreshed", true);
+        result.put("expiresAt", fresh.expiresAt());
+        result.put("scopes", fresh.scope());
+        printJson(result);
+      } else {
+        out()
+            .println(
+                "Token refreshed; it expires "
+                    + (fresh.expiresAt() == null
+                        ? "at an unknown time"
+                        : Times.describe(fresh.expiresAt(), root().env().clock()))
+                    + ".");
+        out().flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code auth revoke}. */
+  @Command(
+      name = "revoke",
+      mixinStandardHelpOptions = true,
+      description = "Revoke the token at Google (all tokens of this sign-in) and remove it here.")
+  static final class Revoke extends BaseCommand {
+    @Override
+    int run() {
+      Session session = session();
+      YouTubeClient cli = session.signedIn();
+      session.requireCredentials();
+      AccessToken token = cli.accessToken().orElseThrow();
+      String note;
+      try {
+        cli.revokeAccessToken(token.isRefreshable() ? token.refreshToken() : token.accessToken());
+        note = "Revoked the token at the server";
+      } catch (OAuthException e) {
+        if (!"invalid_token".equals(e.error())) {
+          throw e;
+        }
+        note = "The server no longer knew the token (expired or revoked already)";
+      }
+      session.tokenStore().clear();
+      out().println(note + " and removed it from " + session.tokenStoreName() + ".");
+      out().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code auth logout}. */
+  @Command(
+      name = "logout",
+      mixinStandardHelpOptions = true,
+      description = "Remove the stored token (without revoking it; see `auth revoke`).")
+  static final class Logout extends BaseCommand {
+    @Override
+    int run() {
+      Session session = session();
+      TokenStore store = session.tokenStore();
+      boolean had;
+      try {
+        had = store.load().isPresent();
+      } catch (RuntimeException e) {
+        had = true; // an unreadable token file is removed all the same
+      }
+      store.clear();
+      PrintWriter out = out();
+      if (had) {
+        out.println("Signed out: removed the token from " + session.tokenStoreName() + ".");
+        out.println(
+            "It stays valid at the server until it expires; `jyoutube auth revoke` revokes it.");
+      } else {
+        out.println("Not signed in; nothing to remove.");
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+}
