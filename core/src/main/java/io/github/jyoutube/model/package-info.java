@@ -14,7 +14,8 @@
  *       record, which also hold values added to the API after this library was generated.
  *   <li>{@code int64} and {@code uint64} values are {@link java.lang.Long} and {@link
  *       java.math.BigInteger}, written as JSON strings as the API does; date-times are {@link
- *       java.time.OffsetDateTime}.
+ *       io.github.jyoutube.model.DateTime}, which keeps the text the API sent ({@code toInstant()}
+ *       and {@code toOffsetDateTime()} give the Java time).
  *   <li>The resources sent as request bodies, and everything they contain, have a {@code builder()}
  *       and a {@code toBuilder()}.
  * </ul>
