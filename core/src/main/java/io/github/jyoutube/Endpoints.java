@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where the client sends each kind of request: Google's OAuth 2.0 endpoints and the YouTube Data
- * API's base URLs.
+ * Where the client sends each kind of request: Google's OAuth 2.0 endpoints, the YouTube Data API's
+ * base URLs and the PubSubHubbub hub of push notifications.
  *
  * <p>{@link #google()} is the default. {@link #at(URI)} puts every endpoint under one base at
  * Google's paths, for the jyoutube emulator, tests and users' own fakes. Every endpoint must use
@@ -22,9 +22,18 @@ import java.util.Objects;
  * @param userInfo the OpenID Connect user info endpoint
  * @param api the base of the Data API, ending in {@code youtube/v3/}
  * @param upload the base of media uploads, ending in {@code upload/youtube/v3/}
+ * @param hub the PubSubHubbub hub's subscription endpoint, for {@link
+ *     io.github.jyoutube.push.PushNotifications}
  */
 public record Endpoints(
-    URI authorization, URI token, URI revoke, URI deviceCode, URI userInfo, URI api, URI upload) {
+    URI authorization,
+    URI token,
+    URI revoke,
+    URI deviceCode,
+    URI userInfo,
+    URI api,
+    URI upload,
+    URI hub) {
 
   /** Checks that every endpoint is absolute and safe to send credentials to. */
   public Endpoints {
@@ -35,6 +44,7 @@ public record Endpoints(
     checkSafe("userInfo", userInfo);
     checkSafe("api", api);
     checkSafe("upload", upload);
+    checkSafe("hub", hub);
     api = withTrailingSlash(api);
     upload = withTrailingSlash(upload);
   }
@@ -48,13 +58,14 @@ public record Endpoints(
         URI.create("https://oauth2.googleapis.com/device/code"),
         URI.create("https://openidconnect.googleapis.com/v1/userinfo"),
         URI.create("https://youtube.googleapis.com/youtube/v3/"),
-        URI.create("https://youtube.googleapis.com/upload/youtube/v3/"));
+        URI.create("https://youtube.googleapis.com/upload/youtube/v3/"),
+        URI.create("https://pubsubhubbub.appspot.com/subscribe"));
   }
 
   /**
    * Every endpoint under {@code base}, at Google's paths: {@code o/oauth2/v2/auth}, {@code token},
-   * {@code revoke}, {@code device/code}, {@code v1/userinfo}, {@code youtube/v3/} and {@code
-   * upload/youtube/v3/}.
+   * {@code revoke}, {@code device/code}, {@code v1/userinfo}, {@code youtube/v3/}, {@code
+   * upload/youtube/v3/} and {@code pubsubhubbub/subscribe}.
    *
    * @param base an absolute {@code https} URI, or {@code http} on a loopback host, such as the
    *     emulator's {@code http://127.0.0.1:8080/}
@@ -73,7 +84,20 @@ public record Endpoints(
         root.resolve("device/code"),
         root.resolve("v1/userinfo"),
         root.resolve("youtube/v3/"),
-        root.resolve("upload/youtube/v3/"));
+        root.resolve("upload/youtube/v3/"),
+        root.resolve("pubsubhubbub/subscribe"));
+  }
+
+  /**
+   * These endpoints with another PubSubHubbub hub, such as a self-hosted one.
+   *
+   * @param hub the hub's subscription endpoint
+   * @return the endpoints
+   * @throws IllegalArgumentException if {@code hub} is relative, or is plain {@code http} to a host
+   *     that is not loopback
+   */
+  public Endpoints withHub(URI hub) {
+    return new Endpoints(authorization, token, revoke, deviceCode, userInfo, api, upload, hub);
   }
 
   /** {@link #at(URI)} for a string. */

@@ -19,6 +19,7 @@ import io.github.jyoutube.http.RetryPolicy;
 import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.ResumableUpload;
 import io.github.jyoutube.media.UploadOptions;
+import io.github.jyoutube.push.PushNotifications;
 import io.github.jyoutube.resource.AbuseReportsResource;
 import io.github.jyoutube.resource.ActivitiesResource;
 import io.github.jyoutube.resource.CaptionsResource;
@@ -286,6 +287,17 @@ public final class YouTubeClient {
   /** The endpoints this client talks to. */
   public Endpoints endpoints() {
     return endpoints;
+  }
+
+  /**
+   * Push notifications of channels' uploads: subscriptions at the PubSubHubbub hub ({@link
+   * Endpoints#hub()}). The requests carry no credential; see {@link io.github.jyoutube.push} for
+   * receiving the notifications.
+   *
+   * @return the service
+   */
+  public PushNotifications pushNotifications() {
+    return new PushNotifications(apiExecutor, endpoints.hub());
   }
 
   // ---- Resources -------------------------------------------------------------------------

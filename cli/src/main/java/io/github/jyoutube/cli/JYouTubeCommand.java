@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       CommentsCommand.class,
       CaptionsCommand.class,
+      NotificationsCommand.class,
       DemoCommand.class,
       HelpCommand.class
     },

@@ -3,19 +3,25 @@ package io.github.jyoutube.error;
 /**
  * The root of every exception the client throws for a failed call.
  *
- * <p>It is unchecked and sealed: a caller can catch it whole, or switch over its five branches:
+ * <p>It is unchecked and sealed: a caller can catch it whole, or switch over its six branches:
  * {@link ApiException} (the API answered with an error), {@link OAuthException} (Google's OAuth
  * endpoints or the authorization redirect refused), {@link TransportException} (no usable answer
- * arrived), {@link DecodeException} (an answer arrived but could not be read) and {@link
- * MediaException} (the file or stream of an upload or download failed on this machine). Programming
- * errors, such as a missing required parameter, are reported with {@link IllegalArgumentException}
- * or {@link IllegalStateException} before any request is sent.
+ * arrived), {@link DecodeException} (an answer arrived but could not be read), {@link
+ * MediaException} (the file or stream of an upload or download failed on this machine) and {@link
+ * HubException} (a PubSubHubbub hub refused a push notification subscription). Programming errors,
+ * such as a missing required parameter, are reported with {@link IllegalArgumentException} or
+ * {@link IllegalStateException} before any request is sent.
  *
  * <p>No message of this hierarchy contains an access token, refresh token, client secret,
  * authorization code or PKCE verifier.
  */
 public abstract sealed class YouTubeException extends RuntimeException
-    permits ApiException, OAuthException, TransportException, DecodeException, MediaException {
+    permits ApiException,
+        OAuthException,
+        TransportException,
+        DecodeException,
+        MediaException,
+        HubException {
 
   private static final long serialVersionUID = 1L;
 

@@ -33,11 +33,12 @@ import java.util.function.BooleanSupplier;
  * Sends calls with the client's credential, retries what is safe to retry, and turns error answers
  * into the typed exceptions of {@code io.github.jyoutube.error}.
  *
- * <p>Retries happen here and nowhere else: on I/O errors, 429, 500, 502, 503, 504 and the
- * rate-limit reasons, with {@link RetryPolicy backoff} and the server's {@code Retry-After}; never
- * on {@code quotaExceeded} or another 4xx. A request that is not idempotent (a POST) is sent again
- * only when it provably did not reach the server (the connection was never made) or the server
- * refused it unprocessed (429 or a rate-limit reason). A 401 renews the credential once.
+ * <p>Retries happen here and nowhere else: on I/O errors (not on an answer over the size limit),
+ * 429, 500, 502, 503, 504 and the rate-limit reasons, with {@link RetryPolicy backoff} and the
+ * server's {@code Retry-After}; never on {@code quotaExceeded} or another 4xx. A request that is
+ * not idempotent (a POST) is sent again only when it provably did not reach the server (the
+ * connection was never made) or the server refused it unprocessed (429 or a rate-limit reason). A
+ * 401 renews the credential once.
  *
  * <p>Two variants serve media: {@link #download} streams a body to an output stream under the same
  * rules, and {@link #exchange} sends one attempt with a streamed body and returns any status, for
@@ -248,7 +249,7 @@ public final class HttpExecutor {
         if (!unsent) {
           charge(call);
         }
-        boolean safe = (call.idempotent() || unsent) && resendable.getAsBoolean();
+        boolean safe = (call.idempotent() || unsent) && resendable.getAsBoolean() && !tooLarge(e);
         log(call, "failed: " + e, started);
         if (safe && retries < policy.maxRetries()) {
           sleep(policy.backoff(retries++));
@@ -397,6 +398,16 @@ public final class HttpExecutor {
   public static boolean neverSent(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An answer over the size limit would be over it again: the request is not sent again. */
+  private static boolean tooLarge(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpTransport.ResponseTooLargeException) {
         return true;
       }
     }

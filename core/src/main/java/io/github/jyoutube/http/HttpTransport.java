@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -86,8 +90,12 @@ public final class HttpTransport {
    */
   public HttpResult send(HttpCall call, Credential credential, RequestBody body, Duration timeout)
       throws IOException, InterruptedException {
+    // The JDK's timeout stops at the response headers; the body is held to the same deadline here.
+    long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     HttpResponse<byte[]> response =
-        client.send(request(call, credential, body, timeout), this::boundedBody);
+        client.send(
+            request(call, credential, body, timeout),
+            info -> boundedBody(info, timeout == null ? null : deadline));
     Map<String, List<String>> headers = lowerCaseHeaders(response);
     byte[] bytes = response.body();
     if ("gzip".equalsIgnoreCase(first(headers, "content-encoding")) && bytes.length > 0) {
@@ -199,18 +207,19 @@ public final class HttpTransport {
     return request.build();
   }
 
-  private HttpResponse.BodySubscriber<byte[]> boundedBody(HttpResponse.ResponseInfo info) {
+  private HttpResponse.BodySubscriber<byte[]> boundedBody(
+      HttpResponse.ResponseInfo info, Long deadlineNanos) {
     String length = info.headers().firstValue("content-length").orElse(null);
     if (length != null) {
       try {
         if (Long.parseLong(length.trim()) > maxResponseBytes) {
-          return new LimitedBytes(maxResponseBytes, true);
+          return new LimitedBytes(maxResponseBytes, true, null);
         }
       } catch (NumberFormatException ignored) {
         // A broken Content-Length is left for the stream to settle.
       }
     }
-    return new LimitedBytes(maxResponseBytes, false);
+    return new LimitedBytes(maxResponseBytes, false, deadlineNanos);
   }
 
   private byte[] inflate(byte[] gzipped) throws IOException {
@@ -266,18 +275,41 @@ public final class HttpTransport {
     }
   }
 
-  /** Collects a body into one array, failing as soon as it passes the limit. */
+  /** Ends the bodies that outlive their deadline; one daemon thread for every client. */
+  private static final class Deadlines {
+    static final ScheduledThreadPoolExecutor TIMER = timer();
+
+    private static ScheduledThreadPoolExecutor timer() {
+      ScheduledThreadPoolExecutor timer =
+          new ScheduledThreadPoolExecutor(
+              1,
+              task -> {
+                Thread thread = new Thread(task, "jyoutube-response-deadline");
+                thread.setDaemon(true);
+                return thread;
+              });
+      timer.setRemoveOnCancelPolicy(true);
+      return timer;
+    }
+  }
+
+  /**
+   * Collects a body into one array, failing as soon as it passes the limit, or when it is not
+   * complete by the deadline (a body that stalls or never ends).
+   */
   private static final class LimitedBytes implements HttpResponse.BodySubscriber<byte[]> {
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final List<ByteBuffer> buffers = new ArrayList<>();
     private final long limit;
     private final boolean refuseAtOnce;
+    private final Long deadlineNanos;
     private long received;
-    private Flow.Subscription subscription;
+    private volatile Flow.Subscription subscription;
 
-    LimitedBytes(long limit, boolean refuseAtOnce) {
+    LimitedBytes(long limit, boolean refuseAtOnce, Long deadlineNanos) {
       this.limit = limit;
       this.refuseAtOnce = refuseAtOnce;
+      this.deadlineNanos = deadlineNanos;
     }
 
     @Override
@@ -293,7 +325,20 @@ public final class HttpTransport {
         result.completeExceptionally(new ResponseTooLargeException(limit));
         return;
       }
+      if (deadlineNanos != null) {
+        long remaining = deadlineNanos - System.nanoTime();
+        ScheduledFuture<?> timer =
+            Deadlines.TIMER.schedule(this::expire, Math.max(0, remaining), TimeUnit.NANOSECONDS);
+        result.whenComplete((bytes, failure) -> timer.cancel(false));
+      }
       subscription.request(Long.MAX_VALUE);
+    }
+
+    private void expire() {
+      if (result.completeExceptionally(
+          new HttpTimeoutException("response body not complete within the request timeout"))) {
+        subscription.cancel();
+      }
     }
 
     @Override

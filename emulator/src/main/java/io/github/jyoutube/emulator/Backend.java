@@ -21,6 +21,7 @@ final class Backend {
   final Quota quota;
   final OAuth oauth;
   final Api api;
+  final Hub hub;
   private volatile String base = "http://127.0.0.1/";
 
   Backend(
@@ -29,7 +30,8 @@ final class Backend {
       boolean autoApprove,
       Map<String, OAuthClientRegistration> clients,
       Duration deviceInterval,
-      Quota quota) {
+      Quota quota,
+      Hub.Settings push) {
     this.store = store;
     this.clock = clock;
     this.autoApprove = autoApprove;
@@ -38,6 +40,7 @@ final class Backend {
     this.quota = quota;
     this.oauth = new OAuth(this);
     this.api = new Api(this);
+    this.hub = new Hub(this, push);
     if (store.get(Kinds.META, "seed") == null) {
       Seed.into(store);
     }
@@ -52,14 +55,22 @@ final class Backend {
     this.base = base;
   }
 
-  /** Answers one request; one at a time. */
-  synchronized Reply handle(Exchange ex) {
-    try {
-      return route(ex);
-    } catch (RuntimeException e) {
-      ApiError error =
-          new ApiError(500, "backendError", "global", "Backend Error: " + e, null, null);
-      return Api.error(ex, error);
+  /**
+   * Answers one request; one at a time, but for the push hub's, which may call the subscriber back
+   * before it answers.
+   */
+  Reply handle(Exchange ex) {
+    if (ex.path.equals(Hub.PATH)) {
+      return hub.handle(ex);
+    }
+    synchronized (this) {
+      try {
+        return route(ex);
+      } catch (RuntimeException e) {
+        ApiError error =
+            new ApiError(500, "backendError", "global", "Backend Error: " + e, null, null);
+        return Api.error(ex, error);
+      }
     }
   }
 

@@ -73,10 +73,20 @@ final class Exchange {
     this.body = body;
   }
 
+  /** The request body is larger than the emulator accepts; the rest of it was not read. */
+  static final class BodyTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLargeException(long limit) {
+      super("request body larger than " + limit + " bytes");
+    }
+  }
+
   /**
-   * Reads the request; a body larger than {@code maxBody} bytes (once decoded) is cut there. A body
-   * sent with {@code Content-Encoding: gzip}, as Google's own client libraries send JSON bodies and
-   * upload metadata, is decompressed, as Google's servers do.
+   * Reads the request; a body larger than {@code maxBody} bytes (once decoded) is refused with
+   * {@link BodyTooLargeException} as soon as it passes the limit. A body sent with {@code
+   * Content-Encoding: gzip}, as Google's own client libraries send JSON bodies and upload metadata,
+   * is decompressed, as Google's servers do.
    */
   static Exchange read(HttpExchange http, long maxBody) throws IOException {
     String decoded = http.getRequestURI().getPath();
@@ -92,16 +102,21 @@ final class Exchange {
     return new Exchange(http, path, query, body);
   }
 
+  /** The request without reading its body, to refuse it. */
+  static Exchange withoutBody(HttpExchange http) {
+    String decoded = http.getRequestURI().getPath();
+    String path = decoded == null || decoded.isEmpty() ? "/" : decoded;
+    return new Exchange(http, path, parseForm(http.getRequestURI().getRawQuery()), new byte[0]);
+  }
+
   private static byte[] readUpTo(InputStream in, long max) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
     for (int n; (n = in.read(buffer)) >= 0; ) {
       if (total + n > max) {
-        out.write(buffer, 0, (int) Math.max(0, max - total));
-        total = max;
-        in.transferTo(OutputStream.nullOutputStream());
-        break;
+        // Never read the rest: it may not end.
+        throw new BodyTooLargeException(max);
       }
       out.write(buffer, 0, n);
       total += n;

@@ -437,6 +437,7 @@ final class Uploads {
           c.store.put(Kinds.VIDEO, video);
           c.store.putMedia("video:" + id, type, media);
         });
+    api.backend.hub.videoChanged(video);
     return Api.one(c, Views.of(c).video(video));
   }
 

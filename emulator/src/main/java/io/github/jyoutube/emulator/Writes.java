@@ -539,14 +539,16 @@ final class Writes {
     }
     replaceParts(video, body, writing(c, Set.of("recordingDetails", "localizations")));
     c.store.put(Kinds.VIDEO, video);
+    c.backend.hub.videoChanged(video);
     return Api.one(c, Views.of(c).video(video));
   }
 
   private Reply deleteVideo(Call c) throws ApiError {
     c.requireUser(null);
     String id = c.param("id");
-    ownedVideo(c, id, "id");
+    ObjectNode video = ownedVideo(c, id, "id");
     c.store.batch(() -> deleteVideoAndDependents(c.store, id));
+    c.backend.hub.videoDeleted(video);
     return Reply.empty(204);
   }
 

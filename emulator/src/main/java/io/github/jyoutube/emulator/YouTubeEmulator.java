@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.jyoutube.Endpoints;
 import io.github.jyoutube.QuotaBucket;
+import io.github.jyoutube.Sleeper;
 import io.github.jyoutube.emulator.Exchange.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,9 @@ public final class YouTubeEmulator implements AutoCloseable {
   public static final long DEFAULT_DAILY_QUOTA = 10_000;
 
   private static final long MAX_JSON_BODY = 16L * 1024 * 1024;
+
+  /** The most requests read at once, each on its own thread; slow clients beyond it wait. */
+  private static final int MAX_THREADS = 256;
 
   static {
     // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
@@ -92,18 +96,28 @@ public final class YouTubeEmulator implements AutoCloseable {
           new Quota(config.clock, config.dailyQuota, config.searchCalls, config.uploadCalls);
       backend =
           new Backend(
-              store, config.clock, config.autoApprove, clients, config.deviceInterval, quota);
+              store,
+              config.clock,
+              config.autoApprove,
+              clients,
+              config.deviceInterval,
+              quota,
+              config.push);
       server =
           HttpServer.create(
               new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 64);
       AtomicInteger count = new AtomicInteger();
+      // The JDK's server reads each request, headers and body, on an executor thread: with a fixed
+      // few threads, as many slow clients would hold them all and every other client would wait.
+      // Threads grow with the requests being read at once, up to MAX_THREADS; the backend still
+      // answers one request at a time.
       executor =
           new ThreadPoolExecutor(
               config.threads,
-              config.threads,
+              Math.max(config.threads, MAX_THREADS),
               30,
               TimeUnit.SECONDS,
-              new ArrayBlockingQueue<>(512),
+              new SynchronousQueue<>(),
               task -> {
                 Thread thread = new Thread(task, "jyoutube-emulator-" + count.incrementAndGet());
                 thread.setDaemon(true);
@@ -132,19 +146,16 @@ public final class YouTubeEmulator implements AutoCloseable {
       long limit = upload ? config.maxUploadBytes + MAX_JSON_BODY : MAX_JSON_BODY;
       String length = http.getRequestHeaders().getFirst("Content-Length");
       if (length != null && parseLong(length) > limit) {
-        ApiError error =
-            new ApiError(
-                413,
-                "uploadTooLarge",
-                "global",
-                "The request body is larger than the emulator accepts (" + limit + " bytes).",
-                null,
-                null);
-        http.getRequestBody().close();
-        Exchange.read(http, 0).send(Reply.json(413, error.body(), true));
+        refuseTooLarge(http, limit);
         return;
       }
-      Exchange ex = Exchange.read(http, limit);
+      Exchange ex;
+      try {
+        ex = Exchange.read(http, limit);
+      } catch (Exchange.BodyTooLargeException e) {
+        refuseTooLarge(http, limit);
+        return;
+      }
       ex.send(backend.handle(ex));
     } catch (IOException | RuntimeException e) {
       http.close();
@@ -152,6 +163,20 @@ public final class YouTubeEmulator implements AutoCloseable {
         throw io;
       }
     }
+  }
+
+  /** Answers 413 without reading the body (it may be endless), and closes the connection. */
+  private static void refuseTooLarge(HttpExchange http, long limit) throws IOException {
+    ApiError error =
+        new ApiError(
+            413,
+            "uploadTooLarge",
+            "global",
+            "The request body is larger than the emulator accepts (" + limit + " bytes).",
+            null,
+            null);
+    Exchange.withoutBody(http)
+        .send(Reply.json(413, error.body(), true).header("Connection", "close"));
   }
 
   private static long parseLong(String text) {
@@ -227,6 +252,7 @@ public final class YouTubeEmulator implements AutoCloseable {
     if (server != null) {
       server.stop(0);
       executor.shutdownNow();
+      backend.hub.close();
       synchronized (backend) {
         store.close();
       }
@@ -254,6 +280,7 @@ public final class YouTubeEmulator implements AutoCloseable {
     private final int threads;
     private final long maxUploadBytes;
     private final java.util.List<OAuthClientRegistration> clients;
+    private final Hub.Settings push;
 
     private Settings(Builder b) {
       this.port = b.port;
@@ -267,6 +294,7 @@ public final class YouTubeEmulator implements AutoCloseable {
       this.threads = b.threads;
       this.maxUploadBytes = b.maxUploadBytes;
       this.clients = java.util.List.copyOf(b.clients);
+      this.push = new Hub.Settings(b.pushRetries, b.pushRetryDelay, b.pushSleeper);
     }
 
     /**
@@ -294,6 +322,9 @@ public final class YouTubeEmulator implements AutoCloseable {
     private int threads = 8;
     private long maxUploadBytes = 256L * 1024 * 1024;
     private final java.util.List<OAuthClientRegistration> clients = new java.util.ArrayList<>();
+    private int pushRetries = Hub.Settings.DEFAULTS.retries();
+    private Duration pushRetryDelay = Hub.Settings.DEFAULTS.firstDelay();
+    private Sleeper pushSleeper = Hub.Settings.DEFAULTS.sleeper();
 
     private Builder() {}
 
@@ -351,7 +382,10 @@ public final class YouTubeEmulator implements AutoCloseable {
       return this;
     }
 
-    /** The server's worker threads (8 by default). */
+    /**
+     * The server's worker threads kept when idle (8 by default); more start, up to 256, while many
+     * requests are being read at once, so that slow clients do not hold up the others.
+     */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be >= 1: " + threads);
@@ -363,6 +397,37 @@ public final class YouTubeEmulator implements AutoCloseable {
     /** The largest upload accepted (256 MiB by default); all of it is held in memory. */
     public Builder maxUploadBytes(long bytes) {
       this.maxUploadBytes = bytes;
+      return this;
+    }
+
+    /**
+     * How many times the push hub retries a failed notification or asynchronous verification (5 by
+     * default; 0 for never).
+     */
+    public Builder pushRetries(int retries) {
+      if (retries < 0) {
+        throw new IllegalArgumentException("retries must be >= 0: " + retries);
+      }
+      this.pushRetries = retries;
+      return this;
+    }
+
+    /**
+     * The push hub's first wait before a retry (1 s by default), doubled for each further retry, at
+     * most a minute.
+     */
+    public Builder pushRetryDelay(Duration delay) {
+      Objects.requireNonNull(delay, "delay == null");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("delay must not be negative: " + delay);
+      }
+      this.pushRetryDelay = delay;
+      return this;
+    }
+
+    /** What waits between the push hub's retries; tests pass one that does not sleep. */
+    public Builder pushSleeper(Sleeper sleeper) {
+      this.pushSleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
