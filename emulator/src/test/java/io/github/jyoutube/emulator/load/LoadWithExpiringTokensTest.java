@@ -14,7 +14,6 @@ import io.github.jyoutube.model.PlaylistListResponse;
 import io.github.jyoutube.model.PlaylistSnippet;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.RecordComponent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -244,19 +243,17 @@ class LoadWithExpiringTokensTest {
     }
   }
 
-  /** {@code base} with another token endpoint, whatever other endpoints the record has. */
-  private static Endpoints withToken(Endpoints base, URI token) throws Exception {
-    RecordComponent[] components = Endpoints.class.getRecordComponents();
-    Object[] values = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      types[i] = components[i].getType();
-      values[i] =
-          components[i].getName().equals("token")
-              ? token
-              : components[i].getAccessor().invoke(base);
-    }
-    return Endpoints.class.getDeclaredConstructor(types).newInstance(values);
+  /** {@code base} with another token endpoint. */
+  private static Endpoints withToken(Endpoints base, URI token) {
+    return new Endpoints(
+        base.authorization(),
+        token,
+        base.revoke(),
+        base.deviceCode(),
+        base.userInfo(),
+        base.api(),
+        base.upload(),
+        base.hub());
   }
 
   /** Signs in through the consent page (auto-approved) and the code exchange. */
