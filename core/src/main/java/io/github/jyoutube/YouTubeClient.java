@@ -94,13 +94,27 @@ public final class YouTubeClient {
 
   private YouTubeClient(Builder builder, ClientSecrets secrets, AccessToken stored) {
     this.endpoints = builder.endpoints;
+    // API calls run the JDK client's internal tasks on its selector thread (executor
+    // Runnable::run): no hand-off to a pool thread per response, about half the client's CPU per
+    // call (docs/PERFORMANCE.md). Streamed uploads and downloads use a client with the default
+    // pool, made on first use (see HttpTransport). A caller's own client serves both.
     HttpClient http =
         builder.httpClient != null
             ? builder.httpClient
             : HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Runnable::run)
                 .build();
+    Duration connectTimeout = builder.connectTimeout;
+    java.util.function.Supplier<HttpClient> streaming =
+        builder.httpClient != null
+            ? () -> http
+            : () ->
+                HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
     String userAgent =
         (builder.userAgent == null ? "" : builder.userAgent + " ")
             + "jyoutube/"
@@ -109,7 +123,8 @@ public final class YouTubeClient {
             + Runtime.version().feature()
             + ")";
     HttpTransport transport =
-        new HttpTransport(http, userAgent, builder.requestTimeout, builder.maxResponseBytes);
+        new HttpTransport(
+            http, streaming, userAgent, builder.requestTimeout, builder.maxResponseBytes);
     RetryPolicy policy = RetryPolicy.defaults().withMaxRetries(builder.maxRetries);
     Executor async = builder.executor != null ? builder.executor : DefaultExecutor.INSTANCE;
 

@@ -60,15 +60,28 @@ final class BenchServer implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newCachedThreadPool();
+  private final ExecutorService pool;
   private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
 
+  /** A server of its own, on an ephemeral loopback port, started. */
   BenchServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    pool = Executors.newCachedThreadPool();
     server.setExecutor(pool);
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /**
+   * The upload endpoints ({@code /upload/} and {@code /bare}) on a server that someone else owns
+   * and starts, such as the {@link FixtureServer}'s; closing this leaves that server running.
+   */
+  BenchServer(HttpServer shared) {
+    server = shared;
+    pool = null;
+    server.createContext("/upload/", this::handle);
+    server.createContext("/bare", this::handle);
   }
 
   URI baseUri() {
@@ -188,7 +201,9 @@ final class BenchServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    pool.shutdownNow();
+    if (pool != null) {
+      server.stop(0);
+      pool.shutdownNow();
+    }
   }
 }

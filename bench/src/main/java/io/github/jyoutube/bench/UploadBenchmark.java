@@ -167,7 +167,7 @@ public final class UploadBenchmark {
   }
 
   /** Writes {@code size} pseudo-random bytes and returns their SHA-256. */
-  private static String generate(Path file, long size, int seed) throws IOException {
+  static String generate(Path file, long size, int seed) throws IOException {
     byte[] block = new byte[1 << 20];
     new SplittableRandom(seed).nextBytes(block);
     MessageDigest digest = BenchServer.newDigest();
@@ -184,7 +184,7 @@ public final class UploadBenchmark {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private static double median(List<Double> values) {
+  static double median(List<Double> values) {
     List<Double> sorted = values.stream().sorted().toList();
     int n = sorted.size();
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

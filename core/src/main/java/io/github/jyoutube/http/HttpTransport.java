@@ -23,6 +23,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -37,6 +38,8 @@ import java.util.zip.GZIPInputStream;
 public final class HttpTransport {
 
   private final HttpClient client;
+  private final Supplier<HttpClient> streamingClient;
+  private volatile HttpClient streaming;
   private final String userAgent;
   private final Duration requestTimeout;
   private final long maxResponseBytes;
@@ -51,10 +54,51 @@ public final class HttpTransport {
    */
   public HttpTransport(
       HttpClient client, String userAgent, Duration requestTimeout, long maxResponseBytes) {
+    this(client, () -> client, userAgent, requestTimeout, maxResponseBytes);
+  }
+
+  /**
+   * Creates the transport with a second client for streamed request bodies and downloads.
+   *
+   * <p>This lets {@code client} run its internal tasks on its selector thread ({@code
+   * executor(Runnable::run)}), which saves a hand-off between threads on every response (see
+   * docs/PERFORMANCE.md): safe for calls whose bodies are in memory, whose subscribers never block.
+   * A streamed body reads a file or a caller's stream as it is sent, which must not happen on that
+   * thread, so uploads and downloads go through {@code streamingClient}, built on first use.
+   *
+   * @param client the JDK client for calls whose bodies are in memory
+   * @param streamingClient makes the JDK client for streamed bodies and downloads, once, on first
+   *     use
+   * @param userAgent the {@code User-Agent} header value
+   * @param requestTimeout how long one attempt may take, from sending to the end of the body
+   * @param maxResponseBytes the largest body accepted, after inflation
+   */
+  public HttpTransport(
+      HttpClient client,
+      Supplier<HttpClient> streamingClient,
+      String userAgent,
+      Duration requestTimeout,
+      long maxResponseBytes) {
     this.client = Objects.requireNonNull(client, "client == null");
+    this.streamingClient = Objects.requireNonNull(streamingClient, "streamingClient == null");
     this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
     this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /** The client for streamed bodies and downloads, made on first use. */
+  private HttpClient streaming() {
+    HttpClient made = streaming;
+    if (made == null) {
+      synchronized (this) {
+        made = streaming;
+        if (made == null) {
+          made = Objects.requireNonNull(streamingClient.get(), "streamingClient gave null");
+          streaming = made;
+        }
+      }
+    }
+    return made;
   }
 
   /** How long one attempt may take by default. */
@@ -93,9 +137,10 @@ public final class HttpTransport {
     // The JDK's timeout stops at the response headers; the body is held to the same deadline here.
     long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     HttpResponse<byte[]> response =
-        client.send(
-            request(call, credential, body, timeout),
-            info -> boundedBody(info, timeout == null ? null : deadline));
+        (body == null ? client : streaming())
+            .send(
+                request(call, credential, body, timeout),
+                info -> boundedBody(info, timeout == null ? null : deadline));
     Map<String, List<String>> headers = lowerCaseHeaders(response);
     byte[] bytes = response.body();
     if ("gzip".equalsIgnoreCase(first(headers, "content-encoding")) && bytes.length > 0) {
@@ -120,9 +165,10 @@ public final class HttpTransport {
   public HttpResult download(HttpCall call, Credential credential, OutputStream sink)
       throws IOException, InterruptedException {
     HttpResponse<InputStream> response =
-        client.send(
-            request(call, credential, null, requestTimeout),
-            HttpResponse.BodyHandlers.ofInputStream());
+        streaming()
+            .send(
+                request(call, credential, null, requestTimeout),
+                HttpResponse.BodyHandlers.ofInputStream());
     Map<String, List<String>> headers = lowerCaseHeaders(response);
     int status = response.statusCode();
     boolean gzip = "gzip".equalsIgnoreCase(first(headers, "content-encoding"));
