@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  * round, then the medians of both clients and their ratio.
  *
  * <p>Figures: {@code calls} ({@code playlists.list} calls/s, 1 thread), {@code calls8} (8 threads),
- * {@code items} (items/s walking the 10,000-item playlist), {@code upload} (1 GiB resumable upload,
- * 8 MiB chunks: MiB/s and heap; with a bare {@code java.net.http} PUT as the baseline), {@code
+ * {@code items} (items/s walking the 10,000-item playlist): these three are measured together, in
+ * one child JVM per client and round; {@code upload} (1 GiB resumable upload, 8 MiB chunks: MiB/s
+ * and heap; with a bare {@code java.net.http} PUT as the baseline, and jyoutube in one PUT), {@code
  * start} (process start to the first response printed), {@code deps} (runtime dependency jars and
  * bytes). Beside the wall-clock figures: the client process's CPU per call or per item, over the
  * measured part.

@@ -1,6 +1,7 @@
 package io.github.jyoutube.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.QuotaMeter;
 import io.github.jyoutube.Sleeper;
@@ -48,6 +49,7 @@ public final class HttpExecutor {
 
   private static final System.Logger LOG = System.getLogger("io.github.jyoutube.http");
   private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
+  private static final ObjectMapper OAUTH_READER = new ObjectMapper();
 
   private final HttpTransport transport;
   private final RetryPolicy policy;
@@ -381,11 +383,10 @@ public final class HttpExecutor {
   }
 
   private static JsonNode oauthError(String body) {
-    // Json's mapper, not one of its own: a second ObjectMapper cost start-up time on every client.
     try {
-      JsonNode node = Json.tree(body);
+      JsonNode node = OAUTH_READER.readTree(body);
       return node != null && node.path("error").isTextual() ? node : null;
-    } catch (DecodeException notJson) {
+    } catch (IOException notJson) {
       return null;
     }
   }
