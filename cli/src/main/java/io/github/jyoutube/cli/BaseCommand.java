@@ -1,14 +1,13 @@
 package io.github.jyoutube.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.YouTubeClient;
 import io.github.jyoutube.paging.Page;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,14 +98,12 @@ abstract class BaseCommand implements Callable<Integer> {
       return pages.get(0);
     }
     if (pages.isEmpty()) {
-      return Json.tree("{\"items\":[]}");
+      return Map.of("items", List.of());
     }
-    ObjectNode first = (ObjectNode) Json.tree(Json.write(pages.get(0)));
-    ArrayNode array = first.putArray("items");
-    for (I item : items) {
-      JsonNode node = Json.tree(Json.write(item));
-      array.add(node);
-    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> first =
+        new LinkedHashMap<>((Map<String, Object>) Json.tree(Json.write(pages.get(0))));
+    first.put("items", items);
     String next = pages.get(pages.size() - 1).nextPageToken();
     if (next == null) {
       first.remove("nextPageToken");

@@ -1,6 +1,5 @@
 package io.github.jyoutube.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.jyoutube.Endpoints;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.Sleeper;
@@ -161,18 +160,18 @@ public final class DeviceFlow {
     if (reply.status() != 200) {
       throw oauthError(reply);
     }
-    JsonNode body = reply.json();
-    String deviceCode = body.path("device_code").asText("");
-    String userCode = body.path("user_code").asText("");
-    String url = body.path("verification_url").asText(body.path("verification_uri").asText(""));
+    Map<?, ?> body = reply.json();
+    String deviceCode = text(body, "device_code", "");
+    String userCode = text(body, "user_code", "");
+    String url = text(body, "verification_url", text(body, "verification_uri", ""));
     if (deviceCode.isEmpty() || userCode.isEmpty() || url.isEmpty()) {
       throw DecodeException.withoutBody(
           "the device authorization answer (device_code, user_code, verification_url)",
           reply.status(),
           null);
     }
-    long expires = body.path("expires_in").asLong(1800);
-    long interval = body.path("interval").asLong(DEFAULT_INTERVAL.toSeconds());
+    long expires = number(body, "expires_in", 1800);
+    long interval = number(body, "interval", DEFAULT_INTERVAL.toSeconds());
     return new Authorization(
         deviceCode,
         userCode,
@@ -212,7 +211,7 @@ public final class DeviceFlow {
       if (reply.status() == 200) {
         return token(reply);
       }
-      String error = reply.json().path("error").asText("");
+      String error = text(reply.json(), "error", "");
       switch (error) {
         case "authorization_pending" -> {
           // Keep waiting.
@@ -220,7 +219,7 @@ public final class DeviceFlow {
         case "slow_down" -> interval = interval.plus(SLOW_DOWN_STEP);
         case "access_denied" ->
             throw new AuthorizationDeniedException(
-                error, reply.json().path("error_description").asText(null));
+                error, text(reply.json(), "error_description", null));
         default -> throw oauthError(reply);
       }
     }
@@ -242,20 +241,40 @@ public final class DeviceFlow {
   }
 
   private static OAuthException oauthError(Reply reply) {
-    JsonNode body = reply.json();
-    String error = body.path("error").asText("");
+    Map<?, ?> body = reply.json();
+    String error = text(body, "error", "");
     if (error.isEmpty()) {
       return new OAuthException("http_" + reply.status(), "unexpected answer", reply.status());
     }
-    return new OAuthException(error, body.path("error_description").asText(null), reply.status());
+    return new OAuthException(error, text(body, "error_description", null), reply.status());
+  }
+
+  /** The text of a property that is a string or a number, else {@code fallback}. */
+  private static String text(Map<?, ?> body, String name, String fallback) {
+    Object value = body.get(name);
+    return value instanceof String || value instanceof Number ? value.toString() : fallback;
+  }
+
+  /** A whole number given as a number or a numeric string, else {@code fallback}. */
+  private static long number(Map<?, ?> body, String name, long fallback) {
+    Object value = body.get(name);
+    if (value instanceof Number number) {
+      return number.longValue();
+    }
+    try {
+      return value instanceof String text ? Long.parseLong(text.trim()) : fallback;
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
   }
 
   private record Reply(int status, String body) {
-    JsonNode json() {
+    /** The body as a JSON object; empty when it is not one. */
+    Map<?, ?> json() {
       try {
-        return Json.tree(body);
+        return Json.tree(body) instanceof Map<?, ?> map ? map : Map.of();
       } catch (DecodeException e) {
-        return Json.tree("{}");
+        return Map.of();
       }
     }
 

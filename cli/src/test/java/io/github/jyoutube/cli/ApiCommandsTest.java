@@ -3,7 +3,6 @@ package io.github.jyoutube.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.jyoutube.Json;
 import io.github.jyoutube.auth.AccessToken;
 import io.github.jyoutube.auth.Scopes;
 import io.github.jyoutube.auth.TokenStore;
@@ -78,7 +77,7 @@ class ApiCommandsTest {
     CliRunner.Result result = cli.run("playlists", "list", "--mine", "--output", "json");
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out().lines().count()).isEqualTo(1);
-    JsonNode response = Json.tree(result.out());
+    JsonNode response = JsonTrees.tree(result.out());
     assertThat(response.path("kind").asText()).isEqualTo("youtube#playlistListResponse");
     assertThat(response.path("items").size()).isGreaterThanOrEqualTo(3);
     assertThat(response.path("items").get(0).path("snippet").path("title").asText())
@@ -86,7 +85,7 @@ class ApiCommandsTest {
 
     // --max 3 asks for three items only.
     CliRunner.Result paged = cli.run("--output=json", "playlists", "list", "--mine", "--max", "3");
-    JsonNode merged = Json.tree(paged.out());
+    JsonNode merged = JsonTrees.tree(paged.out());
     assertThat(merged.path("items").size()).isEqualTo(3);
     assertThat(merged.path("kind").asText()).isEqualTo("youtube#playlistListResponse");
   }
@@ -105,7 +104,7 @@ class ApiCommandsTest {
 
     CliRunner.Result json =
         cli.run("playlists", "create", "--title", "Scripted", "--output", "json");
-    assertThat(Json.tree(json.out()).path("status").path("privacyStatus").asText())
+    assertThat(JsonTrees.tree(json.out()).path("status").path("privacyStatus").asText())
         .isEqualTo("private");
   }
 
@@ -121,7 +120,7 @@ class ApiCommandsTest {
     assertThat(videos.out().lines().count()).isEqualTo(3);
 
     String playlist =
-        Json.tree(cli.run("playlists", "list", "--mine", "--output", "json").out())
+        JsonTrees.tree(cli.run("playlists", "list", "--mine", "--output", "json").out())
             .path("items")
             .get(0)
             .path("id")
@@ -140,7 +139,8 @@ class ApiCommandsTest {
   @Test
   void captionsDownloadAsSrtToStdoutAndToAFile() throws Exception {
     JsonNode tracks =
-        Json.tree(cli.run("captions", "list", "--video", "aliceVid001", "--output", "json").out());
+        JsonTrees.tree(
+            cli.run("captions", "list", "--video", "aliceVid001", "--output", "json").out());
     String id = tracks.path("items").get(0).path("id").asText();
     CliRunner.Result srt = cli.run("captions", "download", id, "--format", "srt");
     assertThat(srt.exitCode()).as(srt.toString()).isZero();

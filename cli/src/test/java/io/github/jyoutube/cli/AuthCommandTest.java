@@ -163,8 +163,8 @@ class AuthCommandTest {
         .doesNotContain(first.refreshToken());
 
     CliRunner.Result json = cli.run("auth", "status", "--output", "json");
-    assertThat(Json.tree(json.out()).path("name").asText()).isEqualTo("Bob Example");
-    assertThat(Json.tree(json.out()).path("refreshable").asBoolean()).isTrue();
+    assertThat(JsonTrees.tree(json.out()).path("name").asText()).isEqualTo("Bob Example");
+    assertThat(JsonTrees.tree(json.out()).path("refreshable").asBoolean()).isTrue();
 
     CliRunner.Result refresh = cli.run("auth", "refresh");
     assertThat(refresh.exitCode()).as(refresh.toString()).isZero();

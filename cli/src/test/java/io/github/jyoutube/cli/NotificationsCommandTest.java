@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.jyoutube.Endpoints;
-import io.github.jyoutube.Json;
 import io.github.jyoutube.YouTubeClient;
 import io.github.jyoutube.auth.Scopes;
 import io.github.jyoutube.emulator.Account;
@@ -111,7 +110,7 @@ class NotificationsCommandTest {
 
       CliRunner.Result result = running.await(WAIT);
       assertThat(result.exitCode()).as(result.toString()).isZero();
-      List<JsonNode> lines = result.out().lines().map(Json::tree).toList();
+      List<JsonNode> lines = result.out().lines().map(JsonTrees::tree).toList();
       assertThat(lines).hasSize(2);
       assertThat(lines.get(0).path("event").asText()).isEqualTo("published");
       assertThat(lines.get(0).path("videoId").asText()).isEqualTo(video.id());

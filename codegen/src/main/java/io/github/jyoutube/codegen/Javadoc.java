@@ -44,7 +44,19 @@ public final class Javadoc {
 
   /** Appends an {@code @param} tag with javadoc HTML. */
   public Javadoc param(String name, String html) {
-    params.add(new String[] {name, html.strip()});
+    params.add(new String[] {"@param " + name, html.strip()});
+    return this;
+  }
+
+  /** Appends an {@code @return} tag with javadoc HTML. */
+  public Javadoc returns(String html) {
+    params.add(new String[] {"@return", html.strip()});
+    return this;
+  }
+
+  /** Appends an {@code @throws} tag for {@code type} with javadoc HTML. */
+  public Javadoc throwsClause(String type, String html) {
+    params.add(new String[] {"@throws " + type, html.strip()});
     return this;
   }
 
@@ -85,7 +97,7 @@ public final class Javadoc {
         lines.add(" *");
       }
       for (String[] param : params) {
-        String text = "@param " + param[0] + " " + normalize(param[1]);
+        String text = param[0] + " " + normalize(param[1]);
         List<String> wrapped = wrap(text, width, width - 4);
         for (int i = 0; i < wrapped.size(); i++) {
           lines.add((i == 0 ? " * " : " *     ") + wrapped.get(i));

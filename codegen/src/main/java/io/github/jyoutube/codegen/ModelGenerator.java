@@ -16,9 +16,11 @@ import java.util.Set;
  *
  * <ul>
  *   <li>one component per property, in document order, named as the JSON property unless that is
- *       not a usable Java name ({@link Naming#memberName}), in which case the component carries
- *       {@code @JsonProperty}; a last component {@code additionalProperties} keeps unknown
- *       properties;
+ *       not a usable Java name ({@link Naming#memberName}); a last component {@code
+ *       additionalProperties} keeps unknown properties;
+ *   <li>each record reads and writes itself with Jackson's streaming API (package-private {@code
+ *       readJson} and {@code writeJson}, helped by the hand-written {@code ModelSupport}); the
+ *       generated {@code ModelJson} dispatches by class, so no reflection is involved;
  *   <li>boxed types throughout; {@code int64} and {@code uint64} strings are {@code Long} and
  *       {@code BigInteger} kept as JSON strings; dates are {@code DateTime}, the wire text;
  *   <li>enumerated strings are nested extensible enum classes extending {@code ApiEnum};
@@ -37,14 +39,22 @@ public final class ModelGenerator {
 
   static final String MODEL_SUPPORT = "ModelSupport";
 
+  /** The generated class that reads and writes any record by its class. */
+  static final String MODEL_JSON = "ModelJson";
+
   private static final String PAGE = "io.github.jyoutube.paging.Page";
-  private static final String ANNOTATIONS = "com.fasterxml.jackson.annotation.";
+  private static final String PARSER = "com.fasterxml.jackson.core.JsonParser";
+  private static final String GENERATOR = "com.fasterxml.jackson.core.JsonGenerator";
+  private static final String TOKEN = "com.fasterxml.jackson.core.JsonToken";
+  private static final String IO_EXCEPTION = "java.io.IOException";
 
   /** Names no generated member may take: they are methods of every record or of its builder. */
   private static final Set<String> RESERVED_MEMBERS =
       Set.of(
           "additionalProperties",
           "additionalProperty",
+          "readJson",
+          "writeJson",
           "build",
           "builder",
           "toBuilder",
@@ -78,15 +88,17 @@ public final class ModelGenerator {
           "Integer",
           "Double",
           "Boolean",
-          "JsonProperty",
-          "JsonFormat",
-          "JsonAnySetter",
-          "JsonAnyGetter",
-          "JsonCreator");
+          "ArrayList",
+          "IOException",
+          "JsonParser",
+          "JsonGenerator",
+          "JsonToken",
+          "ModelJson");
 
   private final DiscoveryDocument doc;
   private final Set<String> withBuilder;
   private final Set<String> packageTypes = new HashSet<>();
+  private final List<String[]> recordNames = new ArrayList<>();
   private int records;
   private int enums;
   private int builders;
@@ -105,11 +117,12 @@ public final class ModelGenerator {
     packageTypes.addAll(doc.schemas().keySet());
     packageTypes.add(API_ENUM);
     packageTypes.add(MODEL_SUPPORT);
+    packageTypes.add(MODEL_JSON);
     for (String id : doc.schemas().keySet()) {
       if (!Naming.isUsableIdentifier(id) || !Character.isUpperCase(id.charAt(0))) {
         throw new IllegalArgumentException("schema id is not a usable type name: " + id);
       }
-      if (id.equals(API_ENUM) || id.equals(MODEL_SUPPORT)) {
+      if (id.equals(API_ENUM) || id.equals(MODEL_SUPPORT) || id.equals(MODEL_JSON)) {
         throw new IllegalArgumentException("schema id clashes with a hand-written type: " + id);
       }
     }
@@ -136,10 +149,12 @@ public final class ModelGenerator {
     enums = 0;
     builders = 0;
     pages = 0;
+    recordNames.clear();
     List<GeneratedFile> files = new ArrayList<>();
     for (Map.Entry<String, Schema> entry : doc.schemas().entrySet()) {
       files.add(generate(entry.getKey(), entry.getValue()));
     }
+    files.add(modelJson());
     return files;
   }
 
@@ -171,7 +186,7 @@ public final class ModelGenerator {
     spec.collectTypeNames(taken);
     Imports imports = new Imports(PACKAGE, taken);
     JavaWriter w = new JavaWriter();
-    writeRecord(w, spec, imports);
+    writeRecord(w, spec, imports, "");
     String body = w.toString();
     StringBuilder out = new StringBuilder();
     out.append(header()).append('\n');
@@ -373,8 +388,10 @@ public final class ModelGenerator {
 
   // ---------------------------------------------------------------- writing
 
-  private void writeRecord(JavaWriter w, RecordSpec r, Imports im) {
+  private void writeRecord(JavaWriter w, RecordSpec r, Imports im, String outer) {
     records++;
+    String sourceName = outer.isEmpty() ? r.name : outer + "." + r.name;
+    recordNames.add(new String[] {sourceName, PACKAGE + "." + sourceName.replace('.', '$')});
     if (r.builder) {
       builders++;
     }
@@ -403,12 +420,7 @@ public final class ModelGenerator {
       params.add(componentDeclaration(c, im));
     }
     params.add(
-        "@"
-            + im.use(ANNOTATIONS + "JsonAnySetter")
-            + " @"
-            + im.use(ANNOTATIONS + "JsonAnyGetter")
-            + " "
-            + im.use("java.util.Map")
+        im.use("java.util.Map")
             + "<"
             + im.use("java.lang.String")
             + ", "
@@ -457,8 +469,12 @@ public final class ModelGenerator {
     }
     for (RecordSpec n : r.nested) {
       w.blank();
-      writeRecord(w, n, im);
+      writeRecord(w, n, im, sourceName);
     }
+    w.blank();
+    writeReader(w, r, im);
+    w.blank();
+    writeWriter(w, r, im);
     if (r.builder) {
       w.blank();
       writeBuilder(w, r, im);
@@ -495,19 +511,7 @@ public final class ModelGenerator {
   }
 
   private static String componentDeclaration(Component c, Imports im) {
-    StringBuilder out = new StringBuilder();
-    if (!c.javaName().equals(c.jsonName())) {
-      out.append('@')
-          .append(im.use(ANNOTATIONS + "JsonProperty"))
-          .append("(")
-          .append(Naming.stringLiteral(c.jsonName()))
-          .append(") ");
-    }
-    if (c.type().leafAsString()) {
-      String format = im.use(ANNOTATIONS + "JsonFormat");
-      out.append('@').append(format).append("(shape = ").append(format).append(".Shape.STRING) ");
-    }
-    return out.append(c.type().render(im)).append(' ').append(c.javaName()).toString();
+    return c.type().render(im) + " " + c.javaName();
   }
 
   private void writeEnum(JavaWriter w, EnumSpec e, Imports im) {
@@ -573,8 +577,6 @@ public final class ModelGenerator {
             .paragraph(
                 "Returns the constant for {@code value}, or a new instance for a value this"
                     + " version of the library does not know."));
-    String creator = im.use(ANNOTATIONS + "JsonCreator");
-    w.line("@" + creator + "(mode = " + creator + ".Mode.DELEGATING)");
     w.open("public static " + e.name() + " of(" + string + " value) {");
     w.open("for (" + e.name() + " known : " + valuesField + ") {");
     w.open("if (known.value().equals(value)) {");
@@ -691,5 +693,441 @@ public final class ModelGenerator {
     w.call("return new " + r.name, args, ";");
     w.close("}");
     w.close("}");
+  }
+
+  // ---------------------------------------------------------------- JSON
+
+  /** Local variable names of one generated method, kept apart from the record's components. */
+  private static final class Locals {
+    private final Set<String> used = new HashSet<>();
+
+    Locals(RecordSpec r) {
+      for (Component c : r.components) {
+        used.add(c.javaName());
+      }
+      used.add("additionalProperties");
+    }
+
+    String fresh(String base) {
+      String name = base;
+      for (int i = 2; !used.add(name); i++) {
+        name = base + i;
+      }
+      return name;
+    }
+  }
+
+  private void writeReader(JavaWriter w, RecordSpec r, Imports im) {
+    Locals locals = new Locals(r);
+    String json = locals.fresh("json");
+    String field = locals.fresh("field");
+    String string = im.use("java.lang.String");
+    w.javadoc(
+        new Javadoc()
+            .paragraph(
+                "Reads an instance from {@code "
+                    + json
+                    + "}, positioned on its first token; {@code null} for a JSON null."));
+    w.open(
+        "static "
+            + r.name
+            + " readJson("
+            + im.use(PARSER)
+            + " "
+            + json
+            + ") throws "
+            + im.use(IO_EXCEPTION)
+            + " {");
+    w.open("if (!" + MODEL_SUPPORT + ".startObject(" + json + ", " + where(r.name, null) + ")) {");
+    w.line("return null;");
+    w.close("}");
+    for (Component c : r.components) {
+      w.line(c.type().render(im) + " " + c.javaName() + " = null;");
+    }
+    w.line(
+        im.use("java.util.Map")
+            + "<"
+            + string
+            + ", "
+            + im.use("java.lang.Object")
+            + "> additionalProperties = null;");
+    w.open(
+        "for ("
+            + string
+            + " "
+            + field
+            + " = "
+            + json
+            + ".nextFieldName(); "
+            + field
+            + " != null; "
+            + field
+            + " = "
+            + json
+            + ".nextFieldName()) {");
+    w.line(json + ".nextToken();");
+    w.open("switch (" + field + ") {");
+    for (Component c : r.components) {
+      String leaf = leafRead(r, im, c.type(), json, where(r.name, c.jsonName()));
+      if (leaf != null) {
+        w.line(
+            "case "
+                + Naming.stringLiteral(c.jsonName())
+                + " -> "
+                + c.javaName()
+                + " = "
+                + leaf
+                + ";");
+      } else {
+        w.open("case " + Naming.stringLiteral(c.jsonName()) + " -> {");
+        emitRead(
+            w, r, im, locals, json, c.type(), c.javaName() + " = %s;", where(r.name, c.jsonName()));
+        w.close("}");
+      }
+    }
+    w.line(
+        "default -> additionalProperties = "
+            + MODEL_SUPPORT
+            + ".readUnknown("
+            + json
+            + ", "
+            + field
+            + ", additionalProperties);");
+    w.close("}");
+    w.close("}");
+    List<String> args = new ArrayList<>();
+    for (Component c : r.components) {
+      args.add(c.javaName());
+    }
+    args.add("additionalProperties");
+    w.call("return new " + r.name, args, ";");
+    w.close("}");
+  }
+
+  /** The string literal naming a record or one of its properties in error messages. */
+  private static String where(String record, String property) {
+    return Naming.stringLiteral(property == null ? record : record + "." + property);
+  }
+
+  /** An expression reading a value of {@code t}, or {@code null} if it takes statements. */
+  private String leafRead(RecordSpec r, Imports im, JType t, String json, String where) {
+    switch (t.kind()) {
+      case LIST, MAP:
+        return null;
+      case NESTED:
+        return isEnum(r, t) ? null : t.name() + ".readJson(" + json + ")";
+      default:
+        break;
+    }
+    String helper =
+        switch (t.name()) {
+          case "java.lang.String" -> "readString";
+          case "java.lang.Integer" -> "readInteger";
+          case "java.lang.Long" -> "readLong";
+          case "java.lang.Double" -> "readDouble";
+          case "java.lang.Boolean" -> "readBoolean";
+          case "java.math.BigInteger" -> "readBigInteger";
+          case "java.lang.Object" -> "readAny";
+          case PACKAGE + ".DateTime" -> "readDateTime";
+          default -> null;
+        };
+    if (helper == null) {
+      if (!t.name().startsWith(PACKAGE + ".")) {
+        throw new IllegalStateException("no JSON reader for " + t.name());
+      }
+      return im.use(t.name()) + ".readJson(" + json + ")";
+    }
+    return helper.equals("readAny")
+        ? MODEL_SUPPORT + ".readAny(" + json + ")"
+        : MODEL_SUPPORT + "." + helper + "(" + json + ", " + where + ")";
+  }
+
+  private static boolean isEnum(RecordSpec r, JType t) {
+    for (EnumSpec e : r.enums) {
+      if (e.name().equals(t.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Writes statements reading a value of {@code t} and passing it to {@code sink}. */
+  private void emitRead(
+      JavaWriter w,
+      RecordSpec r,
+      Imports im,
+      Locals locals,
+      String json,
+      JType t,
+      String sink,
+      String where) {
+    String leaf = leafRead(r, im, t, json, where);
+    if (leaf != null) {
+      w.line(String.format(sink, leaf));
+      return;
+    }
+    String token = im.use(TOKEN);
+    switch (t.kind()) {
+      case LIST -> {
+        String list = locals.fresh("list");
+        w.open("if (" + MODEL_SUPPORT + ".startArray(" + json + ", " + where + ")) {");
+        w.line(t.render(im) + " " + list + " = new " + im.use("java.util.ArrayList") + "<>();");
+        w.open("while (" + json + ".nextToken() != " + token + ".END_ARRAY) {");
+        emitRead(w, r, im, locals, json, t.element(), list + ".add(%s);", where);
+        w.close("}");
+        w.line(String.format(sink, list));
+        w.close("} else {");
+        w.indent();
+        w.line(String.format(sink, "null"));
+        w.close("}");
+      }
+      case MAP -> {
+        String map = locals.fresh("map");
+        String key = locals.fresh("key");
+        w.open("if (" + MODEL_SUPPORT + ".startObject(" + json + ", " + where + ")) {");
+        w.line(t.render(im) + " " + map + " = new " + im.use("java.util.LinkedHashMap") + "<>();");
+        w.open(
+            "for ("
+                + im.use("java.lang.String")
+                + " "
+                + key
+                + " = "
+                + json
+                + ".nextFieldName(); "
+                + key
+                + " != null; "
+                + key
+                + " = "
+                + json
+                + ".nextFieldName()) {");
+        w.line(json + ".nextToken();");
+        emitRead(w, r, im, locals, json, t.element(), map + ".put(" + key + ", %s);", where);
+        w.close("}");
+        w.line(String.format(sink, map));
+        w.close("} else {");
+        w.indent();
+        w.line(String.format(sink, "null"));
+        w.close("}");
+      }
+      default -> {
+        // A nested extensible enum: read as text, then mapped to the constant.
+        String text = locals.fresh("text");
+        w.line(
+            im.use("java.lang.String")
+                + " "
+                + text
+                + " = "
+                + MODEL_SUPPORT
+                + ".readString("
+                + json
+                + ", "
+                + where
+                + ");");
+        w.line(String.format(sink, text + " == null ? null : " + t.name() + ".of(" + text + ")"));
+      }
+    }
+  }
+
+  private void writeWriter(JavaWriter w, RecordSpec r, Imports im) {
+    w.javadoc(
+        new Javadoc()
+            .paragraph(
+                "Writes {@code value} to {@code json}, leaving out absent properties; a JSON null"
+                    + " for {@code null}."));
+    w.open(
+        "static void writeJson("
+            + im.use(GENERATOR)
+            + " json, "
+            + r.name
+            + " value) throws "
+            + im.use(IO_EXCEPTION)
+            + " {");
+    w.open("if (value == null) {");
+    w.line("json.writeNull();");
+    w.line("return;");
+    w.close("}");
+    w.line("json.writeStartObject();");
+    for (Component c : r.components) {
+      String access = "value." + c.javaName() + "()";
+      w.open("if (" + access + " != null) {");
+      w.line("json.writeFieldName(" + Naming.stringLiteral(c.jsonName()) + ");");
+      emitWrite(w, r, im, c.type(), access, 0);
+      w.close("}");
+    }
+    w.line(MODEL_SUPPORT + ".writeUnknown(json, value.additionalProperties());");
+    w.line("json.writeEndObject();");
+    w.close("}");
+  }
+
+  /** Writes statements writing {@code value} (an expression of type {@code t}, maybe null). */
+  private void emitWrite(JavaWriter w, RecordSpec r, Imports im, JType t, String value, int depth) {
+    switch (t.kind()) {
+      case LIST -> {
+        String element = "element" + (depth == 0 ? "" : depth);
+        w.line("json.writeStartArray();");
+        w.open("for (var " + element + " : " + value + ") {");
+        emitWriteOrNull(w, r, im, t.element(), element, depth + 1);
+        w.close("}");
+        w.line("json.writeEndArray();");
+      }
+      case MAP -> {
+        String entry = "entry" + (depth == 0 ? "" : depth);
+        w.line("json.writeStartObject();");
+        w.open("for (var " + entry + " : " + value + ".entrySet()) {");
+        w.line("json.writeFieldName(" + entry + ".getKey());");
+        emitWriteOrNull(w, r, im, t.element(), entry + ".getValue()", depth + 1);
+        w.close("}");
+        w.line("json.writeEndObject();");
+      }
+      case NESTED -> {
+        if (isEnum(r, t)) {
+          w.line(MODEL_SUPPORT + ".writeEnum(json, " + value + ");");
+        } else {
+          w.line(t.name() + ".writeJson(json, " + value + ");");
+        }
+      }
+      default -> {
+        String helper =
+            switch (t.name()) {
+              case "java.lang.String" -> "writeString";
+              case "java.lang.Integer" -> "writeInteger";
+              case "java.lang.Long" -> t.asString() ? "writeLongAsString" : "writeLong";
+              case "java.lang.Double" -> "writeDouble";
+              case "java.lang.Boolean" -> "writeBoolean";
+              case "java.math.BigInteger" -> "writeBigIntegerAsString";
+              case "java.lang.Object" -> "writeAny";
+              case PACKAGE + ".DateTime" -> "writeDateTime";
+              default -> null;
+            };
+        if (helper == null) {
+          w.line(im.use(t.name()) + ".writeJson(json, " + value + ");");
+        } else {
+          w.line(MODEL_SUPPORT + "." + helper + "(json, " + value + ");");
+        }
+      }
+    }
+  }
+
+  /** Like {@link #emitWrite}, for collection elements, which may be null. */
+  private void emitWriteOrNull(
+      JavaWriter w, RecordSpec r, Imports im, JType t, String value, int depth) {
+    if (!t.isCollection()) {
+      emitWrite(w, r, im, t, value, depth); // the leaf writers write null themselves
+      return;
+    }
+    w.open("if (" + value + " == null) {");
+    w.line("json.writeNull();");
+    w.close("} else {");
+    w.indent();
+    emitWrite(w, r, im, t, value, depth);
+    w.close("}");
+  }
+
+  /** The class that reads and writes every record by its class, without reflection. */
+  private GeneratedFile modelJson() {
+    Imports im = new Imports(PACKAGE, new HashSet<>(packageTypes));
+    String parser = im.use(PARSER);
+    String generator = im.use(GENERATOR);
+    String io = im.use(IO_EXCEPTION);
+    JavaWriter w = new JavaWriter();
+    w.javadoc(
+        new Javadoc()
+            .paragraph(
+                "Reads and writes the records of this package with Jackson's streaming API,"
+                    + " choosing the record's own reader and writer by its class.")
+            .paragraph(
+                "{@code io.github.jyoutube.Json} is the entry point for callers; this class is"
+                    + " its generated part and is public only so that it can reach it."));
+    w.open("public final class " + MODEL_JSON + " {");
+    w.blank();
+    w.line("private " + MODEL_JSON + "() {}");
+    w.blank();
+    w.javadoc(
+        new Javadoc()
+            .paragraph(
+                "Reads a {@code type} from {@code json}, positioned on the value's first token.")
+            .param("<T>", "the record type")
+            .param("json", "the parser")
+            .param("type", "a record of this package")
+            .returns("the value, or {@code null} for a JSON null")
+            .throwsClause(io, "if the input is not JSON of that shape")
+            .throwsClause(
+                "IllegalArgumentException", "if {@code type} is not a record of this package"));
+    w.open("public static <T> T read(" + parser + " json, Class<T> type) throws " + io + " {");
+    w.line("Object value =");
+    w.continuation();
+    w.open("switch (type.getName()) {");
+    for (String[] names : recordNames) {
+      w.line("case " + Naming.stringLiteral(names[1]) + " -> " + names[0] + ".readJson(json);");
+    }
+    w.line(
+        "default -> throw new IllegalArgumentException(type.getName() + \" is not a model"
+            + " type\");");
+    w.close("};");
+    w.endContinuation();
+    w.line("return type.cast(value);");
+    w.close("}");
+    w.blank();
+    w.javadoc(
+        new Javadoc()
+            .paragraph("Writes {@code value} if it is a record of this package.")
+            .param("json", "the generator")
+            .param("value", "any value")
+            .returns("whether {@code value} was a record of this package, and so was written")
+            .throwsClause(io, "if the generator fails"));
+    w.open("public static boolean write(" + generator + " json, Object value) throws " + io + " {");
+    w.open("switch (value.getClass().getName()) {");
+    for (String[] names : recordNames) {
+      w.line(
+          "case "
+              + Naming.stringLiteral(names[1])
+              + " -> "
+              + names[0]
+              + ".writeJson(json, ("
+              + names[0]
+              + ") value);");
+    }
+    w.open("default -> {");
+    w.line("return false;");
+    w.close("}");
+    w.close("}");
+    w.line("return true;");
+    w.close("}");
+    w.blank();
+    w.javadoc(
+        new Javadoc()
+            .paragraph(
+                "Reads any JSON value as plain Java values: {@code Map<String, Object>} in"
+                    + " document order, {@code List<Object>}, {@code String}, {@code Integer},"
+                    + " {@code Long}, {@code BigInteger}, {@code Double}, {@code Boolean}.")
+            .param("json", "the parser, positioned on the value's first token")
+            .returns("the value, or {@code null} for a JSON null")
+            .throwsClause(io, "if the input is not JSON"));
+    w.open("public static Object readTree(" + parser + " json) throws " + io + " {");
+    w.line("return " + MODEL_SUPPORT + ".readAny(json);");
+    w.close("}");
+    w.blank();
+    w.javadoc(
+        new Javadoc()
+            .paragraph(
+                "Writes plain Java values (maps, collections, strings, numbers, booleans,"
+                    + " {@code null}), the records and enums of this package, {@code DateTime},"
+                    + " {@code Instant} and {@code OffsetDateTime}.")
+            .param("json", "the generator")
+            .param("value", "the value")
+            .throwsClause(io, "if the generator fails")
+            .throwsClause(
+                "IllegalArgumentException", "if {@code value} holds a type it cannot write"));
+    w.open(
+        "public static void writeTree(" + generator + " json, Object value) throws " + io + " {");
+    w.line(MODEL_SUPPORT + ".writeAny(json, value);");
+    w.close("}");
+    w.close("}");
+    StringBuilder out = new StringBuilder();
+    out.append(header()).append('\n');
+    out.append("package ").append(PACKAGE).append(";\n\n");
+    out.append(im.render()).append('\n');
+    out.append(w);
+    return new GeneratedFile(PACKAGE, MODEL_JSON, out.toString());
   }
 }

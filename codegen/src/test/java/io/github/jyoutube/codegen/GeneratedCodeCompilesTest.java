@@ -3,13 +3,14 @@ package io.github.jyoutube.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -34,106 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GeneratedCodeCompilesTest {
 
-  private static final String API_ENUM =
-      """
-      package io.github.jyoutube.model;
-
-      import com.fasterxml.jackson.annotation.JsonValue;
-
-      /** Stand-in for the hand-written base class. */
-      public abstract class ApiEnum {
-        private final String value;
-        private final boolean known;
-
-        /**
-         * Creates a value.
-         *
-         * @param value the value
-         * @param known whether it is a constant
-         */
-        protected ApiEnum(String value, boolean known) {
-          this.value = java.util.Objects.requireNonNull(value);
-          this.known = known;
-        }
-
-        /** @return the value */
-        @JsonValue
-        public final String value() {
-          return value;
-        }
-
-        /** @return whether known */
-        public final boolean isKnown() {
-          return known;
-        }
-
-        @Override
-        public final boolean equals(Object o) {
-          return o != null && o.getClass() == getClass() && ((ApiEnum) o).value.equals(value);
-        }
-
-        @Override
-        public final int hashCode() {
-          return value.hashCode();
-        }
-      }
-      """;
-
-  private static final String MODEL_SUPPORT =
-      """
-      package io.github.jyoutube.model;
-
-      import java.util.*;
-
-      final class ModelSupport {
-        private ModelSupport() {}
-
-        static <T> List<T> copy(List<T> list) {
-          return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
-        }
-
-        static <V> Map<String, V> copy(Map<String, V> map) {
-          return map == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(map));
-        }
-
-        static Map<String, Object> additionalProperties(Map<String, Object> map) {
-          return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
-        }
-      }
-      """;
-
-  private static final String DATE_TIME =
-      """
-      package io.github.jyoutube.model;
-
-      import com.fasterxml.jackson.annotation.JsonCreator;
-      import com.fasterxml.jackson.annotation.JsonValue;
-      import java.time.Instant;
-
-      /**
-       * Stand-in for the hand-written date-time value.
-       *
-       * @param value the wire text
-       */
-      public record DateTime(@JsonValue String value) {
-        /**
-         * @param value the wire text
-         * @return the value
-         */
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        public static DateTime parse(String value) {
-          return new DateTime(value);
-        }
-
-        /**
-         * @param instant the instant
-         * @return the value
-         */
-        public static DateTime of(Instant instant) {
-          return new DateTime(instant.toString());
-        }
-      }
-      """;
+  /** The hand-written model support the generated records use, taken from core's sources. */
+  private static final Path MODEL_SOURCES =
+      Path.of("../core/src/main/java/io/github/jyoutube/model");
 
   private static final String PAGE =
       """
@@ -167,23 +71,19 @@ class GeneratedCodeCompilesTest {
     Generate.run(
         discovery, src, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(src.resolve("io/github/jyoutube/resource/ApiRequest.java")).exists();
-    write(src, "io/github/jyoutube/model/ApiEnum.java", API_ENUM);
-    write(src, "io/github/jyoutube/model/ModelSupport.java", MODEL_SUPPORT);
+    for (String handWritten : List.of("ApiEnum", "ModelSupport", "DateTime")) {
+      Path source = MODEL_SOURCES.resolve(handWritten + ".java");
+      write(src, "io/github/jyoutube/model/" + handWritten + ".java", Files.readString(source));
+    }
     write(src, "io/github/jyoutube/paging/Page.java", PAGE);
-    write(src, "io/github/jyoutube/model/DateTime.java", DATE_TIME);
 
     Path classes = Files.createDirectories(root.resolve("classes"));
     compile(src, classes);
 
     try (URLClassLoader loader =
         new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      ObjectMapper mapper =
-          JsonMapper.builder()
-              .defaultPropertyInclusion(
-                  JsonInclude.Value.construct(
-                      JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
-              .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-              .build();
+      Codec mapper = new Codec(loader.loadClass("io.github.jyoutube.model.ModelJson"));
+      ObjectMapper trees = new ObjectMapper();
       Class<?> thing = loader.loadClass("io.github.jyoutube.model.Thing");
       Class<?> privacy = loader.loadClass("io.github.jyoutube.model.Thing$PrivacyStatus");
       String json =
@@ -196,8 +96,7 @@ class GeneratedCodeCompilesTest {
           """;
       Object value = mapper.readValue(json, thing);
 
-      assertThat(mapper.readTree(mapper.writeValueAsString(value)))
-          .isEqualTo(mapper.readTree(json));
+      assertThat(trees.readTree(mapper.writeValueAsString(value))).isEqualTo(trees.readTree(json));
       assertThat(thing.getMethod("count").invoke(value)).isEqualTo(9007199254740993L);
       assertThat(thing.getMethod("classValue").invoke(value)).isEqualTo("c");
       assertThat(thing.getMethod("privacyStatus").invoke(value))
@@ -224,8 +123,8 @@ class GeneratedCodeCompilesTest {
     }
   }
 
-  private static void buildsRequestsWithTheGeneratedResources(
-      ClassLoader loader, ObjectMapper mapper) throws Exception {
+  private static void buildsRequestsWithTheGeneratedResources(ClassLoader loader, Codec mapper)
+      throws Exception {
     Class<?> contextType = loader.loadClass("io.github.jyoutube.http.ClientContext");
     Object client =
         loader
@@ -370,5 +269,32 @@ class GeneratedCodeCompilesTest {
     int status = javac.run(null, stream, stream, args.toArray(String[]::new));
     assertThat(output.toString(StandardCharsets.UTF_8)).as("javac output").isEmpty();
     assertThat(status).as("javac status").isZero();
+  }
+
+  /** Reads and writes with the generated {@code ModelJson}, loaded from the compiled sources. */
+  private static final class Codec {
+    private final JsonFactory factory = new JsonFactory();
+    private final Method read;
+    private final Method write;
+
+    Codec(Class<?> modelJson) throws NoSuchMethodException {
+      read = modelJson.getMethod("read", JsonParser.class, Class.class);
+      write = modelJson.getMethod("write", JsonGenerator.class, Object.class);
+    }
+
+    Object readValue(String json, Class<?> type) throws Exception {
+      try (JsonParser parser = factory.createParser(json)) {
+        parser.nextToken();
+        return read.invoke(null, parser, type);
+      }
+    }
+
+    String writeValueAsString(Object value) throws Exception {
+      StringWriter out = new StringWriter();
+      try (JsonGenerator generator = factory.createGenerator(out)) {
+        assertThat(write.invoke(null, generator, value)).isEqualTo(true);
+      }
+      return out.toString();
+    }
   }
 }

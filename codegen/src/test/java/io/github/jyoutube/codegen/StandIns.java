@@ -94,14 +94,17 @@ final class StandIns {
       """
       package io.github.jyoutube.resource;
 
-      import com.fasterxml.jackson.annotation.JsonInclude;
-      import com.fasterxml.jackson.databind.ObjectMapper;
-      import com.fasterxml.jackson.databind.json.JsonMapper;
+      import com.fasterxml.jackson.core.JsonFactory;
+      import com.fasterxml.jackson.core.JsonGenerator;
+      import com.fasterxml.jackson.core.JsonParser;
       import io.github.jyoutube.QuotaCost;
+      import io.github.jyoutube.model.ModelJson;
       import io.github.jyoutube.http.ClientContext;
+      import java.io.IOException;
+      import java.io.StringWriter;
+      import java.io.UncheckedIOException;
       import java.time.Instant;
       import java.time.OffsetDateTime;
-      import java.util.Iterator;
       import java.util.LinkedHashMap;
       import java.util.Map;
       import java.util.Set;
@@ -114,12 +117,7 @@ final class StandIns {
        * @param <R> the request type
        */
       public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
-        private static final ObjectMapper MAPPER =
-            JsonMapper.builder()
-                .defaultPropertyInclusion(
-                    JsonInclude.Value.construct(
-                        JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
-                .build();
+        private static final JsonFactory FACTORY = new JsonFactory();
         private final MethodSpec spec;
         private final Class<T> responseType;
         private final Object body;
@@ -204,13 +202,22 @@ final class StandIns {
 
         static String partsPresent(Object body, Set<String> parts) {
           StringJoiner joined = new StringJoiner(",");
-          Iterator<String> names = MAPPER.valueToTree(body).fieldNames();
-          names.forEachRemaining(
-              name -> {
-                if (parts.contains(name)) {
-                  joined.add(name);
-                }
-              });
+          StringWriter text = new StringWriter();
+          try (JsonGenerator out = FACTORY.createGenerator(text)) {
+            ModelJson.write(out, body);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          try (JsonParser in = FACTORY.createParser(text.toString())) {
+            in.nextToken();
+            for (Object name : ((Map<?, ?>) ModelJson.readTree(in)).keySet()) {
+              if (parts.contains(name)) {
+                joined.add((String) name);
+              }
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
           if (joined.length() == 0) {
             throw new IllegalArgumentException("the body carries none of the parts " + parts);
           }

@@ -1,7 +1,5 @@
 package io.github.jyoutube.auth;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,13 +19,13 @@ import java.time.Instant;
  * @param expiresAt when the access token expires, or {@code null} if unknown
  */
 public record AccessToken(
-    @JsonProperty("access_token") String accessToken,
-    @JsonProperty("expires_in") Long expiresIn,
-    @JsonProperty("token_type") String tokenType,
-    @JsonProperty("refresh_token") String refreshToken,
-    @JsonProperty("scope") String scope,
-    @JsonProperty("id_token") String idToken,
-    @JsonProperty("expires_at") Instant expiresAt) {
+    String accessToken,
+    Long expiresIn,
+    String tokenType,
+    String refreshToken,
+    String scope,
+    String idToken,
+    Instant expiresAt) {
 
   /** Checks that there is a token. */
   public AccessToken {
@@ -72,7 +70,6 @@ public record AccessToken(
   }
 
   /** Whether a refresh token came with this token. */
-  @JsonIgnore
   public boolean isRefreshable() {
     return refreshToken != null && !refreshToken.isEmpty();
   }

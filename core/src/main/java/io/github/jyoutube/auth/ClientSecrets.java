@@ -1,6 +1,5 @@
 package io.github.jyoutube.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.error.DecodeException;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -47,19 +47,22 @@ public record ClientSecrets(String clientId, String clientSecret, List<String> r
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read client secrets file " + file, e);
     }
-    JsonNode root;
+    Object root;
     try {
       root = Json.tree(text);
     } catch (DecodeException e) {
       throw new IllegalArgumentException(file + " is not JSON", e.getCause());
     }
-    JsonNode client = root.has("installed") ? root.get("installed") : root.get("web");
-    if (client == null || !client.isObject()) {
+    Object client = null;
+    if (root instanceof Map<?, ?> map) {
+      client = map.containsKey("installed") ? map.get("installed") : map.get("web");
+    }
+    if (!(client instanceof Map<?, ?> fields)) {
       throw new IllegalArgumentException(
           file + " has neither a \"web\" nor an \"installed\" client object");
     }
-    String id = client.path("client_id").asText("");
-    String secret = client.path("client_secret").asText("");
+    String id = fields.get("client_id") instanceof String text1 ? text1 : "";
+    String secret = fields.get("client_secret") instanceof String text2 ? text2 : "";
     if (id.isEmpty()) {
       throw new IllegalArgumentException(file + " has no client_id");
     }
@@ -67,7 +70,11 @@ public record ClientSecrets(String clientId, String clientSecret, List<String> r
       throw new IllegalArgumentException(file + " has no client_secret");
     }
     List<String> redirects = new ArrayList<>();
-    client.path("redirect_uris").forEach(uri -> redirects.add(uri.asText()));
+    if (fields.get("redirect_uris") instanceof List<?> uris) {
+      for (Object uri : uris) {
+        redirects.add(String.valueOf(uri));
+      }
+    }
     return new ClientSecrets(id, secret, redirects);
   }
 

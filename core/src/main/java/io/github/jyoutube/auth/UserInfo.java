@@ -1,8 +1,5 @@
 package io.github.jyoutube.auth;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,13 +20,13 @@ import java.util.Map;
 public record UserInfo(
     String sub,
     String name,
-    @JsonProperty("given_name") String givenName,
-    @JsonProperty("family_name") String familyName,
+    String givenName,
+    String familyName,
     String picture,
     String locale,
     String email,
-    @JsonProperty("email_verified") Boolean emailVerified,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Boolean emailVerified,
+    Map<String, Object> additionalProperties) {
 
   /** Copies the extra claims. */
   public UserInfo {

@@ -1,8 +1,6 @@
 package io.github.jyoutube.error;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.github.jyoutube.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,6 @@ public record ErrorBody(
     String body,
     Map<String, List<String>> headers) {
 
-  private static final ObjectMapper READER = new ObjectMapper();
   private static final int SNIPPET_LENGTH = 200;
   private static final Set<String> RATE_LIMIT_REASONS =
       Set.of("rateLimitExceeded", "userRateLimitExceeded", "userRequestsExceedRateLimit");
@@ -51,27 +48,32 @@ public record ErrorBody(
    */
   public static ErrorBody parse(int statusCode, byte[] body, Map<String, List<String>> headers) {
     String text = new String(body, StandardCharsets.UTF_8);
-    JsonNode error = null;
+    Map<?, ?> error = null;
     try {
-      JsonNode root = text.isBlank() ? null : READER.readTree(text);
-      if (root != null && root.path("error").isObject()) {
-        error = root.get("error");
+      if (!text.isBlank()
+          && Json.tree(text) instanceof Map<?, ?> root
+          && root.get("error") instanceof Map<?, ?> object) {
+        error = object;
       }
-    } catch (IOException notJson) {
+    } catch (DecodeException notJson) {
       // Not Google's JSON format; the raw text is kept below.
     }
     if (error == null) {
       return new ErrorBody(statusCode, null, null, List.of(), text, headers);
     }
     List<ErrorDetail> details = new ArrayList<>();
-    for (JsonNode entry : error.path("errors")) {
-      details.add(
-          new ErrorDetail(
-              textOrNull(entry, "reason"),
-              textOrNull(entry, "domain"),
-              textOrNull(entry, "message"),
-              textOrNull(entry, "location"),
-              textOrNull(entry, "locationType")));
+    if (error.get("errors") instanceof List<?> entries) {
+      for (Object entry : entries) {
+        if (entry instanceof Map<?, ?> fields) {
+          details.add(
+              new ErrorDetail(
+                  textOrNull(fields, "reason"),
+                  textOrNull(fields, "domain"),
+                  textOrNull(fields, "message"),
+                  textOrNull(fields, "location"),
+                  textOrNull(fields, "locationType")));
+        }
+      }
     }
     return new ErrorBody(
         statusCode,
@@ -107,8 +109,8 @@ public record ErrorBody(
     return flat.length() <= SNIPPET_LENGTH ? flat : flat.substring(0, SNIPPET_LENGTH) + "…";
   }
 
-  private static String textOrNull(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
+  private static String textOrNull(Map<?, ?> object, String field) {
+    Object value = object.get(field);
+    return value == null || value instanceof Map || value instanceof List ? null : value.toString();
   }
 }

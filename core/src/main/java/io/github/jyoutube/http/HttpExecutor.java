@@ -1,7 +1,5 @@
 package io.github.jyoutube.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.QuotaMeter;
 import io.github.jyoutube.Sleeper;
@@ -23,6 +21,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +48,6 @@ public final class HttpExecutor {
 
   private static final System.Logger LOG = System.getLogger("io.github.jyoutube.http");
   private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
-  private static final ObjectMapper OAUTH_READER = new ObjectMapper();
 
   private final HttpTransport transport;
   private final RetryPolicy policy;
@@ -370,23 +368,25 @@ public final class HttpExecutor {
 
   private static YouTubeException toException(HttpCall call, ErrorBody error) {
     if (call.dialect() == HttpCall.Dialect.OAUTH) {
-      JsonNode body = oauthError(error.body());
+      Map<?, ?> body = oauthError(error.body());
       if (body != null) {
-        JsonNode description = body.get("error_description");
+        Object description = body.get("error_description");
         return new OAuthException(
-            body.get("error").asText(),
-            description == null || description.isNull() ? null : description.asText(),
+            (String) body.get("error"),
+            description == null ? null : description.toString(),
             error.statusCode());
       }
     }
     return ApiException.of(error);
   }
 
-  private static JsonNode oauthError(String body) {
+  /** The OAuth error object ({@code {"error": "invalid_grant", ...}}), or null if it is not one. */
+  private static Map<?, ?> oauthError(String body) {
     try {
-      JsonNode node = OAUTH_READER.readTree(body);
-      return node != null && node.path("error").isTextual() ? node : null;
-    } catch (IOException notJson) {
+      return Json.tree(body) instanceof Map<?, ?> map && map.get("error") instanceof String
+          ? map
+          : null;
+    } catch (DecodeException notJson) {
       return null;
     }
   }

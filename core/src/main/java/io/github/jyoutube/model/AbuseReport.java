@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,7 @@ public record AbuseReport(
     String description,
     List<RelatedEntity> relatedEntities,
     Entity subject,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AbuseReport {
@@ -42,6 +45,92 @@ public record AbuseReport(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static AbuseReport readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "AbuseReport")) {
+      return null;
+    }
+    List<AbuseType> abuseTypes = null;
+    String description = null;
+    List<RelatedEntity> relatedEntities = null;
+    Entity subject = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "abuseTypes" -> {
+          if (ModelSupport.startArray(json, "AbuseReport.abuseTypes")) {
+            List<AbuseType> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(AbuseType.readJson(json));
+            }
+            abuseTypes = list;
+          } else {
+            abuseTypes = null;
+          }
+        }
+        case "description" ->
+            description = ModelSupport.readString(json, "AbuseReport.description");
+        case "relatedEntities" -> {
+          if (ModelSupport.startArray(json, "AbuseReport.relatedEntities")) {
+            List<RelatedEntity> list2 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list2.add(RelatedEntity.readJson(json));
+            }
+            relatedEntities = list2;
+          } else {
+            relatedEntities = null;
+          }
+        }
+        case "subject" -> subject = Entity.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new AbuseReport(abuseTypes, description, relatedEntities, subject, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, AbuseReport value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.abuseTypes() != null) {
+      json.writeFieldName("abuseTypes");
+      json.writeStartArray();
+      for (var element : value.abuseTypes()) {
+        AbuseType.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.description() != null) {
+      json.writeFieldName("description");
+      ModelSupport.writeString(json, value.description());
+    }
+    if (value.relatedEntities() != null) {
+      json.writeFieldName("relatedEntities");
+      json.writeStartArray();
+      for (var element : value.relatedEntities()) {
+        RelatedEntity.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.subject() != null) {
+      json.writeFieldName("subject");
+      Entity.writeJson(json, value.subject());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link AbuseReport} values; properties that are not set are left out of the JSON. */

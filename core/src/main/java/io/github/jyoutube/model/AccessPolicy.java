@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +24,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record AccessPolicy(
-    Boolean allowed,
-    List<String> exception,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Boolean allowed, List<String> exception, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AccessPolicy {
@@ -39,6 +40,65 @@ public record AccessPolicy(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static AccessPolicy readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "AccessPolicy")) {
+      return null;
+    }
+    Boolean allowed = null;
+    List<String> exception = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "allowed" -> allowed = ModelSupport.readBoolean(json, "AccessPolicy.allowed");
+        case "exception" -> {
+          if (ModelSupport.startArray(json, "AccessPolicy.exception")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(ModelSupport.readString(json, "AccessPolicy.exception"));
+            }
+            exception = list;
+          } else {
+            exception = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new AccessPolicy(allowed, exception, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, AccessPolicy value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.allowed() != null) {
+      json.writeFieldName("allowed");
+      ModelSupport.writeBoolean(json, value.allowed());
+    }
+    if (value.exception() != null) {
+      json.writeFieldName("exception");
+      json.writeStartArray();
+      for (var element : value.exception()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link AccessPolicy} values; properties that are not set are left out of the JSON. */

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -46,10 +47,108 @@ public record ActivityContentDetails(
     ActivityContentDetailsSocial social,
     ActivityContentDetailsSubscription subscription,
     ActivityContentDetailsUpload upload,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ActivityContentDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ActivityContentDetails")) {
+      return null;
+    }
+    ActivityContentDetailsBulletin bulletin = null;
+    ActivityContentDetailsChannelItem channelItem = null;
+    ActivityContentDetailsComment comment = null;
+    ActivityContentDetailsPlaylistItem playlistItem = null;
+    ActivityContentDetailsPromotedItem promotedItem = null;
+    ActivityContentDetailsRecommendation recommendation = null;
+    ActivityContentDetailsSocial social = null;
+    ActivityContentDetailsSubscription subscription = null;
+    ActivityContentDetailsUpload upload = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "bulletin" -> bulletin = ActivityContentDetailsBulletin.readJson(json);
+        case "channelItem" -> channelItem = ActivityContentDetailsChannelItem.readJson(json);
+        case "comment" -> comment = ActivityContentDetailsComment.readJson(json);
+        case "playlistItem" -> playlistItem = ActivityContentDetailsPlaylistItem.readJson(json);
+        case "promotedItem" -> promotedItem = ActivityContentDetailsPromotedItem.readJson(json);
+        case "recommendation" ->
+            recommendation = ActivityContentDetailsRecommendation.readJson(json);
+        case "social" -> social = ActivityContentDetailsSocial.readJson(json);
+        case "subscription" -> subscription = ActivityContentDetailsSubscription.readJson(json);
+        case "upload" -> upload = ActivityContentDetailsUpload.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ActivityContentDetails(
+        bulletin,
+        channelItem,
+        comment,
+        playlistItem,
+        promotedItem,
+        recommendation,
+        social,
+        subscription,
+        upload,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ActivityContentDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.bulletin() != null) {
+      json.writeFieldName("bulletin");
+      ActivityContentDetailsBulletin.writeJson(json, value.bulletin());
+    }
+    if (value.channelItem() != null) {
+      json.writeFieldName("channelItem");
+      ActivityContentDetailsChannelItem.writeJson(json, value.channelItem());
+    }
+    if (value.comment() != null) {
+      json.writeFieldName("comment");
+      ActivityContentDetailsComment.writeJson(json, value.comment());
+    }
+    if (value.playlistItem() != null) {
+      json.writeFieldName("playlistItem");
+      ActivityContentDetailsPlaylistItem.writeJson(json, value.playlistItem());
+    }
+    if (value.promotedItem() != null) {
+      json.writeFieldName("promotedItem");
+      ActivityContentDetailsPromotedItem.writeJson(json, value.promotedItem());
+    }
+    if (value.recommendation() != null) {
+      json.writeFieldName("recommendation");
+      ActivityContentDetailsRecommendation.writeJson(json, value.recommendation());
+    }
+    if (value.social() != null) {
+      json.writeFieldName("social");
+      ActivityContentDetailsSocial.writeJson(json, value.social());
+    }
+    if (value.subscription() != null) {
+      json.writeFieldName("subscription");
+      ActivityContentDetailsSubscription.writeJson(json, value.subscription());
+    }
+    if (value.upload() != null) {
+      json.writeFieldName("upload");
+      ActivityContentDetailsUpload.writeJson(json, value.upload());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -21,10 +22,67 @@ public record ActivityContentDetailsPlaylistItem(
     String playlistId,
     String playlistItemId,
     ResourceId resourceId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsPlaylistItem {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ActivityContentDetailsPlaylistItem readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ActivityContentDetailsPlaylistItem")) {
+      return null;
+    }
+    String playlistId = null;
+    String playlistItemId = null;
+    ResourceId resourceId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "playlistId" ->
+            playlistId =
+                ModelSupport.readString(json, "ActivityContentDetailsPlaylistItem.playlistId");
+        case "playlistItemId" ->
+            playlistItemId =
+                ModelSupport.readString(json, "ActivityContentDetailsPlaylistItem.playlistItemId");
+        case "resourceId" -> resourceId = ResourceId.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ActivityContentDetailsPlaylistItem(
+        playlistId, playlistItemId, resourceId, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ActivityContentDetailsPlaylistItem value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.playlistId() != null) {
+      json.writeFieldName("playlistId");
+      ModelSupport.writeString(json, value.playlistId());
+    }
+    if (value.playlistItemId() != null) {
+      json.writeFieldName("playlistItemId");
+      ModelSupport.writeString(json, value.playlistItemId());
+    }
+    if (value.resourceId() != null) {
+      json.writeFieldName("resourceId");
+      ResourceId.writeJson(json, value.resourceId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

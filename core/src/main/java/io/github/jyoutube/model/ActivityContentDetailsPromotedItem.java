@@ -3,9 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +45,7 @@ public record ActivityContentDetailsPromotedItem(
     List<String> forecastingUrl,
     List<String> impressionUrl,
     String videoId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsPromotedItem {
@@ -75,7 +77,6 @@ public record ActivityContentDetailsPromotedItem(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CtaType of(String value) {
       for (CtaType known : VALUES) {
         if (known.value().equals(value)) {
@@ -89,5 +90,159 @@ public record ActivityContentDetailsPromotedItem(
     public static List<CtaType> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ActivityContentDetailsPromotedItem readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ActivityContentDetailsPromotedItem")) {
+      return null;
+    }
+    String adTag = null;
+    String clickTrackingUrl = null;
+    String creativeViewUrl = null;
+    CtaType ctaType = null;
+    String customCtaButtonText = null;
+    String descriptionText = null;
+    String destinationUrl = null;
+    List<String> forecastingUrl = null;
+    List<String> impressionUrl = null;
+    String videoId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "adTag" ->
+            adTag = ModelSupport.readString(json, "ActivityContentDetailsPromotedItem.adTag");
+        case "clickTrackingUrl" ->
+            clickTrackingUrl =
+                ModelSupport.readString(
+                    json, "ActivityContentDetailsPromotedItem.clickTrackingUrl");
+        case "creativeViewUrl" ->
+            creativeViewUrl =
+                ModelSupport.readString(json, "ActivityContentDetailsPromotedItem.creativeViewUrl");
+        case "ctaType" -> {
+          String text = ModelSupport.readString(json, "ActivityContentDetailsPromotedItem.ctaType");
+          ctaType = text == null ? null : CtaType.of(text);
+        }
+        case "customCtaButtonText" ->
+            customCtaButtonText =
+                ModelSupport.readString(
+                    json, "ActivityContentDetailsPromotedItem.customCtaButtonText");
+        case "descriptionText" ->
+            descriptionText =
+                ModelSupport.readString(json, "ActivityContentDetailsPromotedItem.descriptionText");
+        case "destinationUrl" ->
+            destinationUrl =
+                ModelSupport.readString(json, "ActivityContentDetailsPromotedItem.destinationUrl");
+        case "forecastingUrl" -> {
+          if (ModelSupport.startArray(json, "ActivityContentDetailsPromotedItem.forecastingUrl")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(
+                  ModelSupport.readString(
+                      json, "ActivityContentDetailsPromotedItem.forecastingUrl"));
+            }
+            forecastingUrl = list;
+          } else {
+            forecastingUrl = null;
+          }
+        }
+        case "impressionUrl" -> {
+          if (ModelSupport.startArray(json, "ActivityContentDetailsPromotedItem.impressionUrl")) {
+            List<String> list2 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list2.add(
+                  ModelSupport.readString(
+                      json, "ActivityContentDetailsPromotedItem.impressionUrl"));
+            }
+            impressionUrl = list2;
+          } else {
+            impressionUrl = null;
+          }
+        }
+        case "videoId" ->
+            videoId = ModelSupport.readString(json, "ActivityContentDetailsPromotedItem.videoId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ActivityContentDetailsPromotedItem(
+        adTag,
+        clickTrackingUrl,
+        creativeViewUrl,
+        ctaType,
+        customCtaButtonText,
+        descriptionText,
+        destinationUrl,
+        forecastingUrl,
+        impressionUrl,
+        videoId,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ActivityContentDetailsPromotedItem value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.adTag() != null) {
+      json.writeFieldName("adTag");
+      ModelSupport.writeString(json, value.adTag());
+    }
+    if (value.clickTrackingUrl() != null) {
+      json.writeFieldName("clickTrackingUrl");
+      ModelSupport.writeString(json, value.clickTrackingUrl());
+    }
+    if (value.creativeViewUrl() != null) {
+      json.writeFieldName("creativeViewUrl");
+      ModelSupport.writeString(json, value.creativeViewUrl());
+    }
+    if (value.ctaType() != null) {
+      json.writeFieldName("ctaType");
+      ModelSupport.writeEnum(json, value.ctaType());
+    }
+    if (value.customCtaButtonText() != null) {
+      json.writeFieldName("customCtaButtonText");
+      ModelSupport.writeString(json, value.customCtaButtonText());
+    }
+    if (value.descriptionText() != null) {
+      json.writeFieldName("descriptionText");
+      ModelSupport.writeString(json, value.descriptionText());
+    }
+    if (value.destinationUrl() != null) {
+      json.writeFieldName("destinationUrl");
+      ModelSupport.writeString(json, value.destinationUrl());
+    }
+    if (value.forecastingUrl() != null) {
+      json.writeFieldName("forecastingUrl");
+      json.writeStartArray();
+      for (var element : value.forecastingUrl()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.impressionUrl() != null) {
+      json.writeFieldName("impressionUrl");
+      json.writeStartArray();
+      for (var element : value.impressionUrl()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.videoId() != null) {
+      json.writeFieldName("videoId");
+      ModelSupport.writeString(json, value.videoId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

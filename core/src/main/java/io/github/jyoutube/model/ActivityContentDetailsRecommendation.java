@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +24,7 @@ public record ActivityContentDetailsRecommendation(
     Reason reason,
     ResourceId resourceId,
     ResourceId seedResourceId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsRecommendation {
@@ -53,7 +53,6 @@ public record ActivityContentDetailsRecommendation(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Reason of(String value) {
       for (Reason known : VALUES) {
         if (known.value().equals(value)) {
@@ -67,5 +66,62 @@ public record ActivityContentDetailsRecommendation(
     public static List<Reason> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ActivityContentDetailsRecommendation readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ActivityContentDetailsRecommendation")) {
+      return null;
+    }
+    Reason reason = null;
+    ResourceId resourceId = null;
+    ResourceId seedResourceId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "reason" -> {
+          String text =
+              ModelSupport.readString(json, "ActivityContentDetailsRecommendation.reason");
+          reason = text == null ? null : Reason.of(text);
+        }
+        case "resourceId" -> resourceId = ResourceId.readJson(json);
+        case "seedResourceId" -> seedResourceId = ResourceId.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ActivityContentDetailsRecommendation(
+        reason, resourceId, seedResourceId, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ActivityContentDetailsRecommendation value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.reason() != null) {
+      json.writeFieldName("reason");
+      ModelSupport.writeEnum(json, value.reason());
+    }
+    if (value.resourceId() != null) {
+      json.writeFieldName("resourceId");
+      ResourceId.writeJson(json, value.resourceId());
+    }
+    if (value.seedResourceId() != null) {
+      json.writeFieldName("seedResourceId");
+      ResourceId.writeJson(json, value.seedResourceId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +27,7 @@ public record ActivityContentDetailsSocial(
     String referenceUrl,
     ResourceId resourceId,
     Type type,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsSocial {
@@ -62,7 +62,6 @@ public record ActivityContentDetailsSocial(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Type of(String value) {
       for (Type known : VALUES) {
         if (known.value().equals(value)) {
@@ -76,5 +75,76 @@ public record ActivityContentDetailsSocial(
     public static List<Type> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ActivityContentDetailsSocial readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ActivityContentDetailsSocial")) {
+      return null;
+    }
+    String author = null;
+    String imageUrl = null;
+    String referenceUrl = null;
+    ResourceId resourceId = null;
+    Type type = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "author" ->
+            author = ModelSupport.readString(json, "ActivityContentDetailsSocial.author");
+        case "imageUrl" ->
+            imageUrl = ModelSupport.readString(json, "ActivityContentDetailsSocial.imageUrl");
+        case "referenceUrl" ->
+            referenceUrl =
+                ModelSupport.readString(json, "ActivityContentDetailsSocial.referenceUrl");
+        case "resourceId" -> resourceId = ResourceId.readJson(json);
+        case "type" -> {
+          String text = ModelSupport.readString(json, "ActivityContentDetailsSocial.type");
+          type = text == null ? null : Type.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ActivityContentDetailsSocial(
+        author, imageUrl, referenceUrl, resourceId, type, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ActivityContentDetailsSocial value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.author() != null) {
+      json.writeFieldName("author");
+      ModelSupport.writeString(json, value.author());
+    }
+    if (value.imageUrl() != null) {
+      json.writeFieldName("imageUrl");
+      ModelSupport.writeString(json, value.imageUrl());
+    }
+    if (value.referenceUrl() != null) {
+      json.writeFieldName("referenceUrl");
+      ModelSupport.writeString(json, value.referenceUrl());
+    }
+    if (value.resourceId() != null) {
+      json.writeFieldName("resourceId");
+      ResourceId.writeJson(json, value.resourceId());
+    }
+    if (value.type() != null) {
+      json.writeFieldName("type");
+      ModelSupport.writeEnum(json, value.type());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -16,10 +17,50 @@ import java.util.Map;
  *     are written back; never {@code null}
  */
 public record ActivityContentDetailsSubscription(
-    ResourceId resourceId, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    ResourceId resourceId, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivityContentDetailsSubscription {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ActivityContentDetailsSubscription readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ActivityContentDetailsSubscription")) {
+      return null;
+    }
+    ResourceId resourceId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "resourceId" -> resourceId = ResourceId.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ActivityContentDetailsSubscription(resourceId, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ActivityContentDetailsSubscription value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.resourceId() != null) {
+      json.writeFieldName("resourceId");
+      ResourceId.writeJson(json, value.resourceId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +42,7 @@ public record ActivitySnippet(
     ThumbnailDetails thumbnails,
     String title,
     Type type,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ActivitySnippet {
@@ -106,7 +106,6 @@ public record ActivitySnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Type of(String value) {
       for (Type known : VALUES) {
         if (known.value().equals(value)) {
@@ -120,5 +119,101 @@ public record ActivitySnippet(
     public static List<Type> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ActivitySnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ActivitySnippet")) {
+      return null;
+    }
+    String channelId = null;
+    String channelTitle = null;
+    String description = null;
+    String groupId = null;
+    DateTime publishedAt = null;
+    ThumbnailDetails thumbnails = null;
+    String title = null;
+    Type type = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channelId" -> channelId = ModelSupport.readString(json, "ActivitySnippet.channelId");
+        case "channelTitle" ->
+            channelTitle = ModelSupport.readString(json, "ActivitySnippet.channelTitle");
+        case "description" ->
+            description = ModelSupport.readString(json, "ActivitySnippet.description");
+        case "groupId" -> groupId = ModelSupport.readString(json, "ActivitySnippet.groupId");
+        case "publishedAt" ->
+            publishedAt = ModelSupport.readDateTime(json, "ActivitySnippet.publishedAt");
+        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "title" -> title = ModelSupport.readString(json, "ActivitySnippet.title");
+        case "type" -> {
+          String text = ModelSupport.readString(json, "ActivitySnippet.type");
+          type = text == null ? null : Type.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ActivitySnippet(
+        channelId,
+        channelTitle,
+        description,
+        groupId,
+        publishedAt,
+        thumbnails,
+        title,
+        type,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ActivitySnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.channelTitle() != null) {
+      json.writeFieldName("channelTitle");
+      ModelSupport.writeString(json, value.channelTitle());
+    }
+    if (value.description() != null) {
+      json.writeFieldName("description");
+      ModelSupport.writeString(json, value.description());
+    }
+    if (value.groupId() != null) {
+      json.writeFieldName("groupId");
+      ModelSupport.writeString(json, value.groupId());
+    }
+    if (value.publishedAt() != null) {
+      json.writeFieldName("publishedAt");
+      ModelSupport.writeDateTime(json, value.publishedAt());
+    }
+    if (value.thumbnails() != null) {
+      json.writeFieldName("thumbnails");
+      ThumbnailDetails.writeJson(json, value.thumbnails());
+    }
+    if (value.title() != null) {
+      json.writeFieldName("title");
+      ModelSupport.writeString(json, value.title());
+    }
+    if (value.type() != null) {
+      json.writeFieldName("type");
+      ModelSupport.writeEnum(json, value.type());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -1,6 +1,5 @@
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
@@ -29,7 +28,6 @@ public abstract class ApiEnum {
   }
 
   /** The value as sent on the wire, e.g. {@code "public"}. */
-  @JsonValue
   public final String value() {
     return value;
   }

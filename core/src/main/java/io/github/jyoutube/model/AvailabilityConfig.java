@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,7 @@ import java.util.Objects;
 public record AvailabilityConfig(
     AvailabilityConfigGlobalConfig globalConfig,
     AvailabilityConfigRegionsConfig regionsConfig,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AvailabilityConfig {
@@ -35,6 +36,51 @@ public record AvailabilityConfig(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static AvailabilityConfig readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "AvailabilityConfig")) {
+      return null;
+    }
+    AvailabilityConfigGlobalConfig globalConfig = null;
+    AvailabilityConfigRegionsConfig regionsConfig = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "globalConfig" -> globalConfig = AvailabilityConfigGlobalConfig.readJson(json);
+        case "regionsConfig" -> regionsConfig = AvailabilityConfigRegionsConfig.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new AvailabilityConfig(globalConfig, regionsConfig, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, AvailabilityConfig value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.globalConfig() != null) {
+      json.writeFieldName("globalConfig");
+      AvailabilityConfigGlobalConfig.writeJson(json, value.globalConfig());
+    }
+    if (value.regionsConfig() != null) {
+      json.writeFieldName("regionsConfig");
+      AvailabilityConfigRegionsConfig.writeJson(json, value.regionsConfig());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +25,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record AvailabilityConfigGlobalConfig(
-    List<String> excludedRegionCodes,
-    Interval interval,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    List<String> excludedRegionCodes, Interval interval, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AvailabilityConfigGlobalConfig {
@@ -40,6 +41,68 @@ public record AvailabilityConfigGlobalConfig(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static AvailabilityConfigGlobalConfig readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "AvailabilityConfigGlobalConfig")) {
+      return null;
+    }
+    List<String> excludedRegionCodes = null;
+    Interval interval = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "excludedRegionCodes" -> {
+          if (ModelSupport.startArray(json, "AvailabilityConfigGlobalConfig.excludedRegionCodes")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(
+                  ModelSupport.readString(
+                      json, "AvailabilityConfigGlobalConfig.excludedRegionCodes"));
+            }
+            excludedRegionCodes = list;
+          } else {
+            excludedRegionCodes = null;
+          }
+        }
+        case "interval" -> interval = Interval.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new AvailabilityConfigGlobalConfig(excludedRegionCodes, interval, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, AvailabilityConfigGlobalConfig value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.excludedRegionCodes() != null) {
+      json.writeFieldName("excludedRegionCodes");
+      json.writeStartArray();
+      for (var element : value.excludedRegionCodes()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.interval() != null) {
+      json.writeFieldName("interval");
+      Interval.writeJson(json, value.interval());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

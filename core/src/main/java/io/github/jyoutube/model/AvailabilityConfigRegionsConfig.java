@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ import java.util.Objects;
  */
 public record AvailabilityConfigRegionsConfig(
     List<AvailabilityConfigRegionsConfigRegionInterval> regionIntervals,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AvailabilityConfigRegionsConfig {
@@ -36,6 +39,60 @@ public record AvailabilityConfigRegionsConfig(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static AvailabilityConfigRegionsConfig readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "AvailabilityConfigRegionsConfig")) {
+      return null;
+    }
+    List<AvailabilityConfigRegionsConfigRegionInterval> regionIntervals = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "regionIntervals" -> {
+          if (ModelSupport.startArray(json, "AvailabilityConfigRegionsConfig.regionIntervals")) {
+            List<AvailabilityConfigRegionsConfigRegionInterval> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(AvailabilityConfigRegionsConfigRegionInterval.readJson(json));
+            }
+            regionIntervals = list;
+          } else {
+            regionIntervals = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new AvailabilityConfigRegionsConfig(regionIntervals, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, AvailabilityConfigRegionsConfig value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.regionIntervals() != null) {
+      json.writeFieldName("regionIntervals");
+      json.writeStartArray();
+      for (var element : value.regionIntervals()) {
+        AvailabilityConfigRegionsConfigRegionInterval.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

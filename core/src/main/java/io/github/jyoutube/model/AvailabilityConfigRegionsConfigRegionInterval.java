@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,9 +22,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record AvailabilityConfigRegionsConfigRegionInterval(
-    Interval interval,
-    String regionCode,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Interval interval, String regionCode, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public AvailabilityConfigRegionsConfigRegionInterval {
@@ -38,6 +37,57 @@ public record AvailabilityConfigRegionsConfigRegionInterval(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static AvailabilityConfigRegionsConfigRegionInterval readJson(JsonParser json)
+      throws IOException {
+    if (!ModelSupport.startObject(json, "AvailabilityConfigRegionsConfigRegionInterval")) {
+      return null;
+    }
+    Interval interval = null;
+    String regionCode = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "interval" -> interval = Interval.readJson(json);
+        case "regionCode" ->
+            regionCode =
+                ModelSupport.readString(
+                    json, "AvailabilityConfigRegionsConfigRegionInterval.regionCode");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new AvailabilityConfigRegionsConfigRegionInterval(
+        interval, regionCode, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, AvailabilityConfigRegionsConfigRegionInterval value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.interval() != null) {
+      json.writeFieldName("interval");
+      Interval.writeJson(json, value.interval());
+    }
+    if (value.regionCode() != null) {
+      json.writeFieldName("regionCode");
+      ModelSupport.writeString(json, value.regionCode());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

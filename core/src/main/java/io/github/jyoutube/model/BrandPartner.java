@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +20,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record BrandPartner(
-    String channelHandle,
-    String channelId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String channelHandle, String channelId, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public BrandPartner {
@@ -36,6 +35,52 @@ public record BrandPartner(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static BrandPartner readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "BrandPartner")) {
+      return null;
+    }
+    String channelHandle = null;
+    String channelId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channelHandle" ->
+            channelHandle = ModelSupport.readString(json, "BrandPartner.channelHandle");
+        case "channelId" -> channelId = ModelSupport.readString(json, "BrandPartner.channelId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new BrandPartner(channelHandle, channelId, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, BrandPartner value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channelHandle() != null) {
+      json.writeFieldName("channelHandle");
+      ModelSupport.writeString(json, value.channelHandle());
+    }
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link BrandPartner} values; properties that are not set are left out of the JSON. */

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +58,7 @@ public record CaptionSnippet(
     Status status,
     TrackKind trackKind,
     String videoId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CaptionSnippet {
@@ -104,7 +104,6 @@ public record CaptionSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static AudioTrackType of(String value) {
       for (AudioTrackType known : VALUES) {
         if (known.value().equals(value)) {
@@ -148,7 +147,6 @@ public record CaptionSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FailureReason of(String value) {
       for (FailureReason known : VALUES) {
         if (known.value().equals(value)) {
@@ -189,7 +187,6 @@ public record CaptionSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Status of(String value) {
       for (Status known : VALUES) {
         if (known.value().equals(value)) {
@@ -230,7 +227,6 @@ public record CaptionSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static TrackKind of(String value) {
       for (TrackKind known : VALUES) {
         if (known.value().equals(value)) {
@@ -244,6 +240,146 @@ public record CaptionSnippet(
     public static List<TrackKind> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static CaptionSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "CaptionSnippet")) {
+      return null;
+    }
+    AudioTrackType audioTrackType = null;
+    FailureReason failureReason = null;
+    Boolean isAutoSynced = null;
+    Boolean isCC = null;
+    Boolean isDraft = null;
+    Boolean isEasyReader = null;
+    Boolean isLarge = null;
+    String language = null;
+    DateTime lastUpdated = null;
+    String name = null;
+    Status status = null;
+    TrackKind trackKind = null;
+    String videoId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "audioTrackType" -> {
+          String text = ModelSupport.readString(json, "CaptionSnippet.audioTrackType");
+          audioTrackType = text == null ? null : AudioTrackType.of(text);
+        }
+        case "failureReason" -> {
+          String text2 = ModelSupport.readString(json, "CaptionSnippet.failureReason");
+          failureReason = text2 == null ? null : FailureReason.of(text2);
+        }
+        case "isAutoSynced" ->
+            isAutoSynced = ModelSupport.readBoolean(json, "CaptionSnippet.isAutoSynced");
+        case "isCC" -> isCC = ModelSupport.readBoolean(json, "CaptionSnippet.isCC");
+        case "isDraft" -> isDraft = ModelSupport.readBoolean(json, "CaptionSnippet.isDraft");
+        case "isEasyReader" ->
+            isEasyReader = ModelSupport.readBoolean(json, "CaptionSnippet.isEasyReader");
+        case "isLarge" -> isLarge = ModelSupport.readBoolean(json, "CaptionSnippet.isLarge");
+        case "language" -> language = ModelSupport.readString(json, "CaptionSnippet.language");
+        case "lastUpdated" ->
+            lastUpdated = ModelSupport.readDateTime(json, "CaptionSnippet.lastUpdated");
+        case "name" -> name = ModelSupport.readString(json, "CaptionSnippet.name");
+        case "status" -> {
+          String text3 = ModelSupport.readString(json, "CaptionSnippet.status");
+          status = text3 == null ? null : Status.of(text3);
+        }
+        case "trackKind" -> {
+          String text4 = ModelSupport.readString(json, "CaptionSnippet.trackKind");
+          trackKind = text4 == null ? null : TrackKind.of(text4);
+        }
+        case "videoId" -> videoId = ModelSupport.readString(json, "CaptionSnippet.videoId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new CaptionSnippet(
+        audioTrackType,
+        failureReason,
+        isAutoSynced,
+        isCC,
+        isDraft,
+        isEasyReader,
+        isLarge,
+        language,
+        lastUpdated,
+        name,
+        status,
+        trackKind,
+        videoId,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, CaptionSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.audioTrackType() != null) {
+      json.writeFieldName("audioTrackType");
+      ModelSupport.writeEnum(json, value.audioTrackType());
+    }
+    if (value.failureReason() != null) {
+      json.writeFieldName("failureReason");
+      ModelSupport.writeEnum(json, value.failureReason());
+    }
+    if (value.isAutoSynced() != null) {
+      json.writeFieldName("isAutoSynced");
+      ModelSupport.writeBoolean(json, value.isAutoSynced());
+    }
+    if (value.isCC() != null) {
+      json.writeFieldName("isCC");
+      ModelSupport.writeBoolean(json, value.isCC());
+    }
+    if (value.isDraft() != null) {
+      json.writeFieldName("isDraft");
+      ModelSupport.writeBoolean(json, value.isDraft());
+    }
+    if (value.isEasyReader() != null) {
+      json.writeFieldName("isEasyReader");
+      ModelSupport.writeBoolean(json, value.isEasyReader());
+    }
+    if (value.isLarge() != null) {
+      json.writeFieldName("isLarge");
+      ModelSupport.writeBoolean(json, value.isLarge());
+    }
+    if (value.language() != null) {
+      json.writeFieldName("language");
+      ModelSupport.writeString(json, value.language());
+    }
+    if (value.lastUpdated() != null) {
+      json.writeFieldName("lastUpdated");
+      ModelSupport.writeDateTime(json, value.lastUpdated());
+    }
+    if (value.name() != null) {
+      json.writeFieldName("name");
+      ModelSupport.writeString(json, value.name());
+    }
+    if (value.status() != null) {
+      json.writeFieldName("status");
+      ModelSupport.writeEnum(json, value.status());
+    }
+    if (value.trackKind() != null) {
+      json.writeFieldName("trackKind");
+      ModelSupport.writeEnum(json, value.trackKind());
+    }
+    if (value.videoId() != null) {
+      json.writeFieldName("videoId");
+      ModelSupport.writeString(json, value.videoId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link CaptionSnippet} values; properties that are not set are left out of the JSON. */

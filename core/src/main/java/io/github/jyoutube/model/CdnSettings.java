@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ public record CdnSettings(
     IngestionInfo ingestionInfo,
     IngestionType ingestionType,
     Resolution resolution,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CdnSettings {
@@ -73,7 +73,6 @@ public record CdnSettings(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FrameRate of(String value) {
       for (FrameRate known : VALUES) {
         if (known.value().equals(value)) {
@@ -117,7 +116,6 @@ public record CdnSettings(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static IngestionType of(String value) {
       for (IngestionType known : VALUES) {
         if (known.value().equals(value)) {
@@ -182,7 +180,6 @@ public record CdnSettings(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Resolution of(String value) {
       for (Resolution known : VALUES) {
         if (known.value().equals(value)) {
@@ -196,6 +193,79 @@ public record CdnSettings(
     public static List<Resolution> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static CdnSettings readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "CdnSettings")) {
+      return null;
+    }
+    String format = null;
+    FrameRate frameRate = null;
+    IngestionInfo ingestionInfo = null;
+    IngestionType ingestionType = null;
+    Resolution resolution = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "format" -> format = ModelSupport.readString(json, "CdnSettings.format");
+        case "frameRate" -> {
+          String text = ModelSupport.readString(json, "CdnSettings.frameRate");
+          frameRate = text == null ? null : FrameRate.of(text);
+        }
+        case "ingestionInfo" -> ingestionInfo = IngestionInfo.readJson(json);
+        case "ingestionType" -> {
+          String text2 = ModelSupport.readString(json, "CdnSettings.ingestionType");
+          ingestionType = text2 == null ? null : IngestionType.of(text2);
+        }
+        case "resolution" -> {
+          String text3 = ModelSupport.readString(json, "CdnSettings.resolution");
+          resolution = text3 == null ? null : Resolution.of(text3);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new CdnSettings(
+        format, frameRate, ingestionInfo, ingestionType, resolution, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, CdnSettings value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.format() != null) {
+      json.writeFieldName("format");
+      ModelSupport.writeString(json, value.format());
+    }
+    if (value.frameRate() != null) {
+      json.writeFieldName("frameRate");
+      ModelSupport.writeEnum(json, value.frameRate());
+    }
+    if (value.ingestionInfo() != null) {
+      json.writeFieldName("ingestionInfo");
+      IngestionInfo.writeJson(json, value.ingestionInfo());
+    }
+    if (value.ingestionType() != null) {
+      json.writeFieldName("ingestionType");
+      ModelSupport.writeEnum(json, value.ingestionType());
+    }
+    if (value.resolution() != null) {
+      json.writeFieldName("resolution");
+      ModelSupport.writeEnum(json, value.resolution());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link CdnSettings} values; properties that are not set are left out of the JSON. */

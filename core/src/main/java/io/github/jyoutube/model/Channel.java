@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +50,7 @@ public record Channel(
     ChannelStatistics statistics,
     ChannelStatus status,
     ChannelTopicDetails topicDetails,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Channel {
@@ -65,6 +66,148 @@ public record Channel(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static Channel readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "Channel")) {
+      return null;
+    }
+    ChannelAuditDetails auditDetails = null;
+    ChannelBrandingSettings brandingSettings = null;
+    ChannelContentDetails contentDetails = null;
+    ChannelContentOwnerDetails contentOwnerDetails = null;
+    ChannelConversionPings conversionPings = null;
+    String etag = null;
+    String id = null;
+    String kind = null;
+    Map<String, ChannelLocalization> localizations = null;
+    ChannelSnippet snippet = null;
+    ChannelStatistics statistics = null;
+    ChannelStatus status = null;
+    ChannelTopicDetails topicDetails = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "auditDetails" -> auditDetails = ChannelAuditDetails.readJson(json);
+        case "brandingSettings" -> brandingSettings = ChannelBrandingSettings.readJson(json);
+        case "contentDetails" -> contentDetails = ChannelContentDetails.readJson(json);
+        case "contentOwnerDetails" ->
+            contentOwnerDetails = ChannelContentOwnerDetails.readJson(json);
+        case "conversionPings" -> conversionPings = ChannelConversionPings.readJson(json);
+        case "etag" -> etag = ModelSupport.readString(json, "Channel.etag");
+        case "id" -> id = ModelSupport.readString(json, "Channel.id");
+        case "kind" -> kind = ModelSupport.readString(json, "Channel.kind");
+        case "localizations" -> {
+          if (ModelSupport.startObject(json, "Channel.localizations")) {
+            Map<String, ChannelLocalization> map = new LinkedHashMap<>();
+            for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
+              json.nextToken();
+              map.put(key, ChannelLocalization.readJson(json));
+            }
+            localizations = map;
+          } else {
+            localizations = null;
+          }
+        }
+        case "snippet" -> snippet = ChannelSnippet.readJson(json);
+        case "statistics" -> statistics = ChannelStatistics.readJson(json);
+        case "status" -> status = ChannelStatus.readJson(json);
+        case "topicDetails" -> topicDetails = ChannelTopicDetails.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new Channel(
+        auditDetails,
+        brandingSettings,
+        contentDetails,
+        contentOwnerDetails,
+        conversionPings,
+        etag,
+        id,
+        kind,
+        localizations,
+        snippet,
+        statistics,
+        status,
+        topicDetails,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, Channel value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.auditDetails() != null) {
+      json.writeFieldName("auditDetails");
+      ChannelAuditDetails.writeJson(json, value.auditDetails());
+    }
+    if (value.brandingSettings() != null) {
+      json.writeFieldName("brandingSettings");
+      ChannelBrandingSettings.writeJson(json, value.brandingSettings());
+    }
+    if (value.contentDetails() != null) {
+      json.writeFieldName("contentDetails");
+      ChannelContentDetails.writeJson(json, value.contentDetails());
+    }
+    if (value.contentOwnerDetails() != null) {
+      json.writeFieldName("contentOwnerDetails");
+      ChannelContentOwnerDetails.writeJson(json, value.contentOwnerDetails());
+    }
+    if (value.conversionPings() != null) {
+      json.writeFieldName("conversionPings");
+      ChannelConversionPings.writeJson(json, value.conversionPings());
+    }
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.localizations() != null) {
+      json.writeFieldName("localizations");
+      json.writeStartObject();
+      for (var entry : value.localizations().entrySet()) {
+        json.writeFieldName(entry.getKey());
+        ChannelLocalization.writeJson(json, entry.getValue());
+      }
+      json.writeEndObject();
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      ChannelSnippet.writeJson(json, value.snippet());
+    }
+    if (value.statistics() != null) {
+      json.writeFieldName("statistics");
+      ChannelStatistics.writeJson(json, value.statistics());
+    }
+    if (value.status() != null) {
+      json.writeFieldName("status");
+      ChannelStatus.writeJson(json, value.status());
+    }
+    if (value.topicDetails() != null) {
+      json.writeFieldName("topicDetails");
+      ChannelTopicDetails.writeJson(json, value.topicDetails());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link Channel} values; properties that are not set are left out of the JSON. */

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public record ChannelAuditDetails(
     Boolean communityGuidelinesGoodStanding,
     Boolean contentIdClaimsGoodStanding,
     Boolean copyrightStrikesGoodStanding,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelAuditDetails {
@@ -39,6 +40,68 @@ public record ChannelAuditDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelAuditDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelAuditDetails")) {
+      return null;
+    }
+    Boolean communityGuidelinesGoodStanding = null;
+    Boolean contentIdClaimsGoodStanding = null;
+    Boolean copyrightStrikesGoodStanding = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "communityGuidelinesGoodStanding" ->
+            communityGuidelinesGoodStanding =
+                ModelSupport.readBoolean(
+                    json, "ChannelAuditDetails.communityGuidelinesGoodStanding");
+        case "contentIdClaimsGoodStanding" ->
+            contentIdClaimsGoodStanding =
+                ModelSupport.readBoolean(json, "ChannelAuditDetails.contentIdClaimsGoodStanding");
+        case "copyrightStrikesGoodStanding" ->
+            copyrightStrikesGoodStanding =
+                ModelSupport.readBoolean(json, "ChannelAuditDetails.copyrightStrikesGoodStanding");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelAuditDetails(
+        communityGuidelinesGoodStanding,
+        contentIdClaimsGoodStanding,
+        copyrightStrikesGoodStanding,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelAuditDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.communityGuidelinesGoodStanding() != null) {
+      json.writeFieldName("communityGuidelinesGoodStanding");
+      ModelSupport.writeBoolean(json, value.communityGuidelinesGoodStanding());
+    }
+    if (value.contentIdClaimsGoodStanding() != null) {
+      json.writeFieldName("contentIdClaimsGoodStanding");
+      ModelSupport.writeBoolean(json, value.contentIdClaimsGoodStanding());
+    }
+    if (value.copyrightStrikesGoodStanding() != null) {
+      json.writeFieldName("copyrightStrikesGoodStanding");
+      ModelSupport.writeBoolean(json, value.copyrightStrikesGoodStanding());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,10 +21,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ChannelBannerResource(
-    String etag,
-    String kind,
-    String url,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String etag, String kind, String url, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelBannerResource {
@@ -38,6 +36,57 @@ public record ChannelBannerResource(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelBannerResource readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelBannerResource")) {
+      return null;
+    }
+    String etag = null;
+    String kind = null;
+    String url = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "etag" -> etag = ModelSupport.readString(json, "ChannelBannerResource.etag");
+        case "kind" -> kind = ModelSupport.readString(json, "ChannelBannerResource.kind");
+        case "url" -> url = ModelSupport.readString(json, "ChannelBannerResource.url");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelBannerResource(etag, kind, url, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelBannerResource value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.url() != null) {
+      json.writeFieldName("url");
+      ModelSupport.writeString(json, value.url());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,7 @@ public record ChannelBrandingSettings(
     List<PropertyValue> hints,
     ImageSettings image,
     WatchSettings watch,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelBrandingSettings {
@@ -41,6 +44,77 @@ public record ChannelBrandingSettings(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelBrandingSettings readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelBrandingSettings")) {
+      return null;
+    }
+    ChannelSettings channel = null;
+    List<PropertyValue> hints = null;
+    ImageSettings image = null;
+    WatchSettings watch = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channel" -> channel = ChannelSettings.readJson(json);
+        case "hints" -> {
+          if (ModelSupport.startArray(json, "ChannelBrandingSettings.hints")) {
+            List<PropertyValue> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(PropertyValue.readJson(json));
+            }
+            hints = list;
+          } else {
+            hints = null;
+          }
+        }
+        case "image" -> image = ImageSettings.readJson(json);
+        case "watch" -> watch = WatchSettings.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelBrandingSettings(channel, hints, image, watch, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelBrandingSettings value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channel() != null) {
+      json.writeFieldName("channel");
+      ChannelSettings.writeJson(json, value.channel());
+    }
+    if (value.hints() != null) {
+      json.writeFieldName("hints");
+      json.writeStartArray();
+      for (var element : value.hints()) {
+        PropertyValue.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.image() != null) {
+      json.writeFieldName("image");
+      ImageSettings.writeJson(json, value.image());
+    }
+    if (value.watch() != null) {
+      json.writeFieldName("watch");
+      WatchSettings.writeJson(json, value.watch());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

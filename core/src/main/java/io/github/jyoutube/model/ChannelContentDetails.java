@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,8 +18,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ChannelContentDetails(
-    RelatedPlaylists relatedPlaylists,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    RelatedPlaylists relatedPlaylists, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelContentDetails {
@@ -61,7 +61,7 @@ public record ChannelContentDetails(
       String uploads,
       String watchHistory,
       String watchLater,
-      @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+      Map<String, Object> additionalProperties) {
 
     /** Creates an instance, copying lists and maps into unmodifiable collections. */
     public RelatedPlaylists {
@@ -76,6 +76,73 @@ public record ChannelContentDetails(
     /** Returns a builder initialized with this record's values. */
     public Builder toBuilder() {
       return new Builder(this);
+    }
+
+    /**
+     * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+     * null.
+     */
+    static RelatedPlaylists readJson(JsonParser json) throws IOException {
+      if (!ModelSupport.startObject(json, "RelatedPlaylists")) {
+        return null;
+      }
+      String favorites = null;
+      String likes = null;
+      String uploads = null;
+      String watchHistory = null;
+      String watchLater = null;
+      Map<String, Object> additionalProperties = null;
+      for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+        json.nextToken();
+        switch (field) {
+          case "favorites" ->
+              favorites = ModelSupport.readString(json, "RelatedPlaylists.favorites");
+          case "likes" -> likes = ModelSupport.readString(json, "RelatedPlaylists.likes");
+          case "uploads" -> uploads = ModelSupport.readString(json, "RelatedPlaylists.uploads");
+          case "watchHistory" ->
+              watchHistory = ModelSupport.readString(json, "RelatedPlaylists.watchHistory");
+          case "watchLater" ->
+              watchLater = ModelSupport.readString(json, "RelatedPlaylists.watchLater");
+          default ->
+              additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+        }
+      }
+      return new RelatedPlaylists(
+          favorites, likes, uploads, watchHistory, watchLater, additionalProperties);
+    }
+
+    /**
+     * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+     * null}.
+     */
+    static void writeJson(JsonGenerator json, RelatedPlaylists value) throws IOException {
+      if (value == null) {
+        json.writeNull();
+        return;
+      }
+      json.writeStartObject();
+      if (value.favorites() != null) {
+        json.writeFieldName("favorites");
+        ModelSupport.writeString(json, value.favorites());
+      }
+      if (value.likes() != null) {
+        json.writeFieldName("likes");
+        ModelSupport.writeString(json, value.likes());
+      }
+      if (value.uploads() != null) {
+        json.writeFieldName("uploads");
+        ModelSupport.writeString(json, value.uploads());
+      }
+      if (value.watchHistory() != null) {
+        json.writeFieldName("watchHistory");
+        ModelSupport.writeString(json, value.watchHistory());
+      }
+      if (value.watchLater() != null) {
+        json.writeFieldName("watchLater");
+        ModelSupport.writeString(json, value.watchLater());
+      }
+      ModelSupport.writeUnknown(json, value.additionalProperties());
+      json.writeEndObject();
     }
 
     /**
@@ -143,6 +210,45 @@ public record ChannelContentDetails(
             favorites, likes, uploads, watchHistory, watchLater, additionalProperties);
       }
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelContentDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelContentDetails")) {
+      return null;
+    }
+    RelatedPlaylists relatedPlaylists = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "relatedPlaylists" -> relatedPlaylists = RelatedPlaylists.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelContentDetails(relatedPlaylists, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelContentDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.relatedPlaylists() != null) {
+      json.writeFieldName("relatedPlaylists");
+      RelatedPlaylists.writeJson(json, value.relatedPlaylists());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

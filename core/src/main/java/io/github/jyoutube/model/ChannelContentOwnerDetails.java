@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,9 +21,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ChannelContentOwnerDetails(
-    String contentOwner,
-    DateTime timeLinked,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String contentOwner, DateTime timeLinked, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelContentOwnerDetails {
@@ -37,6 +36,53 @@ public record ChannelContentOwnerDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelContentOwnerDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelContentOwnerDetails")) {
+      return null;
+    }
+    String contentOwner = null;
+    DateTime timeLinked = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "contentOwner" ->
+            contentOwner = ModelSupport.readString(json, "ChannelContentOwnerDetails.contentOwner");
+        case "timeLinked" ->
+            timeLinked = ModelSupport.readDateTime(json, "ChannelContentOwnerDetails.timeLinked");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelContentOwnerDetails(contentOwner, timeLinked, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelContentOwnerDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.contentOwner() != null) {
+      json.writeFieldName("contentOwner");
+      ModelSupport.writeString(json, value.contentOwner());
+    }
+    if (value.timeLinked() != null) {
+      json.writeFieldName("timeLinked");
+      ModelSupport.writeDateTime(json, value.timeLinked());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +26,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ChannelConversionPing(
-    Context context,
-    String conversionUrl,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Context context, String conversionUrl, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelConversionPing {
@@ -70,7 +68,6 @@ public record ChannelConversionPing(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Context of(String value) {
       for (Context known : VALUES) {
         if (known.value().equals(value)) {
@@ -84,6 +81,55 @@ public record ChannelConversionPing(
     public static List<Context> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelConversionPing readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelConversionPing")) {
+      return null;
+    }
+    Context context = null;
+    String conversionUrl = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "context" -> {
+          String text = ModelSupport.readString(json, "ChannelConversionPing.context");
+          context = text == null ? null : Context.of(text);
+        }
+        case "conversionUrl" ->
+            conversionUrl = ModelSupport.readString(json, "ChannelConversionPing.conversionUrl");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelConversionPing(context, conversionUrl, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelConversionPing value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.context() != null) {
+      json.writeFieldName("context");
+      ModelSupport.writeEnum(json, value.context());
+    }
+    if (value.conversionUrl() != null) {
+      json.writeFieldName("conversionUrl");
+      ModelSupport.writeString(json, value.conversionUrl());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +23,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ChannelConversionPings(
-    List<ChannelConversionPing> pings,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    List<ChannelConversionPing> pings, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelConversionPings {
@@ -37,6 +39,59 @@ public record ChannelConversionPings(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelConversionPings readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelConversionPings")) {
+      return null;
+    }
+    List<ChannelConversionPing> pings = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "pings" -> {
+          if (ModelSupport.startArray(json, "ChannelConversionPings.pings")) {
+            List<ChannelConversionPing> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(ChannelConversionPing.readJson(json));
+            }
+            pings = list;
+          } else {
+            pings = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelConversionPings(pings, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelConversionPings value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.pings() != null) {
+      json.writeFieldName("pings");
+      json.writeStartArray();
+      for (var element : value.pings()) {
+        ChannelConversionPing.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

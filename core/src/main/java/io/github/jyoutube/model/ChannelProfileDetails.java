@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public record ChannelProfileDetails(
     String channelUrl,
     String displayName,
     String profileImageUrl,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelProfileDetails {
@@ -39,6 +40,69 @@ public record ChannelProfileDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelProfileDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelProfileDetails")) {
+      return null;
+    }
+    String channelId = null;
+    String channelUrl = null;
+    String displayName = null;
+    String profileImageUrl = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channelId" ->
+            channelId = ModelSupport.readString(json, "ChannelProfileDetails.channelId");
+        case "channelUrl" ->
+            channelUrl = ModelSupport.readString(json, "ChannelProfileDetails.channelUrl");
+        case "displayName" ->
+            displayName = ModelSupport.readString(json, "ChannelProfileDetails.displayName");
+        case "profileImageUrl" ->
+            profileImageUrl =
+                ModelSupport.readString(json, "ChannelProfileDetails.profileImageUrl");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelProfileDetails(
+        channelId, channelUrl, displayName, profileImageUrl, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelProfileDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.channelUrl() != null) {
+      json.writeFieldName("channelUrl");
+      ModelSupport.writeString(json, value.channelUrl());
+    }
+    if (value.displayName() != null) {
+      json.writeFieldName("displayName");
+      ModelSupport.writeString(json, value.displayName());
+    }
+    if (value.profileImageUrl() != null) {
+      json.writeFieldName("profileImageUrl");
+      ModelSupport.writeString(json, value.profileImageUrl());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public record ChannelSection(
     Map<String, ChannelSectionLocalization> localizations,
     ChannelSectionSnippet snippet,
     ChannelSectionTargeting targeting,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSection {
@@ -50,6 +51,98 @@ public record ChannelSection(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelSection readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelSection")) {
+      return null;
+    }
+    ChannelSectionContentDetails contentDetails = null;
+    String etag = null;
+    String id = null;
+    String kind = null;
+    Map<String, ChannelSectionLocalization> localizations = null;
+    ChannelSectionSnippet snippet = null;
+    ChannelSectionTargeting targeting = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "contentDetails" -> contentDetails = ChannelSectionContentDetails.readJson(json);
+        case "etag" -> etag = ModelSupport.readString(json, "ChannelSection.etag");
+        case "id" -> id = ModelSupport.readString(json, "ChannelSection.id");
+        case "kind" -> kind = ModelSupport.readString(json, "ChannelSection.kind");
+        case "localizations" -> {
+          if (ModelSupport.startObject(json, "ChannelSection.localizations")) {
+            Map<String, ChannelSectionLocalization> map = new LinkedHashMap<>();
+            for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
+              json.nextToken();
+              map.put(key, ChannelSectionLocalization.readJson(json));
+            }
+            localizations = map;
+          } else {
+            localizations = null;
+          }
+        }
+        case "snippet" -> snippet = ChannelSectionSnippet.readJson(json);
+        case "targeting" -> targeting = ChannelSectionTargeting.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelSection(
+        contentDetails, etag, id, kind, localizations, snippet, targeting, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelSection value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.contentDetails() != null) {
+      json.writeFieldName("contentDetails");
+      ChannelSectionContentDetails.writeJson(json, value.contentDetails());
+    }
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.localizations() != null) {
+      json.writeFieldName("localizations");
+      json.writeStartObject();
+      for (var entry : value.localizations().entrySet()) {
+        json.writeFieldName(entry.getKey());
+        ChannelSectionLocalization.writeJson(json, entry.getValue());
+      }
+      json.writeEndObject();
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      ChannelSectionSnippet.writeJson(json, value.snippet());
+    }
+    if (value.targeting() != null) {
+      json.writeFieldName("targeting");
+      ChannelSectionTargeting.writeJson(json, value.targeting());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link ChannelSection} values; properties that are not set are left out of the JSON. */

@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +23,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ChannelSectionContentDetails(
-    List<String> channels,
-    List<String> playlists,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    List<String> channels, List<String> playlists, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSectionContentDetails {
@@ -39,6 +40,79 @@ public record ChannelSectionContentDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelSectionContentDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelSectionContentDetails")) {
+      return null;
+    }
+    List<String> channels = null;
+    List<String> playlists = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channels" -> {
+          if (ModelSupport.startArray(json, "ChannelSectionContentDetails.channels")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(ModelSupport.readString(json, "ChannelSectionContentDetails.channels"));
+            }
+            channels = list;
+          } else {
+            channels = null;
+          }
+        }
+        case "playlists" -> {
+          if (ModelSupport.startArray(json, "ChannelSectionContentDetails.playlists")) {
+            List<String> list2 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list2.add(ModelSupport.readString(json, "ChannelSectionContentDetails.playlists"));
+            }
+            playlists = list2;
+          } else {
+            playlists = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelSectionContentDetails(channels, playlists, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelSectionContentDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channels() != null) {
+      json.writeFieldName("channels");
+      json.writeStartArray();
+      for (var element : value.channels()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.playlists() != null) {
+      json.writeFieldName("playlists");
+      json.writeStartArray();
+      for (var element : value.playlists()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

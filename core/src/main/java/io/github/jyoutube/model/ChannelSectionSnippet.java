@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ public record ChannelSectionSnippet(
     Style style,
     String title,
     Type type,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSectionSnippet {
@@ -78,7 +78,6 @@ public record ChannelSectionSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Style of(String value) {
       for (Style known : VALUES) {
         if (known.value().equals(value)) {
@@ -180,7 +179,6 @@ public record ChannelSectionSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Type of(String value) {
       for (Type known : VALUES) {
         if (known.value().equals(value)) {
@@ -194,6 +192,91 @@ public record ChannelSectionSnippet(
     public static List<Type> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelSectionSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelSectionSnippet")) {
+      return null;
+    }
+    String channelId = null;
+    String defaultLanguage = null;
+    ChannelSectionLocalization localized = null;
+    Long position = null;
+    Style style = null;
+    String title = null;
+    Type type = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channelId" ->
+            channelId = ModelSupport.readString(json, "ChannelSectionSnippet.channelId");
+        case "defaultLanguage" ->
+            defaultLanguage =
+                ModelSupport.readString(json, "ChannelSectionSnippet.defaultLanguage");
+        case "localized" -> localized = ChannelSectionLocalization.readJson(json);
+        case "position" -> position = ModelSupport.readLong(json, "ChannelSectionSnippet.position");
+        case "style" -> {
+          String text = ModelSupport.readString(json, "ChannelSectionSnippet.style");
+          style = text == null ? null : Style.of(text);
+        }
+        case "title" -> title = ModelSupport.readString(json, "ChannelSectionSnippet.title");
+        case "type" -> {
+          String text2 = ModelSupport.readString(json, "ChannelSectionSnippet.type");
+          type = text2 == null ? null : Type.of(text2);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelSectionSnippet(
+        channelId, defaultLanguage, localized, position, style, title, type, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelSectionSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.defaultLanguage() != null) {
+      json.writeFieldName("defaultLanguage");
+      ModelSupport.writeString(json, value.defaultLanguage());
+    }
+    if (value.localized() != null) {
+      json.writeFieldName("localized");
+      ChannelSectionLocalization.writeJson(json, value.localized());
+    }
+    if (value.position() != null) {
+      json.writeFieldName("position");
+      ModelSupport.writeLong(json, value.position());
+    }
+    if (value.style() != null) {
+      json.writeFieldName("style");
+      ModelSupport.writeEnum(json, value.style());
+    }
+    if (value.title() != null) {
+      json.writeFieldName("title");
+      ModelSupport.writeString(json, value.title());
+    }
+    if (value.type() != null) {
+      json.writeFieldName("type");
+      ModelSupport.writeEnum(json, value.type());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

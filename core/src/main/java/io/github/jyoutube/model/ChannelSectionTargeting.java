@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,7 @@ public record ChannelSectionTargeting(
     List<String> countries,
     List<String> languages,
     List<String> regions,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSectionTargeting {
@@ -41,6 +44,99 @@ public record ChannelSectionTargeting(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelSectionTargeting readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelSectionTargeting")) {
+      return null;
+    }
+    List<String> countries = null;
+    List<String> languages = null;
+    List<String> regions = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "countries" -> {
+          if (ModelSupport.startArray(json, "ChannelSectionTargeting.countries")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(ModelSupport.readString(json, "ChannelSectionTargeting.countries"));
+            }
+            countries = list;
+          } else {
+            countries = null;
+          }
+        }
+        case "languages" -> {
+          if (ModelSupport.startArray(json, "ChannelSectionTargeting.languages")) {
+            List<String> list2 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list2.add(ModelSupport.readString(json, "ChannelSectionTargeting.languages"));
+            }
+            languages = list2;
+          } else {
+            languages = null;
+          }
+        }
+        case "regions" -> {
+          if (ModelSupport.startArray(json, "ChannelSectionTargeting.regions")) {
+            List<String> list3 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list3.add(ModelSupport.readString(json, "ChannelSectionTargeting.regions"));
+            }
+            regions = list3;
+          } else {
+            regions = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelSectionTargeting(countries, languages, regions, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelSectionTargeting value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.countries() != null) {
+      json.writeFieldName("countries");
+      json.writeStartArray();
+      for (var element : value.countries()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.languages() != null) {
+      json.writeFieldName("languages");
+      json.writeStartArray();
+      for (var element : value.languages()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.regions() != null) {
+      json.writeFieldName("regions");
+      json.writeStartArray();
+      for (var element : value.regions()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

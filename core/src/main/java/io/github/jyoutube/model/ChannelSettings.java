@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +53,7 @@ public record ChannelSettings(
     String title,
     String trackingAnalyticsAccountId,
     String unsubscribedTrailer,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSettings {
@@ -66,6 +69,166 @@ public record ChannelSettings(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelSettings readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelSettings")) {
+      return null;
+    }
+    String country = null;
+    String defaultLanguage = null;
+    String defaultTab = null;
+    String description = null;
+    String featuredChannelsTitle = null;
+    List<String> featuredChannelsUrls = null;
+    String keywords = null;
+    Boolean moderateComments = null;
+    String profileColor = null;
+    Boolean showBrowseView = null;
+    Boolean showRelatedChannels = null;
+    String title = null;
+    String trackingAnalyticsAccountId = null;
+    String unsubscribedTrailer = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "country" -> country = ModelSupport.readString(json, "ChannelSettings.country");
+        case "defaultLanguage" ->
+            defaultLanguage = ModelSupport.readString(json, "ChannelSettings.defaultLanguage");
+        case "defaultTab" ->
+            defaultTab = ModelSupport.readString(json, "ChannelSettings.defaultTab");
+        case "description" ->
+            description = ModelSupport.readString(json, "ChannelSettings.description");
+        case "featuredChannelsTitle" ->
+            featuredChannelsTitle =
+                ModelSupport.readString(json, "ChannelSettings.featuredChannelsTitle");
+        case "featuredChannelsUrls" -> {
+          if (ModelSupport.startArray(json, "ChannelSettings.featuredChannelsUrls")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(ModelSupport.readString(json, "ChannelSettings.featuredChannelsUrls"));
+            }
+            featuredChannelsUrls = list;
+          } else {
+            featuredChannelsUrls = null;
+          }
+        }
+        case "keywords" -> keywords = ModelSupport.readString(json, "ChannelSettings.keywords");
+        case "moderateComments" ->
+            moderateComments = ModelSupport.readBoolean(json, "ChannelSettings.moderateComments");
+        case "profileColor" ->
+            profileColor = ModelSupport.readString(json, "ChannelSettings.profileColor");
+        case "showBrowseView" ->
+            showBrowseView = ModelSupport.readBoolean(json, "ChannelSettings.showBrowseView");
+        case "showRelatedChannels" ->
+            showRelatedChannels =
+                ModelSupport.readBoolean(json, "ChannelSettings.showRelatedChannels");
+        case "title" -> title = ModelSupport.readString(json, "ChannelSettings.title");
+        case "trackingAnalyticsAccountId" ->
+            trackingAnalyticsAccountId =
+                ModelSupport.readString(json, "ChannelSettings.trackingAnalyticsAccountId");
+        case "unsubscribedTrailer" ->
+            unsubscribedTrailer =
+                ModelSupport.readString(json, "ChannelSettings.unsubscribedTrailer");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelSettings(
+        country,
+        defaultLanguage,
+        defaultTab,
+        description,
+        featuredChannelsTitle,
+        featuredChannelsUrls,
+        keywords,
+        moderateComments,
+        profileColor,
+        showBrowseView,
+        showRelatedChannels,
+        title,
+        trackingAnalyticsAccountId,
+        unsubscribedTrailer,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelSettings value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.country() != null) {
+      json.writeFieldName("country");
+      ModelSupport.writeString(json, value.country());
+    }
+    if (value.defaultLanguage() != null) {
+      json.writeFieldName("defaultLanguage");
+      ModelSupport.writeString(json, value.defaultLanguage());
+    }
+    if (value.defaultTab() != null) {
+      json.writeFieldName("defaultTab");
+      ModelSupport.writeString(json, value.defaultTab());
+    }
+    if (value.description() != null) {
+      json.writeFieldName("description");
+      ModelSupport.writeString(json, value.description());
+    }
+    if (value.featuredChannelsTitle() != null) {
+      json.writeFieldName("featuredChannelsTitle");
+      ModelSupport.writeString(json, value.featuredChannelsTitle());
+    }
+    if (value.featuredChannelsUrls() != null) {
+      json.writeFieldName("featuredChannelsUrls");
+      json.writeStartArray();
+      for (var element : value.featuredChannelsUrls()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.keywords() != null) {
+      json.writeFieldName("keywords");
+      ModelSupport.writeString(json, value.keywords());
+    }
+    if (value.moderateComments() != null) {
+      json.writeFieldName("moderateComments");
+      ModelSupport.writeBoolean(json, value.moderateComments());
+    }
+    if (value.profileColor() != null) {
+      json.writeFieldName("profileColor");
+      ModelSupport.writeString(json, value.profileColor());
+    }
+    if (value.showBrowseView() != null) {
+      json.writeFieldName("showBrowseView");
+      ModelSupport.writeBoolean(json, value.showBrowseView());
+    }
+    if (value.showRelatedChannels() != null) {
+      json.writeFieldName("showRelatedChannels");
+      ModelSupport.writeBoolean(json, value.showRelatedChannels());
+    }
+    if (value.title() != null) {
+      json.writeFieldName("title");
+      ModelSupport.writeString(json, value.title());
+    }
+    if (value.trackingAnalyticsAccountId() != null) {
+      json.writeFieldName("trackingAnalyticsAccountId");
+      ModelSupport.writeString(json, value.trackingAnalyticsAccountId());
+    }
+    if (value.unsubscribedTrailer() != null) {
+      json.writeFieldName("unsubscribedTrailer");
+      ModelSupport.writeString(json, value.unsubscribedTrailer());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

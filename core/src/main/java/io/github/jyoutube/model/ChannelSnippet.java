@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +43,7 @@ public record ChannelSnippet(
     DateTime publishedAt,
     ThumbnailDetails thumbnails,
     String title,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelSnippet {
@@ -57,6 +58,99 @@ public record ChannelSnippet(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelSnippet")) {
+      return null;
+    }
+    String country = null;
+    String customUrl = null;
+    String defaultLanguage = null;
+    String description = null;
+    ChannelLocalization localized = null;
+    DateTime publishedAt = null;
+    ThumbnailDetails thumbnails = null;
+    String title = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "country" -> country = ModelSupport.readString(json, "ChannelSnippet.country");
+        case "customUrl" -> customUrl = ModelSupport.readString(json, "ChannelSnippet.customUrl");
+        case "defaultLanguage" ->
+            defaultLanguage = ModelSupport.readString(json, "ChannelSnippet.defaultLanguage");
+        case "description" ->
+            description = ModelSupport.readString(json, "ChannelSnippet.description");
+        case "localized" -> localized = ChannelLocalization.readJson(json);
+        case "publishedAt" ->
+            publishedAt = ModelSupport.readDateTime(json, "ChannelSnippet.publishedAt");
+        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "title" -> title = ModelSupport.readString(json, "ChannelSnippet.title");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelSnippet(
+        country,
+        customUrl,
+        defaultLanguage,
+        description,
+        localized,
+        publishedAt,
+        thumbnails,
+        title,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.country() != null) {
+      json.writeFieldName("country");
+      ModelSupport.writeString(json, value.country());
+    }
+    if (value.customUrl() != null) {
+      json.writeFieldName("customUrl");
+      ModelSupport.writeString(json, value.customUrl());
+    }
+    if (value.defaultLanguage() != null) {
+      json.writeFieldName("defaultLanguage");
+      ModelSupport.writeString(json, value.defaultLanguage());
+    }
+    if (value.description() != null) {
+      json.writeFieldName("description");
+      ModelSupport.writeString(json, value.description());
+    }
+    if (value.localized() != null) {
+      json.writeFieldName("localized");
+      ChannelLocalization.writeJson(json, value.localized());
+    }
+    if (value.publishedAt() != null) {
+      json.writeFieldName("publishedAt");
+      ModelSupport.writeDateTime(json, value.publishedAt());
+    }
+    if (value.thumbnails() != null) {
+      json.writeFieldName("thumbnails");
+      ThumbnailDetails.writeJson(json, value.thumbnails());
+    }
+    if (value.title() != null) {
+      json.writeFieldName("title");
+      ModelSupport.writeString(json, value.title());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link ChannelSnippet} values; properties that are not set are left out of the JSON. */

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,12 +23,12 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ChannelStatistics(
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger commentCount,
+    BigInteger commentCount,
     Boolean hiddenSubscriberCount,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger subscriberCount,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger videoCount,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger viewCount,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    BigInteger subscriberCount,
+    BigInteger videoCount,
+    BigInteger viewCount,
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelStatistics {
@@ -43,6 +43,82 @@ public record ChannelStatistics(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelStatistics readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelStatistics")) {
+      return null;
+    }
+    BigInteger commentCount = null;
+    Boolean hiddenSubscriberCount = null;
+    BigInteger subscriberCount = null;
+    BigInteger videoCount = null;
+    BigInteger viewCount = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "commentCount" ->
+            commentCount = ModelSupport.readBigInteger(json, "ChannelStatistics.commentCount");
+        case "hiddenSubscriberCount" ->
+            hiddenSubscriberCount =
+                ModelSupport.readBoolean(json, "ChannelStatistics.hiddenSubscriberCount");
+        case "subscriberCount" ->
+            subscriberCount =
+                ModelSupport.readBigInteger(json, "ChannelStatistics.subscriberCount");
+        case "videoCount" ->
+            videoCount = ModelSupport.readBigInteger(json, "ChannelStatistics.videoCount");
+        case "viewCount" ->
+            viewCount = ModelSupport.readBigInteger(json, "ChannelStatistics.viewCount");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelStatistics(
+        commentCount,
+        hiddenSubscriberCount,
+        subscriberCount,
+        videoCount,
+        viewCount,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelStatistics value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.commentCount() != null) {
+      json.writeFieldName("commentCount");
+      ModelSupport.writeBigIntegerAsString(json, value.commentCount());
+    }
+    if (value.hiddenSubscriberCount() != null) {
+      json.writeFieldName("hiddenSubscriberCount");
+      ModelSupport.writeBoolean(json, value.hiddenSubscriberCount());
+    }
+    if (value.subscriberCount() != null) {
+      json.writeFieldName("subscriberCount");
+      ModelSupport.writeBigIntegerAsString(json, value.subscriberCount());
+    }
+    if (value.videoCount() != null) {
+      json.writeFieldName("videoCount");
+      ModelSupport.writeBigIntegerAsString(json, value.videoCount());
+    }
+    if (value.viewCount() != null) {
+      json.writeFieldName("viewCount");
+      ModelSupport.writeBigIntegerAsString(json, value.viewCount());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ public record ChannelStatus(
     Boolean madeForKids,
     PrivacyStatus privacyStatus,
     Boolean selfDeclaredMadeForKids,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelStatus {
@@ -80,7 +80,6 @@ public record ChannelStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static LongUploadsStatus of(String value) {
       for (LongUploadsStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -121,7 +120,6 @@ public record ChannelStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PrivacyStatus of(String value) {
       for (PrivacyStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -135,6 +133,93 @@ public record ChannelStatus(
     public static List<PrivacyStatus> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelStatus readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelStatus")) {
+      return null;
+    }
+    Boolean isChannelMonetizationEnabled = null;
+    Boolean isLinked = null;
+    LongUploadsStatus longUploadsStatus = null;
+    Boolean madeForKids = null;
+    PrivacyStatus privacyStatus = null;
+    Boolean selfDeclaredMadeForKids = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "isChannelMonetizationEnabled" ->
+            isChannelMonetizationEnabled =
+                ModelSupport.readBoolean(json, "ChannelStatus.isChannelMonetizationEnabled");
+        case "isLinked" -> isLinked = ModelSupport.readBoolean(json, "ChannelStatus.isLinked");
+        case "longUploadsStatus" -> {
+          String text = ModelSupport.readString(json, "ChannelStatus.longUploadsStatus");
+          longUploadsStatus = text == null ? null : LongUploadsStatus.of(text);
+        }
+        case "madeForKids" ->
+            madeForKids = ModelSupport.readBoolean(json, "ChannelStatus.madeForKids");
+        case "privacyStatus" -> {
+          String text2 = ModelSupport.readString(json, "ChannelStatus.privacyStatus");
+          privacyStatus = text2 == null ? null : PrivacyStatus.of(text2);
+        }
+        case "selfDeclaredMadeForKids" ->
+            selfDeclaredMadeForKids =
+                ModelSupport.readBoolean(json, "ChannelStatus.selfDeclaredMadeForKids");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelStatus(
+        isChannelMonetizationEnabled,
+        isLinked,
+        longUploadsStatus,
+        madeForKids,
+        privacyStatus,
+        selfDeclaredMadeForKids,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelStatus value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.isChannelMonetizationEnabled() != null) {
+      json.writeFieldName("isChannelMonetizationEnabled");
+      ModelSupport.writeBoolean(json, value.isChannelMonetizationEnabled());
+    }
+    if (value.isLinked() != null) {
+      json.writeFieldName("isLinked");
+      ModelSupport.writeBoolean(json, value.isLinked());
+    }
+    if (value.longUploadsStatus() != null) {
+      json.writeFieldName("longUploadsStatus");
+      ModelSupport.writeEnum(json, value.longUploadsStatus());
+    }
+    if (value.madeForKids() != null) {
+      json.writeFieldName("madeForKids");
+      ModelSupport.writeBoolean(json, value.madeForKids());
+    }
+    if (value.privacyStatus() != null) {
+      json.writeFieldName("privacyStatus");
+      ModelSupport.writeEnum(json, value.privacyStatus());
+    }
+    if (value.selfDeclaredMadeForKids() != null) {
+      json.writeFieldName("selfDeclaredMadeForKids");
+      ModelSupport.writeBoolean(json, value.selfDeclaredMadeForKids());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link ChannelStatus} values; properties that are not set are left out of the JSON. */

@@ -3,10 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,11 +24,11 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ChannelToAffiliateProgramLinkDetails(
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger merchantId,
+    BigInteger merchantId,
     ProgramStatus programStatus,
     String statusUpdateReason,
     DateTime statusUpdateTime,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelToAffiliateProgramLinkDetails {
@@ -73,7 +72,6 @@ public record ChannelToAffiliateProgramLinkDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ProgramStatus of(String value) {
       for (ProgramStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -87,6 +85,78 @@ public record ChannelToAffiliateProgramLinkDetails(
     public static List<ProgramStatus> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelToAffiliateProgramLinkDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelToAffiliateProgramLinkDetails")) {
+      return null;
+    }
+    BigInteger merchantId = null;
+    ProgramStatus programStatus = null;
+    String statusUpdateReason = null;
+    DateTime statusUpdateTime = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "merchantId" ->
+            merchantId =
+                ModelSupport.readBigInteger(
+                    json, "ChannelToAffiliateProgramLinkDetails.merchantId");
+        case "programStatus" -> {
+          String text =
+              ModelSupport.readString(json, "ChannelToAffiliateProgramLinkDetails.programStatus");
+          programStatus = text == null ? null : ProgramStatus.of(text);
+        }
+        case "statusUpdateReason" ->
+            statusUpdateReason =
+                ModelSupport.readString(
+                    json, "ChannelToAffiliateProgramLinkDetails.statusUpdateReason");
+        case "statusUpdateTime" ->
+            statusUpdateTime =
+                ModelSupport.readDateTime(
+                    json, "ChannelToAffiliateProgramLinkDetails.statusUpdateTime");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelToAffiliateProgramLinkDetails(
+        merchantId, programStatus, statusUpdateReason, statusUpdateTime, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelToAffiliateProgramLinkDetails value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.merchantId() != null) {
+      json.writeFieldName("merchantId");
+      ModelSupport.writeBigIntegerAsString(json, value.merchantId());
+    }
+    if (value.programStatus() != null) {
+      json.writeFieldName("programStatus");
+      ModelSupport.writeEnum(json, value.programStatus());
+    }
+    if (value.statusUpdateReason() != null) {
+      json.writeFieldName("statusUpdateReason");
+      ModelSupport.writeString(json, value.statusUpdateReason());
+    }
+    if (value.statusUpdateTime() != null) {
+      json.writeFieldName("statusUpdateTime");
+      ModelSupport.writeDateTime(json, value.statusUpdateTime());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,10 +26,10 @@ import java.util.Objects;
 public record ChannelToStoreLinkDetails(
     ChannelToStoreLinkDetailsBillingDetails billingDetails,
     ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails merchantAffiliateProgramDetails,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger merchantId,
+    BigInteger merchantId,
     String storeName,
     String storeUrl,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelToStoreLinkDetails {
@@ -44,6 +44,82 @@ public record ChannelToStoreLinkDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelToStoreLinkDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelToStoreLinkDetails")) {
+      return null;
+    }
+    ChannelToStoreLinkDetailsBillingDetails billingDetails = null;
+    ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails merchantAffiliateProgramDetails = null;
+    BigInteger merchantId = null;
+    String storeName = null;
+    String storeUrl = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "billingDetails" ->
+            billingDetails = ChannelToStoreLinkDetailsBillingDetails.readJson(json);
+        case "merchantAffiliateProgramDetails" ->
+            merchantAffiliateProgramDetails =
+                ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails.readJson(json);
+        case "merchantId" ->
+            merchantId = ModelSupport.readBigInteger(json, "ChannelToStoreLinkDetails.merchantId");
+        case "storeName" ->
+            storeName = ModelSupport.readString(json, "ChannelToStoreLinkDetails.storeName");
+        case "storeUrl" ->
+            storeUrl = ModelSupport.readString(json, "ChannelToStoreLinkDetails.storeUrl");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelToStoreLinkDetails(
+        billingDetails,
+        merchantAffiliateProgramDetails,
+        merchantId,
+        storeName,
+        storeUrl,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelToStoreLinkDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.billingDetails() != null) {
+      json.writeFieldName("billingDetails");
+      ChannelToStoreLinkDetailsBillingDetails.writeJson(json, value.billingDetails());
+    }
+    if (value.merchantAffiliateProgramDetails() != null) {
+      json.writeFieldName("merchantAffiliateProgramDetails");
+      ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails.writeJson(
+          json, value.merchantAffiliateProgramDetails());
+    }
+    if (value.merchantId() != null) {
+      json.writeFieldName("merchantId");
+      ModelSupport.writeBigIntegerAsString(json, value.merchantId());
+    }
+    if (value.storeName() != null) {
+      json.writeFieldName("storeName");
+      ModelSupport.writeString(json, value.storeName());
+    }
+    if (value.storeUrl() != null) {
+      json.writeFieldName("storeUrl");
+      ModelSupport.writeString(json, value.storeUrl());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

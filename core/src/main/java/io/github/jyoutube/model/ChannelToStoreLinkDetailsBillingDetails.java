@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +19,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ChannelToStoreLinkDetailsBillingDetails(
-    BillingStatus billingStatus,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    BillingStatus billingStatus, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelToStoreLinkDetailsBillingDetails {
@@ -74,7 +73,6 @@ public record ChannelToStoreLinkDetailsBillingDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static BillingStatus of(String value) {
       for (BillingStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -88,6 +86,51 @@ public record ChannelToStoreLinkDetailsBillingDetails(
     public static List<BillingStatus> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelToStoreLinkDetailsBillingDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelToStoreLinkDetailsBillingDetails")) {
+      return null;
+    }
+    BillingStatus billingStatus = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "billingStatus" -> {
+          String text =
+              ModelSupport.readString(
+                  json, "ChannelToStoreLinkDetailsBillingDetails.billingStatus");
+          billingStatus = text == null ? null : BillingStatus.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelToStoreLinkDetailsBillingDetails(billingStatus, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelToStoreLinkDetailsBillingDetails value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.billingStatus() != null) {
+      json.writeFieldName("billingStatus");
+      ModelSupport.writeEnum(json, value.billingStatus());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

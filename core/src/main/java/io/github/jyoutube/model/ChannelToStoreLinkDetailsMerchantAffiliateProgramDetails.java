@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails(
-    Status status, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Status status, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails {
@@ -73,7 +73,6 @@ public record ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Status of(String value) {
       for (Status known : VALUES) {
         if (known.value().equals(value)) {
@@ -87,6 +86,55 @@ public record ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails(
     public static List<Status> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails readJson(JsonParser json)
+      throws IOException {
+    if (!ModelSupport.startObject(
+        json, "ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails")) {
+      return null;
+    }
+    Status status = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "status" -> {
+          String text =
+              ModelSupport.readString(
+                  json, "ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails.status");
+          status = text == null ? null : Status.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails(
+        status, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(
+      JsonGenerator json, ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.status() != null) {
+      json.writeFieldName("status");
+      ModelSupport.writeEnum(json, value.status());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +23,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ChannelTopicDetails(
-    List<String> topicCategories,
-    List<String> topicIds,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    List<String> topicCategories, List<String> topicIds, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ChannelTopicDetails {
@@ -39,6 +40,79 @@ public record ChannelTopicDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ChannelTopicDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ChannelTopicDetails")) {
+      return null;
+    }
+    List<String> topicCategories = null;
+    List<String> topicIds = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "topicCategories" -> {
+          if (ModelSupport.startArray(json, "ChannelTopicDetails.topicCategories")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(ModelSupport.readString(json, "ChannelTopicDetails.topicCategories"));
+            }
+            topicCategories = list;
+          } else {
+            topicCategories = null;
+          }
+        }
+        case "topicIds" -> {
+          if (ModelSupport.startArray(json, "ChannelTopicDetails.topicIds")) {
+            List<String> list2 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list2.add(ModelSupport.readString(json, "ChannelTopicDetails.topicIds"));
+            }
+            topicIds = list2;
+          } else {
+            topicIds = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ChannelTopicDetails(topicCategories, topicIds, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ChannelTopicDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.topicCategories() != null) {
+      json.writeFieldName("topicCategories");
+      json.writeStartArray();
+      for (var element : value.topicCategories()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.topicIds() != null) {
+      json.writeFieldName("topicIds");
+      json.writeStartArray();
+      for (var element : value.topicIds()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +58,7 @@ public record CommentSnippet(
     DateTime updatedAt,
     String videoId,
     ViewerRating viewerRating,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CommentSnippet {
@@ -105,7 +105,6 @@ public record CommentSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ModerationStatus of(String value) {
       for (ModerationStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -146,7 +145,6 @@ public record CommentSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ViewerRating of(String value) {
       for (ViewerRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -160,6 +158,158 @@ public record CommentSnippet(
     public static List<ViewerRating> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static CommentSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "CommentSnippet")) {
+      return null;
+    }
+    CommentSnippetAuthorChannelId authorChannelId = null;
+    String authorChannelUrl = null;
+    String authorDisplayName = null;
+    String authorProfileImageUrl = null;
+    Boolean canRate = null;
+    String channelId = null;
+    Long likeCount = null;
+    ModerationStatus moderationStatus = null;
+    String parentId = null;
+    DateTime publishedAt = null;
+    String textDisplay = null;
+    String textOriginal = null;
+    DateTime updatedAt = null;
+    String videoId = null;
+    ViewerRating viewerRating = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "authorChannelId" -> authorChannelId = CommentSnippetAuthorChannelId.readJson(json);
+        case "authorChannelUrl" ->
+            authorChannelUrl = ModelSupport.readString(json, "CommentSnippet.authorChannelUrl");
+        case "authorDisplayName" ->
+            authorDisplayName = ModelSupport.readString(json, "CommentSnippet.authorDisplayName");
+        case "authorProfileImageUrl" ->
+            authorProfileImageUrl =
+                ModelSupport.readString(json, "CommentSnippet.authorProfileImageUrl");
+        case "canRate" -> canRate = ModelSupport.readBoolean(json, "CommentSnippet.canRate");
+        case "channelId" -> channelId = ModelSupport.readString(json, "CommentSnippet.channelId");
+        case "likeCount" -> likeCount = ModelSupport.readLong(json, "CommentSnippet.likeCount");
+        case "moderationStatus" -> {
+          String text = ModelSupport.readString(json, "CommentSnippet.moderationStatus");
+          moderationStatus = text == null ? null : ModerationStatus.of(text);
+        }
+        case "parentId" -> parentId = ModelSupport.readString(json, "CommentSnippet.parentId");
+        case "publishedAt" ->
+            publishedAt = ModelSupport.readDateTime(json, "CommentSnippet.publishedAt");
+        case "textDisplay" ->
+            textDisplay = ModelSupport.readString(json, "CommentSnippet.textDisplay");
+        case "textOriginal" ->
+            textOriginal = ModelSupport.readString(json, "CommentSnippet.textOriginal");
+        case "updatedAt" -> updatedAt = ModelSupport.readDateTime(json, "CommentSnippet.updatedAt");
+        case "videoId" -> videoId = ModelSupport.readString(json, "CommentSnippet.videoId");
+        case "viewerRating" -> {
+          String text2 = ModelSupport.readString(json, "CommentSnippet.viewerRating");
+          viewerRating = text2 == null ? null : ViewerRating.of(text2);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new CommentSnippet(
+        authorChannelId,
+        authorChannelUrl,
+        authorDisplayName,
+        authorProfileImageUrl,
+        canRate,
+        channelId,
+        likeCount,
+        moderationStatus,
+        parentId,
+        publishedAt,
+        textDisplay,
+        textOriginal,
+        updatedAt,
+        videoId,
+        viewerRating,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, CommentSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.authorChannelId() != null) {
+      json.writeFieldName("authorChannelId");
+      CommentSnippetAuthorChannelId.writeJson(json, value.authorChannelId());
+    }
+    if (value.authorChannelUrl() != null) {
+      json.writeFieldName("authorChannelUrl");
+      ModelSupport.writeString(json, value.authorChannelUrl());
+    }
+    if (value.authorDisplayName() != null) {
+      json.writeFieldName("authorDisplayName");
+      ModelSupport.writeString(json, value.authorDisplayName());
+    }
+    if (value.authorProfileImageUrl() != null) {
+      json.writeFieldName("authorProfileImageUrl");
+      ModelSupport.writeString(json, value.authorProfileImageUrl());
+    }
+    if (value.canRate() != null) {
+      json.writeFieldName("canRate");
+      ModelSupport.writeBoolean(json, value.canRate());
+    }
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.likeCount() != null) {
+      json.writeFieldName("likeCount");
+      ModelSupport.writeLong(json, value.likeCount());
+    }
+    if (value.moderationStatus() != null) {
+      json.writeFieldName("moderationStatus");
+      ModelSupport.writeEnum(json, value.moderationStatus());
+    }
+    if (value.parentId() != null) {
+      json.writeFieldName("parentId");
+      ModelSupport.writeString(json, value.parentId());
+    }
+    if (value.publishedAt() != null) {
+      json.writeFieldName("publishedAt");
+      ModelSupport.writeDateTime(json, value.publishedAt());
+    }
+    if (value.textDisplay() != null) {
+      json.writeFieldName("textDisplay");
+      ModelSupport.writeString(json, value.textDisplay());
+    }
+    if (value.textOriginal() != null) {
+      json.writeFieldName("textOriginal");
+      ModelSupport.writeString(json, value.textOriginal());
+    }
+    if (value.updatedAt() != null) {
+      json.writeFieldName("updatedAt");
+      ModelSupport.writeDateTime(json, value.updatedAt());
+    }
+    if (value.videoId() != null) {
+      json.writeFieldName("videoId");
+      ModelSupport.writeString(json, value.videoId());
+    }
+    if (value.viewerRating() != null) {
+      json.writeFieldName("viewerRating");
+      ModelSupport.writeEnum(json, value.viewerRating());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link CommentSnippet} values; properties that are not set are left out of the JSON. */

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record CommentSnippetAuthorChannelId(
-    String value, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String value, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CommentSnippetAuthorChannelId {
@@ -32,6 +33,47 @@ public record CommentSnippetAuthorChannelId(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static CommentSnippetAuthorChannelId readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "CommentSnippetAuthorChannelId")) {
+      return null;
+    }
+    String value = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "value" ->
+            value = ModelSupport.readString(json, "CommentSnippetAuthorChannelId.value");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new CommentSnippetAuthorChannelId(value, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, CommentSnippetAuthorChannelId value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.value() != null) {
+      json.writeFieldName("value");
+      ModelSupport.writeString(json, value.value());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

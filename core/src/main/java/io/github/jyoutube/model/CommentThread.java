@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public record CommentThread(
     String kind,
     CommentThreadReplies replies,
     CommentThreadSnippet snippet,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CommentThread {
@@ -45,6 +46,69 @@ public record CommentThread(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static CommentThread readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "CommentThread")) {
+      return null;
+    }
+    String etag = null;
+    String id = null;
+    String kind = null;
+    CommentThreadReplies replies = null;
+    CommentThreadSnippet snippet = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "etag" -> etag = ModelSupport.readString(json, "CommentThread.etag");
+        case "id" -> id = ModelSupport.readString(json, "CommentThread.id");
+        case "kind" -> kind = ModelSupport.readString(json, "CommentThread.kind");
+        case "replies" -> replies = CommentThreadReplies.readJson(json);
+        case "snippet" -> snippet = CommentThreadSnippet.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new CommentThread(etag, id, kind, replies, snippet, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, CommentThread value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.replies() != null) {
+      json.writeFieldName("replies");
+      CommentThreadReplies.writeJson(json, value.replies());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      CommentThreadSnippet.writeJson(json, value.snippet());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link CommentThread} values; properties that are not set are left out of the JSON. */

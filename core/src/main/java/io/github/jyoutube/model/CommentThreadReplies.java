@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +23,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record CommentThreadReplies(
-    List<Comment> comments,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    List<Comment> comments, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CommentThreadReplies {
@@ -37,6 +39,59 @@ public record CommentThreadReplies(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static CommentThreadReplies readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "CommentThreadReplies")) {
+      return null;
+    }
+    List<Comment> comments = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "comments" -> {
+          if (ModelSupport.startArray(json, "CommentThreadReplies.comments")) {
+            List<Comment> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(Comment.readJson(json));
+            }
+            comments = list;
+          } else {
+            comments = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new CommentThreadReplies(comments, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, CommentThreadReplies value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.comments() != null) {
+      json.writeFieldName("comments");
+      json.writeStartArray();
+      for (var element : value.comments()) {
+        Comment.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

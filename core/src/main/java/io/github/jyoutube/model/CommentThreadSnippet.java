@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public record CommentThreadSnippet(
     Comment topLevelComment,
     Long totalReplyCount,
     String videoId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CommentThreadSnippet {
@@ -47,6 +48,86 @@ public record CommentThreadSnippet(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static CommentThreadSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "CommentThreadSnippet")) {
+      return null;
+    }
+    Boolean canReply = null;
+    String channelId = null;
+    Boolean isPublic = null;
+    Comment topLevelComment = null;
+    Long totalReplyCount = null;
+    String videoId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "canReply" ->
+            canReply = ModelSupport.readBoolean(json, "CommentThreadSnippet.canReply");
+        case "channelId" ->
+            channelId = ModelSupport.readString(json, "CommentThreadSnippet.channelId");
+        case "isPublic" ->
+            isPublic = ModelSupport.readBoolean(json, "CommentThreadSnippet.isPublic");
+        case "topLevelComment" -> topLevelComment = Comment.readJson(json);
+        case "totalReplyCount" ->
+            totalReplyCount = ModelSupport.readLong(json, "CommentThreadSnippet.totalReplyCount");
+        case "videoId" -> videoId = ModelSupport.readString(json, "CommentThreadSnippet.videoId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new CommentThreadSnippet(
+        canReply,
+        channelId,
+        isPublic,
+        topLevelComment,
+        totalReplyCount,
+        videoId,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, CommentThreadSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.canReply() != null) {
+      json.writeFieldName("canReply");
+      ModelSupport.writeBoolean(json, value.canReply());
+    }
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.isPublic() != null) {
+      json.writeFieldName("isPublic");
+      ModelSupport.writeBoolean(json, value.isPublic());
+    }
+    if (value.topLevelComment() != null) {
+      json.writeFieldName("topLevelComment");
+      Comment.writeJson(json, value.topLevelComment());
+    }
+    if (value.totalReplyCount() != null) {
+      json.writeFieldName("totalReplyCount");
+      ModelSupport.writeLong(json, value.totalReplyCount());
+    }
+    if (value.videoId() != null) {
+      json.writeFieldName("videoId");
+      ModelSupport.writeString(json, value.videoId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

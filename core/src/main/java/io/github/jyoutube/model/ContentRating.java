@@ -3,9 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,7 +198,7 @@ public record ContentRating(
     SmsaRating smsaRating,
     TvpgRating tvpgRating,
     YtRating ytRating,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ContentRating {
@@ -279,7 +281,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static AcbRating of(String value) {
       for (AcbRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -327,7 +328,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static AgcomRating of(String value) {
       for (AgcomRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -397,7 +397,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static AnatelRating of(String value) {
       for (AnatelRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -466,7 +465,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static BbfcRating of(String value) {
       for (BbfcRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -527,7 +525,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static BfvcRating of(String value) {
       for (BfvcRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -596,7 +593,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static BmukkRating of(String value) {
       for (BmukkRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -665,7 +661,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CatvRating of(String value) {
       for (CatvRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -731,7 +726,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CatvfrRating of(String value) {
       for (CatvfrRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -800,7 +794,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CbfcRating of(String value) {
       for (CbfcRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -857,7 +850,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CccRating of(String value) {
       for (CccRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -914,7 +906,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CceRating of(String value) {
       for (CceRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -969,7 +960,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ChfilmRating of(String value) {
       for (ChfilmRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1034,7 +1024,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ChvrsRating of(String value) {
       for (ChvrsRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1082,7 +1071,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CicfRating of(String value) {
       for (CicfRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1136,7 +1124,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CnaRating of(String value) {
       for (CnaRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1205,7 +1192,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CncRating of(String value) {
       for (CncRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1262,7 +1248,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CsaRating of(String value) {
       for (CsaRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1323,7 +1308,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CscfRating of(String value) {
       for (CscfRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1375,7 +1359,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CzfilmRating of(String value) {
       for (CzfilmRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1504,7 +1487,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static DjctqRating of(String value) {
       for (DjctqRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1622,7 +1604,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static DjctqRatingReasons of(String value) {
       for (DjctqRatingReasons known : VALUES) {
         if (known.value().equals(value)) {
@@ -1696,7 +1677,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static EcbmctRating of(String value) {
       for (EcbmctRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1770,7 +1750,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static EefilmRating of(String value) {
       for (EefilmRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1819,7 +1798,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static EgfilmRating of(String value) {
       for (EgfilmRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1871,7 +1849,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static EirinRating of(String value) {
       for (EirinRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1944,7 +1921,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FcbmRating of(String value) {
       for (FcbmRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -1998,7 +1974,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FcoRating of(String value) {
       for (FcoRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2055,7 +2030,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FmocRating of(String value) {
       for (FmocRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2136,7 +2110,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FpbRating of(String value) {
       for (FpbRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2221,7 +2194,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FpbRatingReasons of(String value) {
       for (FpbRatingReasons known : VALUES) {
         if (known.value().equals(value)) {
@@ -2275,7 +2247,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FskRating of(String value) {
       for (FskRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2345,7 +2316,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static GrfilmRating of(String value) {
       for (GrfilmRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2414,7 +2384,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static IcaaRating of(String value) {
       for (IcaaRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2487,7 +2456,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static IfcoRating of(String value) {
       for (IfcoRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2543,7 +2511,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static IlfilmRating of(String value) {
       for (IlfilmRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2604,7 +2571,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static IncaaRating of(String value) {
       for (IncaaRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2655,7 +2621,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static KfcbRating of(String value) {
       for (KfcbRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2722,7 +2687,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static KijkwijzerRating of(String value) {
       for (KijkwijzerRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2777,7 +2741,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static KmrbRating of(String value) {
       for (KmrbRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2853,7 +2816,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static LsfRating of(String value) {
       for (LsfRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2926,7 +2888,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MccaaRating of(String value) {
       for (MccaaRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -2977,7 +2938,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MccypRating of(String value) {
       for (MccypRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3046,7 +3006,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static McstRating of(String value) {
       for (McstRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3103,7 +3062,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MdaRating of(String value) {
       for (MdaRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3186,7 +3144,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MedietilsynetRating of(String value) {
       for (MedietilsynetRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3240,7 +3197,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MekuRating of(String value) {
       for (MekuRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3299,7 +3255,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MenaMpaaRating of(String value) {
       for (MenaMpaaRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3368,7 +3323,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MibacRating of(String value) {
       for (MibacRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3441,7 +3395,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MocRating of(String value) {
       for (MocRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3506,7 +3459,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MoctwRating of(String value) {
       for (MoctwRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3564,7 +3516,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MpaaRating of(String value) {
       for (MpaaRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3605,7 +3556,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MpaatRating of(String value) {
       for (MpaatRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3670,7 +3620,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MtrcbRating of(String value) {
       for (MtrcbRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3739,7 +3688,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static NbcRating of(String value) {
       for (NbcRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3794,7 +3742,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static NbcplRating of(String value) {
       for (NbcplRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3848,7 +3795,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static NfrcRating of(String value) {
       for (NfrcRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3917,7 +3863,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static NfvcbRating of(String value) {
       for (NfvcbRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -3978,7 +3923,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static NkclvRating of(String value) {
       for (NkclvRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4047,7 +3991,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static NmcRating of(String value) {
       for (NmcRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4128,7 +4071,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static OflcRating of(String value) {
       for (OflcRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4180,7 +4122,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PefilmRating of(String value) {
       for (PefilmRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4245,7 +4186,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static RcnofRating of(String value) {
       for (RcnofRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4313,7 +4253,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ResorteviolenciaRating of(String value) {
       for (ResorteviolenciaRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4370,7 +4309,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static RtcRating of(String value) {
       for (RtcRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4421,7 +4359,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static RteRating of(String value) {
       for (RteRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4476,7 +4413,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static RussiaRating of(String value) {
       for (RussiaRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4528,7 +4464,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static SkfilmRating of(String value) {
       for (SkfilmRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4586,7 +4521,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static SmaisRating of(String value) {
       for (SmaisRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4637,7 +4571,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static SmsaRating of(String value) {
       for (SmsaRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4706,7 +4639,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static TvpgRating of(String value) {
       for (TvpgRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4744,7 +4676,6 @@ public record ContentRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static YtRating of(String value) {
       for (YtRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -4758,6 +4689,774 @@ public record ContentRating(
     public static List<YtRating> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ContentRating readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ContentRating")) {
+      return null;
+    }
+    AcbRating acbRating = null;
+    AgcomRating agcomRating = null;
+    AnatelRating anatelRating = null;
+    BbfcRating bbfcRating = null;
+    BfvcRating bfvcRating = null;
+    BmukkRating bmukkRating = null;
+    CatvRating catvRating = null;
+    CatvfrRating catvfrRating = null;
+    CbfcRating cbfcRating = null;
+    CccRating cccRating = null;
+    CceRating cceRating = null;
+    ChfilmRating chfilmRating = null;
+    ChvrsRating chvrsRating = null;
+    CicfRating cicfRating = null;
+    CnaRating cnaRating = null;
+    CncRating cncRating = null;
+    CsaRating csaRating = null;
+    CscfRating cscfRating = null;
+    CzfilmRating czfilmRating = null;
+    DjctqRating djctqRating = null;
+    List<DjctqRatingReasons> djctqRatingReasons = null;
+    EcbmctRating ecbmctRating = null;
+    EefilmRating eefilmRating = null;
+    EgfilmRating egfilmRating = null;
+    EirinRating eirinRating = null;
+    FcbmRating fcbmRating = null;
+    FcoRating fcoRating = null;
+    FmocRating fmocRating = null;
+    FpbRating fpbRating = null;
+    List<FpbRatingReasons> fpbRatingReasons = null;
+    FskRating fskRating = null;
+    GrfilmRating grfilmRating = null;
+    IcaaRating icaaRating = null;
+    IfcoRating ifcoRating = null;
+    IlfilmRating ilfilmRating = null;
+    IncaaRating incaaRating = null;
+    KfcbRating kfcbRating = null;
+    KijkwijzerRating kijkwijzerRating = null;
+    KmrbRating kmrbRating = null;
+    LsfRating lsfRating = null;
+    MccaaRating mccaaRating = null;
+    MccypRating mccypRating = null;
+    McstRating mcstRating = null;
+    MdaRating mdaRating = null;
+    MedietilsynetRating medietilsynetRating = null;
+    MekuRating mekuRating = null;
+    MenaMpaaRating menaMpaaRating = null;
+    MibacRating mibacRating = null;
+    MocRating mocRating = null;
+    MoctwRating moctwRating = null;
+    MpaaRating mpaaRating = null;
+    MpaatRating mpaatRating = null;
+    MtrcbRating mtrcbRating = null;
+    NbcRating nbcRating = null;
+    NbcplRating nbcplRating = null;
+    NfrcRating nfrcRating = null;
+    NfvcbRating nfvcbRating = null;
+    NkclvRating nkclvRating = null;
+    NmcRating nmcRating = null;
+    OflcRating oflcRating = null;
+    PefilmRating pefilmRating = null;
+    RcnofRating rcnofRating = null;
+    ResorteviolenciaRating resorteviolenciaRating = null;
+    RtcRating rtcRating = null;
+    RteRating rteRating = null;
+    RussiaRating russiaRating = null;
+    SkfilmRating skfilmRating = null;
+    SmaisRating smaisRating = null;
+    SmsaRating smsaRating = null;
+    TvpgRating tvpgRating = null;
+    YtRating ytRating = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "acbRating" -> {
+          String text = ModelSupport.readString(json, "ContentRating.acbRating");
+          acbRating = text == null ? null : AcbRating.of(text);
+        }
+        case "agcomRating" -> {
+          String text2 = ModelSupport.readString(json, "ContentRating.agcomRating");
+          agcomRating = text2 == null ? null : AgcomRating.of(text2);
+        }
+        case "anatelRating" -> {
+          String text3 = ModelSupport.readString(json, "ContentRating.anatelRating");
+          anatelRating = text3 == null ? null : AnatelRating.of(text3);
+        }
+        case "bbfcRating" -> {
+          String text4 = ModelSupport.readString(json, "ContentRating.bbfcRating");
+          bbfcRating = text4 == null ? null : BbfcRating.of(text4);
+        }
+        case "bfvcRating" -> {
+          String text5 = ModelSupport.readString(json, "ContentRating.bfvcRating");
+          bfvcRating = text5 == null ? null : BfvcRating.of(text5);
+        }
+        case "bmukkRating" -> {
+          String text6 = ModelSupport.readString(json, "ContentRating.bmukkRating");
+          bmukkRating = text6 == null ? null : BmukkRating.of(text6);
+        }
+        case "catvRating" -> {
+          String text7 = ModelSupport.readString(json, "ContentRating.catvRating");
+          catvRating = text7 == null ? null : CatvRating.of(text7);
+        }
+        case "catvfrRating" -> {
+          String text8 = ModelSupport.readString(json, "ContentRating.catvfrRating");
+          catvfrRating = text8 == null ? null : CatvfrRating.of(text8);
+        }
+        case "cbfcRating" -> {
+          String text9 = ModelSupport.readString(json, "ContentRating.cbfcRating");
+          cbfcRating = text9 == null ? null : CbfcRating.of(text9);
+        }
+        case "cccRating" -> {
+          String text10 = ModelSupport.readString(json, "ContentRating.cccRating");
+          cccRating = text10 == null ? null : CccRating.of(text10);
+        }
+        case "cceRating" -> {
+          String text11 = ModelSupport.readString(json, "ContentRating.cceRating");
+          cceRating = text11 == null ? null : CceRating.of(text11);
+        }
+        case "chfilmRating" -> {
+          String text12 = ModelSupport.readString(json, "ContentRating.chfilmRating");
+          chfilmRating = text12 == null ? null : ChfilmRating.of(text12);
+        }
+        case "chvrsRating" -> {
+          String text13 = ModelSupport.readString(json, "ContentRating.chvrsRating");
+          chvrsRating = text13 == null ? null : ChvrsRating.of(text13);
+        }
+        case "cicfRating" -> {
+          String text14 = ModelSupport.readString(json, "ContentRating.cicfRating");
+          cicfRating = text14 == null ? null : CicfRating.of(text14);
+        }
+        case "cnaRating" -> {
+          String text15 = ModelSupport.readString(json, "ContentRating.cnaRating");
+          cnaRating = text15 == null ? null : CnaRating.of(text15);
+        }
+        case "cncRating" -> {
+          String text16 = ModelSupport.readString(json, "ContentRating.cncRating");
+          cncRating = text16 == null ? null : CncRating.of(text16);
+        }
+        case "csaRating" -> {
+          String text17 = ModelSupport.readString(json, "ContentRating.csaRating");
+          csaRating = text17 == null ? null : CsaRating.of(text17);
+        }
+        case "cscfRating" -> {
+          String text18 = ModelSupport.readString(json, "ContentRating.cscfRating");
+          cscfRating = text18 == null ? null : CscfRating.of(text18);
+        }
+        case "czfilmRating" -> {
+          String text19 = ModelSupport.readString(json, "ContentRating.czfilmRating");
+          czfilmRating = text19 == null ? null : CzfilmRating.of(text19);
+        }
+        case "djctqRating" -> {
+          String text20 = ModelSupport.readString(json, "ContentRating.djctqRating");
+          djctqRating = text20 == null ? null : DjctqRating.of(text20);
+        }
+        case "djctqRatingReasons" -> {
+          if (ModelSupport.startArray(json, "ContentRating.djctqRatingReasons")) {
+            List<DjctqRatingReasons> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              String text21 = ModelSupport.readString(json, "ContentRating.djctqRatingReasons");
+              list.add(text21 == null ? null : DjctqRatingReasons.of(text21));
+            }
+            djctqRatingReasons = list;
+          } else {
+            djctqRatingReasons = null;
+          }
+        }
+        case "ecbmctRating" -> {
+          String text22 = ModelSupport.readString(json, "ContentRating.ecbmctRating");
+          ecbmctRating = text22 == null ? null : EcbmctRating.of(text22);
+        }
+        case "eefilmRating" -> {
+          String text23 = ModelSupport.readString(json, "ContentRating.eefilmRating");
+          eefilmRating = text23 == null ? null : EefilmRating.of(text23);
+        }
+        case "egfilmRating" -> {
+          String text24 = ModelSupport.readString(json, "ContentRating.egfilmRating");
+          egfilmRating = text24 == null ? null : EgfilmRating.of(text24);
+        }
+        case "eirinRating" -> {
+          String text25 = ModelSupport.readString(json, "ContentRating.eirinRating");
+          eirinRating = text25 == null ? null : EirinRating.of(text25);
+        }
+        case "fcbmRating" -> {
+          String text26 = ModelSupport.readString(json, "ContentRating.fcbmRating");
+          fcbmRating = text26 == null ? null : FcbmRating.of(text26);
+        }
+        case "fcoRating" -> {
+          String text27 = ModelSupport.readString(json, "ContentRating.fcoRating");
+          fcoRating = text27 == null ? null : FcoRating.of(text27);
+        }
+        case "fmocRating" -> {
+          String text28 = ModelSupport.readString(json, "ContentRating.fmocRating");
+          fmocRating = text28 == null ? null : FmocRating.of(text28);
+        }
+        case "fpbRating" -> {
+          String text29 = ModelSupport.readString(json, "ContentRating.fpbRating");
+          fpbRating = text29 == null ? null : FpbRating.of(text29);
+        }
+        case "fpbRatingReasons" -> {
+          if (ModelSupport.startArray(json, "ContentRating.fpbRatingReasons")) {
+            List<FpbRatingReasons> list2 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              String text30 = ModelSupport.readString(json, "ContentRating.fpbRatingReasons");
+              list2.add(text30 == null ? null : FpbRatingReasons.of(text30));
+            }
+            fpbRatingReasons = list2;
+          } else {
+            fpbRatingReasons = null;
+          }
+        }
+        case "fskRating" -> {
+          String text31 = ModelSupport.readString(json, "ContentRating.fskRating");
+          fskRating = text31 == null ? null : FskRating.of(text31);
+        }
+        case "grfilmRating" -> {
+          String text32 = ModelSupport.readString(json, "ContentRating.grfilmRating");
+          grfilmRating = text32 == null ? null : GrfilmRating.of(text32);
+        }
+        case "icaaRating" -> {
+          String text33 = ModelSupport.readString(json, "ContentRating.icaaRating");
+          icaaRating = text33 == null ? null : IcaaRating.of(text33);
+        }
+        case "ifcoRating" -> {
+          String text34 = ModelSupport.readString(json, "ContentRating.ifcoRating");
+          ifcoRating = text34 == null ? null : IfcoRating.of(text34);
+        }
+        case "ilfilmRating" -> {
+          String text35 = ModelSupport.readString(json, "ContentRating.ilfilmRating");
+          ilfilmRating = text35 == null ? null : IlfilmRating.of(text35);
+        }
+        case "incaaRating" -> {
+          String text36 = ModelSupport.readString(json, "ContentRating.incaaRating");
+          incaaRating = text36 == null ? null : IncaaRating.of(text36);
+        }
+        case "kfcbRating" -> {
+          String text37 = ModelSupport.readString(json, "ContentRating.kfcbRating");
+          kfcbRating = text37 == null ? null : KfcbRating.of(text37);
+        }
+        case "kijkwijzerRating" -> {
+          String text38 = ModelSupport.readString(json, "ContentRating.kijkwijzerRating");
+          kijkwijzerRating = text38 == null ? null : KijkwijzerRating.of(text38);
+        }
+        case "kmrbRating" -> {
+          String text39 = ModelSupport.readString(json, "ContentRating.kmrbRating");
+          kmrbRating = text39 == null ? null : KmrbRating.of(text39);
+        }
+        case "lsfRating" -> {
+          String text40 = ModelSupport.readString(json, "ContentRating.lsfRating");
+          lsfRating = text40 == null ? null : LsfRating.of(text40);
+        }
+        case "mccaaRating" -> {
+          String text41 = ModelSupport.readString(json, "ContentRating.mccaaRating");
+          mccaaRating = text41 == null ? null : MccaaRating.of(text41);
+        }
+        case "mccypRating" -> {
+          String text42 = ModelSupport.readString(json, "ContentRating.mccypRating");
+          mccypRating = text42 == null ? null : MccypRating.of(text42);
+        }
+        case "mcstRating" -> {
+          String text43 = ModelSupport.readString(json, "ContentRating.mcstRating");
+          mcstRating = text43 == null ? null : McstRating.of(text43);
+        }
+        case "mdaRating" -> {
+          String text44 = ModelSupport.readString(json, "ContentRating.mdaRating");
+          mdaRating = text44 == null ? null : MdaRating.of(text44);
+        }
+        case "medietilsynetRating" -> {
+          String text45 = ModelSupport.readString(json, "ContentRating.medietilsynetRating");
+          medietilsynetRating = text45 == null ? null : MedietilsynetRating.of(text45);
+        }
+        case "mekuRating" -> {
+          String text46 = ModelSupport.readString(json, "ContentRating.mekuRating");
+          mekuRating = text46 == null ? null : MekuRating.of(text46);
+        }
+        case "menaMpaaRating" -> {
+          String text47 = ModelSupport.readString(json, "ContentRating.menaMpaaRating");
+          menaMpaaRating = text47 == null ? null : MenaMpaaRating.of(text47);
+        }
+        case "mibacRating" -> {
+          String text48 = ModelSupport.readString(json, "ContentRating.mibacRating");
+          mibacRating = text48 == null ? null : MibacRating.of(text48);
+        }
+        case "mocRating" -> {
+          String text49 = ModelSupport.readString(json, "ContentRating.mocRating");
+          mocRating = text49 == null ? null : MocRating.of(text49);
+        }
+        case "moctwRating" -> {
+          String text50 = ModelSupport.readString(json, "ContentRating.moctwRating");
+          moctwRating = text50 == null ? null : MoctwRating.of(text50);
+        }
+        case "mpaaRating" -> {
+          String text51 = ModelSupport.readString(json, "ContentRating.mpaaRating");
+          mpaaRating = text51 == null ? null : MpaaRating.of(text51);
+        }
+        case "mpaatRating" -> {
+          String text52 = ModelSupport.readString(json, "ContentRating.mpaatRating");
+          mpaatRating = text52 == null ? null : MpaatRating.of(text52);
+        }
+        case "mtrcbRating" -> {
+          String text53 = ModelSupport.readString(json, "ContentRating.mtrcbRating");
+          mtrcbRating = text53 == null ? null : MtrcbRating.of(text53);
+        }
+        case "nbcRating" -> {
+          String text54 = ModelSupport.readString(json, "ContentRating.nbcRating");
+          nbcRating = text54 == null ? null : NbcRating.of(text54);
+        }
+        case "nbcplRating" -> {
+          String text55 = ModelSupport.readString(json, "ContentRating.nbcplRating");
+          nbcplRating = text55 == null ? null : NbcplRating.of(text55);
+        }
+        case "nfrcRating" -> {
+          String text56 = ModelSupport.readString(json, "ContentRating.nfrcRating");
+          nfrcRating = text56 == null ? null : NfrcRating.of(text56);
+        }
+        case "nfvcbRating" -> {
+          String text57 = ModelSupport.readString(json, "ContentRating.nfvcbRating");
+          nfvcbRating = text57 == null ? null : NfvcbRating.of(text57);
+        }
+        case "nkclvRating" -> {
+          String text58 = ModelSupport.readString(json, "ContentRating.nkclvRating");
+          nkclvRating = text58 == null ? null : NkclvRating.of(text58);
+        }
+        case "nmcRating" -> {
+          String text59 = ModelSupport.readString(json, "ContentRating.nmcRating");
+          nmcRating = text59 == null ? null : NmcRating.of(text59);
+        }
+        case "oflcRating" -> {
+          String text60 = ModelSupport.readString(json, "ContentRating.oflcRating");
+          oflcRating = text60 == null ? null : OflcRating.of(text60);
+        }
+        case "pefilmRating" -> {
+          String text61 = ModelSupport.readString(json, "ContentRating.pefilmRating");
+          pefilmRating = text61 == null ? null : PefilmRating.of(text61);
+        }
+        case "rcnofRating" -> {
+          String text62 = ModelSupport.readString(json, "ContentRating.rcnofRating");
+          rcnofRating = text62 == null ? null : RcnofRating.of(text62);
+        }
+        case "resorteviolenciaRating" -> {
+          String text63 = ModelSupport.readString(json, "ContentRating.resorteviolenciaRating");
+          resorteviolenciaRating = text63 == null ? null : ResorteviolenciaRating.of(text63);
+        }
+        case "rtcRating" -> {
+          String text64 = ModelSupport.readString(json, "ContentRating.rtcRating");
+          rtcRating = text64 == null ? null : RtcRating.of(text64);
+        }
+        case "rteRating" -> {
+          String text65 = ModelSupport.readString(json, "ContentRating.rteRating");
+          rteRating = text65 == null ? null : RteRating.of(text65);
+        }
+        case "russiaRating" -> {
+          String text66 = ModelSupport.readString(json, "ContentRating.russiaRating");
+          russiaRating = text66 == null ? null : RussiaRating.of(text66);
+        }
+        case "skfilmRating" -> {
+          String text67 = ModelSupport.readString(json, "ContentRating.skfilmRating");
+          skfilmRating = text67 == null ? null : SkfilmRating.of(text67);
+        }
+        case "smaisRating" -> {
+          String text68 = ModelSupport.readString(json, "ContentRating.smaisRating");
+          smaisRating = text68 == null ? null : SmaisRating.of(text68);
+        }
+        case "smsaRating" -> {
+          String text69 = ModelSupport.readString(json, "ContentRating.smsaRating");
+          smsaRating = text69 == null ? null : SmsaRating.of(text69);
+        }
+        case "tvpgRating" -> {
+          String text70 = ModelSupport.readString(json, "ContentRating.tvpgRating");
+          tvpgRating = text70 == null ? null : TvpgRating.of(text70);
+        }
+        case "ytRating" -> {
+          String text71 = ModelSupport.readString(json, "ContentRating.ytRating");
+          ytRating = text71 == null ? null : YtRating.of(text71);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ContentRating(
+        acbRating,
+        agcomRating,
+        anatelRating,
+        bbfcRating,
+        bfvcRating,
+        bmukkRating,
+        catvRating,
+        catvfrRating,
+        cbfcRating,
+        cccRating,
+        cceRating,
+        chfilmRating,
+        chvrsRating,
+        cicfRating,
+        cnaRating,
+        cncRating,
+        csaRating,
+        cscfRating,
+        czfilmRating,
+        djctqRating,
+        djctqRatingReasons,
+        ecbmctRating,
+        eefilmRating,
+        egfilmRating,
+        eirinRating,
+        fcbmRating,
+        fcoRating,
+        fmocRating,
+        fpbRating,
+        fpbRatingReasons,
+        fskRating,
+        grfilmRating,
+        icaaRating,
+        ifcoRating,
+        ilfilmRating,
+        incaaRating,
+        kfcbRating,
+        kijkwijzerRating,
+        kmrbRating,
+        lsfRating,
+        mccaaRating,
+        mccypRating,
+        mcstRating,
+        mdaRating,
+        medietilsynetRating,
+        mekuRating,
+        menaMpaaRating,
+        mibacRating,
+        mocRating,
+        moctwRating,
+        mpaaRating,
+        mpaatRating,
+        mtrcbRating,
+        nbcRating,
+        nbcplRating,
+        nfrcRating,
+        nfvcbRating,
+        nkclvRating,
+        nmcRating,
+        oflcRating,
+        pefilmRating,
+        rcnofRating,
+        resorteviolenciaRating,
+        rtcRating,
+        rteRating,
+        russiaRating,
+        skfilmRating,
+        smaisRating,
+        smsaRating,
+        tvpgRating,
+        ytRating,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ContentRating value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.acbRating() != null) {
+      json.writeFieldName("acbRating");
+      ModelSupport.writeEnum(json, value.acbRating());
+    }
+    if (value.agcomRating() != null) {
+      json.writeFieldName("agcomRating");
+      ModelSupport.writeEnum(json, value.agcomRating());
+    }
+    if (value.anatelRating() != null) {
+      json.writeFieldName("anatelRating");
+      ModelSupport.writeEnum(json, value.anatelRating());
+    }
+    if (value.bbfcRating() != null) {
+      json.writeFieldName("bbfcRating");
+      ModelSupport.writeEnum(json, value.bbfcRating());
+    }
+    if (value.bfvcRating() != null) {
+      json.writeFieldName("bfvcRating");
+      ModelSupport.writeEnum(json, value.bfvcRating());
+    }
+    if (value.bmukkRating() != null) {
+      json.writeFieldName("bmukkRating");
+      ModelSupport.writeEnum(json, value.bmukkRating());
+    }
+    if (value.catvRating() != null) {
+      json.writeFieldName("catvRating");
+      ModelSupport.writeEnum(json, value.catvRating());
+    }
+    if (value.catvfrRating() != null) {
+      json.writeFieldName("catvfrRating");
+      ModelSupport.writeEnum(json, value.catvfrRating());
+    }
+    if (value.cbfcRating() != null) {
+      json.writeFieldName("cbfcRating");
+      ModelSupport.writeEnum(json, value.cbfcRating());
+    }
+    if (value.cccRating() != null) {
+      json.writeFieldName("cccRating");
+      ModelSupport.writeEnum(json, value.cccRating());
+    }
+    if (value.cceRating() != null) {
+      json.writeFieldName("cceRating");
+      ModelSupport.writeEnum(json, value.cceRating());
+    }
+    if (value.chfilmRating() != null) {
+      json.writeFieldName("chfilmRating");
+      ModelSupport.writeEnum(json, value.chfilmRating());
+    }
+    if (value.chvrsRating() != null) {
+      json.writeFieldName("chvrsRating");
+      ModelSupport.writeEnum(json, value.chvrsRating());
+    }
+    if (value.cicfRating() != null) {
+      json.writeFieldName("cicfRating");
+      ModelSupport.writeEnum(json, value.cicfRating());
+    }
+    if (value.cnaRating() != null) {
+      json.writeFieldName("cnaRating");
+      ModelSupport.writeEnum(json, value.cnaRating());
+    }
+    if (value.cncRating() != null) {
+      json.writeFieldName("cncRating");
+      ModelSupport.writeEnum(json, value.cncRating());
+    }
+    if (value.csaRating() != null) {
+      json.writeFieldName("csaRating");
+      ModelSupport.writeEnum(json, value.csaRating());
+    }
+    if (value.cscfRating() != null) {
+      json.writeFieldName("cscfRating");
+      ModelSupport.writeEnum(json, value.cscfRating());
+    }
+    if (value.czfilmRating() != null) {
+      json.writeFieldName("czfilmRating");
+      ModelSupport.writeEnum(json, value.czfilmRating());
+    }
+    if (value.djctqRating() != null) {
+      json.writeFieldName("djctqRating");
+      ModelSupport.writeEnum(json, value.djctqRating());
+    }
+    if (value.djctqRatingReasons() != null) {
+      json.writeFieldName("djctqRatingReasons");
+      json.writeStartArray();
+      for (var element : value.djctqRatingReasons()) {
+        ModelSupport.writeEnum(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.ecbmctRating() != null) {
+      json.writeFieldName("ecbmctRating");
+      ModelSupport.writeEnum(json, value.ecbmctRating());
+    }
+    if (value.eefilmRating() != null) {
+      json.writeFieldName("eefilmRating");
+      ModelSupport.writeEnum(json, value.eefilmRating());
+    }
+    if (value.egfilmRating() != null) {
+      json.writeFieldName("egfilmRating");
+      ModelSupport.writeEnum(json, value.egfilmRating());
+    }
+    if (value.eirinRating() != null) {
+      json.writeFieldName("eirinRating");
+      ModelSupport.writeEnum(json, value.eirinRating());
+    }
+    if (value.fcbmRating() != null) {
+      json.writeFieldName("fcbmRating");
+      ModelSupport.writeEnum(json, value.fcbmRating());
+    }
+    if (value.fcoRating() != null) {
+      json.writeFieldName("fcoRating");
+      ModelSupport.writeEnum(json, value.fcoRating());
+    }
+    if (value.fmocRating() != null) {
+      json.writeFieldName("fmocRating");
+      ModelSupport.writeEnum(json, value.fmocRating());
+    }
+    if (value.fpbRating() != null) {
+      json.writeFieldName("fpbRating");
+      ModelSupport.writeEnum(json, value.fpbRating());
+    }
+    if (value.fpbRatingReasons() != null) {
+      json.writeFieldName("fpbRatingReasons");
+      json.writeStartArray();
+      for (var element : value.fpbRatingReasons()) {
+        ModelSupport.writeEnum(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.fskRating() != null) {
+      json.writeFieldName("fskRating");
+      ModelSupport.writeEnum(json, value.fskRating());
+    }
+    if (value.grfilmRating() != null) {
+      json.writeFieldName("grfilmRating");
+      ModelSupport.writeEnum(json, value.grfilmRating());
+    }
+    if (value.icaaRating() != null) {
+      json.writeFieldName("icaaRating");
+      ModelSupport.writeEnum(json, value.icaaRating());
+    }
+    if (value.ifcoRating() != null) {
+      json.writeFieldName("ifcoRating");
+      ModelSupport.writeEnum(json, value.ifcoRating());
+    }
+    if (value.ilfilmRating() != null) {
+      json.writeFieldName("ilfilmRating");
+      ModelSupport.writeEnum(json, value.ilfilmRating());
+    }
+    if (value.incaaRating() != null) {
+      json.writeFieldName("incaaRating");
+      ModelSupport.writeEnum(json, value.incaaRating());
+    }
+    if (value.kfcbRating() != null) {
+      json.writeFieldName("kfcbRating");
+      ModelSupport.writeEnum(json, value.kfcbRating());
+    }
+    if (value.kijkwijzerRating() != null) {
+      json.writeFieldName("kijkwijzerRating");
+      ModelSupport.writeEnum(json, value.kijkwijzerRating());
+    }
+    if (value.kmrbRating() != null) {
+      json.writeFieldName("kmrbRating");
+      ModelSupport.writeEnum(json, value.kmrbRating());
+    }
+    if (value.lsfRating() != null) {
+      json.writeFieldName("lsfRating");
+      ModelSupport.writeEnum(json, value.lsfRating());
+    }
+    if (value.mccaaRating() != null) {
+      json.writeFieldName("mccaaRating");
+      ModelSupport.writeEnum(json, value.mccaaRating());
+    }
+    if (value.mccypRating() != null) {
+      json.writeFieldName("mccypRating");
+      ModelSupport.writeEnum(json, value.mccypRating());
+    }
+    if (value.mcstRating() != null) {
+      json.writeFieldName("mcstRating");
+      ModelSupport.writeEnum(json, value.mcstRating());
+    }
+    if (value.mdaRating() != null) {
+      json.writeFieldName("mdaRating");
+      ModelSupport.writeEnum(json, value.mdaRating());
+    }
+    if (value.medietilsynetRating() != null) {
+      json.writeFieldName("medietilsynetRating");
+      ModelSupport.writeEnum(json, value.medietilsynetRating());
+    }
+    if (value.mekuRating() != null) {
+      json.writeFieldName("mekuRating");
+      ModelSupport.writeEnum(json, value.mekuRating());
+    }
+    if (value.menaMpaaRating() != null) {
+      json.writeFieldName("menaMpaaRating");
+      ModelSupport.writeEnum(json, value.menaMpaaRating());
+    }
+    if (value.mibacRating() != null) {
+      json.writeFieldName("mibacRating");
+      ModelSupport.writeEnum(json, value.mibacRating());
+    }
+    if (value.mocRating() != null) {
+      json.writeFieldName("mocRating");
+      ModelSupport.writeEnum(json, value.mocRating());
+    }
+    if (value.moctwRating() != null) {
+      json.writeFieldName("moctwRating");
+      ModelSupport.writeEnum(json, value.moctwRating());
+    }
+    if (value.mpaaRating() != null) {
+      json.writeFieldName("mpaaRating");
+      ModelSupport.writeEnum(json, value.mpaaRating());
+    }
+    if (value.mpaatRating() != null) {
+      json.writeFieldName("mpaatRating");
+      ModelSupport.writeEnum(json, value.mpaatRating());
+    }
+    if (value.mtrcbRating() != null) {
+      json.writeFieldName("mtrcbRating");
+      ModelSupport.writeEnum(json, value.mtrcbRating());
+    }
+    if (value.nbcRating() != null) {
+      json.writeFieldName("nbcRating");
+      ModelSupport.writeEnum(json, value.nbcRating());
+    }
+    if (value.nbcplRating() != null) {
+      json.writeFieldName("nbcplRating");
+      ModelSupport.writeEnum(json, value.nbcplRating());
+    }
+    if (value.nfrcRating() != null) {
+      json.writeFieldName("nfrcRating");
+      ModelSupport.writeEnum(json, value.nfrcRating());
+    }
+    if (value.nfvcbRating() != null) {
+      json.writeFieldName("nfvcbRating");
+      ModelSupport.writeEnum(json, value.nfvcbRating());
+    }
+    if (value.nkclvRating() != null) {
+      json.writeFieldName("nkclvRating");
+      ModelSupport.writeEnum(json, value.nkclvRating());
+    }
+    if (value.nmcRating() != null) {
+      json.writeFieldName("nmcRating");
+      ModelSupport.writeEnum(json, value.nmcRating());
+    }
+    if (value.oflcRating() != null) {
+      json.writeFieldName("oflcRating");
+      ModelSupport.writeEnum(json, value.oflcRating());
+    }
+    if (value.pefilmRating() != null) {
+      json.writeFieldName("pefilmRating");
+      ModelSupport.writeEnum(json, value.pefilmRating());
+    }
+    if (value.rcnofRating() != null) {
+      json.writeFieldName("rcnofRating");
+      ModelSupport.writeEnum(json, value.rcnofRating());
+    }
+    if (value.resorteviolenciaRating() != null) {
+      json.writeFieldName("resorteviolenciaRating");
+      ModelSupport.writeEnum(json, value.resorteviolenciaRating());
+    }
+    if (value.rtcRating() != null) {
+      json.writeFieldName("rtcRating");
+      ModelSupport.writeEnum(json, value.rtcRating());
+    }
+    if (value.rteRating() != null) {
+      json.writeFieldName("rteRating");
+      ModelSupport.writeEnum(json, value.rteRating());
+    }
+    if (value.russiaRating() != null) {
+      json.writeFieldName("russiaRating");
+      ModelSupport.writeEnum(json, value.russiaRating());
+    }
+    if (value.skfilmRating() != null) {
+      json.writeFieldName("skfilmRating");
+      ModelSupport.writeEnum(json, value.skfilmRating());
+    }
+    if (value.smaisRating() != null) {
+      json.writeFieldName("smaisRating");
+      ModelSupport.writeEnum(json, value.smaisRating());
+    }
+    if (value.smsaRating() != null) {
+      json.writeFieldName("smsaRating");
+      ModelSupport.writeEnum(json, value.smsaRating());
+    }
+    if (value.tvpgRating() != null) {
+      json.writeFieldName("tvpgRating");
+      ModelSupport.writeEnum(json, value.tvpgRating());
+    }
+    if (value.ytRating() != null) {
+      json.writeFieldName("ytRating");
+      ModelSupport.writeEnum(json, value.ytRating());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link ContentRating} values; properties that are not set are left out of the JSON. */

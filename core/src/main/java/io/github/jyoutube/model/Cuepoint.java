@@ -3,10 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +33,9 @@ public record Cuepoint(
     Long durationSecs,
     String etag,
     String id,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) Long insertionOffsetTimeMs,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger walltimeMs,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Long insertionOffsetTimeMs,
+    BigInteger walltimeMs,
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Cuepoint {
@@ -75,7 +74,6 @@ public record Cuepoint(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CueType of(String value) {
       for (CueType known : VALUES) {
         if (known.value().equals(value)) {
@@ -89,6 +87,80 @@ public record Cuepoint(
     public static List<CueType> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static Cuepoint readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "Cuepoint")) {
+      return null;
+    }
+    CueType cueType = null;
+    Long durationSecs = null;
+    String etag = null;
+    String id = null;
+    Long insertionOffsetTimeMs = null;
+    BigInteger walltimeMs = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "cueType" -> {
+          String text = ModelSupport.readString(json, "Cuepoint.cueType");
+          cueType = text == null ? null : CueType.of(text);
+        }
+        case "durationSecs" -> durationSecs = ModelSupport.readLong(json, "Cuepoint.durationSecs");
+        case "etag" -> etag = ModelSupport.readString(json, "Cuepoint.etag");
+        case "id" -> id = ModelSupport.readString(json, "Cuepoint.id");
+        case "insertionOffsetTimeMs" ->
+            insertionOffsetTimeMs = ModelSupport.readLong(json, "Cuepoint.insertionOffsetTimeMs");
+        case "walltimeMs" -> walltimeMs = ModelSupport.readBigInteger(json, "Cuepoint.walltimeMs");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new Cuepoint(
+        cueType, durationSecs, etag, id, insertionOffsetTimeMs, walltimeMs, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, Cuepoint value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.cueType() != null) {
+      json.writeFieldName("cueType");
+      ModelSupport.writeEnum(json, value.cueType());
+    }
+    if (value.durationSecs() != null) {
+      json.writeFieldName("durationSecs");
+      ModelSupport.writeLong(json, value.durationSecs());
+    }
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.insertionOffsetTimeMs() != null) {
+      json.writeFieldName("insertionOffsetTimeMs");
+      ModelSupport.writeLongAsString(json, value.insertionOffsetTimeMs());
+    }
+    if (value.walltimeMs() != null) {
+      json.writeFieldName("walltimeMs");
+      ModelSupport.writeBigIntegerAsString(json, value.walltimeMs());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link Cuepoint} values; properties that are not set are left out of the JSON. */

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ public record CuepointSchedule(
     String pauseAdsUntil,
     Integer repeatIntervalSecs,
     ScheduleStrategy scheduleStrategy,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public CuepointSchedule {
@@ -77,7 +77,6 @@ public record CuepointSchedule(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ScheduleStrategy of(String value) {
       for (ScheduleStrategy known : VALUES) {
         if (known.value().equals(value)) {
@@ -91,6 +90,70 @@ public record CuepointSchedule(
     public static List<ScheduleStrategy> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static CuepointSchedule readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "CuepointSchedule")) {
+      return null;
+    }
+    Boolean enabled = null;
+    String pauseAdsUntil = null;
+    Integer repeatIntervalSecs = null;
+    ScheduleStrategy scheduleStrategy = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "enabled" -> enabled = ModelSupport.readBoolean(json, "CuepointSchedule.enabled");
+        case "pauseAdsUntil" ->
+            pauseAdsUntil = ModelSupport.readString(json, "CuepointSchedule.pauseAdsUntil");
+        case "repeatIntervalSecs" ->
+            repeatIntervalSecs =
+                ModelSupport.readInteger(json, "CuepointSchedule.repeatIntervalSecs");
+        case "scheduleStrategy" -> {
+          String text = ModelSupport.readString(json, "CuepointSchedule.scheduleStrategy");
+          scheduleStrategy = text == null ? null : ScheduleStrategy.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new CuepointSchedule(
+        enabled, pauseAdsUntil, repeatIntervalSecs, scheduleStrategy, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, CuepointSchedule value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.enabled() != null) {
+      json.writeFieldName("enabled");
+      ModelSupport.writeBoolean(json, value.enabled());
+    }
+    if (value.pauseAdsUntil() != null) {
+      json.writeFieldName("pauseAdsUntil");
+      ModelSupport.writeString(json, value.pauseAdsUntil());
+    }
+    if (value.repeatIntervalSecs() != null) {
+      json.writeFieldName("repeatIntervalSecs");
+      ModelSupport.writeInteger(json, value.repeatIntervalSecs());
+    }
+    if (value.scheduleStrategy() != null) {
+      json.writeFieldName("scheduleStrategy");
+      ModelSupport.writeEnum(json, value.scheduleStrategy());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

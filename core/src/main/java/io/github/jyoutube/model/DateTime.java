@@ -1,7 +1,5 @@
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +24,6 @@ public record DateTime(String value) implements Comparable<DateTime> {
   }
 
   /** Reads the wire text; the same as the constructor, named for Jackson and for readers. */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static DateTime parse(String value) {
     return new DateTime(value);
   }
@@ -44,7 +41,6 @@ public record DateTime(String value) implements Comparable<DateTime> {
   }
 
   /** The text as the API sent it. */
-  @JsonValue
   @Override
   public String value() {
     return value;

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +20,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record Entity(
-    String id,
-    String typeId,
-    String url,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String id, String typeId, String url, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Entity {
@@ -37,6 +35,57 @@ public record Entity(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static Entity readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "Entity")) {
+      return null;
+    }
+    String id = null;
+    String typeId = null;
+    String url = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "id" -> id = ModelSupport.readString(json, "Entity.id");
+        case "typeId" -> typeId = ModelSupport.readString(json, "Entity.typeId");
+        case "url" -> url = ModelSupport.readString(json, "Entity.url");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new Entity(id, typeId, url, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, Entity value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.typeId() != null) {
+      json.writeFieldName("typeId");
+      ModelSupport.writeString(json, value.typeId());
+    }
+    if (value.url() != null) {
+      json.writeFieldName("url");
+      ModelSupport.writeString(json, value.url());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link Entity} values; properties that are not set are left out of the JSON. */

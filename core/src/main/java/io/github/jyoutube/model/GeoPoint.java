@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +20,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record GeoPoint(
-    Double altitude,
-    Double latitude,
-    Double longitude,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Double altitude, Double latitude, Double longitude, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public GeoPoint {
@@ -37,6 +35,57 @@ public record GeoPoint(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static GeoPoint readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "GeoPoint")) {
+      return null;
+    }
+    Double altitude = null;
+    Double latitude = null;
+    Double longitude = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "altitude" -> altitude = ModelSupport.readDouble(json, "GeoPoint.altitude");
+        case "latitude" -> latitude = ModelSupport.readDouble(json, "GeoPoint.latitude");
+        case "longitude" -> longitude = ModelSupport.readDouble(json, "GeoPoint.longitude");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new GeoPoint(altitude, latitude, longitude, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, GeoPoint value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.altitude() != null) {
+      json.writeFieldName("altitude");
+      ModelSupport.writeDouble(json, value.altitude());
+    }
+    if (value.latitude() != null) {
+      json.writeFieldName("latitude");
+      ModelSupport.writeDouble(json, value.latitude());
+    }
+    if (value.longitude() != null) {
+      json.writeFieldName("longitude");
+      ModelSupport.writeDouble(json, value.longitude());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link GeoPoint} values; properties that are not set are left out of the JSON. */

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -16,12 +17,55 @@ import java.util.Map;
  *     are written back; never {@code null}
  */
 public record I18nLanguageSnippet(
-    String hl,
-    String name,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String hl, String name, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public I18nLanguageSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static I18nLanguageSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "I18nLanguageSnippet")) {
+      return null;
+    }
+    String hl = null;
+    String name = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "hl" -> hl = ModelSupport.readString(json, "I18nLanguageSnippet.hl");
+        case "name" -> name = ModelSupport.readString(json, "I18nLanguageSnippet.name");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new I18nLanguageSnippet(hl, name, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, I18nLanguageSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.hl() != null) {
+      json.writeFieldName("hl");
+      ModelSupport.writeString(json, value.hl());
+    }
+    if (value.name() != null) {
+      json.writeFieldName("name");
+      ModelSupport.writeString(json, value.name());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -15,13 +16,55 @@ import java.util.Map;
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
-public record I18nRegionSnippet(
-    String gl,
-    String name,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+public record I18nRegionSnippet(String gl, String name, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public I18nRegionSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static I18nRegionSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "I18nRegionSnippet")) {
+      return null;
+    }
+    String gl = null;
+    String name = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "gl" -> gl = ModelSupport.readString(json, "I18nRegionSnippet.gl");
+        case "name" -> name = ModelSupport.readString(json, "I18nRegionSnippet.name");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new I18nRegionSnippet(gl, name, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, I18nRegionSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.gl() != null) {
+      json.writeFieldName("gl");
+      ModelSupport.writeString(json, value.gl());
+    }
+    if (value.name() != null) {
+      json.writeFieldName("name");
+      ModelSupport.writeString(json, value.name());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

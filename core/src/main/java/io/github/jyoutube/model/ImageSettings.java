@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -79,7 +80,7 @@ public record ImageSettings(
     LocalizedProperty smallBrandedBannerImageUrl,
     String trackingImageUrl,
     String watchIconImageUrl,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ImageSettings {
@@ -94,6 +95,227 @@ public record ImageSettings(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ImageSettings readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ImageSettings")) {
+      return null;
+    }
+    LocalizedProperty backgroundImageUrl = null;
+    String bannerExternalUrl = null;
+    String bannerImageUrl = null;
+    String bannerMobileExtraHdImageUrl = null;
+    String bannerMobileHdImageUrl = null;
+    String bannerMobileImageUrl = null;
+    String bannerMobileLowImageUrl = null;
+    String bannerMobileMediumHdImageUrl = null;
+    String bannerTabletExtraHdImageUrl = null;
+    String bannerTabletHdImageUrl = null;
+    String bannerTabletImageUrl = null;
+    String bannerTabletLowImageUrl = null;
+    String bannerTvHighImageUrl = null;
+    String bannerTvImageUrl = null;
+    String bannerTvLowImageUrl = null;
+    String bannerTvMediumImageUrl = null;
+    LocalizedProperty largeBrandedBannerImageImapScript = null;
+    LocalizedProperty largeBrandedBannerImageUrl = null;
+    LocalizedProperty smallBrandedBannerImageImapScript = null;
+    LocalizedProperty smallBrandedBannerImageUrl = null;
+    String trackingImageUrl = null;
+    String watchIconImageUrl = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "backgroundImageUrl" -> backgroundImageUrl = LocalizedProperty.readJson(json);
+        case "bannerExternalUrl" ->
+            bannerExternalUrl = ModelSupport.readString(json, "ImageSettings.bannerExternalUrl");
+        case "bannerImageUrl" ->
+            bannerImageUrl = ModelSupport.readString(json, "ImageSettings.bannerImageUrl");
+        case "bannerMobileExtraHdImageUrl" ->
+            bannerMobileExtraHdImageUrl =
+                ModelSupport.readString(json, "ImageSettings.bannerMobileExtraHdImageUrl");
+        case "bannerMobileHdImageUrl" ->
+            bannerMobileHdImageUrl =
+                ModelSupport.readString(json, "ImageSettings.bannerMobileHdImageUrl");
+        case "bannerMobileImageUrl" ->
+            bannerMobileImageUrl =
+                ModelSupport.readString(json, "ImageSettings.bannerMobileImageUrl");
+        case "bannerMobileLowImageUrl" ->
+            bannerMobileLowImageUrl =
+                ModelSupport.readString(json, "ImageSettings.bannerMobileLowImageUrl");
+        case "bannerMobileMediumHdImageUrl" ->
+            bannerMobileMediumHdImageUrl =
+                ModelSupport.readString(json, "ImageSettings.bannerMobileMediumHdImageUrl");
+        case "bannerTabletExtraHdImageUrl" ->
+            bannerTabletExtraHdImageUrl =
+                ModelSupport.readString(json, "ImageSettings.bannerTabletExtraHdImageUrl");
+        case "bannerTabletHdImageUrl" ->
+            bannerTabletHdImageUrl =
+                ModelSupport.readString(json, "ImageSettings.bannerTabletHdImageUrl");
+        case "bannerTabletImageUrl" ->
+            bannerTabletImageUrl =
+                ModelSupport.readString(json, "ImageSettings.bannerTabletImageUrl");
+        case "bannerTabletLowImageUrl" ->
+            bannerTabletLowImageUrl =
+                ModelSupport.readString(json, "ImageSettings.bannerTabletLowImageUrl");
+        case "bannerTvHighImageUrl" ->
+            bannerTvHighImageUrl =
+                ModelSupport.readString(json, "ImageSettings.bannerTvHighImageUrl");
+        case "bannerTvImageUrl" ->
+            bannerTvImageUrl = ModelSupport.readString(json, "ImageSettings.bannerTvImageUrl");
+        case "bannerTvLowImageUrl" ->
+            bannerTvLowImageUrl =
+                ModelSupport.readString(json, "ImageSettings.bannerTvLowImageUrl");
+        case "bannerTvMediumImageUrl" ->
+            bannerTvMediumImageUrl =
+                ModelSupport.readString(json, "ImageSettings.bannerTvMediumImageUrl");
+        case "largeBrandedBannerImageImapScript" ->
+            largeBrandedBannerImageImapScript = LocalizedProperty.readJson(json);
+        case "largeBrandedBannerImageUrl" ->
+            largeBrandedBannerImageUrl = LocalizedProperty.readJson(json);
+        case "smallBrandedBannerImageImapScript" ->
+            smallBrandedBannerImageImapScript = LocalizedProperty.readJson(json);
+        case "smallBrandedBannerImageUrl" ->
+            smallBrandedBannerImageUrl = LocalizedProperty.readJson(json);
+        case "trackingImageUrl" ->
+            trackingImageUrl = ModelSupport.readString(json, "ImageSettings.trackingImageUrl");
+        case "watchIconImageUrl" ->
+            watchIconImageUrl = ModelSupport.readString(json, "ImageSettings.watchIconImageUrl");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ImageSettings(
+        backgroundImageUrl,
+        bannerExternalUrl,
+        bannerImageUrl,
+        bannerMobileExtraHdImageUrl,
+        bannerMobileHdImageUrl,
+        bannerMobileImageUrl,
+        bannerMobileLowImageUrl,
+        bannerMobileMediumHdImageUrl,
+        bannerTabletExtraHdImageUrl,
+        bannerTabletHdImageUrl,
+        bannerTabletImageUrl,
+        bannerTabletLowImageUrl,
+        bannerTvHighImageUrl,
+        bannerTvImageUrl,
+        bannerTvLowImageUrl,
+        bannerTvMediumImageUrl,
+        largeBrandedBannerImageImapScript,
+        largeBrandedBannerImageUrl,
+        smallBrandedBannerImageImapScript,
+        smallBrandedBannerImageUrl,
+        trackingImageUrl,
+        watchIconImageUrl,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ImageSettings value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.backgroundImageUrl() != null) {
+      json.writeFieldName("backgroundImageUrl");
+      LocalizedProperty.writeJson(json, value.backgroundImageUrl());
+    }
+    if (value.bannerExternalUrl() != null) {
+      json.writeFieldName("bannerExternalUrl");
+      ModelSupport.writeString(json, value.bannerExternalUrl());
+    }
+    if (value.bannerImageUrl() != null) {
+      json.writeFieldName("bannerImageUrl");
+      ModelSupport.writeString(json, value.bannerImageUrl());
+    }
+    if (value.bannerMobileExtraHdImageUrl() != null) {
+      json.writeFieldName("bannerMobileExtraHdImageUrl");
+      ModelSupport.writeString(json, value.bannerMobileExtraHdImageUrl());
+    }
+    if (value.bannerMobileHdImageUrl() != null) {
+      json.writeFieldName("bannerMobileHdImageUrl");
+      ModelSupport.writeString(json, value.bannerMobileHdImageUrl());
+    }
+    if (value.bannerMobileImageUrl() != null) {
+      json.writeFieldName("bannerMobileImageUrl");
+      ModelSupport.writeString(json, value.bannerMobileImageUrl());
+    }
+    if (value.bannerMobileLowImageUrl() != null) {
+      json.writeFieldName("bannerMobileLowImageUrl");
+      ModelSupport.writeString(json, value.bannerMobileLowImageUrl());
+    }
+    if (value.bannerMobileMediumHdImageUrl() != null) {
+      json.writeFieldName("bannerMobileMediumHdImageUrl");
+      ModelSupport.writeString(json, value.bannerMobileMediumHdImageUrl());
+    }
+    if (value.bannerTabletExtraHdImageUrl() != null) {
+      json.writeFieldName("bannerTabletExtraHdImageUrl");
+      ModelSupport.writeString(json, value.bannerTabletExtraHdImageUrl());
+    }
+    if (value.bannerTabletHdImageUrl() != null) {
+      json.writeFieldName("bannerTabletHdImageUrl");
+      ModelSupport.writeString(json, value.bannerTabletHdImageUrl());
+    }
+    if (value.bannerTabletImageUrl() != null) {
+      json.writeFieldName("bannerTabletImageUrl");
+      ModelSupport.writeString(json, value.bannerTabletImageUrl());
+    }
+    if (value.bannerTabletLowImageUrl() != null) {
+      json.writeFieldName("bannerTabletLowImageUrl");
+      ModelSupport.writeString(json, value.bannerTabletLowImageUrl());
+    }
+    if (value.bannerTvHighImageUrl() != null) {
+      json.writeFieldName("bannerTvHighImageUrl");
+      ModelSupport.writeString(json, value.bannerTvHighImageUrl());
+    }
+    if (value.bannerTvImageUrl() != null) {
+      json.writeFieldName("bannerTvImageUrl");
+      ModelSupport.writeString(json, value.bannerTvImageUrl());
+    }
+    if (value.bannerTvLowImageUrl() != null) {
+      json.writeFieldName("bannerTvLowImageUrl");
+      ModelSupport.writeString(json, value.bannerTvLowImageUrl());
+    }
+    if (value.bannerTvMediumImageUrl() != null) {
+      json.writeFieldName("bannerTvMediumImageUrl");
+      ModelSupport.writeString(json, value.bannerTvMediumImageUrl());
+    }
+    if (value.largeBrandedBannerImageImapScript() != null) {
+      json.writeFieldName("largeBrandedBannerImageImapScript");
+      LocalizedProperty.writeJson(json, value.largeBrandedBannerImageImapScript());
+    }
+    if (value.largeBrandedBannerImageUrl() != null) {
+      json.writeFieldName("largeBrandedBannerImageUrl");
+      LocalizedProperty.writeJson(json, value.largeBrandedBannerImageUrl());
+    }
+    if (value.smallBrandedBannerImageImapScript() != null) {
+      json.writeFieldName("smallBrandedBannerImageImapScript");
+      LocalizedProperty.writeJson(json, value.smallBrandedBannerImageImapScript());
+    }
+    if (value.smallBrandedBannerImageUrl() != null) {
+      json.writeFieldName("smallBrandedBannerImageUrl");
+      LocalizedProperty.writeJson(json, value.smallBrandedBannerImageUrl());
+    }
+    if (value.trackingImageUrl() != null) {
+      json.writeFieldName("trackingImageUrl");
+      ModelSupport.writeString(json, value.trackingImageUrl());
+    }
+    if (value.watchIconImageUrl() != null) {
+      json.writeFieldName("watchIconImageUrl");
+      ModelSupport.writeString(json, value.watchIconImageUrl());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link ImageSettings} values; properties that are not set are left out of the JSON. */

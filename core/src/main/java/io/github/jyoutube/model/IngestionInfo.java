@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public record IngestionInfo(
     String rtmpsBackupIngestionAddress,
     String rtmpsIngestionAddress,
     String streamName,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public IngestionInfo {
@@ -48,6 +49,82 @@ public record IngestionInfo(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static IngestionInfo readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "IngestionInfo")) {
+      return null;
+    }
+    String backupIngestionAddress = null;
+    String ingestionAddress = null;
+    String rtmpsBackupIngestionAddress = null;
+    String rtmpsIngestionAddress = null;
+    String streamName = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "backupIngestionAddress" ->
+            backupIngestionAddress =
+                ModelSupport.readString(json, "IngestionInfo.backupIngestionAddress");
+        case "ingestionAddress" ->
+            ingestionAddress = ModelSupport.readString(json, "IngestionInfo.ingestionAddress");
+        case "rtmpsBackupIngestionAddress" ->
+            rtmpsBackupIngestionAddress =
+                ModelSupport.readString(json, "IngestionInfo.rtmpsBackupIngestionAddress");
+        case "rtmpsIngestionAddress" ->
+            rtmpsIngestionAddress =
+                ModelSupport.readString(json, "IngestionInfo.rtmpsIngestionAddress");
+        case "streamName" -> streamName = ModelSupport.readString(json, "IngestionInfo.streamName");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new IngestionInfo(
+        backupIngestionAddress,
+        ingestionAddress,
+        rtmpsBackupIngestionAddress,
+        rtmpsIngestionAddress,
+        streamName,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, IngestionInfo value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.backupIngestionAddress() != null) {
+      json.writeFieldName("backupIngestionAddress");
+      ModelSupport.writeString(json, value.backupIngestionAddress());
+    }
+    if (value.ingestionAddress() != null) {
+      json.writeFieldName("ingestionAddress");
+      ModelSupport.writeString(json, value.ingestionAddress());
+    }
+    if (value.rtmpsBackupIngestionAddress() != null) {
+      json.writeFieldName("rtmpsBackupIngestionAddress");
+      ModelSupport.writeString(json, value.rtmpsBackupIngestionAddress());
+    }
+    if (value.rtmpsIngestionAddress() != null) {
+      json.writeFieldName("rtmpsIngestionAddress");
+      ModelSupport.writeString(json, value.rtmpsIngestionAddress());
+    }
+    if (value.streamName() != null) {
+      json.writeFieldName("streamName");
+      ModelSupport.writeString(json, value.streamName());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link IngestionInfo} values; properties that are not set are left out of the JSON. */

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,9 +25,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record Interval(
-    DateTime endTime,
-    DateTime startTime,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    DateTime endTime, DateTime startTime, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Interval {
@@ -41,6 +40,51 @@ public record Interval(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static Interval readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "Interval")) {
+      return null;
+    }
+    DateTime endTime = null;
+    DateTime startTime = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "endTime" -> endTime = ModelSupport.readDateTime(json, "Interval.endTime");
+        case "startTime" -> startTime = ModelSupport.readDateTime(json, "Interval.startTime");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new Interval(endTime, startTime, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, Interval value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.endTime() != null) {
+      json.writeFieldName("endTime");
+      ModelSupport.writeDateTime(json, value.endTime());
+    }
+    if (value.startTime() != null) {
+      json.writeFieldName("startTime");
+      ModelSupport.writeDateTime(json, value.startTime());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link Interval} values; properties that are not set are left out of the JSON. */

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public record InvideoBranding(
     InvideoPosition position,
     String targetChannelId,
     InvideoTiming timing,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public InvideoBranding {
@@ -43,6 +44,72 @@ public record InvideoBranding(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static InvideoBranding readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "InvideoBranding")) {
+      return null;
+    }
+    String imageBytes = null;
+    String imageUrl = null;
+    InvideoPosition position = null;
+    String targetChannelId = null;
+    InvideoTiming timing = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "imageBytes" ->
+            imageBytes = ModelSupport.readString(json, "InvideoBranding.imageBytes");
+        case "imageUrl" -> imageUrl = ModelSupport.readString(json, "InvideoBranding.imageUrl");
+        case "position" -> position = InvideoPosition.readJson(json);
+        case "targetChannelId" ->
+            targetChannelId = ModelSupport.readString(json, "InvideoBranding.targetChannelId");
+        case "timing" -> timing = InvideoTiming.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new InvideoBranding(
+        imageBytes, imageUrl, position, targetChannelId, timing, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, InvideoBranding value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.imageBytes() != null) {
+      json.writeFieldName("imageBytes");
+      ModelSupport.writeString(json, value.imageBytes());
+    }
+    if (value.imageUrl() != null) {
+      json.writeFieldName("imageUrl");
+      ModelSupport.writeString(json, value.imageUrl());
+    }
+    if (value.position() != null) {
+      json.writeFieldName("position");
+      InvideoPosition.writeJson(json, value.position());
+    }
+    if (value.targetChannelId() != null) {
+      json.writeFieldName("targetChannelId");
+      ModelSupport.writeString(json, value.targetChannelId());
+    }
+    if (value.timing() != null) {
+      json.writeFieldName("timing");
+      InvideoTiming.writeJson(json, value.timing());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +21,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record InvideoPosition(
-    CornerPosition cornerPosition,
-    Type type,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    CornerPosition cornerPosition, Type type, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public InvideoPosition {
@@ -69,7 +67,6 @@ public record InvideoPosition(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CornerPosition of(String value) {
       for (CornerPosition known : VALUES) {
         if (known.value().equals(value)) {
@@ -104,7 +101,6 @@ public record InvideoPosition(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Type of(String value) {
       for (Type known : VALUES) {
         if (known.value().equals(value)) {
@@ -118,6 +114,57 @@ public record InvideoPosition(
     public static List<Type> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static InvideoPosition readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "InvideoPosition")) {
+      return null;
+    }
+    CornerPosition cornerPosition = null;
+    Type type = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "cornerPosition" -> {
+          String text = ModelSupport.readString(json, "InvideoPosition.cornerPosition");
+          cornerPosition = text == null ? null : CornerPosition.of(text);
+        }
+        case "type" -> {
+          String text2 = ModelSupport.readString(json, "InvideoPosition.type");
+          type = text2 == null ? null : Type.of(text2);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new InvideoPosition(cornerPosition, type, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, InvideoPosition value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.cornerPosition() != null) {
+      json.writeFieldName("cornerPosition");
+      ModelSupport.writeEnum(json, value.cornerPosition());
+    }
+    if (value.type() != null) {
+      json.writeFieldName("type");
+      ModelSupport.writeEnum(json, value.type());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,10 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +27,10 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record InvideoTiming(
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger durationMs,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger offsetMs,
+    BigInteger durationMs,
+    BigInteger offsetMs,
     Type type,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public InvideoTiming {
@@ -70,7 +69,6 @@ public record InvideoTiming(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Type of(String value) {
       for (Type known : VALUES) {
         if (known.value().equals(value)) {
@@ -84,6 +82,61 @@ public record InvideoTiming(
     public static List<Type> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static InvideoTiming readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "InvideoTiming")) {
+      return null;
+    }
+    BigInteger durationMs = null;
+    BigInteger offsetMs = null;
+    Type type = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "durationMs" ->
+            durationMs = ModelSupport.readBigInteger(json, "InvideoTiming.durationMs");
+        case "offsetMs" -> offsetMs = ModelSupport.readBigInteger(json, "InvideoTiming.offsetMs");
+        case "type" -> {
+          String text = ModelSupport.readString(json, "InvideoTiming.type");
+          type = text == null ? null : Type.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new InvideoTiming(durationMs, offsetMs, type, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, InvideoTiming value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.durationMs() != null) {
+      json.writeFieldName("durationMs");
+      ModelSupport.writeBigIntegerAsString(json, value.durationMs());
+    }
+    if (value.offsetMs() != null) {
+      json.writeFieldName("offsetMs");
+      ModelSupport.writeBigIntegerAsString(json, value.offsetMs());
+    }
+    if (value.type() != null) {
+      json.writeFieldName("type");
+      ModelSupport.writeEnum(json, value.type());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link InvideoTiming} values; properties that are not set are left out of the JSON. */

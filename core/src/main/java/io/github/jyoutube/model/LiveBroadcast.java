@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +40,7 @@ public record LiveBroadcast(
     LiveBroadcastSnippet snippet,
     LiveBroadcastStatistics statistics,
     LiveBroadcastStatus status,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcast {
@@ -54,6 +55,97 @@ public record LiveBroadcast(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveBroadcast readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveBroadcast")) {
+      return null;
+    }
+    LiveBroadcastContentDetails contentDetails = null;
+    String etag = null;
+    String id = null;
+    String kind = null;
+    LiveBroadcastMonetizationDetails monetizationDetails = null;
+    LiveBroadcastSnippet snippet = null;
+    LiveBroadcastStatistics statistics = null;
+    LiveBroadcastStatus status = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "contentDetails" -> contentDetails = LiveBroadcastContentDetails.readJson(json);
+        case "etag" -> etag = ModelSupport.readString(json, "LiveBroadcast.etag");
+        case "id" -> id = ModelSupport.readString(json, "LiveBroadcast.id");
+        case "kind" -> kind = ModelSupport.readString(json, "LiveBroadcast.kind");
+        case "monetizationDetails" ->
+            monetizationDetails = LiveBroadcastMonetizationDetails.readJson(json);
+        case "snippet" -> snippet = LiveBroadcastSnippet.readJson(json);
+        case "statistics" -> statistics = LiveBroadcastStatistics.readJson(json);
+        case "status" -> status = LiveBroadcastStatus.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveBroadcast(
+        contentDetails,
+        etag,
+        id,
+        kind,
+        monetizationDetails,
+        snippet,
+        statistics,
+        status,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveBroadcast value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.contentDetails() != null) {
+      json.writeFieldName("contentDetails");
+      LiveBroadcastContentDetails.writeJson(json, value.contentDetails());
+    }
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.monetizationDetails() != null) {
+      json.writeFieldName("monetizationDetails");
+      LiveBroadcastMonetizationDetails.writeJson(json, value.monetizationDetails());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      LiveBroadcastSnippet.writeJson(json, value.snippet());
+    }
+    if (value.statistics() != null) {
+      json.writeFieldName("statistics");
+      LiveBroadcastStatistics.writeJson(json, value.statistics());
+    }
+    if (value.status() != null) {
+      json.writeFieldName("status");
+      LiveBroadcastStatus.writeJson(json, value.status());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link LiveBroadcast} values; properties that are not set are left out of the JSON. */

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +87,7 @@ public record LiveBroadcastContentDetails(
     Boolean recordFromStart,
     Boolean startWithSlate,
     StereoLayout stereoLayout,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcastContentDetails {
@@ -141,7 +141,6 @@ public record LiveBroadcastContentDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ClosedCaptionsType of(String value) {
       for (ClosedCaptionsType known : VALUES) {
         if (known.value().equals(value)) {
@@ -189,7 +188,6 @@ public record LiveBroadcastContentDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static LatencyPreference of(String value) {
       for (LatencyPreference known : VALUES) {
         if (known.value().equals(value)) {
@@ -235,7 +233,6 @@ public record LiveBroadcastContentDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Projection of(String value) {
       for (Projection known : VALUES) {
         if (known.value().equals(value)) {
@@ -281,7 +278,6 @@ public record LiveBroadcastContentDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static StereoLayout of(String value) {
       for (StereoLayout known : VALUES) {
         if (known.value().equals(value)) {
@@ -295,6 +291,202 @@ public record LiveBroadcastContentDetails(
     public static List<StereoLayout> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveBroadcastContentDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveBroadcastContentDetails")) {
+      return null;
+    }
+    AvailabilityConfig availabilityConfig = null;
+    String boundStreamId = null;
+    DateTime boundStreamLastUpdateTimeMs = null;
+    ClosedCaptionsType closedCaptionsType = null;
+    Boolean enableAutoStart = null;
+    Boolean enableAutoStop = null;
+    Boolean enableClosedCaptions = null;
+    Boolean enableContentEncryption = null;
+    Boolean enableDvr = null;
+    Boolean enableEmbed = null;
+    Boolean enableLowLatency = null;
+    LatencyPreference latencyPreference = null;
+    String mesh = null;
+    MonitorStreamInfo monitorStream = null;
+    Projection projection = null;
+    Boolean recordFromStart = null;
+    Boolean startWithSlate = null;
+    StereoLayout stereoLayout = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "availabilityConfig" -> availabilityConfig = AvailabilityConfig.readJson(json);
+        case "boundStreamId" ->
+            boundStreamId =
+                ModelSupport.readString(json, "LiveBroadcastContentDetails.boundStreamId");
+        case "boundStreamLastUpdateTimeMs" ->
+            boundStreamLastUpdateTimeMs =
+                ModelSupport.readDateTime(
+                    json, "LiveBroadcastContentDetails.boundStreamLastUpdateTimeMs");
+        case "closedCaptionsType" -> {
+          String text =
+              ModelSupport.readString(json, "LiveBroadcastContentDetails.closedCaptionsType");
+          closedCaptionsType = text == null ? null : ClosedCaptionsType.of(text);
+        }
+        case "enableAutoStart" ->
+            enableAutoStart =
+                ModelSupport.readBoolean(json, "LiveBroadcastContentDetails.enableAutoStart");
+        case "enableAutoStop" ->
+            enableAutoStop =
+                ModelSupport.readBoolean(json, "LiveBroadcastContentDetails.enableAutoStop");
+        case "enableClosedCaptions" ->
+            enableClosedCaptions =
+                ModelSupport.readBoolean(json, "LiveBroadcastContentDetails.enableClosedCaptions");
+        case "enableContentEncryption" ->
+            enableContentEncryption =
+                ModelSupport.readBoolean(
+                    json, "LiveBroadcastContentDetails.enableContentEncryption");
+        case "enableDvr" ->
+            enableDvr = ModelSupport.readBoolean(json, "LiveBroadcastContentDetails.enableDvr");
+        case "enableEmbed" ->
+            enableEmbed = ModelSupport.readBoolean(json, "LiveBroadcastContentDetails.enableEmbed");
+        case "enableLowLatency" ->
+            enableLowLatency =
+                ModelSupport.readBoolean(json, "LiveBroadcastContentDetails.enableLowLatency");
+        case "latencyPreference" -> {
+          String text2 =
+              ModelSupport.readString(json, "LiveBroadcastContentDetails.latencyPreference");
+          latencyPreference = text2 == null ? null : LatencyPreference.of(text2);
+        }
+        case "mesh" -> mesh = ModelSupport.readString(json, "LiveBroadcastContentDetails.mesh");
+        case "monitorStream" -> monitorStream = MonitorStreamInfo.readJson(json);
+        case "projection" -> {
+          String text3 = ModelSupport.readString(json, "LiveBroadcastContentDetails.projection");
+          projection = text3 == null ? null : Projection.of(text3);
+        }
+        case "recordFromStart" ->
+            recordFromStart =
+                ModelSupport.readBoolean(json, "LiveBroadcastContentDetails.recordFromStart");
+        case "startWithSlate" ->
+            startWithSlate =
+                ModelSupport.readBoolean(json, "LiveBroadcastContentDetails.startWithSlate");
+        case "stereoLayout" -> {
+          String text4 = ModelSupport.readString(json, "LiveBroadcastContentDetails.stereoLayout");
+          stereoLayout = text4 == null ? null : StereoLayout.of(text4);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveBroadcastContentDetails(
+        availabilityConfig,
+        boundStreamId,
+        boundStreamLastUpdateTimeMs,
+        closedCaptionsType,
+        enableAutoStart,
+        enableAutoStop,
+        enableClosedCaptions,
+        enableContentEncryption,
+        enableDvr,
+        enableEmbed,
+        enableLowLatency,
+        latencyPreference,
+        mesh,
+        monitorStream,
+        projection,
+        recordFromStart,
+        startWithSlate,
+        stereoLayout,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveBroadcastContentDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.availabilityConfig() != null) {
+      json.writeFieldName("availabilityConfig");
+      AvailabilityConfig.writeJson(json, value.availabilityConfig());
+    }
+    if (value.boundStreamId() != null) {
+      json.writeFieldName("boundStreamId");
+      ModelSupport.writeString(json, value.boundStreamId());
+    }
+    if (value.boundStreamLastUpdateTimeMs() != null) {
+      json.writeFieldName("boundStreamLastUpdateTimeMs");
+      ModelSupport.writeDateTime(json, value.boundStreamLastUpdateTimeMs());
+    }
+    if (value.closedCaptionsType() != null) {
+      json.writeFieldName("closedCaptionsType");
+      ModelSupport.writeEnum(json, value.closedCaptionsType());
+    }
+    if (value.enableAutoStart() != null) {
+      json.writeFieldName("enableAutoStart");
+      ModelSupport.writeBoolean(json, value.enableAutoStart());
+    }
+    if (value.enableAutoStop() != null) {
+      json.writeFieldName("enableAutoStop");
+      ModelSupport.writeBoolean(json, value.enableAutoStop());
+    }
+    if (value.enableClosedCaptions() != null) {
+      json.writeFieldName("enableClosedCaptions");
+      ModelSupport.writeBoolean(json, value.enableClosedCaptions());
+    }
+    if (value.enableContentEncryption() != null) {
+      json.writeFieldName("enableContentEncryption");
+      ModelSupport.writeBoolean(json, value.enableContentEncryption());
+    }
+    if (value.enableDvr() != null) {
+      json.writeFieldName("enableDvr");
+      ModelSupport.writeBoolean(json, value.enableDvr());
+    }
+    if (value.enableEmbed() != null) {
+      json.writeFieldName("enableEmbed");
+      ModelSupport.writeBoolean(json, value.enableEmbed());
+    }
+    if (value.enableLowLatency() != null) {
+      json.writeFieldName("enableLowLatency");
+      ModelSupport.writeBoolean(json, value.enableLowLatency());
+    }
+    if (value.latencyPreference() != null) {
+      json.writeFieldName("latencyPreference");
+      ModelSupport.writeEnum(json, value.latencyPreference());
+    }
+    if (value.mesh() != null) {
+      json.writeFieldName("mesh");
+      ModelSupport.writeString(json, value.mesh());
+    }
+    if (value.monitorStream() != null) {
+      json.writeFieldName("monitorStream");
+      MonitorStreamInfo.writeJson(json, value.monitorStream());
+    }
+    if (value.projection() != null) {
+      json.writeFieldName("projection");
+      ModelSupport.writeEnum(json, value.projection());
+    }
+    if (value.recordFromStart() != null) {
+      json.writeFieldName("recordFromStart");
+      ModelSupport.writeBoolean(json, value.recordFromStart());
+    }
+    if (value.startWithSlate() != null) {
+      json.writeFieldName("startWithSlate");
+      ModelSupport.writeBoolean(json, value.startWithSlate());
+    }
+    if (value.stereoLayout() != null) {
+      json.writeFieldName("stereoLayout");
+      ModelSupport.writeEnum(json, value.stereoLayout());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

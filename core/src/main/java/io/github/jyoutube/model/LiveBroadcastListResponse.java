@@ -3,9 +3,12 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.jyoutube.paging.Page;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -38,12 +41,129 @@ public record LiveBroadcastListResponse(
     String prevPageToken,
     TokenPagination tokenPagination,
     String visitorId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties)
+    Map<String, Object> additionalProperties)
     implements Page<LiveBroadcast> {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcastListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveBroadcastListResponse readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveBroadcastListResponse")) {
+      return null;
+    }
+    String etag = null;
+    String eventId = null;
+    List<LiveBroadcast> items = null;
+    String kind = null;
+    String nextPageToken = null;
+    PageInfo pageInfo = null;
+    String prevPageToken = null;
+    TokenPagination tokenPagination = null;
+    String visitorId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "etag" -> etag = ModelSupport.readString(json, "LiveBroadcastListResponse.etag");
+        case "eventId" ->
+            eventId = ModelSupport.readString(json, "LiveBroadcastListResponse.eventId");
+        case "items" -> {
+          if (ModelSupport.startArray(json, "LiveBroadcastListResponse.items")) {
+            List<LiveBroadcast> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(LiveBroadcast.readJson(json));
+            }
+            items = list;
+          } else {
+            items = null;
+          }
+        }
+        case "kind" -> kind = ModelSupport.readString(json, "LiveBroadcastListResponse.kind");
+        case "nextPageToken" ->
+            nextPageToken =
+                ModelSupport.readString(json, "LiveBroadcastListResponse.nextPageToken");
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "prevPageToken" ->
+            prevPageToken =
+                ModelSupport.readString(json, "LiveBroadcastListResponse.prevPageToken");
+        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "visitorId" ->
+            visitorId = ModelSupport.readString(json, "LiveBroadcastListResponse.visitorId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveBroadcastListResponse(
+        etag,
+        eventId,
+        items,
+        kind,
+        nextPageToken,
+        pageInfo,
+        prevPageToken,
+        tokenPagination,
+        visitorId,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveBroadcastListResponse value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.eventId() != null) {
+      json.writeFieldName("eventId");
+      ModelSupport.writeString(json, value.eventId());
+    }
+    if (value.items() != null) {
+      json.writeFieldName("items");
+      json.writeStartArray();
+      for (var element : value.items()) {
+        LiveBroadcast.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.nextPageToken() != null) {
+      json.writeFieldName("nextPageToken");
+      ModelSupport.writeString(json, value.nextPageToken());
+    }
+    if (value.pageInfo() != null) {
+      json.writeFieldName("pageInfo");
+      PageInfo.writeJson(json, value.pageInfo());
+    }
+    if (value.prevPageToken() != null) {
+      json.writeFieldName("prevPageToken");
+      ModelSupport.writeString(json, value.prevPageToken());
+    }
+    if (value.tokenPagination() != null) {
+      json.writeFieldName("tokenPagination");
+      TokenPagination.writeJson(json, value.tokenPagination());
+    }
+    if (value.visitorId() != null) {
+      json.writeFieldName("visitorId");
+      ModelSupport.writeString(json, value.visitorId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,8 +18,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record LiveBroadcastMonetizationDetails(
-    CuepointSchedule cuepointSchedule,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    CuepointSchedule cuepointSchedule, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcastMonetizationDetails {
@@ -33,6 +33,46 @@ public record LiveBroadcastMonetizationDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveBroadcastMonetizationDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveBroadcastMonetizationDetails")) {
+      return null;
+    }
+    CuepointSchedule cuepointSchedule = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "cuepointSchedule" -> cuepointSchedule = CuepointSchedule.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveBroadcastMonetizationDetails(cuepointSchedule, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveBroadcastMonetizationDetails value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.cuepointSchedule() != null) {
+      json.writeFieldName("cuepointSchedule");
+      CuepointSchedule.writeJson(json, value.cuepointSchedule());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

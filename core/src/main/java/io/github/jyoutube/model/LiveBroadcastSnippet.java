@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,7 +53,7 @@ public record LiveBroadcastSnippet(
     DateTime scheduledStartTime,
     ThumbnailDetails thumbnails,
     String title,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcastSnippet {
@@ -67,6 +68,138 @@ public record LiveBroadcastSnippet(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveBroadcastSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveBroadcastSnippet")) {
+      return null;
+    }
+    DateTime actualEndTime = null;
+    DateTime actualStartTime = null;
+    String categoryId = null;
+    String channelId = null;
+    String description = null;
+    Boolean isDefaultBroadcast = null;
+    String liveChatId = null;
+    DateTime publishedAt = null;
+    DateTime scheduledEndTime = null;
+    DateTime scheduledStartTime = null;
+    ThumbnailDetails thumbnails = null;
+    String title = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "actualEndTime" ->
+            actualEndTime = ModelSupport.readDateTime(json, "LiveBroadcastSnippet.actualEndTime");
+        case "actualStartTime" ->
+            actualStartTime =
+                ModelSupport.readDateTime(json, "LiveBroadcastSnippet.actualStartTime");
+        case "categoryId" ->
+            categoryId = ModelSupport.readString(json, "LiveBroadcastSnippet.categoryId");
+        case "channelId" ->
+            channelId = ModelSupport.readString(json, "LiveBroadcastSnippet.channelId");
+        case "description" ->
+            description = ModelSupport.readString(json, "LiveBroadcastSnippet.description");
+        case "isDefaultBroadcast" ->
+            isDefaultBroadcast =
+                ModelSupport.readBoolean(json, "LiveBroadcastSnippet.isDefaultBroadcast");
+        case "liveChatId" ->
+            liveChatId = ModelSupport.readString(json, "LiveBroadcastSnippet.liveChatId");
+        case "publishedAt" ->
+            publishedAt = ModelSupport.readDateTime(json, "LiveBroadcastSnippet.publishedAt");
+        case "scheduledEndTime" ->
+            scheduledEndTime =
+                ModelSupport.readDateTime(json, "LiveBroadcastSnippet.scheduledEndTime");
+        case "scheduledStartTime" ->
+            scheduledStartTime =
+                ModelSupport.readDateTime(json, "LiveBroadcastSnippet.scheduledStartTime");
+        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "title" -> title = ModelSupport.readString(json, "LiveBroadcastSnippet.title");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveBroadcastSnippet(
+        actualEndTime,
+        actualStartTime,
+        categoryId,
+        channelId,
+        description,
+        isDefaultBroadcast,
+        liveChatId,
+        publishedAt,
+        scheduledEndTime,
+        scheduledStartTime,
+        thumbnails,
+        title,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveBroadcastSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.actualEndTime() != null) {
+      json.writeFieldName("actualEndTime");
+      ModelSupport.writeDateTime(json, value.actualEndTime());
+    }
+    if (value.actualStartTime() != null) {
+      json.writeFieldName("actualStartTime");
+      ModelSupport.writeDateTime(json, value.actualStartTime());
+    }
+    if (value.categoryId() != null) {
+      json.writeFieldName("categoryId");
+      ModelSupport.writeString(json, value.categoryId());
+    }
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.description() != null) {
+      json.writeFieldName("description");
+      ModelSupport.writeString(json, value.description());
+    }
+    if (value.isDefaultBroadcast() != null) {
+      json.writeFieldName("isDefaultBroadcast");
+      ModelSupport.writeBoolean(json, value.isDefaultBroadcast());
+    }
+    if (value.liveChatId() != null) {
+      json.writeFieldName("liveChatId");
+      ModelSupport.writeString(json, value.liveChatId());
+    }
+    if (value.publishedAt() != null) {
+      json.writeFieldName("publishedAt");
+      ModelSupport.writeDateTime(json, value.publishedAt());
+    }
+    if (value.scheduledEndTime() != null) {
+      json.writeFieldName("scheduledEndTime");
+      ModelSupport.writeDateTime(json, value.scheduledEndTime());
+    }
+    if (value.scheduledStartTime() != null) {
+      json.writeFieldName("scheduledStartTime");
+      ModelSupport.writeDateTime(json, value.scheduledStartTime());
+    }
+    if (value.thumbnails() != null) {
+      json.writeFieldName("thumbnails");
+      ThumbnailDetails.writeJson(json, value.thumbnails());
+    }
+    if (value.title() != null) {
+      json.writeFieldName("title");
+      ModelSupport.writeString(json, value.title());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,8 +25,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record LiveBroadcastStatistics(
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger concurrentViewers,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    BigInteger concurrentViewers, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcastStatistics {
@@ -41,6 +40,47 @@ public record LiveBroadcastStatistics(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveBroadcastStatistics readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveBroadcastStatistics")) {
+      return null;
+    }
+    BigInteger concurrentViewers = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "concurrentViewers" ->
+            concurrentViewers =
+                ModelSupport.readBigInteger(json, "LiveBroadcastStatistics.concurrentViewers");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveBroadcastStatistics(concurrentViewers, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveBroadcastStatistics value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.concurrentViewers() != null) {
+      json.writeFieldName("concurrentViewers");
+      ModelSupport.writeBigIntegerAsString(json, value.concurrentViewers());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

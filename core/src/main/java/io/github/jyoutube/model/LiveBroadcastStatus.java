@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ public record LiveBroadcastStatus(
     PrivacyStatus privacyStatus,
     RecordingStatus recordingStatus,
     Boolean selfDeclaredMadeForKids,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveBroadcastStatus {
@@ -107,7 +107,6 @@ public record LiveBroadcastStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static LifeCycleStatus of(String value) {
       for (LifeCycleStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -153,7 +152,6 @@ public record LiveBroadcastStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static LiveBroadcastPriority of(String value) {
       for (LiveBroadcastPriority known : VALUES) {
         if (known.value().equals(value)) {
@@ -194,7 +192,6 @@ public record LiveBroadcastStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PrivacyStatus of(String value) {
       for (PrivacyStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -240,7 +237,6 @@ public record LiveBroadcastStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static RecordingStatus of(String value) {
       for (RecordingStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -254,6 +250,97 @@ public record LiveBroadcastStatus(
     public static List<RecordingStatus> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveBroadcastStatus readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveBroadcastStatus")) {
+      return null;
+    }
+    LifeCycleStatus lifeCycleStatus = null;
+    LiveBroadcastPriority liveBroadcastPriority = null;
+    Boolean madeForKids = null;
+    PrivacyStatus privacyStatus = null;
+    RecordingStatus recordingStatus = null;
+    Boolean selfDeclaredMadeForKids = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "lifeCycleStatus" -> {
+          String text = ModelSupport.readString(json, "LiveBroadcastStatus.lifeCycleStatus");
+          lifeCycleStatus = text == null ? null : LifeCycleStatus.of(text);
+        }
+        case "liveBroadcastPriority" -> {
+          String text2 = ModelSupport.readString(json, "LiveBroadcastStatus.liveBroadcastPriority");
+          liveBroadcastPriority = text2 == null ? null : LiveBroadcastPriority.of(text2);
+        }
+        case "madeForKids" ->
+            madeForKids = ModelSupport.readBoolean(json, "LiveBroadcastStatus.madeForKids");
+        case "privacyStatus" -> {
+          String text3 = ModelSupport.readString(json, "LiveBroadcastStatus.privacyStatus");
+          privacyStatus = text3 == null ? null : PrivacyStatus.of(text3);
+        }
+        case "recordingStatus" -> {
+          String text4 = ModelSupport.readString(json, "LiveBroadcastStatus.recordingStatus");
+          recordingStatus = text4 == null ? null : RecordingStatus.of(text4);
+        }
+        case "selfDeclaredMadeForKids" ->
+            selfDeclaredMadeForKids =
+                ModelSupport.readBoolean(json, "LiveBroadcastStatus.selfDeclaredMadeForKids");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveBroadcastStatus(
+        lifeCycleStatus,
+        liveBroadcastPriority,
+        madeForKids,
+        privacyStatus,
+        recordingStatus,
+        selfDeclaredMadeForKids,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveBroadcastStatus value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.lifeCycleStatus() != null) {
+      json.writeFieldName("lifeCycleStatus");
+      ModelSupport.writeEnum(json, value.lifeCycleStatus());
+    }
+    if (value.liveBroadcastPriority() != null) {
+      json.writeFieldName("liveBroadcastPriority");
+      ModelSupport.writeEnum(json, value.liveBroadcastPriority());
+    }
+    if (value.madeForKids() != null) {
+      json.writeFieldName("madeForKids");
+      ModelSupport.writeBoolean(json, value.madeForKids());
+    }
+    if (value.privacyStatus() != null) {
+      json.writeFieldName("privacyStatus");
+      ModelSupport.writeEnum(json, value.privacyStatus());
+    }
+    if (value.recordingStatus() != null) {
+      json.writeFieldName("recordingStatus");
+      ModelSupport.writeEnum(json, value.recordingStatus());
+    }
+    if (value.selfDeclaredMadeForKids() != null) {
+      json.writeFieldName("selfDeclaredMadeForKids");
+      ModelSupport.writeBoolean(json, value.selfDeclaredMadeForKids());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,10 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +23,11 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record LiveChatBanSnippet(
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger banDurationSeconds,
+    BigInteger banDurationSeconds,
     ChannelProfileDetails bannedUserDetails,
     String liveChatId,
     Type type,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatBanSnippet {
@@ -72,7 +71,6 @@ public record LiveChatBanSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Type of(String value) {
       for (Type known : VALUES) {
         if (known.value().equals(value)) {
@@ -86,6 +84,70 @@ public record LiveChatBanSnippet(
     public static List<Type> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatBanSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatBanSnippet")) {
+      return null;
+    }
+    BigInteger banDurationSeconds = null;
+    ChannelProfileDetails bannedUserDetails = null;
+    String liveChatId = null;
+    Type type = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "banDurationSeconds" ->
+            banDurationSeconds =
+                ModelSupport.readBigInteger(json, "LiveChatBanSnippet.banDurationSeconds");
+        case "bannedUserDetails" -> bannedUserDetails = ChannelProfileDetails.readJson(json);
+        case "liveChatId" ->
+            liveChatId = ModelSupport.readString(json, "LiveChatBanSnippet.liveChatId");
+        case "type" -> {
+          String text = ModelSupport.readString(json, "LiveChatBanSnippet.type");
+          type = text == null ? null : Type.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatBanSnippet(
+        banDurationSeconds, bannedUserDetails, liveChatId, type, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatBanSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.banDurationSeconds() != null) {
+      json.writeFieldName("banDurationSeconds");
+      ModelSupport.writeBigIntegerAsString(json, value.banDurationSeconds());
+    }
+    if (value.bannedUserDetails() != null) {
+      json.writeFieldName("bannedUserDetails");
+      ChannelProfileDetails.writeJson(json, value.bannedUserDetails());
+    }
+    if (value.liveChatId() != null) {
+      json.writeFieldName("liveChatId");
+      ModelSupport.writeString(json, value.liveChatId());
+    }
+    if (value.type() != null) {
+      json.writeFieldName("type");
+      ModelSupport.writeEnum(json, value.type());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

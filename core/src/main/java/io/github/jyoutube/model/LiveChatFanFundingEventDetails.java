@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,10 +24,10 @@ import java.util.Objects;
  */
 public record LiveChatFanFundingEventDetails(
     String amountDisplayString,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger amountMicros,
+    BigInteger amountMicros,
     String currency,
     String userComment,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatFanFundingEventDetails {
@@ -42,6 +42,72 @@ public record LiveChatFanFundingEventDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatFanFundingEventDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatFanFundingEventDetails")) {
+      return null;
+    }
+    String amountDisplayString = null;
+    BigInteger amountMicros = null;
+    String currency = null;
+    String userComment = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "amountDisplayString" ->
+            amountDisplayString =
+                ModelSupport.readString(json, "LiveChatFanFundingEventDetails.amountDisplayString");
+        case "amountMicros" ->
+            amountMicros =
+                ModelSupport.readBigInteger(json, "LiveChatFanFundingEventDetails.amountMicros");
+        case "currency" ->
+            currency = ModelSupport.readString(json, "LiveChatFanFundingEventDetails.currency");
+        case "userComment" ->
+            userComment =
+                ModelSupport.readString(json, "LiveChatFanFundingEventDetails.userComment");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatFanFundingEventDetails(
+        amountDisplayString, amountMicros, currency, userComment, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatFanFundingEventDetails value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.amountDisplayString() != null) {
+      json.writeFieldName("amountDisplayString");
+      ModelSupport.writeString(json, value.amountDisplayString());
+    }
+    if (value.amountMicros() != null) {
+      json.writeFieldName("amountMicros");
+      ModelSupport.writeBigIntegerAsString(json, value.amountMicros());
+    }
+    if (value.currency() != null) {
+      json.writeFieldName("currency");
+      ModelSupport.writeString(json, value.currency());
+    }
+    if (value.userComment() != null) {
+      json.writeFieldName("userComment");
+      ModelSupport.writeString(json, value.userComment());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

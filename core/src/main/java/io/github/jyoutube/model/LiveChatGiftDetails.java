@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public record LiveChatGiftDetails(
     Boolean hasVisualEffect,
     Integer jewelsAmount,
     String language,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatGiftDetails {
@@ -47,6 +48,100 @@ public record LiveChatGiftDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatGiftDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatGiftDetails")) {
+      return null;
+    }
+    String altText = null;
+    Integer comboCount = null;
+    String giftDuration = null;
+    String giftName = null;
+    String giftUrl = null;
+    Boolean hasVisualEffect = null;
+    Integer jewelsAmount = null;
+    String language = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "altText" -> altText = ModelSupport.readString(json, "LiveChatGiftDetails.altText");
+        case "comboCount" ->
+            comboCount = ModelSupport.readInteger(json, "LiveChatGiftDetails.comboCount");
+        case "giftDuration" ->
+            giftDuration = ModelSupport.readString(json, "LiveChatGiftDetails.giftDuration");
+        case "giftName" -> giftName = ModelSupport.readString(json, "LiveChatGiftDetails.giftName");
+        case "giftUrl" -> giftUrl = ModelSupport.readString(json, "LiveChatGiftDetails.giftUrl");
+        case "hasVisualEffect" ->
+            hasVisualEffect = ModelSupport.readBoolean(json, "LiveChatGiftDetails.hasVisualEffect");
+        case "jewelsAmount" ->
+            jewelsAmount = ModelSupport.readInteger(json, "LiveChatGiftDetails.jewelsAmount");
+        case "language" -> language = ModelSupport.readString(json, "LiveChatGiftDetails.language");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatGiftDetails(
+        altText,
+        comboCount,
+        giftDuration,
+        giftName,
+        giftUrl,
+        hasVisualEffect,
+        jewelsAmount,
+        language,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatGiftDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.altText() != null) {
+      json.writeFieldName("altText");
+      ModelSupport.writeString(json, value.altText());
+    }
+    if (value.comboCount() != null) {
+      json.writeFieldName("comboCount");
+      ModelSupport.writeInteger(json, value.comboCount());
+    }
+    if (value.giftDuration() != null) {
+      json.writeFieldName("giftDuration");
+      ModelSupport.writeString(json, value.giftDuration());
+    }
+    if (value.giftName() != null) {
+      json.writeFieldName("giftName");
+      ModelSupport.writeString(json, value.giftName());
+    }
+    if (value.giftUrl() != null) {
+      json.writeFieldName("giftUrl");
+      ModelSupport.writeString(json, value.giftUrl());
+    }
+    if (value.hasVisualEffect() != null) {
+      json.writeFieldName("hasVisualEffect");
+      ModelSupport.writeBoolean(json, value.hasVisualEffect());
+    }
+    if (value.jewelsAmount() != null) {
+      json.writeFieldName("jewelsAmount");
+      ModelSupport.writeInteger(json, value.jewelsAmount());
+    }
+    if (value.language() != null) {
+      json.writeFieldName("language");
+      ModelSupport.writeString(json, value.language());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

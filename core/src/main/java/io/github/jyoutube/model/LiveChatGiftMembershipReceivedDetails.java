@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public record LiveChatGiftMembershipReceivedDetails(
     String associatedMembershipGiftingMessageId,
     String gifterChannelId,
     String memberLevelName,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatGiftMembershipReceivedDetails {
@@ -43,6 +44,72 @@ public record LiveChatGiftMembershipReceivedDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatGiftMembershipReceivedDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatGiftMembershipReceivedDetails")) {
+      return null;
+    }
+    String associatedMembershipGiftingMessageId = null;
+    String gifterChannelId = null;
+    String memberLevelName = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "associatedMembershipGiftingMessageId" ->
+            associatedMembershipGiftingMessageId =
+                ModelSupport.readString(
+                    json,
+                    "LiveChatGiftMembershipReceivedDetails.associatedMembershipGiftingMessageId");
+        case "gifterChannelId" ->
+            gifterChannelId =
+                ModelSupport.readString(
+                    json, "LiveChatGiftMembershipReceivedDetails.gifterChannelId");
+        case "memberLevelName" ->
+            memberLevelName =
+                ModelSupport.readString(
+                    json, "LiveChatGiftMembershipReceivedDetails.memberLevelName");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatGiftMembershipReceivedDetails(
+        associatedMembershipGiftingMessageId,
+        gifterChannelId,
+        memberLevelName,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatGiftMembershipReceivedDetails value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.associatedMembershipGiftingMessageId() != null) {
+      json.writeFieldName("associatedMembershipGiftingMessageId");
+      ModelSupport.writeString(json, value.associatedMembershipGiftingMessageId());
+    }
+    if (value.gifterChannelId() != null) {
+      json.writeFieldName("gifterChannelId");
+      ModelSupport.writeString(json, value.gifterChannelId());
+    }
+    if (value.memberLevelName() != null) {
+      json.writeFieldName("memberLevelName");
+      ModelSupport.writeString(json, value.memberLevelName());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +28,7 @@ public record LiveChatMemberMilestoneChatDetails(
     String memberLevelName,
     Long memberMonth,
     String userComment,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMemberMilestoneChatDetails {
@@ -42,6 +43,65 @@ public record LiveChatMemberMilestoneChatDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatMemberMilestoneChatDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatMemberMilestoneChatDetails")) {
+      return null;
+    }
+    String memberLevelName = null;
+    Long memberMonth = null;
+    String userComment = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "memberLevelName" ->
+            memberLevelName =
+                ModelSupport.readString(json, "LiveChatMemberMilestoneChatDetails.memberLevelName");
+        case "memberMonth" ->
+            memberMonth =
+                ModelSupport.readLong(json, "LiveChatMemberMilestoneChatDetails.memberMonth");
+        case "userComment" ->
+            userComment =
+                ModelSupport.readString(json, "LiveChatMemberMilestoneChatDetails.userComment");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatMemberMilestoneChatDetails(
+        memberLevelName, memberMonth, userComment, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatMemberMilestoneChatDetails value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.memberLevelName() != null) {
+      json.writeFieldName("memberLevelName");
+      ModelSupport.writeString(json, value.memberLevelName());
+    }
+    if (value.memberMonth() != null) {
+      json.writeFieldName("memberMonth");
+      ModelSupport.writeLong(json, value.memberMonth());
+    }
+    if (value.userComment() != null) {
+      json.writeFieldName("userComment");
+      ModelSupport.writeString(json, value.userComment());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +23,7 @@ import java.util.Objects;
 public record LiveChatMembershipGiftingDetails(
     Integer giftMembershipsCount,
     String giftMembershipsLevelName,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMembershipGiftingDetails {
@@ -37,6 +38,59 @@ public record LiveChatMembershipGiftingDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatMembershipGiftingDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatMembershipGiftingDetails")) {
+      return null;
+    }
+    Integer giftMembershipsCount = null;
+    String giftMembershipsLevelName = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "giftMembershipsCount" ->
+            giftMembershipsCount =
+                ModelSupport.readInteger(
+                    json, "LiveChatMembershipGiftingDetails.giftMembershipsCount");
+        case "giftMembershipsLevelName" ->
+            giftMembershipsLevelName =
+                ModelSupport.readString(
+                    json, "LiveChatMembershipGiftingDetails.giftMembershipsLevelName");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatMembershipGiftingDetails(
+        giftMembershipsCount, giftMembershipsLevelName, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatMembershipGiftingDetails value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.giftMembershipsCount() != null) {
+      json.writeFieldName("giftMembershipsCount");
+      ModelSupport.writeInteger(json, value.giftMembershipsCount());
+    }
+    if (value.giftMembershipsLevelName() != null) {
+      json.writeFieldName("giftMembershipsLevelName");
+      ModelSupport.writeString(json, value.giftMembershipsLevelName());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public record LiveChatMessage(
     String id,
     String kind,
     LiveChatMessageSnippet snippet,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMessage {
@@ -43,6 +44,69 @@ public record LiveChatMessage(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatMessage readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatMessage")) {
+      return null;
+    }
+    LiveChatMessageAuthorDetails authorDetails = null;
+    String etag = null;
+    String id = null;
+    String kind = null;
+    LiveChatMessageSnippet snippet = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "authorDetails" -> authorDetails = LiveChatMessageAuthorDetails.readJson(json);
+        case "etag" -> etag = ModelSupport.readString(json, "LiveChatMessage.etag");
+        case "id" -> id = ModelSupport.readString(json, "LiveChatMessage.id");
+        case "kind" -> kind = ModelSupport.readString(json, "LiveChatMessage.kind");
+        case "snippet" -> snippet = LiveChatMessageSnippet.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatMessage(authorDetails, etag, id, kind, snippet, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatMessage value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.authorDetails() != null) {
+      json.writeFieldName("authorDetails");
+      LiveChatMessageAuthorDetails.writeJson(json, value.authorDetails());
+    }
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      LiveChatMessageSnippet.writeJson(json, value.snippet());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

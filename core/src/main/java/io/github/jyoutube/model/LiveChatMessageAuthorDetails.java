@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public record LiveChatMessageAuthorDetails(
     Boolean isChatSponsor,
     Boolean isVerified,
     String profileImageUrl,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMessageAuthorDetails {
@@ -47,6 +48,108 @@ public record LiveChatMessageAuthorDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatMessageAuthorDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatMessageAuthorDetails")) {
+      return null;
+    }
+    String channelId = null;
+    String channelUrl = null;
+    String displayName = null;
+    Boolean isChatModerator = null;
+    Boolean isChatOwner = null;
+    Boolean isChatSponsor = null;
+    Boolean isVerified = null;
+    String profileImageUrl = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channelId" ->
+            channelId = ModelSupport.readString(json, "LiveChatMessageAuthorDetails.channelId");
+        case "channelUrl" ->
+            channelUrl = ModelSupport.readString(json, "LiveChatMessageAuthorDetails.channelUrl");
+        case "displayName" ->
+            displayName = ModelSupport.readString(json, "LiveChatMessageAuthorDetails.displayName");
+        case "isChatModerator" ->
+            isChatModerator =
+                ModelSupport.readBoolean(json, "LiveChatMessageAuthorDetails.isChatModerator");
+        case "isChatOwner" ->
+            isChatOwner =
+                ModelSupport.readBoolean(json, "LiveChatMessageAuthorDetails.isChatOwner");
+        case "isChatSponsor" ->
+            isChatSponsor =
+                ModelSupport.readBoolean(json, "LiveChatMessageAuthorDetails.isChatSponsor");
+        case "isVerified" ->
+            isVerified = ModelSupport.readBoolean(json, "LiveChatMessageAuthorDetails.isVerified");
+        case "profileImageUrl" ->
+            profileImageUrl =
+                ModelSupport.readString(json, "LiveChatMessageAuthorDetails.profileImageUrl");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatMessageAuthorDetails(
+        channelId,
+        channelUrl,
+        displayName,
+        isChatModerator,
+        isChatOwner,
+        isChatSponsor,
+        isVerified,
+        profileImageUrl,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatMessageAuthorDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.channelUrl() != null) {
+      json.writeFieldName("channelUrl");
+      ModelSupport.writeString(json, value.channelUrl());
+    }
+    if (value.displayName() != null) {
+      json.writeFieldName("displayName");
+      ModelSupport.writeString(json, value.displayName());
+    }
+    if (value.isChatModerator() != null) {
+      json.writeFieldName("isChatModerator");
+      ModelSupport.writeBoolean(json, value.isChatModerator());
+    }
+    if (value.isChatOwner() != null) {
+      json.writeFieldName("isChatOwner");
+      ModelSupport.writeBoolean(json, value.isChatOwner());
+    }
+    if (value.isChatSponsor() != null) {
+      json.writeFieldName("isChatSponsor");
+      ModelSupport.writeBoolean(json, value.isChatSponsor());
+    }
+    if (value.isVerified() != null) {
+      json.writeFieldName("isVerified");
+      ModelSupport.writeBoolean(json, value.isVerified());
+    }
+    if (value.profileImageUrl() != null) {
+      json.writeFieldName("profileImageUrl");
+      ModelSupport.writeString(json, value.profileImageUrl());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,8 +20,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record LiveChatMessageDeletedDetails(
-    String deletedMessageId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String deletedMessageId, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMessageDeletedDetails {
@@ -35,6 +35,48 @@ public record LiveChatMessageDeletedDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatMessageDeletedDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatMessageDeletedDetails")) {
+      return null;
+    }
+    String deletedMessageId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "deletedMessageId" ->
+            deletedMessageId =
+                ModelSupport.readString(json, "LiveChatMessageDeletedDetails.deletedMessageId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatMessageDeletedDetails(deletedMessageId, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatMessageDeletedDetails value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.deletedMessageId() != null) {
+      json.writeFieldName("deletedMessageId");
+      ModelSupport.writeString(json, value.deletedMessageId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,12 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.jyoutube.paging.Page;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,12 +43,144 @@ public record LiveChatMessageListResponse(
     Long pollingIntervalMillis,
     TokenPagination tokenPagination,
     String visitorId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties)
+    Map<String, Object> additionalProperties)
     implements Page<LiveChatMessage> {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMessageListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatMessageListResponse readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatMessageListResponse")) {
+      return null;
+    }
+    LiveChatMessage activePollItem = null;
+    String etag = null;
+    String eventId = null;
+    List<LiveChatMessage> items = null;
+    String kind = null;
+    String nextPageToken = null;
+    DateTime offlineAt = null;
+    PageInfo pageInfo = null;
+    Long pollingIntervalMillis = null;
+    TokenPagination tokenPagination = null;
+    String visitorId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "activePollItem" -> activePollItem = LiveChatMessage.readJson(json);
+        case "etag" -> etag = ModelSupport.readString(json, "LiveChatMessageListResponse.etag");
+        case "eventId" ->
+            eventId = ModelSupport.readString(json, "LiveChatMessageListResponse.eventId");
+        case "items" -> {
+          if (ModelSupport.startArray(json, "LiveChatMessageListResponse.items")) {
+            List<LiveChatMessage> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(LiveChatMessage.readJson(json));
+            }
+            items = list;
+          } else {
+            items = null;
+          }
+        }
+        case "kind" -> kind = ModelSupport.readString(json, "LiveChatMessageListResponse.kind");
+        case "nextPageToken" ->
+            nextPageToken =
+                ModelSupport.readString(json, "LiveChatMessageListResponse.nextPageToken");
+        case "offlineAt" ->
+            offlineAt = ModelSupport.readDateTime(json, "LiveChatMessageListResponse.offlineAt");
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pollingIntervalMillis" ->
+            pollingIntervalMillis =
+                ModelSupport.readLong(json, "LiveChatMessageListResponse.pollingIntervalMillis");
+        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "visitorId" ->
+            visitorId = ModelSupport.readString(json, "LiveChatMessageListResponse.visitorId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatMessageListResponse(
+        activePollItem,
+        etag,
+        eventId,
+        items,
+        kind,
+        nextPageToken,
+        offlineAt,
+        pageInfo,
+        pollingIntervalMillis,
+        tokenPagination,
+        visitorId,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatMessageListResponse value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.activePollItem() != null) {
+      json.writeFieldName("activePollItem");
+      LiveChatMessage.writeJson(json, value.activePollItem());
+    }
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.eventId() != null) {
+      json.writeFieldName("eventId");
+      ModelSupport.writeString(json, value.eventId());
+    }
+    if (value.items() != null) {
+      json.writeFieldName("items");
+      json.writeStartArray();
+      for (var element : value.items()) {
+        LiveChatMessage.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.nextPageToken() != null) {
+      json.writeFieldName("nextPageToken");
+      ModelSupport.writeString(json, value.nextPageToken());
+    }
+    if (value.offlineAt() != null) {
+      json.writeFieldName("offlineAt");
+      ModelSupport.writeDateTime(json, value.offlineAt());
+    }
+    if (value.pageInfo() != null) {
+      json.writeFieldName("pageInfo");
+      PageInfo.writeJson(json, value.pageInfo());
+    }
+    if (value.pollingIntervalMillis() != null) {
+      json.writeFieldName("pollingIntervalMillis");
+      ModelSupport.writeLong(json, value.pollingIntervalMillis());
+    }
+    if (value.tokenPagination() != null) {
+      json.writeFieldName("tokenPagination");
+      TokenPagination.writeJson(json, value.tokenPagination());
+    }
+    if (value.visitorId() != null) {
+      json.writeFieldName("visitorId");
+      ModelSupport.writeString(json, value.visitorId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

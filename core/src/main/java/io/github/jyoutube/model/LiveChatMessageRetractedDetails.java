@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,8 +20,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record LiveChatMessageRetractedDetails(
-    String retractedMessageId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String retractedMessageId, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMessageRetractedDetails {
@@ -35,6 +35,48 @@ public record LiveChatMessageRetractedDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatMessageRetractedDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatMessageRetractedDetails")) {
+      return null;
+    }
+    String retractedMessageId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "retractedMessageId" ->
+            retractedMessageId =
+                ModelSupport.readString(json, "LiveChatMessageRetractedDetails.retractedMessageId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatMessageRetractedDetails(retractedMessageId, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatMessageRetractedDetails value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.retractedMessageId() != null) {
+      json.writeFieldName("retractedMessageId");
+      ModelSupport.writeString(json, value.retractedMessageId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

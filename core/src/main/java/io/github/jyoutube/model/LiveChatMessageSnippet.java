@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +80,7 @@ public record LiveChatMessageSnippet(
     LiveChatTextMessageDetails textMessageDetails,
     Type type,
     LiveChatUserBannedMessageDetails userBannedDetails,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatMessageSnippet {
@@ -190,7 +190,6 @@ public record LiveChatMessageSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Type of(String value) {
       for (Type known : VALUES) {
         if (known.value().equals(value)) {
@@ -204,6 +203,191 @@ public record LiveChatMessageSnippet(
     public static List<Type> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatMessageSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatMessageSnippet")) {
+      return null;
+    }
+    String authorChannelId = null;
+    String displayMessage = null;
+    LiveChatFanFundingEventDetails fanFundingEventDetails = null;
+    LiveChatGiftDetails giftDetails = null;
+    LiveChatGiftMembershipReceivedDetails giftMembershipReceivedDetails = null;
+    Boolean hasDisplayContent = null;
+    String liveChatId = null;
+    LiveChatMemberMilestoneChatDetails memberMilestoneChatDetails = null;
+    LiveChatMembershipGiftingDetails membershipGiftingDetails = null;
+    LiveChatMessageDeletedDetails messageDeletedDetails = null;
+    LiveChatMessageRetractedDetails messageRetractedDetails = null;
+    LiveChatNewSponsorDetails newSponsorDetails = null;
+    LiveChatPollDetails pollDetails = null;
+    DateTime publishedAt = null;
+    LiveChatSuperChatDetails superChatDetails = null;
+    LiveChatSuperStickerDetails superStickerDetails = null;
+    LiveChatTextMessageDetails textMessageDetails = null;
+    Type type = null;
+    LiveChatUserBannedMessageDetails userBannedDetails = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "authorChannelId" ->
+            authorChannelId =
+                ModelSupport.readString(json, "LiveChatMessageSnippet.authorChannelId");
+        case "displayMessage" ->
+            displayMessage = ModelSupport.readString(json, "LiveChatMessageSnippet.displayMessage");
+        case "fanFundingEventDetails" ->
+            fanFundingEventDetails = LiveChatFanFundingEventDetails.readJson(json);
+        case "giftDetails" -> giftDetails = LiveChatGiftDetails.readJson(json);
+        case "giftMembershipReceivedDetails" ->
+            giftMembershipReceivedDetails = LiveChatGiftMembershipReceivedDetails.readJson(json);
+        case "hasDisplayContent" ->
+            hasDisplayContent =
+                ModelSupport.readBoolean(json, "LiveChatMessageSnippet.hasDisplayContent");
+        case "liveChatId" ->
+            liveChatId = ModelSupport.readString(json, "LiveChatMessageSnippet.liveChatId");
+        case "memberMilestoneChatDetails" ->
+            memberMilestoneChatDetails = LiveChatMemberMilestoneChatDetails.readJson(json);
+        case "membershipGiftingDetails" ->
+            membershipGiftingDetails = LiveChatMembershipGiftingDetails.readJson(json);
+        case "messageDeletedDetails" ->
+            messageDeletedDetails = LiveChatMessageDeletedDetails.readJson(json);
+        case "messageRetractedDetails" ->
+            messageRetractedDetails = LiveChatMessageRetractedDetails.readJson(json);
+        case "newSponsorDetails" -> newSponsorDetails = LiveChatNewSponsorDetails.readJson(json);
+        case "pollDetails" -> pollDetails = LiveChatPollDetails.readJson(json);
+        case "publishedAt" ->
+            publishedAt = ModelSupport.readDateTime(json, "LiveChatMessageSnippet.publishedAt");
+        case "superChatDetails" -> superChatDetails = LiveChatSuperChatDetails.readJson(json);
+        case "superStickerDetails" ->
+            superStickerDetails = LiveChatSuperStickerDetails.readJson(json);
+        case "textMessageDetails" -> textMessageDetails = LiveChatTextMessageDetails.readJson(json);
+        case "type" -> {
+          String text = ModelSupport.readString(json, "LiveChatMessageSnippet.type");
+          type = text == null ? null : Type.of(text);
+        }
+        case "userBannedDetails" ->
+            userBannedDetails = LiveChatUserBannedMessageDetails.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatMessageSnippet(
+        authorChannelId,
+        displayMessage,
+        fanFundingEventDetails,
+        giftDetails,
+        giftMembershipReceivedDetails,
+        hasDisplayContent,
+        liveChatId,
+        memberMilestoneChatDetails,
+        membershipGiftingDetails,
+        messageDeletedDetails,
+        messageRetractedDetails,
+        newSponsorDetails,
+        pollDetails,
+        publishedAt,
+        superChatDetails,
+        superStickerDetails,
+        textMessageDetails,
+        type,
+        userBannedDetails,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatMessageSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.authorChannelId() != null) {
+      json.writeFieldName("authorChannelId");
+      ModelSupport.writeString(json, value.authorChannelId());
+    }
+    if (value.displayMessage() != null) {
+      json.writeFieldName("displayMessage");
+      ModelSupport.writeString(json, value.displayMessage());
+    }
+    if (value.fanFundingEventDetails() != null) {
+      json.writeFieldName("fanFundingEventDetails");
+      LiveChatFanFundingEventDetails.writeJson(json, value.fanFundingEventDetails());
+    }
+    if (value.giftDetails() != null) {
+      json.writeFieldName("giftDetails");
+      LiveChatGiftDetails.writeJson(json, value.giftDetails());
+    }
+    if (value.giftMembershipReceivedDetails() != null) {
+      json.writeFieldName("giftMembershipReceivedDetails");
+      LiveChatGiftMembershipReceivedDetails.writeJson(json, value.giftMembershipReceivedDetails());
+    }
+    if (value.hasDisplayContent() != null) {
+      json.writeFieldName("hasDisplayContent");
+      ModelSupport.writeBoolean(json, value.hasDisplayContent());
+    }
+    if (value.liveChatId() != null) {
+      json.writeFieldName("liveChatId");
+      ModelSupport.writeString(json, value.liveChatId());
+    }
+    if (value.memberMilestoneChatDetails() != null) {
+      json.writeFieldName("memberMilestoneChatDetails");
+      LiveChatMemberMilestoneChatDetails.writeJson(json, value.memberMilestoneChatDetails());
+    }
+    if (value.membershipGiftingDetails() != null) {
+      json.writeFieldName("membershipGiftingDetails");
+      LiveChatMembershipGiftingDetails.writeJson(json, value.membershipGiftingDetails());
+    }
+    if (value.messageDeletedDetails() != null) {
+      json.writeFieldName("messageDeletedDetails");
+      LiveChatMessageDeletedDetails.writeJson(json, value.messageDeletedDetails());
+    }
+    if (value.messageRetractedDetails() != null) {
+      json.writeFieldName("messageRetractedDetails");
+      LiveChatMessageRetractedDetails.writeJson(json, value.messageRetractedDetails());
+    }
+    if (value.newSponsorDetails() != null) {
+      json.writeFieldName("newSponsorDetails");
+      LiveChatNewSponsorDetails.writeJson(json, value.newSponsorDetails());
+    }
+    if (value.pollDetails() != null) {
+      json.writeFieldName("pollDetails");
+      LiveChatPollDetails.writeJson(json, value.pollDetails());
+    }
+    if (value.publishedAt() != null) {
+      json.writeFieldName("publishedAt");
+      ModelSupport.writeDateTime(json, value.publishedAt());
+    }
+    if (value.superChatDetails() != null) {
+      json.writeFieldName("superChatDetails");
+      LiveChatSuperChatDetails.writeJson(json, value.superChatDetails());
+    }
+    if (value.superStickerDetails() != null) {
+      json.writeFieldName("superStickerDetails");
+      LiveChatSuperStickerDetails.writeJson(json, value.superStickerDetails());
+    }
+    if (value.textMessageDetails() != null) {
+      json.writeFieldName("textMessageDetails");
+      LiveChatTextMessageDetails.writeJson(json, value.textMessageDetails());
+    }
+    if (value.type() != null) {
+      json.writeFieldName("type");
+      ModelSupport.writeEnum(json, value.type());
+    }
+    if (value.userBannedDetails() != null) {
+      json.writeFieldName("userBannedDetails");
+      LiveChatUserBannedMessageDetails.writeJson(json, value.userBannedDetails());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,7 @@ import java.util.Objects;
 public record LiveChatModeratorSnippet(
     String liveChatId,
     ChannelProfileDetails moderatorDetails,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatModeratorSnippet {
@@ -35,6 +36,52 @@ public record LiveChatModeratorSnippet(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatModeratorSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatModeratorSnippet")) {
+      return null;
+    }
+    String liveChatId = null;
+    ChannelProfileDetails moderatorDetails = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "liveChatId" ->
+            liveChatId = ModelSupport.readString(json, "LiveChatModeratorSnippet.liveChatId");
+        case "moderatorDetails" -> moderatorDetails = ChannelProfileDetails.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatModeratorSnippet(liveChatId, moderatorDetails, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatModeratorSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.liveChatId() != null) {
+      json.writeFieldName("liveChatId");
+      ModelSupport.writeString(json, value.liveChatId());
+    }
+    if (value.moderatorDetails() != null) {
+      json.writeFieldName("moderatorDetails");
+      ChannelProfileDetails.writeJson(json, value.moderatorDetails());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,9 +22,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record LiveChatNewSponsorDetails(
-    Boolean isUpgrade,
-    String memberLevelName,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Boolean isUpgrade, String memberLevelName, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatNewSponsorDetails {
@@ -38,6 +37,54 @@ public record LiveChatNewSponsorDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatNewSponsorDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatNewSponsorDetails")) {
+      return null;
+    }
+    Boolean isUpgrade = null;
+    String memberLevelName = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "isUpgrade" ->
+            isUpgrade = ModelSupport.readBoolean(json, "LiveChatNewSponsorDetails.isUpgrade");
+        case "memberLevelName" ->
+            memberLevelName =
+                ModelSupport.readString(json, "LiveChatNewSponsorDetails.memberLevelName");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatNewSponsorDetails(isUpgrade, memberLevelName, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatNewSponsorDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.isUpgrade() != null) {
+      json.writeFieldName("isUpgrade");
+      ModelSupport.writeBoolean(json, value.isUpgrade());
+    }
+    if (value.memberLevelName() != null) {
+      json.writeFieldName("memberLevelName");
+      ModelSupport.writeString(json, value.memberLevelName());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

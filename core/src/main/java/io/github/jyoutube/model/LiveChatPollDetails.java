@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.Objects;
 public record LiveChatPollDetails(
     LiveChatPollDetailsPollMetadata metadata,
     Status status,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatPollDetails {
@@ -64,7 +64,6 @@ public record LiveChatPollDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Status of(String value) {
       for (Status known : VALUES) {
         if (known.value().equals(value)) {
@@ -78,6 +77,54 @@ public record LiveChatPollDetails(
     public static List<Status> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatPollDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatPollDetails")) {
+      return null;
+    }
+    LiveChatPollDetailsPollMetadata metadata = null;
+    Status status = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "metadata" -> metadata = LiveChatPollDetailsPollMetadata.readJson(json);
+        case "status" -> {
+          String text = ModelSupport.readString(json, "LiveChatPollDetails.status");
+          status = text == null ? null : Status.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatPollDetails(metadata, status, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatPollDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.metadata() != null) {
+      json.writeFieldName("metadata");
+      LiveChatPollDetailsPollMetadata.writeJson(json, value.metadata());
+    }
+    if (value.status() != null) {
+      json.writeFieldName("status");
+      ModelSupport.writeEnum(json, value.status());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

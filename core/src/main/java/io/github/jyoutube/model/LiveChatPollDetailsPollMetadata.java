@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,7 @@ import java.util.Objects;
 public record LiveChatPollDetailsPollMetadata(
     List<LiveChatPollDetailsPollMetadataPollOption> options,
     String questionText,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatPollDetailsPollMetadata {
@@ -37,6 +40,68 @@ public record LiveChatPollDetailsPollMetadata(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatPollDetailsPollMetadata readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatPollDetailsPollMetadata")) {
+      return null;
+    }
+    List<LiveChatPollDetailsPollMetadataPollOption> options = null;
+    String questionText = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "options" -> {
+          if (ModelSupport.startArray(json, "LiveChatPollDetailsPollMetadata.options")) {
+            List<LiveChatPollDetailsPollMetadataPollOption> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(LiveChatPollDetailsPollMetadataPollOption.readJson(json));
+            }
+            options = list;
+          } else {
+            options = null;
+          }
+        }
+        case "questionText" ->
+            questionText =
+                ModelSupport.readString(json, "LiveChatPollDetailsPollMetadata.questionText");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatPollDetailsPollMetadata(options, questionText, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatPollDetailsPollMetadata value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.options() != null) {
+      json.writeFieldName("options");
+      json.writeStartArray();
+      for (var element : value.options()) {
+        LiveChatPollDetailsPollMetadataPollOption.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.questionText() != null) {
+      json.writeFieldName("questionText");
+      ModelSupport.writeString(json, value.questionText());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +19,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record LiveChatPollDetailsPollMetadataPollOption(
-    String optionText,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) Long tally,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String optionText, Long tally, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatPollDetailsPollMetadataPollOption {
@@ -36,6 +34,56 @@ public record LiveChatPollDetailsPollMetadataPollOption(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatPollDetailsPollMetadataPollOption readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatPollDetailsPollMetadataPollOption")) {
+      return null;
+    }
+    String optionText = null;
+    Long tally = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "optionText" ->
+            optionText =
+                ModelSupport.readString(
+                    json, "LiveChatPollDetailsPollMetadataPollOption.optionText");
+        case "tally" ->
+            tally = ModelSupport.readLong(json, "LiveChatPollDetailsPollMetadataPollOption.tally");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatPollDetailsPollMetadataPollOption(optionText, tally, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatPollDetailsPollMetadataPollOption value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.optionText() != null) {
+      json.writeFieldName("optionText");
+      ModelSupport.writeString(json, value.optionText());
+    }
+    if (value.tally() != null) {
+      json.writeFieldName("tally");
+      ModelSupport.writeLongAsString(json, value.tally());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,10 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +23,10 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record LiveChatUserBannedMessageDetails(
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger banDurationSeconds,
+    BigInteger banDurationSeconds,
     BanType banType,
     ChannelProfileDetails bannedUserDetails,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveChatUserBannedMessageDetails {
@@ -66,7 +65,6 @@ public record LiveChatUserBannedMessageDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static BanType of(String value) {
       for (BanType known : VALUES) {
         if (known.value().equals(value)) {
@@ -80,6 +78,65 @@ public record LiveChatUserBannedMessageDetails(
     public static List<BanType> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveChatUserBannedMessageDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveChatUserBannedMessageDetails")) {
+      return null;
+    }
+    BigInteger banDurationSeconds = null;
+    BanType banType = null;
+    ChannelProfileDetails bannedUserDetails = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "banDurationSeconds" ->
+            banDurationSeconds =
+                ModelSupport.readBigInteger(
+                    json, "LiveChatUserBannedMessageDetails.banDurationSeconds");
+        case "banType" -> {
+          String text = ModelSupport.readString(json, "LiveChatUserBannedMessageDetails.banType");
+          banType = text == null ? null : BanType.of(text);
+        }
+        case "bannedUserDetails" -> bannedUserDetails = ChannelProfileDetails.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveChatUserBannedMessageDetails(
+        banDurationSeconds, banType, bannedUserDetails, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveChatUserBannedMessageDetails value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.banDurationSeconds() != null) {
+      json.writeFieldName("banDurationSeconds");
+      ModelSupport.writeBigIntegerAsString(json, value.banDurationSeconds());
+    }
+    if (value.banType() != null) {
+      json.writeFieldName("banType");
+      ModelSupport.writeEnum(json, value.banType());
+    }
+    if (value.bannedUserDetails() != null) {
+      json.writeFieldName("bannedUserDetails");
+      ChannelProfileDetails.writeJson(json, value.bannedUserDetails());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

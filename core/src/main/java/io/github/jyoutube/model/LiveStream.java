@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public record LiveStream(
     String kind,
     LiveStreamSnippet snippet,
     LiveStreamStatus status,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStream {
@@ -49,6 +50,82 @@ public record LiveStream(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveStream readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveStream")) {
+      return null;
+    }
+    CdnSettings cdn = null;
+    LiveStreamContentDetails contentDetails = null;
+    String etag = null;
+    String id = null;
+    String kind = null;
+    LiveStreamSnippet snippet = null;
+    LiveStreamStatus status = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "cdn" -> cdn = CdnSettings.readJson(json);
+        case "contentDetails" -> contentDetails = LiveStreamContentDetails.readJson(json);
+        case "etag" -> etag = ModelSupport.readString(json, "LiveStream.etag");
+        case "id" -> id = ModelSupport.readString(json, "LiveStream.id");
+        case "kind" -> kind = ModelSupport.readString(json, "LiveStream.kind");
+        case "snippet" -> snippet = LiveStreamSnippet.readJson(json);
+        case "status" -> status = LiveStreamStatus.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveStream(
+        cdn, contentDetails, etag, id, kind, snippet, status, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveStream value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.cdn() != null) {
+      json.writeFieldName("cdn");
+      CdnSettings.writeJson(json, value.cdn());
+    }
+    if (value.contentDetails() != null) {
+      json.writeFieldName("contentDetails");
+      LiveStreamContentDetails.writeJson(json, value.contentDetails());
+    }
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      LiveStreamSnippet.writeJson(json, value.snippet());
+    }
+    if (value.status() != null) {
+      json.writeFieldName("status");
+      LiveStreamStatus.writeJson(json, value.status());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link LiveStream} values; properties that are not set are left out of the JSON. */

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ public record LiveStreamConfigurationIssue(
     String reason,
     Severity severity,
     Type type,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStreamConfigurationIssue {
@@ -68,7 +68,6 @@ public record LiveStreamConfigurationIssue(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Severity of(String value) {
       for (Severity known : VALUES) {
         if (known.value().equals(value)) {
@@ -240,7 +239,6 @@ public record LiveStreamConfigurationIssue(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Type of(String value) {
       for (Type known : VALUES) {
         if (known.value().equals(value)) {
@@ -254,6 +252,72 @@ public record LiveStreamConfigurationIssue(
     public static List<Type> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveStreamConfigurationIssue readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveStreamConfigurationIssue")) {
+      return null;
+    }
+    String description = null;
+    String reason = null;
+    Severity severity = null;
+    Type type = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "description" ->
+            description = ModelSupport.readString(json, "LiveStreamConfigurationIssue.description");
+        case "reason" ->
+            reason = ModelSupport.readString(json, "LiveStreamConfigurationIssue.reason");
+        case "severity" -> {
+          String text = ModelSupport.readString(json, "LiveStreamConfigurationIssue.severity");
+          severity = text == null ? null : Severity.of(text);
+        }
+        case "type" -> {
+          String text2 = ModelSupport.readString(json, "LiveStreamConfigurationIssue.type");
+          type = text2 == null ? null : Type.of(text2);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveStreamConfigurationIssue(
+        description, reason, severity, type, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveStreamConfigurationIssue value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.description() != null) {
+      json.writeFieldName("description");
+      ModelSupport.writeString(json, value.description());
+    }
+    if (value.reason() != null) {
+      json.writeFieldName("reason");
+      ModelSupport.writeString(json, value.reason());
+    }
+    if (value.severity() != null) {
+      json.writeFieldName("severity");
+      ModelSupport.writeEnum(json, value.severity());
+    }
+    if (value.type() != null) {
+      json.writeFieldName("type");
+      ModelSupport.writeEnum(json, value.type());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

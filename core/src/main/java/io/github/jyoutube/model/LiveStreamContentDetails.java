@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,7 @@ import java.util.Objects;
 public record LiveStreamContentDetails(
     String closedCaptionsIngestionUrl,
     Boolean isReusable,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStreamContentDetails {
@@ -45,6 +46,56 @@ public record LiveStreamContentDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveStreamContentDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveStreamContentDetails")) {
+      return null;
+    }
+    String closedCaptionsIngestionUrl = null;
+    Boolean isReusable = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "closedCaptionsIngestionUrl" ->
+            closedCaptionsIngestionUrl =
+                ModelSupport.readString(
+                    json, "LiveStreamContentDetails.closedCaptionsIngestionUrl");
+        case "isReusable" ->
+            isReusable = ModelSupport.readBoolean(json, "LiveStreamContentDetails.isReusable");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveStreamContentDetails(
+        closedCaptionsIngestionUrl, isReusable, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveStreamContentDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.closedCaptionsIngestionUrl() != null) {
+      json.writeFieldName("closedCaptionsIngestionUrl");
+      ModelSupport.writeString(json, value.closedCaptionsIngestionUrl());
+    }
+    if (value.isReusable() != null) {
+      json.writeFieldName("isReusable");
+      ModelSupport.writeBoolean(json, value.isReusable());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,11 +3,12 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,9 @@ import java.util.Objects;
  */
 public record LiveStreamHealthStatus(
     List<LiveStreamConfigurationIssue> configurationIssues,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger lastUpdateTimeSeconds,
+    BigInteger lastUpdateTimeSeconds,
     Status status,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStreamHealthStatus {
@@ -75,7 +76,6 @@ public record LiveStreamHealthStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Status of(String value) {
       for (Status known : VALUES) {
         if (known.value().equals(value)) {
@@ -89,6 +89,77 @@ public record LiveStreamHealthStatus(
     public static List<Status> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveStreamHealthStatus readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveStreamHealthStatus")) {
+      return null;
+    }
+    List<LiveStreamConfigurationIssue> configurationIssues = null;
+    BigInteger lastUpdateTimeSeconds = null;
+    Status status = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "configurationIssues" -> {
+          if (ModelSupport.startArray(json, "LiveStreamHealthStatus.configurationIssues")) {
+            List<LiveStreamConfigurationIssue> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(LiveStreamConfigurationIssue.readJson(json));
+            }
+            configurationIssues = list;
+          } else {
+            configurationIssues = null;
+          }
+        }
+        case "lastUpdateTimeSeconds" ->
+            lastUpdateTimeSeconds =
+                ModelSupport.readBigInteger(json, "LiveStreamHealthStatus.lastUpdateTimeSeconds");
+        case "status" -> {
+          String text = ModelSupport.readString(json, "LiveStreamHealthStatus.status");
+          status = text == null ? null : Status.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveStreamHealthStatus(
+        configurationIssues, lastUpdateTimeSeconds, status, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveStreamHealthStatus value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.configurationIssues() != null) {
+      json.writeFieldName("configurationIssues");
+      json.writeStartArray();
+      for (var element : value.configurationIssues()) {
+        LiveStreamConfigurationIssue.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.lastUpdateTimeSeconds() != null) {
+      json.writeFieldName("lastUpdateTimeSeconds");
+      ModelSupport.writeBigIntegerAsString(json, value.lastUpdateTimeSeconds());
+    }
+    if (value.status() != null) {
+      json.writeFieldName("status");
+      ModelSupport.writeEnum(json, value.status());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record LiveStreamSnippet(
     Boolean isDefaultStream,
     DateTime publishedAt,
     String title,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStreamSnippet {
@@ -43,6 +44,74 @@ public record LiveStreamSnippet(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveStreamSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveStreamSnippet")) {
+      return null;
+    }
+    String channelId = null;
+    String description = null;
+    Boolean isDefaultStream = null;
+    DateTime publishedAt = null;
+    String title = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channelId" ->
+            channelId = ModelSupport.readString(json, "LiveStreamSnippet.channelId");
+        case "description" ->
+            description = ModelSupport.readString(json, "LiveStreamSnippet.description");
+        case "isDefaultStream" ->
+            isDefaultStream = ModelSupport.readBoolean(json, "LiveStreamSnippet.isDefaultStream");
+        case "publishedAt" ->
+            publishedAt = ModelSupport.readDateTime(json, "LiveStreamSnippet.publishedAt");
+        case "title" -> title = ModelSupport.readString(json, "LiveStreamSnippet.title");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveStreamSnippet(
+        channelId, description, isDefaultStream, publishedAt, title, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveStreamSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.description() != null) {
+      json.writeFieldName("description");
+      ModelSupport.writeString(json, value.description());
+    }
+    if (value.isDefaultStream() != null) {
+      json.writeFieldName("isDefaultStream");
+      ModelSupport.writeBoolean(json, value.isDefaultStream());
+    }
+    if (value.publishedAt() != null) {
+      json.writeFieldName("publishedAt");
+      ModelSupport.writeDateTime(json, value.publishedAt());
+    }
+    if (value.title() != null) {
+      json.writeFieldName("title");
+      ModelSupport.writeString(json, value.title());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.Objects;
 public record LiveStreamStatus(
     LiveStreamHealthStatus healthStatus,
     StreamStatus streamStatus,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LiveStreamStatus {
@@ -71,7 +71,6 @@ public record LiveStreamStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static StreamStatus of(String value) {
       for (StreamStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -85,6 +84,54 @@ public record LiveStreamStatus(
     public static List<StreamStatus> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LiveStreamStatus readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LiveStreamStatus")) {
+      return null;
+    }
+    LiveStreamHealthStatus healthStatus = null;
+    StreamStatus streamStatus = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "healthStatus" -> healthStatus = LiveStreamHealthStatus.readJson(json);
+        case "streamStatus" -> {
+          String text = ModelSupport.readString(json, "LiveStreamStatus.streamStatus");
+          streamStatus = text == null ? null : StreamStatus.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LiveStreamStatus(healthStatus, streamStatus, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LiveStreamStatus value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.healthStatus() != null) {
+      json.writeFieldName("healthStatus");
+      LiveStreamHealthStatus.writeJson(json, value.healthStatus());
+    }
+    if (value.streamStatus() != null) {
+      json.writeFieldName("streamStatus");
+      ModelSupport.writeEnum(json, value.streamStatus());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

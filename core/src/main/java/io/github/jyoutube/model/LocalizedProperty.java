@@ -3,9 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +23,10 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record LocalizedProperty(
-    @JsonProperty("default") String defaultValue,
+    String defaultValue,
     LanguageTag defaultLanguage,
     List<LocalizedString> localized,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public LocalizedProperty {
@@ -40,6 +42,71 @@ public record LocalizedProperty(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static LocalizedProperty readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "LocalizedProperty")) {
+      return null;
+    }
+    String defaultValue = null;
+    LanguageTag defaultLanguage = null;
+    List<LocalizedString> localized = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "default" -> defaultValue = ModelSupport.readString(json, "LocalizedProperty.default");
+        case "defaultLanguage" -> defaultLanguage = LanguageTag.readJson(json);
+        case "localized" -> {
+          if (ModelSupport.startArray(json, "LocalizedProperty.localized")) {
+            List<LocalizedString> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(LocalizedString.readJson(json));
+            }
+            localized = list;
+          } else {
+            localized = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new LocalizedProperty(defaultValue, defaultLanguage, localized, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, LocalizedProperty value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.defaultValue() != null) {
+      json.writeFieldName("default");
+      ModelSupport.writeString(json, value.defaultValue());
+    }
+    if (value.defaultLanguage() != null) {
+      json.writeFieldName("defaultLanguage");
+      LanguageTag.writeJson(json, value.defaultLanguage());
+    }
+    if (value.localized() != null) {
+      json.writeFieldName("localized");
+      json.writeStartArray();
+      for (var element : value.localized()) {
+        LocalizedString.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -18,13 +19,61 @@ import java.util.Map;
  *     are written back; never {@code null}
  */
 public record Member(
-    String etag,
-    String kind,
-    MemberSnippet snippet,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String etag, String kind, MemberSnippet snippet, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Member {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static Member readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "Member")) {
+      return null;
+    }
+    String etag = null;
+    String kind = null;
+    MemberSnippet snippet = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "etag" -> etag = ModelSupport.readString(json, "Member.etag");
+        case "kind" -> kind = ModelSupport.readString(json, "Member.kind");
+        case "snippet" -> snippet = MemberSnippet.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new Member(etag, kind, snippet, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, Member value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      MemberSnippet.writeJson(json, value.snippet());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -20,10 +21,63 @@ public record MemberSnippet(
     String creatorChannelId,
     ChannelProfileDetails memberDetails,
     MembershipsDetails membershipsDetails,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MemberSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static MemberSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "MemberSnippet")) {
+      return null;
+    }
+    String creatorChannelId = null;
+    ChannelProfileDetails memberDetails = null;
+    MembershipsDetails membershipsDetails = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "creatorChannelId" ->
+            creatorChannelId = ModelSupport.readString(json, "MemberSnippet.creatorChannelId");
+        case "memberDetails" -> memberDetails = ChannelProfileDetails.readJson(json);
+        case "membershipsDetails" -> membershipsDetails = MembershipsDetails.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new MemberSnippet(
+        creatorChannelId, memberDetails, membershipsDetails, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, MemberSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.creatorChannelId() != null) {
+      json.writeFieldName("creatorChannelId");
+      ModelSupport.writeString(json, value.creatorChannelId());
+    }
+    if (value.memberDetails() != null) {
+      json.writeFieldName("memberDetails");
+      ChannelProfileDetails.writeJson(json, value.memberDetails());
+    }
+    if (value.membershipsDetails() != null) {
+      json.writeFieldName("membershipsDetails");
+      MembershipsDetails.writeJson(json, value.membershipsDetails());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,12 +31,114 @@ public record MembershipsDetails(
     String highestAccessibleLevelDisplayName,
     MembershipsDuration membershipsDuration,
     List<MembershipsDurationAtLevel> membershipsDurationAtLevels,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MembershipsDetails {
     accessibleLevels = ModelSupport.copy(accessibleLevels);
     membershipsDurationAtLevels = ModelSupport.copy(membershipsDurationAtLevels);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static MembershipsDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "MembershipsDetails")) {
+      return null;
+    }
+    List<String> accessibleLevels = null;
+    String highestAccessibleLevel = null;
+    String highestAccessibleLevelDisplayName = null;
+    MembershipsDuration membershipsDuration = null;
+    List<MembershipsDurationAtLevel> membershipsDurationAtLevels = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "accessibleLevels" -> {
+          if (ModelSupport.startArray(json, "MembershipsDetails.accessibleLevels")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(ModelSupport.readString(json, "MembershipsDetails.accessibleLevels"));
+            }
+            accessibleLevels = list;
+          } else {
+            accessibleLevels = null;
+          }
+        }
+        case "highestAccessibleLevel" ->
+            highestAccessibleLevel =
+                ModelSupport.readString(json, "MembershipsDetails.highestAccessibleLevel");
+        case "highestAccessibleLevelDisplayName" ->
+            highestAccessibleLevelDisplayName =
+                ModelSupport.readString(
+                    json, "MembershipsDetails.highestAccessibleLevelDisplayName");
+        case "membershipsDuration" -> membershipsDuration = MembershipsDuration.readJson(json);
+        case "membershipsDurationAtLevels" -> {
+          if (ModelSupport.startArray(json, "MembershipsDetails.membershipsDurationAtLevels")) {
+            List<MembershipsDurationAtLevel> list2 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list2.add(MembershipsDurationAtLevel.readJson(json));
+            }
+            membershipsDurationAtLevels = list2;
+          } else {
+            membershipsDurationAtLevels = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new MembershipsDetails(
+        accessibleLevels,
+        highestAccessibleLevel,
+        highestAccessibleLevelDisplayName,
+        membershipsDuration,
+        membershipsDurationAtLevels,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, MembershipsDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.accessibleLevels() != null) {
+      json.writeFieldName("accessibleLevels");
+      json.writeStartArray();
+      for (var element : value.accessibleLevels()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.highestAccessibleLevel() != null) {
+      json.writeFieldName("highestAccessibleLevel");
+      ModelSupport.writeString(json, value.highestAccessibleLevel());
+    }
+    if (value.highestAccessibleLevelDisplayName() != null) {
+      json.writeFieldName("highestAccessibleLevelDisplayName");
+      ModelSupport.writeString(json, value.highestAccessibleLevelDisplayName());
+    }
+    if (value.membershipsDuration() != null) {
+      json.writeFieldName("membershipsDuration");
+      MembershipsDuration.writeJson(json, value.membershipsDuration());
+    }
+    if (value.membershipsDurationAtLevels() != null) {
+      json.writeFieldName("membershipsDurationAtLevels");
+      json.writeStartArray();
+      for (var element : value.membershipsDurationAtLevels()) {
+        MembershipsDurationAtLevel.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -19,10 +20,58 @@ import java.util.Map;
 public record MembershipsDuration(
     String memberSince,
     Integer memberTotalDurationMonths,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MembershipsDuration {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static MembershipsDuration readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "MembershipsDuration")) {
+      return null;
+    }
+    String memberSince = null;
+    Integer memberTotalDurationMonths = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "memberSince" ->
+            memberSince = ModelSupport.readString(json, "MembershipsDuration.memberSince");
+        case "memberTotalDurationMonths" ->
+            memberTotalDurationMonths =
+                ModelSupport.readInteger(json, "MembershipsDuration.memberTotalDurationMonths");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new MembershipsDuration(memberSince, memberTotalDurationMonths, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, MembershipsDuration value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.memberSince() != null) {
+      json.writeFieldName("memberSince");
+      ModelSupport.writeString(json, value.memberSince());
+    }
+    if (value.memberTotalDurationMonths() != null) {
+      json.writeFieldName("memberTotalDurationMonths");
+      ModelSupport.writeInteger(json, value.memberTotalDurationMonths());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -16,12 +17,57 @@ import java.util.Map;
  *     are written back; never {@code null}
  */
 public record MembershipsLevelSnippet(
-    String creatorChannelId,
-    LevelDetails levelDetails,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String creatorChannelId, LevelDetails levelDetails, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MembershipsLevelSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static MembershipsLevelSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "MembershipsLevelSnippet")) {
+      return null;
+    }
+    String creatorChannelId = null;
+    LevelDetails levelDetails = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "creatorChannelId" ->
+            creatorChannelId =
+                ModelSupport.readString(json, "MembershipsLevelSnippet.creatorChannelId");
+        case "levelDetails" -> levelDetails = LevelDetails.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new MembershipsLevelSnippet(creatorChannelId, levelDetails, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, MembershipsLevelSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.creatorChannelId() != null) {
+      json.writeFieldName("creatorChannelId");
+      ModelSupport.writeString(json, value.creatorChannelId());
+    }
+    if (value.levelDetails() != null) {
+      json.writeFieldName("levelDetails");
+      LevelDetails.writeJson(json, value.levelDetails());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public record MonitorStreamInfo(
     Long broadcastStreamDelayMs,
     String embedHtml,
     Boolean enableMonitorStream,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public MonitorStreamInfo {
@@ -44,6 +45,63 @@ public record MonitorStreamInfo(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static MonitorStreamInfo readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "MonitorStreamInfo")) {
+      return null;
+    }
+    Long broadcastStreamDelayMs = null;
+    String embedHtml = null;
+    Boolean enableMonitorStream = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "broadcastStreamDelayMs" ->
+            broadcastStreamDelayMs =
+                ModelSupport.readLong(json, "MonitorStreamInfo.broadcastStreamDelayMs");
+        case "embedHtml" ->
+            embedHtml = ModelSupport.readString(json, "MonitorStreamInfo.embedHtml");
+        case "enableMonitorStream" ->
+            enableMonitorStream =
+                ModelSupport.readBoolean(json, "MonitorStreamInfo.enableMonitorStream");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new MonitorStreamInfo(
+        broadcastStreamDelayMs, embedHtml, enableMonitorStream, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, MonitorStreamInfo value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.broadcastStreamDelayMs() != null) {
+      json.writeFieldName("broadcastStreamDelayMs");
+      ModelSupport.writeLong(json, value.broadcastStreamDelayMs());
+    }
+    if (value.embedHtml() != null) {
+      json.writeFieldName("embedHtml");
+      ModelSupport.writeString(json, value.embedHtml());
+    }
+    if (value.enableMonitorStream() != null) {
+      json.writeFieldName("enableMonitorStream");
+      ModelSupport.writeBoolean(json, value.enableMonitorStream());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -17,12 +18,57 @@ import java.util.Map;
  *     are written back; never {@code null}
  */
 public record PageInfo(
-    Integer resultsPerPage,
-    Integer totalResults,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Integer resultsPerPage, Integer totalResults, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PageInfo {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static PageInfo readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "PageInfo")) {
+      return null;
+    }
+    Integer resultsPerPage = null;
+    Integer totalResults = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "resultsPerPage" ->
+            resultsPerPage = ModelSupport.readInteger(json, "PageInfo.resultsPerPage");
+        case "totalResults" ->
+            totalResults = ModelSupport.readInteger(json, "PageInfo.totalResults");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new PageInfo(resultsPerPage, totalResults, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, PageInfo value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.resultsPerPage() != null) {
+      json.writeFieldName("resultsPerPage");
+      ModelSupport.writeInteger(json, value.resultsPerPage());
+    }
+    if (value.totalResults() != null) {
+      json.writeFieldName("totalResults");
+      ModelSupport.writeInteger(json, value.totalResults());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

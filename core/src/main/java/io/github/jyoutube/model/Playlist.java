@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +45,7 @@ public record Playlist(
     PlaylistPlayer player,
     PlaylistSnippet snippet,
     PlaylistStatus status,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Playlist {
@@ -60,6 +61,112 @@ public record Playlist(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static Playlist readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "Playlist")) {
+      return null;
+    }
+    PlaylistContentDetails contentDetails = null;
+    String etag = null;
+    String id = null;
+    String kind = null;
+    Map<String, PlaylistLocalization> localizations = null;
+    PlaylistPlayer player = null;
+    PlaylistSnippet snippet = null;
+    PlaylistStatus status = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "contentDetails" -> contentDetails = PlaylistContentDetails.readJson(json);
+        case "etag" -> etag = ModelSupport.readString(json, "Playlist.etag");
+        case "id" -> id = ModelSupport.readString(json, "Playlist.id");
+        case "kind" -> kind = ModelSupport.readString(json, "Playlist.kind");
+        case "localizations" -> {
+          if (ModelSupport.startObject(json, "Playlist.localizations")) {
+            Map<String, PlaylistLocalization> map = new LinkedHashMap<>();
+            for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
+              json.nextToken();
+              map.put(key, PlaylistLocalization.readJson(json));
+            }
+            localizations = map;
+          } else {
+            localizations = null;
+          }
+        }
+        case "player" -> player = PlaylistPlayer.readJson(json);
+        case "snippet" -> snippet = PlaylistSnippet.readJson(json);
+        case "status" -> status = PlaylistStatus.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new Playlist(
+        contentDetails,
+        etag,
+        id,
+        kind,
+        localizations,
+        player,
+        snippet,
+        status,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, Playlist value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.contentDetails() != null) {
+      json.writeFieldName("contentDetails");
+      PlaylistContentDetails.writeJson(json, value.contentDetails());
+    }
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.localizations() != null) {
+      json.writeFieldName("localizations");
+      json.writeStartObject();
+      for (var entry : value.localizations().entrySet()) {
+        json.writeFieldName(entry.getKey());
+        PlaylistLocalization.writeJson(json, entry.getValue());
+      }
+      json.writeEndObject();
+    }
+    if (value.player() != null) {
+      json.writeFieldName("player");
+      PlaylistPlayer.writeJson(json, value.player());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      PlaylistSnippet.writeJson(json, value.snippet());
+    }
+    if (value.status() != null) {
+      json.writeFieldName("status");
+      PlaylistStatus.writeJson(json, value.status());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link Playlist} values; properties that are not set are left out of the JSON. */

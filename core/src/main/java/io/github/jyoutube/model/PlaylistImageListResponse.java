@@ -3,9 +3,12 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.jyoutube.paging.Page;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +32,94 @@ public record PlaylistImageListResponse(
     String nextPageToken,
     PageInfo pageInfo,
     String prevPageToken,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties)
+    Map<String, Object> additionalProperties)
     implements Page<PlaylistImage> {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistImageListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static PlaylistImageListResponse readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "PlaylistImageListResponse")) {
+      return null;
+    }
+    List<PlaylistImage> items = null;
+    String kind = null;
+    String nextPageToken = null;
+    PageInfo pageInfo = null;
+    String prevPageToken = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "items" -> {
+          if (ModelSupport.startArray(json, "PlaylistImageListResponse.items")) {
+            List<PlaylistImage> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(PlaylistImage.readJson(json));
+            }
+            items = list;
+          } else {
+            items = null;
+          }
+        }
+        case "kind" -> kind = ModelSupport.readString(json, "PlaylistImageListResponse.kind");
+        case "nextPageToken" ->
+            nextPageToken =
+                ModelSupport.readString(json, "PlaylistImageListResponse.nextPageToken");
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "prevPageToken" ->
+            prevPageToken =
+                ModelSupport.readString(json, "PlaylistImageListResponse.prevPageToken");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new PlaylistImageListResponse(
+        items, kind, nextPageToken, pageInfo, prevPageToken, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, PlaylistImageListResponse value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.items() != null) {
+      json.writeFieldName("items");
+      json.writeStartArray();
+      for (var element : value.items()) {
+        PlaylistImage.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.nextPageToken() != null) {
+      json.writeFieldName("nextPageToken");
+      ModelSupport.writeString(json, value.nextPageToken());
+    }
+    if (value.pageInfo() != null) {
+      json.writeFieldName("pageInfo");
+      PageInfo.writeJson(json, value.pageInfo());
+    }
+    if (value.prevPageToken() != null) {
+      json.writeFieldName("prevPageToken");
+      ModelSupport.writeString(json, value.prevPageToken());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ public record PlaylistImageSnippet(
     String playlistId,
     Type type,
     Integer width,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistImageSnippet {
@@ -71,7 +71,6 @@ public record PlaylistImageSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Type of(String value) {
       for (Type known : VALUES) {
         if (known.value().equals(value)) {
@@ -85,6 +84,67 @@ public record PlaylistImageSnippet(
     public static List<Type> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static PlaylistImageSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "PlaylistImageSnippet")) {
+      return null;
+    }
+    Integer height = null;
+    String playlistId = null;
+    Type type = null;
+    Integer width = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "height" -> height = ModelSupport.readInteger(json, "PlaylistImageSnippet.height");
+        case "playlistId" ->
+            playlistId = ModelSupport.readString(json, "PlaylistImageSnippet.playlistId");
+        case "type" -> {
+          String text = ModelSupport.readString(json, "PlaylistImageSnippet.type");
+          type = text == null ? null : Type.of(text);
+        }
+        case "width" -> width = ModelSupport.readInteger(json, "PlaylistImageSnippet.width");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new PlaylistImageSnippet(height, playlistId, type, width, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, PlaylistImageSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.height() != null) {
+      json.writeFieldName("height");
+      ModelSupport.writeInteger(json, value.height());
+    }
+    if (value.playlistId() != null) {
+      json.writeFieldName("playlistId");
+      ModelSupport.writeString(json, value.playlistId());
+    }
+    if (value.type() != null) {
+      json.writeFieldName("type");
+      ModelSupport.writeEnum(json, value.type());
+    }
+    if (value.width() != null) {
+      json.writeFieldName("width");
+      ModelSupport.writeInteger(json, value.width());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

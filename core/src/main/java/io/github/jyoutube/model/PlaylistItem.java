@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public record PlaylistItem(
     String kind,
     PlaylistItemSnippet snippet,
     PlaylistItemStatus status,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistItem {
@@ -57,6 +58,75 @@ public record PlaylistItem(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static PlaylistItem readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "PlaylistItem")) {
+      return null;
+    }
+    PlaylistItemContentDetails contentDetails = null;
+    String etag = null;
+    String id = null;
+    String kind = null;
+    PlaylistItemSnippet snippet = null;
+    PlaylistItemStatus status = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "contentDetails" -> contentDetails = PlaylistItemContentDetails.readJson(json);
+        case "etag" -> etag = ModelSupport.readString(json, "PlaylistItem.etag");
+        case "id" -> id = ModelSupport.readString(json, "PlaylistItem.id");
+        case "kind" -> kind = ModelSupport.readString(json, "PlaylistItem.kind");
+        case "snippet" -> snippet = PlaylistItemSnippet.readJson(json);
+        case "status" -> status = PlaylistItemStatus.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new PlaylistItem(contentDetails, etag, id, kind, snippet, status, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, PlaylistItem value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.contentDetails() != null) {
+      json.writeFieldName("contentDetails");
+      PlaylistItemContentDetails.writeJson(json, value.contentDetails());
+    }
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      PlaylistItemSnippet.writeJson(json, value.snippet());
+    }
+    if (value.status() != null) {
+      json.writeFieldName("status");
+      PlaylistItemStatus.writeJson(json, value.status());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link PlaylistItem} values; properties that are not set are left out of the JSON. */

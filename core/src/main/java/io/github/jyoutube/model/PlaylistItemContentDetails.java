@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ public record PlaylistItemContentDetails(
     String startAt,
     String videoId,
     DateTime videoPublishedAt,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistItemContentDetails {
@@ -49,6 +50,74 @@ public record PlaylistItemContentDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static PlaylistItemContentDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "PlaylistItemContentDetails")) {
+      return null;
+    }
+    String endAt = null;
+    String note = null;
+    String startAt = null;
+    String videoId = null;
+    DateTime videoPublishedAt = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "endAt" -> endAt = ModelSupport.readString(json, "PlaylistItemContentDetails.endAt");
+        case "note" -> note = ModelSupport.readString(json, "PlaylistItemContentDetails.note");
+        case "startAt" ->
+            startAt = ModelSupport.readString(json, "PlaylistItemContentDetails.startAt");
+        case "videoId" ->
+            videoId = ModelSupport.readString(json, "PlaylistItemContentDetails.videoId");
+        case "videoPublishedAt" ->
+            videoPublishedAt =
+                ModelSupport.readDateTime(json, "PlaylistItemContentDetails.videoPublishedAt");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new PlaylistItemContentDetails(
+        endAt, note, startAt, videoId, videoPublishedAt, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, PlaylistItemContentDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.endAt() != null) {
+      json.writeFieldName("endAt");
+      ModelSupport.writeString(json, value.endAt());
+    }
+    if (value.note() != null) {
+      json.writeFieldName("note");
+      ModelSupport.writeString(json, value.note());
+    }
+    if (value.startAt() != null) {
+      json.writeFieldName("startAt");
+      ModelSupport.writeString(json, value.startAt());
+    }
+    if (value.videoId() != null) {
+      json.writeFieldName("videoId");
+      ModelSupport.writeString(json, value.videoId());
+    }
+    if (value.videoPublishedAt() != null) {
+      json.writeFieldName("videoPublishedAt");
+      ModelSupport.writeDateTime(json, value.videoPublishedAt());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

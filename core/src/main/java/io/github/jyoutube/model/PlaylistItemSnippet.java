@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ public record PlaylistItemSnippet(
     String title,
     String videoOwnerChannelId,
     String videoOwnerChannelTitle,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistItemSnippet {
@@ -62,6 +63,126 @@ public record PlaylistItemSnippet(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static PlaylistItemSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "PlaylistItemSnippet")) {
+      return null;
+    }
+    String channelId = null;
+    String channelTitle = null;
+    String description = null;
+    String playlistId = null;
+    Long position = null;
+    DateTime publishedAt = null;
+    ResourceId resourceId = null;
+    ThumbnailDetails thumbnails = null;
+    String title = null;
+    String videoOwnerChannelId = null;
+    String videoOwnerChannelTitle = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channelId" ->
+            channelId = ModelSupport.readString(json, "PlaylistItemSnippet.channelId");
+        case "channelTitle" ->
+            channelTitle = ModelSupport.readString(json, "PlaylistItemSnippet.channelTitle");
+        case "description" ->
+            description = ModelSupport.readString(json, "PlaylistItemSnippet.description");
+        case "playlistId" ->
+            playlistId = ModelSupport.readString(json, "PlaylistItemSnippet.playlistId");
+        case "position" -> position = ModelSupport.readLong(json, "PlaylistItemSnippet.position");
+        case "publishedAt" ->
+            publishedAt = ModelSupport.readDateTime(json, "PlaylistItemSnippet.publishedAt");
+        case "resourceId" -> resourceId = ResourceId.readJson(json);
+        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "title" -> title = ModelSupport.readString(json, "PlaylistItemSnippet.title");
+        case "videoOwnerChannelId" ->
+            videoOwnerChannelId =
+                ModelSupport.readString(json, "PlaylistItemSnippet.videoOwnerChannelId");
+        case "videoOwnerChannelTitle" ->
+            videoOwnerChannelTitle =
+                ModelSupport.readString(json, "PlaylistItemSnippet.videoOwnerChannelTitle");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new PlaylistItemSnippet(
+        channelId,
+        channelTitle,
+        description,
+        playlistId,
+        position,
+        publishedAt,
+        resourceId,
+        thumbnails,
+        title,
+        videoOwnerChannelId,
+        videoOwnerChannelTitle,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, PlaylistItemSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.channelTitle() != null) {
+      json.writeFieldName("channelTitle");
+      ModelSupport.writeString(json, value.channelTitle());
+    }
+    if (value.description() != null) {
+      json.writeFieldName("description");
+      ModelSupport.writeString(json, value.description());
+    }
+    if (value.playlistId() != null) {
+      json.writeFieldName("playlistId");
+      ModelSupport.writeString(json, value.playlistId());
+    }
+    if (value.position() != null) {
+      json.writeFieldName("position");
+      ModelSupport.writeLong(json, value.position());
+    }
+    if (value.publishedAt() != null) {
+      json.writeFieldName("publishedAt");
+      ModelSupport.writeDateTime(json, value.publishedAt());
+    }
+    if (value.resourceId() != null) {
+      json.writeFieldName("resourceId");
+      ResourceId.writeJson(json, value.resourceId());
+    }
+    if (value.thumbnails() != null) {
+      json.writeFieldName("thumbnails");
+      ThumbnailDetails.writeJson(json, value.thumbnails());
+    }
+    if (value.title() != null) {
+      json.writeFieldName("title");
+      ModelSupport.writeString(json, value.title());
+    }
+    if (value.videoOwnerChannelId() != null) {
+      json.writeFieldName("videoOwnerChannelId");
+      ModelSupport.writeString(json, value.videoOwnerChannelId());
+    }
+    if (value.videoOwnerChannelTitle() != null) {
+      json.writeFieldName("videoOwnerChannelTitle");
+      ModelSupport.writeString(json, value.videoOwnerChannelTitle());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

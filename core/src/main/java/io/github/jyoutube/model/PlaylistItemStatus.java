@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +19,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record PlaylistItemStatus(
-    PrivacyStatus privacyStatus,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    PrivacyStatus privacyStatus, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistItemStatus {
@@ -62,7 +61,6 @@ public record PlaylistItemStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PrivacyStatus of(String value) {
       for (PrivacyStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -76,6 +74,48 @@ public record PlaylistItemStatus(
     public static List<PrivacyStatus> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static PlaylistItemStatus readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "PlaylistItemStatus")) {
+      return null;
+    }
+    PrivacyStatus privacyStatus = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "privacyStatus" -> {
+          String text = ModelSupport.readString(json, "PlaylistItemStatus.privacyStatus");
+          privacyStatus = text == null ? null : PrivacyStatus.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new PlaylistItemStatus(privacyStatus, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, PlaylistItemStatus value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.privacyStatus() != null) {
+      json.writeFieldName("privacyStatus");
+      ModelSupport.writeEnum(json, value.privacyStatus());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,12 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +50,7 @@ public record PlaylistSnippet(
     String thumbnailVideoId,
     ThumbnailDetails thumbnails,
     String title,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistSnippet {
@@ -63,6 +66,129 @@ public record PlaylistSnippet(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static PlaylistSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "PlaylistSnippet")) {
+      return null;
+    }
+    String channelId = null;
+    String channelTitle = null;
+    String defaultLanguage = null;
+    String description = null;
+    PlaylistLocalization localized = null;
+    DateTime publishedAt = null;
+    List<String> tags = null;
+    String thumbnailVideoId = null;
+    ThumbnailDetails thumbnails = null;
+    String title = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channelId" -> channelId = ModelSupport.readString(json, "PlaylistSnippet.channelId");
+        case "channelTitle" ->
+            channelTitle = ModelSupport.readString(json, "PlaylistSnippet.channelTitle");
+        case "defaultLanguage" ->
+            defaultLanguage = ModelSupport.readString(json, "PlaylistSnippet.defaultLanguage");
+        case "description" ->
+            description = ModelSupport.readString(json, "PlaylistSnippet.description");
+        case "localized" -> localized = PlaylistLocalization.readJson(json);
+        case "publishedAt" ->
+            publishedAt = ModelSupport.readDateTime(json, "PlaylistSnippet.publishedAt");
+        case "tags" -> {
+          if (ModelSupport.startArray(json, "PlaylistSnippet.tags")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(ModelSupport.readString(json, "PlaylistSnippet.tags"));
+            }
+            tags = list;
+          } else {
+            tags = null;
+          }
+        }
+        case "thumbnailVideoId" ->
+            thumbnailVideoId = ModelSupport.readString(json, "PlaylistSnippet.thumbnailVideoId");
+        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "title" -> title = ModelSupport.readString(json, "PlaylistSnippet.title");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new PlaylistSnippet(
+        channelId,
+        channelTitle,
+        defaultLanguage,
+        description,
+        localized,
+        publishedAt,
+        tags,
+        thumbnailVideoId,
+        thumbnails,
+        title,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, PlaylistSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.channelTitle() != null) {
+      json.writeFieldName("channelTitle");
+      ModelSupport.writeString(json, value.channelTitle());
+    }
+    if (value.defaultLanguage() != null) {
+      json.writeFieldName("defaultLanguage");
+      ModelSupport.writeString(json, value.defaultLanguage());
+    }
+    if (value.description() != null) {
+      json.writeFieldName("description");
+      ModelSupport.writeString(json, value.description());
+    }
+    if (value.localized() != null) {
+      json.writeFieldName("localized");
+      PlaylistLocalization.writeJson(json, value.localized());
+    }
+    if (value.publishedAt() != null) {
+      json.writeFieldName("publishedAt");
+      ModelSupport.writeDateTime(json, value.publishedAt());
+    }
+    if (value.tags() != null) {
+      json.writeFieldName("tags");
+      json.writeStartArray();
+      for (var element : value.tags()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.thumbnailVideoId() != null) {
+      json.writeFieldName("thumbnailVideoId");
+      ModelSupport.writeString(json, value.thumbnailVideoId());
+    }
+    if (value.thumbnails() != null) {
+      json.writeFieldName("thumbnails");
+      ThumbnailDetails.writeJson(json, value.thumbnails());
+    }
+    if (value.title() != null) {
+      json.writeFieldName("title");
+      ModelSupport.writeString(json, value.title());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.Objects;
 public record PlaylistStatus(
     PodcastStatus podcastStatus,
     PrivacyStatus privacyStatus,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PlaylistStatus {
@@ -61,7 +61,6 @@ public record PlaylistStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PodcastStatus of(String value) {
       for (PodcastStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -102,7 +101,6 @@ public record PlaylistStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PrivacyStatus of(String value) {
       for (PrivacyStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -116,6 +114,57 @@ public record PlaylistStatus(
     public static List<PrivacyStatus> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static PlaylistStatus readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "PlaylistStatus")) {
+      return null;
+    }
+    PodcastStatus podcastStatus = null;
+    PrivacyStatus privacyStatus = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "podcastStatus" -> {
+          String text = ModelSupport.readString(json, "PlaylistStatus.podcastStatus");
+          podcastStatus = text == null ? null : PodcastStatus.of(text);
+        }
+        case "privacyStatus" -> {
+          String text2 = ModelSupport.readString(json, "PlaylistStatus.privacyStatus");
+          privacyStatus = text2 == null ? null : PrivacyStatus.of(text2);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new PlaylistStatus(podcastStatus, privacyStatus, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, PlaylistStatus value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.podcastStatus() != null) {
+      json.writeFieldName("podcastStatus");
+      ModelSupport.writeEnum(json, value.podcastStatus());
+    }
+    if (value.privacyStatus() != null) {
+      json.writeFieldName("privacyStatus");
+      ModelSupport.writeEnum(json, value.privacyStatus());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link PlaylistStatus} values; properties that are not set are left out of the JSON. */

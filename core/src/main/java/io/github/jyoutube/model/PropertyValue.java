@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +19,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record PropertyValue(
-    String property,
-    String value,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String property, String value, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public PropertyValue {
@@ -35,6 +34,51 @@ public record PropertyValue(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static PropertyValue readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "PropertyValue")) {
+      return null;
+    }
+    String property = null;
+    String value = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "property" -> property = ModelSupport.readString(json, "PropertyValue.property");
+        case "value" -> value = ModelSupport.readString(json, "PropertyValue.value");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new PropertyValue(property, value, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, PropertyValue value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.property() != null) {
+      json.writeFieldName("property");
+      ModelSupport.writeString(json, value.property());
+    }
+    if (value.value() != null) {
+      json.writeFieldName("value");
+      ModelSupport.writeString(json, value.value());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link PropertyValue} values; properties that are not set are left out of the JSON. */

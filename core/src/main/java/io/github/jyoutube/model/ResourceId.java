@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public record ResourceId(
     String kind,
     String playlistId,
     String videoId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ResourceId {
@@ -45,6 +46,63 @@ public record ResourceId(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ResourceId readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ResourceId")) {
+      return null;
+    }
+    String channelId = null;
+    String kind = null;
+    String playlistId = null;
+    String videoId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channelId" -> channelId = ModelSupport.readString(json, "ResourceId.channelId");
+        case "kind" -> kind = ModelSupport.readString(json, "ResourceId.kind");
+        case "playlistId" -> playlistId = ModelSupport.readString(json, "ResourceId.playlistId");
+        case "videoId" -> videoId = ModelSupport.readString(json, "ResourceId.videoId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ResourceId(channelId, kind, playlistId, videoId, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ResourceId value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.playlistId() != null) {
+      json.writeFieldName("playlistId");
+      ModelSupport.writeString(json, value.playlistId());
+    }
+    if (value.videoId() != null) {
+      json.writeFieldName("videoId");
+      ModelSupport.writeString(json, value.videoId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link ResourceId} values; properties that are not set are left out of the JSON. */

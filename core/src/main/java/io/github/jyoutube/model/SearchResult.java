@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -28,10 +29,67 @@ public record SearchResult(
     ResourceId id,
     String kind,
     SearchResultSnippet snippet,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SearchResult {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static SearchResult readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "SearchResult")) {
+      return null;
+    }
+    String etag = null;
+    ResourceId id = null;
+    String kind = null;
+    SearchResultSnippet snippet = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "etag" -> etag = ModelSupport.readString(json, "SearchResult.etag");
+        case "id" -> id = ResourceId.readJson(json);
+        case "kind" -> kind = ModelSupport.readString(json, "SearchResult.kind");
+        case "snippet" -> snippet = SearchResultSnippet.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new SearchResult(etag, id, kind, snippet, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, SearchResult value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ResourceId.writeJson(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      SearchResultSnippet.writeJson(json, value.snippet());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

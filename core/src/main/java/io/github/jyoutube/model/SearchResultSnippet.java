@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +36,7 @@ public record SearchResultSnippet(
     DateTime publishedAt,
     ThumbnailDetails thumbnails,
     String title,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SearchResultSnippet {
@@ -73,7 +73,6 @@ public record SearchResultSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static LiveBroadcastContent of(String value) {
       for (LiveBroadcastContent known : VALUES) {
         if (known.value().equals(value)) {
@@ -87,5 +86,95 @@ public record SearchResultSnippet(
     public static List<LiveBroadcastContent> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static SearchResultSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "SearchResultSnippet")) {
+      return null;
+    }
+    String channelId = null;
+    String channelTitle = null;
+    String description = null;
+    LiveBroadcastContent liveBroadcastContent = null;
+    DateTime publishedAt = null;
+    ThumbnailDetails thumbnails = null;
+    String title = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channelId" ->
+            channelId = ModelSupport.readString(json, "SearchResultSnippet.channelId");
+        case "channelTitle" ->
+            channelTitle = ModelSupport.readString(json, "SearchResultSnippet.channelTitle");
+        case "description" ->
+            description = ModelSupport.readString(json, "SearchResultSnippet.description");
+        case "liveBroadcastContent" -> {
+          String text = ModelSupport.readString(json, "SearchResultSnippet.liveBroadcastContent");
+          liveBroadcastContent = text == null ? null : LiveBroadcastContent.of(text);
+        }
+        case "publishedAt" ->
+            publishedAt = ModelSupport.readDateTime(json, "SearchResultSnippet.publishedAt");
+        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "title" -> title = ModelSupport.readString(json, "SearchResultSnippet.title");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new SearchResultSnippet(
+        channelId,
+        channelTitle,
+        description,
+        liveBroadcastContent,
+        publishedAt,
+        thumbnails,
+        title,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, SearchResultSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.channelTitle() != null) {
+      json.writeFieldName("channelTitle");
+      ModelSupport.writeString(json, value.channelTitle());
+    }
+    if (value.description() != null) {
+      json.writeFieldName("description");
+      ModelSupport.writeString(json, value.description());
+    }
+    if (value.liveBroadcastContent() != null) {
+      json.writeFieldName("liveBroadcastContent");
+      ModelSupport.writeEnum(json, value.liveBroadcastContent());
+    }
+    if (value.publishedAt() != null) {
+      json.writeFieldName("publishedAt");
+      ModelSupport.writeDateTime(json, value.publishedAt());
+    }
+    if (value.thumbnails() != null) {
+      json.writeFieldName("thumbnails");
+      ThumbnailDetails.writeJson(json, value.thumbnails());
+    }
+    if (value.title() != null) {
+      json.writeFieldName("title");
+      ModelSupport.writeString(json, value.title());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

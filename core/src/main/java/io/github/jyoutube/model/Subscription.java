@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public record Subscription(
     String kind,
     SubscriptionSnippet snippet,
     SubscriptionSubscriberSnippet subscriberSnippet,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Subscription {
@@ -48,6 +49,77 @@ public record Subscription(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static Subscription readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "Subscription")) {
+      return null;
+    }
+    SubscriptionContentDetails contentDetails = null;
+    String etag = null;
+    String id = null;
+    String kind = null;
+    SubscriptionSnippet snippet = null;
+    SubscriptionSubscriberSnippet subscriberSnippet = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "contentDetails" -> contentDetails = SubscriptionContentDetails.readJson(json);
+        case "etag" -> etag = ModelSupport.readString(json, "Subscription.etag");
+        case "id" -> id = ModelSupport.readString(json, "Subscription.id");
+        case "kind" -> kind = ModelSupport.readString(json, "Subscription.kind");
+        case "snippet" -> snippet = SubscriptionSnippet.readJson(json);
+        case "subscriberSnippet" ->
+            subscriberSnippet = SubscriptionSubscriberSnippet.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new Subscription(
+        contentDetails, etag, id, kind, snippet, subscriberSnippet, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, Subscription value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.contentDetails() != null) {
+      json.writeFieldName("contentDetails");
+      SubscriptionContentDetails.writeJson(json, value.contentDetails());
+    }
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      SubscriptionSnippet.writeJson(json, value.snippet());
+    }
+    if (value.subscriberSnippet() != null) {
+      json.writeFieldName("subscriberSnippet");
+      SubscriptionSubscriberSnippet.writeJson(json, value.subscriberSnippet());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link Subscription} values; properties that are not set are left out of the JSON. */

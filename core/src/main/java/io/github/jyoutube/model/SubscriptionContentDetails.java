@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ public record SubscriptionContentDetails(
     ActivityType activityType,
     Long newItemCount,
     Long totalItemCount,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SubscriptionContentDetails {
@@ -68,7 +68,6 @@ public record SubscriptionContentDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ActivityType of(String value) {
       for (ActivityType known : VALUES) {
         if (known.value().equals(value)) {
@@ -82,6 +81,64 @@ public record SubscriptionContentDetails(
     public static List<ActivityType> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static SubscriptionContentDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "SubscriptionContentDetails")) {
+      return null;
+    }
+    ActivityType activityType = null;
+    Long newItemCount = null;
+    Long totalItemCount = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "activityType" -> {
+          String text = ModelSupport.readString(json, "SubscriptionContentDetails.activityType");
+          activityType = text == null ? null : ActivityType.of(text);
+        }
+        case "newItemCount" ->
+            newItemCount = ModelSupport.readLong(json, "SubscriptionContentDetails.newItemCount");
+        case "totalItemCount" ->
+            totalItemCount =
+                ModelSupport.readLong(json, "SubscriptionContentDetails.totalItemCount");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new SubscriptionContentDetails(
+        activityType, newItemCount, totalItemCount, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, SubscriptionContentDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.activityType() != null) {
+      json.writeFieldName("activityType");
+      ModelSupport.writeEnum(json, value.activityType());
+    }
+    if (value.newItemCount() != null) {
+      json.writeFieldName("newItemCount");
+      ModelSupport.writeLong(json, value.newItemCount());
+    }
+    if (value.totalItemCount() != null) {
+      json.writeFieldName("totalItemCount");
+      ModelSupport.writeLong(json, value.totalItemCount());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

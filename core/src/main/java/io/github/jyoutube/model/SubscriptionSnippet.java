@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record SubscriptionSnippet(
     ResourceId resourceId,
     ThumbnailDetails thumbnails,
     String title,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SubscriptionSnippet {
@@ -48,6 +49,79 @@ public record SubscriptionSnippet(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static SubscriptionSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "SubscriptionSnippet")) {
+      return null;
+    }
+    String channelId = null;
+    String description = null;
+    DateTime publishedAt = null;
+    ResourceId resourceId = null;
+    ThumbnailDetails thumbnails = null;
+    String title = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channelId" ->
+            channelId = ModelSupport.readString(json, "SubscriptionSnippet.channelId");
+        case "description" ->
+            description = ModelSupport.readString(json, "SubscriptionSnippet.description");
+        case "publishedAt" ->
+            publishedAt = ModelSupport.readDateTime(json, "SubscriptionSnippet.publishedAt");
+        case "resourceId" -> resourceId = ResourceId.readJson(json);
+        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "title" -> title = ModelSupport.readString(json, "SubscriptionSnippet.title");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new SubscriptionSnippet(
+        channelId, description, publishedAt, resourceId, thumbnails, title, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, SubscriptionSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.description() != null) {
+      json.writeFieldName("description");
+      ModelSupport.writeString(json, value.description());
+    }
+    if (value.publishedAt() != null) {
+      json.writeFieldName("publishedAt");
+      ModelSupport.writeDateTime(json, value.publishedAt());
+    }
+    if (value.resourceId() != null) {
+      json.writeFieldName("resourceId");
+      ResourceId.writeJson(json, value.resourceId());
+    }
+    if (value.thumbnails() != null) {
+      json.writeFieldName("thumbnails");
+      ThumbnailDetails.writeJson(json, value.thumbnails());
+    }
+    if (value.title() != null) {
+      json.writeFieldName("title");
+      ModelSupport.writeString(json, value.title());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Map;
 
@@ -30,7 +30,7 @@ import java.util.Map;
  *     are written back; never {@code null}
  */
 public record SuperChatEventSnippet(
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger amountMicros,
+    BigInteger amountMicros,
     String channelId,
     String commentText,
     DateTime createdAt,
@@ -40,10 +40,123 @@ public record SuperChatEventSnippet(
     Long messageType,
     SuperStickerMetadata superStickerMetadata,
     ChannelProfileDetails supporterDetails,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SuperChatEventSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static SuperChatEventSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "SuperChatEventSnippet")) {
+      return null;
+    }
+    BigInteger amountMicros = null;
+    String channelId = null;
+    String commentText = null;
+    DateTime createdAt = null;
+    String currency = null;
+    String displayString = null;
+    Boolean isSuperStickerEvent = null;
+    Long messageType = null;
+    SuperStickerMetadata superStickerMetadata = null;
+    ChannelProfileDetails supporterDetails = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "amountMicros" ->
+            amountMicros = ModelSupport.readBigInteger(json, "SuperChatEventSnippet.amountMicros");
+        case "channelId" ->
+            channelId = ModelSupport.readString(json, "SuperChatEventSnippet.channelId");
+        case "commentText" ->
+            commentText = ModelSupport.readString(json, "SuperChatEventSnippet.commentText");
+        case "createdAt" ->
+            createdAt = ModelSupport.readDateTime(json, "SuperChatEventSnippet.createdAt");
+        case "currency" ->
+            currency = ModelSupport.readString(json, "SuperChatEventSnippet.currency");
+        case "displayString" ->
+            displayString = ModelSupport.readString(json, "SuperChatEventSnippet.displayString");
+        case "isSuperStickerEvent" ->
+            isSuperStickerEvent =
+                ModelSupport.readBoolean(json, "SuperChatEventSnippet.isSuperStickerEvent");
+        case "messageType" ->
+            messageType = ModelSupport.readLong(json, "SuperChatEventSnippet.messageType");
+        case "superStickerMetadata" -> superStickerMetadata = SuperStickerMetadata.readJson(json);
+        case "supporterDetails" -> supporterDetails = ChannelProfileDetails.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new SuperChatEventSnippet(
+        amountMicros,
+        channelId,
+        commentText,
+        createdAt,
+        currency,
+        displayString,
+        isSuperStickerEvent,
+        messageType,
+        superStickerMetadata,
+        supporterDetails,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, SuperChatEventSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.amountMicros() != null) {
+      json.writeFieldName("amountMicros");
+      ModelSupport.writeBigIntegerAsString(json, value.amountMicros());
+    }
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.commentText() != null) {
+      json.writeFieldName("commentText");
+      ModelSupport.writeString(json, value.commentText());
+    }
+    if (value.createdAt() != null) {
+      json.writeFieldName("createdAt");
+      ModelSupport.writeDateTime(json, value.createdAt());
+    }
+    if (value.currency() != null) {
+      json.writeFieldName("currency");
+      ModelSupport.writeString(json, value.currency());
+    }
+    if (value.displayString() != null) {
+      json.writeFieldName("displayString");
+      ModelSupport.writeString(json, value.displayString());
+    }
+    if (value.isSuperStickerEvent() != null) {
+      json.writeFieldName("isSuperStickerEvent");
+      ModelSupport.writeBoolean(json, value.isSuperStickerEvent());
+    }
+    if (value.messageType() != null) {
+      json.writeFieldName("messageType");
+      ModelSupport.writeLong(json, value.messageType());
+    }
+    if (value.superStickerMetadata() != null) {
+      json.writeFieldName("superStickerMetadata");
+      SuperStickerMetadata.writeJson(json, value.superStickerMetadata());
+    }
+    if (value.supporterDetails() != null) {
+      json.writeFieldName("supporterDetails");
+      ChannelProfileDetails.writeJson(json, value.supporterDetails());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public record SuperStickerMetadata(
     String altText,
     String altTextLanguage,
     String stickerId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public SuperStickerMetadata {
@@ -39,6 +40,59 @@ public record SuperStickerMetadata(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static SuperStickerMetadata readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "SuperStickerMetadata")) {
+      return null;
+    }
+    String altText = null;
+    String altTextLanguage = null;
+    String stickerId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "altText" -> altText = ModelSupport.readString(json, "SuperStickerMetadata.altText");
+        case "altTextLanguage" ->
+            altTextLanguage = ModelSupport.readString(json, "SuperStickerMetadata.altTextLanguage");
+        case "stickerId" ->
+            stickerId = ModelSupport.readString(json, "SuperStickerMetadata.stickerId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new SuperStickerMetadata(altText, altTextLanguage, stickerId, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, SuperStickerMetadata value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.altText() != null) {
+      json.writeFieldName("altText");
+      ModelSupport.writeString(json, value.altText());
+    }
+    if (value.altTextLanguage() != null) {
+      json.writeFieldName("altTextLanguage");
+      ModelSupport.writeString(json, value.altTextLanguage());
+    }
+    if (value.stickerId() != null) {
+      json.writeFieldName("stickerId");
+      ModelSupport.writeString(json, value.stickerId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,10 +24,10 @@ import java.util.Objects;
 public record TestItem(
     String etag,
     Boolean featuredPart,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) Long gaia,
+    Long gaia,
     String id,
     TestItemTestItemSnippet snippet,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public TestItem {
@@ -42,6 +42,70 @@ public record TestItem(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static TestItem readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "TestItem")) {
+      return null;
+    }
+    String etag = null;
+    Boolean featuredPart = null;
+    Long gaia = null;
+    String id = null;
+    TestItemTestItemSnippet snippet = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "etag" -> etag = ModelSupport.readString(json, "TestItem.etag");
+        case "featuredPart" ->
+            featuredPart = ModelSupport.readBoolean(json, "TestItem.featuredPart");
+        case "gaia" -> gaia = ModelSupport.readLong(json, "TestItem.gaia");
+        case "id" -> id = ModelSupport.readString(json, "TestItem.id");
+        case "snippet" -> snippet = TestItemTestItemSnippet.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new TestItem(etag, featuredPart, gaia, id, snippet, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, TestItem value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.featuredPart() != null) {
+      json.writeFieldName("featuredPart");
+      ModelSupport.writeBoolean(json, value.featuredPart());
+    }
+    if (value.gaia() != null) {
+      json.writeFieldName("gaia");
+      ModelSupport.writeLongAsString(json, value.gaia());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      TestItemTestItemSnippet.writeJson(json, value.snippet());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link TestItem} values; properties that are not set are left out of the JSON. */

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public record ThirdPartyLink(
     String linkingToken,
     ThirdPartyLinkSnippet snippet,
     ThirdPartyLinkStatus status,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ThirdPartyLink {
@@ -44,6 +45,70 @@ public record ThirdPartyLink(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ThirdPartyLink readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ThirdPartyLink")) {
+      return null;
+    }
+    String etag = null;
+    String kind = null;
+    String linkingToken = null;
+    ThirdPartyLinkSnippet snippet = null;
+    ThirdPartyLinkStatus status = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "etag" -> etag = ModelSupport.readString(json, "ThirdPartyLink.etag");
+        case "kind" -> kind = ModelSupport.readString(json, "ThirdPartyLink.kind");
+        case "linkingToken" ->
+            linkingToken = ModelSupport.readString(json, "ThirdPartyLink.linkingToken");
+        case "snippet" -> snippet = ThirdPartyLinkSnippet.readJson(json);
+        case "status" -> status = ThirdPartyLinkStatus.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ThirdPartyLink(etag, kind, linkingToken, snippet, status, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ThirdPartyLink value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.linkingToken() != null) {
+      json.writeFieldName("linkingToken");
+      ModelSupport.writeString(json, value.linkingToken());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      ThirdPartyLinkSnippet.writeJson(json, value.snippet());
+    }
+    if (value.status() != null) {
+      json.writeFieldName("status");
+      ThirdPartyLinkStatus.writeJson(json, value.status());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link ThirdPartyLink} values; properties that are not set are left out of the JSON. */

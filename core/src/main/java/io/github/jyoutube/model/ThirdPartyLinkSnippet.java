@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ public record ThirdPartyLinkSnippet(
     ChannelToAffiliateProgramLinkDetails channelToAffiliateProgramLink,
     ChannelToStoreLinkDetails channelToStoreLink,
     Type type,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ThirdPartyLinkSnippet {
@@ -77,7 +77,6 @@ public record ThirdPartyLinkSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Type of(String value) {
       for (Type known : VALUES) {
         if (known.value().equals(value)) {
@@ -91,6 +90,62 @@ public record ThirdPartyLinkSnippet(
     public static List<Type> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ThirdPartyLinkSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ThirdPartyLinkSnippet")) {
+      return null;
+    }
+    ChannelToAffiliateProgramLinkDetails channelToAffiliateProgramLink = null;
+    ChannelToStoreLinkDetails channelToStoreLink = null;
+    Type type = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "channelToAffiliateProgramLink" ->
+            channelToAffiliateProgramLink = ChannelToAffiliateProgramLinkDetails.readJson(json);
+        case "channelToStoreLink" -> channelToStoreLink = ChannelToStoreLinkDetails.readJson(json);
+        case "type" -> {
+          String text = ModelSupport.readString(json, "ThirdPartyLinkSnippet.type");
+          type = text == null ? null : Type.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ThirdPartyLinkSnippet(
+        channelToAffiliateProgramLink, channelToStoreLink, type, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ThirdPartyLinkSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.channelToAffiliateProgramLink() != null) {
+      json.writeFieldName("channelToAffiliateProgramLink");
+      ChannelToAffiliateProgramLinkDetails.writeJson(json, value.channelToAffiliateProgramLink());
+    }
+    if (value.channelToStoreLink() != null) {
+      json.writeFieldName("channelToStoreLink");
+      ChannelToStoreLinkDetails.writeJson(json, value.channelToStoreLink());
+    }
+    if (value.type() != null) {
+      json.writeFieldName("type");
+      ModelSupport.writeEnum(json, value.type());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ThirdPartyLinkStatus(
-    LinkStatus linkStatus, @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    LinkStatus linkStatus, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ThirdPartyLinkStatus {
@@ -64,7 +64,6 @@ public record ThirdPartyLinkStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static LinkStatus of(String value) {
       for (LinkStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -78,6 +77,48 @@ public record ThirdPartyLinkStatus(
     public static List<LinkStatus> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ThirdPartyLinkStatus readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ThirdPartyLinkStatus")) {
+      return null;
+    }
+    LinkStatus linkStatus = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "linkStatus" -> {
+          String text = ModelSupport.readString(json, "ThirdPartyLinkStatus.linkStatus");
+          linkStatus = text == null ? null : LinkStatus.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ThirdPartyLinkStatus(linkStatus, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ThirdPartyLinkStatus value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.linkStatus() != null) {
+      json.writeFieldName("linkStatus");
+      ModelSupport.writeEnum(json, value.linkStatus());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +20,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record Thumbnail(
-    Long height,
-    String url,
-    Long width,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Long height, String url, Long width, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Thumbnail {
@@ -37,6 +35,57 @@ public record Thumbnail(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static Thumbnail readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "Thumbnail")) {
+      return null;
+    }
+    Long height = null;
+    String url = null;
+    Long width = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "height" -> height = ModelSupport.readLong(json, "Thumbnail.height");
+        case "url" -> url = ModelSupport.readString(json, "Thumbnail.url");
+        case "width" -> width = ModelSupport.readLong(json, "Thumbnail.width");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new Thumbnail(height, url, width, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, Thumbnail value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.height() != null) {
+      json.writeFieldName("height");
+      ModelSupport.writeLong(json, value.height());
+    }
+    if (value.url() != null) {
+      json.writeFieldName("url");
+      ModelSupport.writeString(json, value.url());
+    }
+    if (value.width() != null) {
+      json.writeFieldName("width");
+      ModelSupport.writeLong(json, value.width());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link Thumbnail} values; properties that are not set are left out of the JSON. */

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +25,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record ThumbnailDetails(
-    @JsonProperty("default") Thumbnail defaultValue,
+    Thumbnail defaultValue,
     Thumbnail fhd,
     Thumbnail high,
     Thumbnail maxres,
@@ -33,7 +33,7 @@ public record ThumbnailDetails(
     Thumbnail qhd,
     Thumbnail standard,
     Thumbnail uhd,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public ThumbnailDetails {
@@ -48,6 +48,88 @@ public record ThumbnailDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static ThumbnailDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "ThumbnailDetails")) {
+      return null;
+    }
+    Thumbnail defaultValue = null;
+    Thumbnail fhd = null;
+    Thumbnail high = null;
+    Thumbnail maxres = null;
+    Thumbnail medium = null;
+    Thumbnail qhd = null;
+    Thumbnail standard = null;
+    Thumbnail uhd = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "default" -> defaultValue = Thumbnail.readJson(json);
+        case "fhd" -> fhd = Thumbnail.readJson(json);
+        case "high" -> high = Thumbnail.readJson(json);
+        case "maxres" -> maxres = Thumbnail.readJson(json);
+        case "medium" -> medium = Thumbnail.readJson(json);
+        case "qhd" -> qhd = Thumbnail.readJson(json);
+        case "standard" -> standard = Thumbnail.readJson(json);
+        case "uhd" -> uhd = Thumbnail.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new ThumbnailDetails(
+        defaultValue, fhd, high, maxres, medium, qhd, standard, uhd, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, ThumbnailDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.defaultValue() != null) {
+      json.writeFieldName("default");
+      Thumbnail.writeJson(json, value.defaultValue());
+    }
+    if (value.fhd() != null) {
+      json.writeFieldName("fhd");
+      Thumbnail.writeJson(json, value.fhd());
+    }
+    if (value.high() != null) {
+      json.writeFieldName("high");
+      Thumbnail.writeJson(json, value.high());
+    }
+    if (value.maxres() != null) {
+      json.writeFieldName("maxres");
+      Thumbnail.writeJson(json, value.maxres());
+    }
+    if (value.medium() != null) {
+      json.writeFieldName("medium");
+      Thumbnail.writeJson(json, value.medium());
+    }
+    if (value.qhd() != null) {
+      json.writeFieldName("qhd");
+      Thumbnail.writeJson(json, value.qhd());
+    }
+    if (value.standard() != null) {
+      json.writeFieldName("standard");
+      Thumbnail.writeJson(json, value.standard());
+    }
+    if (value.uhd() != null) {
+      json.writeFieldName("uhd");
+      Thumbnail.writeJson(json, value.uhd());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -86,7 +87,7 @@ public record Video(
     VideoStatus status,
     VideoSuggestions suggestions,
     VideoTopicDetails topicDetails,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public Video {
@@ -102,6 +103,198 @@ public record Video(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static Video readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "Video")) {
+      return null;
+    }
+    VideoAgeGating ageGating = null;
+    BrandPartner brandPartner = null;
+    VideoContentDetails contentDetails = null;
+    String etag = null;
+    VideoFileDetails fileDetails = null;
+    String id = null;
+    String kind = null;
+    VideoLiveStreamingDetails liveStreamingDetails = null;
+    Map<String, VideoLocalization> localizations = null;
+    VideoMonetizationDetails monetizationDetails = null;
+    VideoPaidProductPlacementDetails paidProductPlacementDetails = null;
+    VideoPlayer player = null;
+    VideoProcessingDetails processingDetails = null;
+    VideoProjectDetails projectDetails = null;
+    VideoRecordingDetails recordingDetails = null;
+    VideoSnippet snippet = null;
+    VideoStatistics statistics = null;
+    VideoStatus status = null;
+    VideoSuggestions suggestions = null;
+    VideoTopicDetails topicDetails = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "ageGating" -> ageGating = VideoAgeGating.readJson(json);
+        case "brandPartner" -> brandPartner = BrandPartner.readJson(json);
+        case "contentDetails" -> contentDetails = VideoContentDetails.readJson(json);
+        case "etag" -> etag = ModelSupport.readString(json, "Video.etag");
+        case "fileDetails" -> fileDetails = VideoFileDetails.readJson(json);
+        case "id" -> id = ModelSupport.readString(json, "Video.id");
+        case "kind" -> kind = ModelSupport.readString(json, "Video.kind");
+        case "liveStreamingDetails" ->
+            liveStreamingDetails = VideoLiveStreamingDetails.readJson(json);
+        case "localizations" -> {
+          if (ModelSupport.startObject(json, "Video.localizations")) {
+            Map<String, VideoLocalization> map = new LinkedHashMap<>();
+            for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
+              json.nextToken();
+              map.put(key, VideoLocalization.readJson(json));
+            }
+            localizations = map;
+          } else {
+            localizations = null;
+          }
+        }
+        case "monetizationDetails" -> monetizationDetails = VideoMonetizationDetails.readJson(json);
+        case "paidProductPlacementDetails" ->
+            paidProductPlacementDetails = VideoPaidProductPlacementDetails.readJson(json);
+        case "player" -> player = VideoPlayer.readJson(json);
+        case "processingDetails" -> processingDetails = VideoProcessingDetails.readJson(json);
+        case "projectDetails" -> projectDetails = VideoProjectDetails.readJson(json);
+        case "recordingDetails" -> recordingDetails = VideoRecordingDetails.readJson(json);
+        case "snippet" -> snippet = VideoSnippet.readJson(json);
+        case "statistics" -> statistics = VideoStatistics.readJson(json);
+        case "status" -> status = VideoStatus.readJson(json);
+        case "suggestions" -> suggestions = VideoSuggestions.readJson(json);
+        case "topicDetails" -> topicDetails = VideoTopicDetails.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new Video(
+        ageGating,
+        brandPartner,
+        contentDetails,
+        etag,
+        fileDetails,
+        id,
+        kind,
+        liveStreamingDetails,
+        localizations,
+        monetizationDetails,
+        paidProductPlacementDetails,
+        player,
+        processingDetails,
+        projectDetails,
+        recordingDetails,
+        snippet,
+        statistics,
+        status,
+        suggestions,
+        topicDetails,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, Video value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.ageGating() != null) {
+      json.writeFieldName("ageGating");
+      VideoAgeGating.writeJson(json, value.ageGating());
+    }
+    if (value.brandPartner() != null) {
+      json.writeFieldName("brandPartner");
+      BrandPartner.writeJson(json, value.brandPartner());
+    }
+    if (value.contentDetails() != null) {
+      json.writeFieldName("contentDetails");
+      VideoContentDetails.writeJson(json, value.contentDetails());
+    }
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.fileDetails() != null) {
+      json.writeFieldName("fileDetails");
+      VideoFileDetails.writeJson(json, value.fileDetails());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.liveStreamingDetails() != null) {
+      json.writeFieldName("liveStreamingDetails");
+      VideoLiveStreamingDetails.writeJson(json, value.liveStreamingDetails());
+    }
+    if (value.localizations() != null) {
+      json.writeFieldName("localizations");
+      json.writeStartObject();
+      for (var entry : value.localizations().entrySet()) {
+        json.writeFieldName(entry.getKey());
+        VideoLocalization.writeJson(json, entry.getValue());
+      }
+      json.writeEndObject();
+    }
+    if (value.monetizationDetails() != null) {
+      json.writeFieldName("monetizationDetails");
+      VideoMonetizationDetails.writeJson(json, value.monetizationDetails());
+    }
+    if (value.paidProductPlacementDetails() != null) {
+      json.writeFieldName("paidProductPlacementDetails");
+      VideoPaidProductPlacementDetails.writeJson(json, value.paidProductPlacementDetails());
+    }
+    if (value.player() != null) {
+      json.writeFieldName("player");
+      VideoPlayer.writeJson(json, value.player());
+    }
+    if (value.processingDetails() != null) {
+      json.writeFieldName("processingDetails");
+      VideoProcessingDetails.writeJson(json, value.processingDetails());
+    }
+    if (value.projectDetails() != null) {
+      json.writeFieldName("projectDetails");
+      VideoProjectDetails.writeJson(json, value.projectDetails());
+    }
+    if (value.recordingDetails() != null) {
+      json.writeFieldName("recordingDetails");
+      VideoRecordingDetails.writeJson(json, value.recordingDetails());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      VideoSnippet.writeJson(json, value.snippet());
+    }
+    if (value.statistics() != null) {
+      json.writeFieldName("statistics");
+      VideoStatistics.writeJson(json, value.statistics());
+    }
+    if (value.status() != null) {
+      json.writeFieldName("status");
+      VideoStatus.writeJson(json, value.status());
+    }
+    if (value.suggestions() != null) {
+      json.writeFieldName("suggestions");
+      VideoSuggestions.writeJson(json, value.suggestions());
+    }
+    if (value.topicDetails() != null) {
+      json.writeFieldName("topicDetails");
+      VideoTopicDetails.writeJson(json, value.topicDetails());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link Video} values; properties that are not set are left out of the JSON. */

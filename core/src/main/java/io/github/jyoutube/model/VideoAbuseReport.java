@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public record VideoAbuseReport(
     String reasonId,
     String secondaryReasonId,
     String videoId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoAbuseReport {
@@ -44,6 +45,71 @@ public record VideoAbuseReport(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoAbuseReport readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoAbuseReport")) {
+      return null;
+    }
+    String comments = null;
+    String language = null;
+    String reasonId = null;
+    String secondaryReasonId = null;
+    String videoId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "comments" -> comments = ModelSupport.readString(json, "VideoAbuseReport.comments");
+        case "language" -> language = ModelSupport.readString(json, "VideoAbuseReport.language");
+        case "reasonId" -> reasonId = ModelSupport.readString(json, "VideoAbuseReport.reasonId");
+        case "secondaryReasonId" ->
+            secondaryReasonId = ModelSupport.readString(json, "VideoAbuseReport.secondaryReasonId");
+        case "videoId" -> videoId = ModelSupport.readString(json, "VideoAbuseReport.videoId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoAbuseReport(
+        comments, language, reasonId, secondaryReasonId, videoId, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoAbuseReport value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.comments() != null) {
+      json.writeFieldName("comments");
+      ModelSupport.writeString(json, value.comments());
+    }
+    if (value.language() != null) {
+      json.writeFieldName("language");
+      ModelSupport.writeString(json, value.language());
+    }
+    if (value.reasonId() != null) {
+      json.writeFieldName("reasonId");
+      ModelSupport.writeString(json, value.reasonId());
+    }
+    if (value.secondaryReasonId() != null) {
+      json.writeFieldName("secondaryReasonId");
+      ModelSupport.writeString(json, value.secondaryReasonId());
+    }
+    if (value.videoId() != null) {
+      json.writeFieldName("videoId");
+      ModelSupport.writeString(json, value.videoId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -24,10 +25,67 @@ public record VideoAbuseReportReason(
     String id,
     String kind,
     VideoAbuseReportReasonSnippet snippet,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoAbuseReportReason {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoAbuseReportReason readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoAbuseReportReason")) {
+      return null;
+    }
+    String etag = null;
+    String id = null;
+    String kind = null;
+    VideoAbuseReportReasonSnippet snippet = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "etag" -> etag = ModelSupport.readString(json, "VideoAbuseReportReason.etag");
+        case "id" -> id = ModelSupport.readString(json, "VideoAbuseReportReason.id");
+        case "kind" -> kind = ModelSupport.readString(json, "VideoAbuseReportReason.kind");
+        case "snippet" -> snippet = VideoAbuseReportReasonSnippet.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoAbuseReportReason(etag, id, kind, snippet, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoAbuseReportReason value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      VideoAbuseReportReasonSnippet.writeJson(json, value.snippet());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

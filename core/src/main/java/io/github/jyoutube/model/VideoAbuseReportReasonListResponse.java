@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,11 +30,95 @@ public record VideoAbuseReportReasonListResponse(
     List<VideoAbuseReportReason> items,
     String kind,
     String visitorId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoAbuseReportReasonListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoAbuseReportReasonListResponse readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoAbuseReportReasonListResponse")) {
+      return null;
+    }
+    String etag = null;
+    String eventId = null;
+    List<VideoAbuseReportReason> items = null;
+    String kind = null;
+    String visitorId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "etag" ->
+            etag = ModelSupport.readString(json, "VideoAbuseReportReasonListResponse.etag");
+        case "eventId" ->
+            eventId = ModelSupport.readString(json, "VideoAbuseReportReasonListResponse.eventId");
+        case "items" -> {
+          if (ModelSupport.startArray(json, "VideoAbuseReportReasonListResponse.items")) {
+            List<VideoAbuseReportReason> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(VideoAbuseReportReason.readJson(json));
+            }
+            items = list;
+          } else {
+            items = null;
+          }
+        }
+        case "kind" ->
+            kind = ModelSupport.readString(json, "VideoAbuseReportReasonListResponse.kind");
+        case "visitorId" ->
+            visitorId =
+                ModelSupport.readString(json, "VideoAbuseReportReasonListResponse.visitorId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoAbuseReportReasonListResponse(
+        etag, eventId, items, kind, visitorId, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoAbuseReportReasonListResponse value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.eventId() != null) {
+      json.writeFieldName("eventId");
+      ModelSupport.writeString(json, value.eventId());
+    }
+    if (value.items() != null) {
+      json.writeFieldName("items");
+      json.writeStartArray();
+      for (var element : value.items()) {
+        VideoAbuseReportReason.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.visitorId() != null) {
+      json.writeFieldName("visitorId");
+      ModelSupport.writeString(json, value.visitorId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

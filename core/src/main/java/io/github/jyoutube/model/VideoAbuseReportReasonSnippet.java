@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,11 +23,72 @@ import java.util.Map;
 public record VideoAbuseReportReasonSnippet(
     String label,
     List<VideoAbuseReportSecondaryReason> secondaryReasons,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoAbuseReportReasonSnippet {
     secondaryReasons = ModelSupport.copy(secondaryReasons);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoAbuseReportReasonSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoAbuseReportReasonSnippet")) {
+      return null;
+    }
+    String label = null;
+    List<VideoAbuseReportSecondaryReason> secondaryReasons = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "label" ->
+            label = ModelSupport.readString(json, "VideoAbuseReportReasonSnippet.label");
+        case "secondaryReasons" -> {
+          if (ModelSupport.startArray(json, "VideoAbuseReportReasonSnippet.secondaryReasons")) {
+            List<VideoAbuseReportSecondaryReason> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(VideoAbuseReportSecondaryReason.readJson(json));
+            }
+            secondaryReasons = list;
+          } else {
+            secondaryReasons = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoAbuseReportReasonSnippet(label, secondaryReasons, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoAbuseReportReasonSnippet value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.label() != null) {
+      json.writeFieldName("label");
+      ModelSupport.writeString(json, value.label());
+    }
+    if (value.secondaryReasons() != null) {
+      json.writeFieldName("secondaryReasons");
+      json.writeStartArray();
+      for (var element : value.secondaryReasons()) {
+        VideoAbuseReportSecondaryReason.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

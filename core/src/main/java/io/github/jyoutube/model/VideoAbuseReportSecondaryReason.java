@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -16,12 +17,57 @@ import java.util.Map;
  *     are written back; never {@code null}
  */
 public record VideoAbuseReportSecondaryReason(
-    String id,
-    String label,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    String id, String label, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoAbuseReportSecondaryReason {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoAbuseReportSecondaryReason readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoAbuseReportSecondaryReason")) {
+      return null;
+    }
+    String id = null;
+    String label = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "id" -> id = ModelSupport.readString(json, "VideoAbuseReportSecondaryReason.id");
+        case "label" ->
+            label = ModelSupport.readString(json, "VideoAbuseReportSecondaryReason.label");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoAbuseReportSecondaryReason(id, label, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoAbuseReportSecondaryReason value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.label() != null) {
+      json.writeFieldName("label");
+      ModelSupport.writeString(json, value.label());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ public record VideoAgeGating(
     Boolean alcoholContent,
     Boolean restricted,
     VideoGameRating videoGameRating,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoAgeGating {
@@ -74,7 +74,6 @@ public record VideoAgeGating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static VideoGameRating of(String value) {
       for (VideoGameRating known : VALUES) {
         if (known.value().equals(value)) {
@@ -88,6 +87,62 @@ public record VideoAgeGating(
     public static List<VideoGameRating> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoAgeGating readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoAgeGating")) {
+      return null;
+    }
+    Boolean alcoholContent = null;
+    Boolean restricted = null;
+    VideoGameRating videoGameRating = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "alcoholContent" ->
+            alcoholContent = ModelSupport.readBoolean(json, "VideoAgeGating.alcoholContent");
+        case "restricted" ->
+            restricted = ModelSupport.readBoolean(json, "VideoAgeGating.restricted");
+        case "videoGameRating" -> {
+          String text = ModelSupport.readString(json, "VideoAgeGating.videoGameRating");
+          videoGameRating = text == null ? null : VideoGameRating.of(text);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoAgeGating(alcoholContent, restricted, videoGameRating, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoAgeGating value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.alcoholContent() != null) {
+      json.writeFieldName("alcoholContent");
+      ModelSupport.writeBoolean(json, value.alcoholContent());
+    }
+    if (value.restricted() != null) {
+      json.writeFieldName("restricted");
+      ModelSupport.writeBoolean(json, value.restricted());
+    }
+    if (value.videoGameRating() != null) {
+      json.writeFieldName("videoGameRating");
+      ModelSupport.writeEnum(json, value.videoGameRating());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link VideoAgeGating} values; properties that are not set are left out of the JSON. */

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -17,13 +18,63 @@ import java.util.Map;
  *     are written back; never {@code null}
  */
 public record VideoCategorySnippet(
-    Boolean assignable,
-    String channelId,
-    String title,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Boolean assignable, String channelId, String title, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoCategorySnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoCategorySnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoCategorySnippet")) {
+      return null;
+    }
+    Boolean assignable = null;
+    String channelId = null;
+    String title = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "assignable" ->
+            assignable = ModelSupport.readBoolean(json, "VideoCategorySnippet.assignable");
+        case "channelId" ->
+            channelId = ModelSupport.readString(json, "VideoCategorySnippet.channelId");
+        case "title" -> title = ModelSupport.readString(json, "VideoCategorySnippet.title");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoCategorySnippet(assignable, channelId, title, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoCategorySnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.assignable() != null) {
+      json.writeFieldName("assignable");
+      ModelSupport.writeBoolean(json, value.assignable());
+    }
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.title() != null) {
+      json.writeFieldName("title");
+      ModelSupport.writeString(json, value.title());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

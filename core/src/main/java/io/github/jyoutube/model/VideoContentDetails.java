@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ public record VideoContentDetails(
     Boolean licensedContent,
     Projection projection,
     VideoContentDetailsRegionRestriction regionRestriction,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoContentDetails {
@@ -89,7 +89,6 @@ public record VideoContentDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Caption of(String value) {
       for (Caption known : VALUES) {
         if (known.value().equals(value)) {
@@ -127,7 +126,6 @@ public record VideoContentDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Definition of(String value) {
       for (Definition known : VALUES) {
         if (known.value().equals(value)) {
@@ -165,7 +163,6 @@ public record VideoContentDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Projection of(String value) {
       for (Projection known : VALUES) {
         if (known.value().equals(value)) {
@@ -179,6 +176,124 @@ public record VideoContentDetails(
     public static List<Projection> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoContentDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoContentDetails")) {
+      return null;
+    }
+    Caption caption = null;
+    ContentRating contentRating = null;
+    AccessPolicy countryRestriction = null;
+    Definition definition = null;
+    String dimension = null;
+    String duration = null;
+    Boolean hasCustomThumbnail = null;
+    Boolean licensedContent = null;
+    Projection projection = null;
+    VideoContentDetailsRegionRestriction regionRestriction = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "caption" -> {
+          String text = ModelSupport.readString(json, "VideoContentDetails.caption");
+          caption = text == null ? null : Caption.of(text);
+        }
+        case "contentRating" -> contentRating = ContentRating.readJson(json);
+        case "countryRestriction" -> countryRestriction = AccessPolicy.readJson(json);
+        case "definition" -> {
+          String text2 = ModelSupport.readString(json, "VideoContentDetails.definition");
+          definition = text2 == null ? null : Definition.of(text2);
+        }
+        case "dimension" ->
+            dimension = ModelSupport.readString(json, "VideoContentDetails.dimension");
+        case "duration" -> duration = ModelSupport.readString(json, "VideoContentDetails.duration");
+        case "hasCustomThumbnail" ->
+            hasCustomThumbnail =
+                ModelSupport.readBoolean(json, "VideoContentDetails.hasCustomThumbnail");
+        case "licensedContent" ->
+            licensedContent = ModelSupport.readBoolean(json, "VideoContentDetails.licensedContent");
+        case "projection" -> {
+          String text3 = ModelSupport.readString(json, "VideoContentDetails.projection");
+          projection = text3 == null ? null : Projection.of(text3);
+        }
+        case "regionRestriction" ->
+            regionRestriction = VideoContentDetailsRegionRestriction.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoContentDetails(
+        caption,
+        contentRating,
+        countryRestriction,
+        definition,
+        dimension,
+        duration,
+        hasCustomThumbnail,
+        licensedContent,
+        projection,
+        regionRestriction,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoContentDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.caption() != null) {
+      json.writeFieldName("caption");
+      ModelSupport.writeEnum(json, value.caption());
+    }
+    if (value.contentRating() != null) {
+      json.writeFieldName("contentRating");
+      ContentRating.writeJson(json, value.contentRating());
+    }
+    if (value.countryRestriction() != null) {
+      json.writeFieldName("countryRestriction");
+      AccessPolicy.writeJson(json, value.countryRestriction());
+    }
+    if (value.definition() != null) {
+      json.writeFieldName("definition");
+      ModelSupport.writeEnum(json, value.definition());
+    }
+    if (value.dimension() != null) {
+      json.writeFieldName("dimension");
+      ModelSupport.writeString(json, value.dimension());
+    }
+    if (value.duration() != null) {
+      json.writeFieldName("duration");
+      ModelSupport.writeString(json, value.duration());
+    }
+    if (value.hasCustomThumbnail() != null) {
+      json.writeFieldName("hasCustomThumbnail");
+      ModelSupport.writeBoolean(json, value.hasCustomThumbnail());
+    }
+    if (value.licensedContent() != null) {
+      json.writeFieldName("licensedContent");
+      ModelSupport.writeBoolean(json, value.licensedContent());
+    }
+    if (value.projection() != null) {
+      json.writeFieldName("projection");
+      ModelSupport.writeEnum(json, value.projection());
+    }
+    if (value.regionRestriction() != null) {
+      json.writeFieldName("regionRestriction");
+      VideoContentDetailsRegionRestriction.writeJson(json, value.regionRestriction());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +28,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record VideoContentDetailsRegionRestriction(
-    List<String> allowed,
-    List<String> blocked,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    List<String> allowed, List<String> blocked, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoContentDetailsRegionRestriction {
@@ -44,6 +45,82 @@ public record VideoContentDetailsRegionRestriction(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoContentDetailsRegionRestriction readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoContentDetailsRegionRestriction")) {
+      return null;
+    }
+    List<String> allowed = null;
+    List<String> blocked = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "allowed" -> {
+          if (ModelSupport.startArray(json, "VideoContentDetailsRegionRestriction.allowed")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(
+                  ModelSupport.readString(json, "VideoContentDetailsRegionRestriction.allowed"));
+            }
+            allowed = list;
+          } else {
+            allowed = null;
+          }
+        }
+        case "blocked" -> {
+          if (ModelSupport.startArray(json, "VideoContentDetailsRegionRestriction.blocked")) {
+            List<String> list2 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list2.add(
+                  ModelSupport.readString(json, "VideoContentDetailsRegionRestriction.blocked"));
+            }
+            blocked = list2;
+          } else {
+            blocked = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoContentDetailsRegionRestriction(allowed, blocked, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoContentDetailsRegionRestriction value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.allowed() != null) {
+      json.writeFieldName("allowed");
+      json.writeStartArray();
+      for (var element : value.allowed()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.blocked() != null) {
+      json.writeFieldName("blocked");
+      json.writeStartArray();
+      for (var element : value.blocked()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

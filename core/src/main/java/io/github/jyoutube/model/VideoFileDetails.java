@@ -3,11 +3,12 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +43,15 @@ import java.util.Objects;
  */
 public record VideoFileDetails(
     List<VideoFileDetailsAudioStream> audioStreams,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger bitrateBps,
+    BigInteger bitrateBps,
     String container,
     String creationTime,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger durationMs,
+    BigInteger durationMs,
     String fileName,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger fileSize,
+    BigInteger fileSize,
     FileType fileType,
     List<VideoFileDetailsVideoStream> videoStreams,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoFileDetails {
@@ -107,7 +108,6 @@ public record VideoFileDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FileType of(String value) {
       for (FileType known : VALUES) {
         if (known.value().equals(value)) {
@@ -121,6 +121,138 @@ public record VideoFileDetails(
     public static List<FileType> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoFileDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoFileDetails")) {
+      return null;
+    }
+    List<VideoFileDetailsAudioStream> audioStreams = null;
+    BigInteger bitrateBps = null;
+    String container = null;
+    String creationTime = null;
+    BigInteger durationMs = null;
+    String fileName = null;
+    BigInteger fileSize = null;
+    FileType fileType = null;
+    List<VideoFileDetailsVideoStream> videoStreams = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "audioStreams" -> {
+          if (ModelSupport.startArray(json, "VideoFileDetails.audioStreams")) {
+            List<VideoFileDetailsAudioStream> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(VideoFileDetailsAudioStream.readJson(json));
+            }
+            audioStreams = list;
+          } else {
+            audioStreams = null;
+          }
+        }
+        case "bitrateBps" ->
+            bitrateBps = ModelSupport.readBigInteger(json, "VideoFileDetails.bitrateBps");
+        case "container" -> container = ModelSupport.readString(json, "VideoFileDetails.container");
+        case "creationTime" ->
+            creationTime = ModelSupport.readString(json, "VideoFileDetails.creationTime");
+        case "durationMs" ->
+            durationMs = ModelSupport.readBigInteger(json, "VideoFileDetails.durationMs");
+        case "fileName" -> fileName = ModelSupport.readString(json, "VideoFileDetails.fileName");
+        case "fileSize" ->
+            fileSize = ModelSupport.readBigInteger(json, "VideoFileDetails.fileSize");
+        case "fileType" -> {
+          String text = ModelSupport.readString(json, "VideoFileDetails.fileType");
+          fileType = text == null ? null : FileType.of(text);
+        }
+        case "videoStreams" -> {
+          if (ModelSupport.startArray(json, "VideoFileDetails.videoStreams")) {
+            List<VideoFileDetailsVideoStream> list2 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list2.add(VideoFileDetailsVideoStream.readJson(json));
+            }
+            videoStreams = list2;
+          } else {
+            videoStreams = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoFileDetails(
+        audioStreams,
+        bitrateBps,
+        container,
+        creationTime,
+        durationMs,
+        fileName,
+        fileSize,
+        fileType,
+        videoStreams,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoFileDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.audioStreams() != null) {
+      json.writeFieldName("audioStreams");
+      json.writeStartArray();
+      for (var element : value.audioStreams()) {
+        VideoFileDetailsAudioStream.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.bitrateBps() != null) {
+      json.writeFieldName("bitrateBps");
+      ModelSupport.writeBigIntegerAsString(json, value.bitrateBps());
+    }
+    if (value.container() != null) {
+      json.writeFieldName("container");
+      ModelSupport.writeString(json, value.container());
+    }
+    if (value.creationTime() != null) {
+      json.writeFieldName("creationTime");
+      ModelSupport.writeString(json, value.creationTime());
+    }
+    if (value.durationMs() != null) {
+      json.writeFieldName("durationMs");
+      ModelSupport.writeBigIntegerAsString(json, value.durationMs());
+    }
+    if (value.fileName() != null) {
+      json.writeFieldName("fileName");
+      ModelSupport.writeString(json, value.fileName());
+    }
+    if (value.fileSize() != null) {
+      json.writeFieldName("fileSize");
+      ModelSupport.writeBigIntegerAsString(json, value.fileSize());
+    }
+    if (value.fileType() != null) {
+      json.writeFieldName("fileType");
+      ModelSupport.writeEnum(json, value.fileType());
+    }
+    if (value.videoStreams() != null) {
+      json.writeFieldName("videoStreams");
+      json.writeStartArray();
+      for (var element : value.videoStreams()) {
+        VideoFileDetailsVideoStream.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,11 +23,11 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record VideoFileDetailsAudioStream(
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger bitrateBps,
+    BigInteger bitrateBps,
     Long channelCount,
     String codec,
     String vendor,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoFileDetailsAudioStream {
@@ -42,6 +42,68 @@ public record VideoFileDetailsAudioStream(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoFileDetailsAudioStream readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoFileDetailsAudioStream")) {
+      return null;
+    }
+    BigInteger bitrateBps = null;
+    Long channelCount = null;
+    String codec = null;
+    String vendor = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "bitrateBps" ->
+            bitrateBps =
+                ModelSupport.readBigInteger(json, "VideoFileDetailsAudioStream.bitrateBps");
+        case "channelCount" ->
+            channelCount = ModelSupport.readLong(json, "VideoFileDetailsAudioStream.channelCount");
+        case "codec" -> codec = ModelSupport.readString(json, "VideoFileDetailsAudioStream.codec");
+        case "vendor" ->
+            vendor = ModelSupport.readString(json, "VideoFileDetailsAudioStream.vendor");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoFileDetailsAudioStream(
+        bitrateBps, channelCount, codec, vendor, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoFileDetailsAudioStream value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.bitrateBps() != null) {
+      json.writeFieldName("bitrateBps");
+      ModelSupport.writeBigIntegerAsString(json, value.bitrateBps());
+    }
+    if (value.channelCount() != null) {
+      json.writeFieldName("channelCount");
+      ModelSupport.writeLong(json, value.channelCount());
+    }
+    if (value.codec() != null) {
+      json.writeFieldName("codec");
+      ModelSupport.writeString(json, value.codec());
+    }
+    if (value.vendor() != null) {
+      json.writeFieldName("vendor");
+      ModelSupport.writeString(json, value.vendor());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,10 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,14 +32,14 @@ import java.util.Objects;
  */
 public record VideoFileDetailsVideoStream(
     Double aspectRatio,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger bitrateBps,
+    BigInteger bitrateBps,
     String codec,
     Double frameRateFps,
     Long heightPixels,
     Rotation rotation,
     String vendor,
     Long widthPixels,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoFileDetailsVideoStream {
@@ -89,7 +88,6 @@ public record VideoFileDetailsVideoStream(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Rotation of(String value) {
       for (Rotation known : VALUES) {
         if (known.value().equals(value)) {
@@ -103,6 +101,107 @@ public record VideoFileDetailsVideoStream(
     public static List<Rotation> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoFileDetailsVideoStream readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoFileDetailsVideoStream")) {
+      return null;
+    }
+    Double aspectRatio = null;
+    BigInteger bitrateBps = null;
+    String codec = null;
+    Double frameRateFps = null;
+    Long heightPixels = null;
+    Rotation rotation = null;
+    String vendor = null;
+    Long widthPixels = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "aspectRatio" ->
+            aspectRatio = ModelSupport.readDouble(json, "VideoFileDetailsVideoStream.aspectRatio");
+        case "bitrateBps" ->
+            bitrateBps =
+                ModelSupport.readBigInteger(json, "VideoFileDetailsVideoStream.bitrateBps");
+        case "codec" -> codec = ModelSupport.readString(json, "VideoFileDetailsVideoStream.codec");
+        case "frameRateFps" ->
+            frameRateFps =
+                ModelSupport.readDouble(json, "VideoFileDetailsVideoStream.frameRateFps");
+        case "heightPixels" ->
+            heightPixels = ModelSupport.readLong(json, "VideoFileDetailsVideoStream.heightPixels");
+        case "rotation" -> {
+          String text = ModelSupport.readString(json, "VideoFileDetailsVideoStream.rotation");
+          rotation = text == null ? null : Rotation.of(text);
+        }
+        case "vendor" ->
+            vendor = ModelSupport.readString(json, "VideoFileDetailsVideoStream.vendor");
+        case "widthPixels" ->
+            widthPixels = ModelSupport.readLong(json, "VideoFileDetailsVideoStream.widthPixels");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoFileDetailsVideoStream(
+        aspectRatio,
+        bitrateBps,
+        codec,
+        frameRateFps,
+        heightPixels,
+        rotation,
+        vendor,
+        widthPixels,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoFileDetailsVideoStream value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.aspectRatio() != null) {
+      json.writeFieldName("aspectRatio");
+      ModelSupport.writeDouble(json, value.aspectRatio());
+    }
+    if (value.bitrateBps() != null) {
+      json.writeFieldName("bitrateBps");
+      ModelSupport.writeBigIntegerAsString(json, value.bitrateBps());
+    }
+    if (value.codec() != null) {
+      json.writeFieldName("codec");
+      ModelSupport.writeString(json, value.codec());
+    }
+    if (value.frameRateFps() != null) {
+      json.writeFieldName("frameRateFps");
+      ModelSupport.writeDouble(json, value.frameRateFps());
+    }
+    if (value.heightPixels() != null) {
+      json.writeFieldName("heightPixels");
+      ModelSupport.writeLong(json, value.heightPixels());
+    }
+    if (value.rotation() != null) {
+      json.writeFieldName("rotation");
+      ModelSupport.writeEnum(json, value.rotation());
+    }
+    if (value.vendor() != null) {
+      json.writeFieldName("vendor");
+      ModelSupport.writeString(json, value.vendor());
+    }
+    if (value.widthPixels() != null) {
+      json.writeFieldName("widthPixels");
+      ModelSupport.writeLong(json, value.widthPixels());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

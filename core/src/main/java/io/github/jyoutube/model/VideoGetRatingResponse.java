@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,11 +30,89 @@ public record VideoGetRatingResponse(
     List<VideoRating> items,
     String kind,
     String visitorId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoGetRatingResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoGetRatingResponse readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoGetRatingResponse")) {
+      return null;
+    }
+    String etag = null;
+    String eventId = null;
+    List<VideoRating> items = null;
+    String kind = null;
+    String visitorId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "etag" -> etag = ModelSupport.readString(json, "VideoGetRatingResponse.etag");
+        case "eventId" -> eventId = ModelSupport.readString(json, "VideoGetRatingResponse.eventId");
+        case "items" -> {
+          if (ModelSupport.startArray(json, "VideoGetRatingResponse.items")) {
+            List<VideoRating> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(VideoRating.readJson(json));
+            }
+            items = list;
+          } else {
+            items = null;
+          }
+        }
+        case "kind" -> kind = ModelSupport.readString(json, "VideoGetRatingResponse.kind");
+        case "visitorId" ->
+            visitorId = ModelSupport.readString(json, "VideoGetRatingResponse.visitorId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoGetRatingResponse(etag, eventId, items, kind, visitorId, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoGetRatingResponse value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.eventId() != null) {
+      json.writeFieldName("eventId");
+      ModelSupport.writeString(json, value.eventId());
+    }
+    if (value.items() != null) {
+      json.writeFieldName("items");
+      json.writeStartArray();
+      for (var element : value.items()) {
+        VideoRating.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.visitorId() != null) {
+      json.writeFieldName("visitorId");
+      ModelSupport.writeString(json, value.visitorId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,10 +40,10 @@ public record VideoLiveStreamingDetails(
     String activeLiveChatId,
     DateTime actualEndTime,
     DateTime actualStartTime,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger concurrentViewers,
+    BigInteger concurrentViewers,
     DateTime scheduledEndTime,
     DateTime scheduledStartTime,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoLiveStreamingDetails {
@@ -58,6 +58,94 @@ public record VideoLiveStreamingDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoLiveStreamingDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoLiveStreamingDetails")) {
+      return null;
+    }
+    String activeLiveChatId = null;
+    DateTime actualEndTime = null;
+    DateTime actualStartTime = null;
+    BigInteger concurrentViewers = null;
+    DateTime scheduledEndTime = null;
+    DateTime scheduledStartTime = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "activeLiveChatId" ->
+            activeLiveChatId =
+                ModelSupport.readString(json, "VideoLiveStreamingDetails.activeLiveChatId");
+        case "actualEndTime" ->
+            actualEndTime =
+                ModelSupport.readDateTime(json, "VideoLiveStreamingDetails.actualEndTime");
+        case "actualStartTime" ->
+            actualStartTime =
+                ModelSupport.readDateTime(json, "VideoLiveStreamingDetails.actualStartTime");
+        case "concurrentViewers" ->
+            concurrentViewers =
+                ModelSupport.readBigInteger(json, "VideoLiveStreamingDetails.concurrentViewers");
+        case "scheduledEndTime" ->
+            scheduledEndTime =
+                ModelSupport.readDateTime(json, "VideoLiveStreamingDetails.scheduledEndTime");
+        case "scheduledStartTime" ->
+            scheduledStartTime =
+                ModelSupport.readDateTime(json, "VideoLiveStreamingDetails.scheduledStartTime");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoLiveStreamingDetails(
+        activeLiveChatId,
+        actualEndTime,
+        actualStartTime,
+        concurrentViewers,
+        scheduledEndTime,
+        scheduledStartTime,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoLiveStreamingDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.activeLiveChatId() != null) {
+      json.writeFieldName("activeLiveChatId");
+      ModelSupport.writeString(json, value.activeLiveChatId());
+    }
+    if (value.actualEndTime() != null) {
+      json.writeFieldName("actualEndTime");
+      ModelSupport.writeDateTime(json, value.actualEndTime());
+    }
+    if (value.actualStartTime() != null) {
+      json.writeFieldName("actualStartTime");
+      ModelSupport.writeDateTime(json, value.actualStartTime());
+    }
+    if (value.concurrentViewers() != null) {
+      json.writeFieldName("concurrentViewers");
+      ModelSupport.writeBigIntegerAsString(json, value.concurrentViewers());
+    }
+    if (value.scheduledEndTime() != null) {
+      json.writeFieldName("scheduledEndTime");
+      ModelSupport.writeDateTime(json, value.scheduledEndTime());
+    }
+    if (value.scheduledStartTime() != null) {
+      json.writeFieldName("scheduledStartTime");
+      ModelSupport.writeDateTime(json, value.scheduledStartTime());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +21,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record VideoPaidProductPlacementDetails(
-    Boolean hasPaidProductPlacement,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Boolean hasPaidProductPlacement, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoPaidProductPlacementDetails {
@@ -36,6 +36,49 @@ public record VideoPaidProductPlacementDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoPaidProductPlacementDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoPaidProductPlacementDetails")) {
+      return null;
+    }
+    Boolean hasPaidProductPlacement = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "hasPaidProductPlacement" ->
+            hasPaidProductPlacement =
+                ModelSupport.readBoolean(
+                    json, "VideoPaidProductPlacementDetails.hasPaidProductPlacement");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoPaidProductPlacementDetails(hasPaidProductPlacement, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoPaidProductPlacementDetails value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.hasPaidProductPlacement() != null) {
+      json.writeFieldName("hasPaidProductPlacement");
+      ModelSupport.writeBoolean(json, value.hasPaidProductPlacement());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,10 +20,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record VideoPlayer(
-    @JsonFormat(shape = JsonFormat.Shape.STRING) Long embedHeight,
-    String embedHtml,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) Long embedWidth,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Long embedHeight, String embedHtml, Long embedWidth, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoPlayer {
@@ -38,6 +35,57 @@ public record VideoPlayer(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoPlayer readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoPlayer")) {
+      return null;
+    }
+    Long embedHeight = null;
+    String embedHtml = null;
+    Long embedWidth = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "embedHeight" -> embedHeight = ModelSupport.readLong(json, "VideoPlayer.embedHeight");
+        case "embedHtml" -> embedHtml = ModelSupport.readString(json, "VideoPlayer.embedHtml");
+        case "embedWidth" -> embedWidth = ModelSupport.readLong(json, "VideoPlayer.embedWidth");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoPlayer(embedHeight, embedHtml, embedWidth, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoPlayer value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.embedHeight() != null) {
+      json.writeFieldName("embedHeight");
+      ModelSupport.writeLongAsString(json, value.embedHeight());
+    }
+    if (value.embedHtml() != null) {
+      json.writeFieldName("embedHtml");
+      ModelSupport.writeString(json, value.embedHtml());
+    }
+    if (value.embedWidth() != null) {
+      json.writeFieldName("embedWidth");
+      ModelSupport.writeLongAsString(json, value.embedWidth());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link VideoPlayer} values; properties that are not set are left out of the JSON. */

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ public record VideoProcessingDetails(
     ProcessingStatus processingStatus,
     String tagSuggestionsAvailability,
     String thumbnailsAvailability,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoProcessingDetails {
@@ -100,7 +100,6 @@ public record VideoProcessingDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ProcessingFailureReason of(String value) {
       for (ProcessingFailureReason known : VALUES) {
         if (known.value().equals(value)) {
@@ -145,7 +144,6 @@ public record VideoProcessingDetails(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ProcessingStatus of(String value) {
       for (ProcessingStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -159,6 +157,116 @@ public record VideoProcessingDetails(
     public static List<ProcessingStatus> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoProcessingDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoProcessingDetails")) {
+      return null;
+    }
+    String editorSuggestionsAvailability = null;
+    String fileDetailsAvailability = null;
+    ProcessingFailureReason processingFailureReason = null;
+    String processingIssuesAvailability = null;
+    VideoProcessingDetailsProcessingProgress processingProgress = null;
+    ProcessingStatus processingStatus = null;
+    String tagSuggestionsAvailability = null;
+    String thumbnailsAvailability = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "editorSuggestionsAvailability" ->
+            editorSuggestionsAvailability =
+                ModelSupport.readString(
+                    json, "VideoProcessingDetails.editorSuggestionsAvailability");
+        case "fileDetailsAvailability" ->
+            fileDetailsAvailability =
+                ModelSupport.readString(json, "VideoProcessingDetails.fileDetailsAvailability");
+        case "processingFailureReason" -> {
+          String text =
+              ModelSupport.readString(json, "VideoProcessingDetails.processingFailureReason");
+          processingFailureReason = text == null ? null : ProcessingFailureReason.of(text);
+        }
+        case "processingIssuesAvailability" ->
+            processingIssuesAvailability =
+                ModelSupport.readString(
+                    json, "VideoProcessingDetails.processingIssuesAvailability");
+        case "processingProgress" ->
+            processingProgress = VideoProcessingDetailsProcessingProgress.readJson(json);
+        case "processingStatus" -> {
+          String text2 = ModelSupport.readString(json, "VideoProcessingDetails.processingStatus");
+          processingStatus = text2 == null ? null : ProcessingStatus.of(text2);
+        }
+        case "tagSuggestionsAvailability" ->
+            tagSuggestionsAvailability =
+                ModelSupport.readString(json, "VideoProcessingDetails.tagSuggestionsAvailability");
+        case "thumbnailsAvailability" ->
+            thumbnailsAvailability =
+                ModelSupport.readString(json, "VideoProcessingDetails.thumbnailsAvailability");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoProcessingDetails(
+        editorSuggestionsAvailability,
+        fileDetailsAvailability,
+        processingFailureReason,
+        processingIssuesAvailability,
+        processingProgress,
+        processingStatus,
+        tagSuggestionsAvailability,
+        thumbnailsAvailability,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoProcessingDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.editorSuggestionsAvailability() != null) {
+      json.writeFieldName("editorSuggestionsAvailability");
+      ModelSupport.writeString(json, value.editorSuggestionsAvailability());
+    }
+    if (value.fileDetailsAvailability() != null) {
+      json.writeFieldName("fileDetailsAvailability");
+      ModelSupport.writeString(json, value.fileDetailsAvailability());
+    }
+    if (value.processingFailureReason() != null) {
+      json.writeFieldName("processingFailureReason");
+      ModelSupport.writeEnum(json, value.processingFailureReason());
+    }
+    if (value.processingIssuesAvailability() != null) {
+      json.writeFieldName("processingIssuesAvailability");
+      ModelSupport.writeString(json, value.processingIssuesAvailability());
+    }
+    if (value.processingProgress() != null) {
+      json.writeFieldName("processingProgress");
+      VideoProcessingDetailsProcessingProgress.writeJson(json, value.processingProgress());
+    }
+    if (value.processingStatus() != null) {
+      json.writeFieldName("processingStatus");
+      ModelSupport.writeEnum(json, value.processingStatus());
+    }
+    if (value.tagSuggestionsAvailability() != null) {
+      json.writeFieldName("tagSuggestionsAvailability");
+      ModelSupport.writeString(json, value.tagSuggestionsAvailability());
+    }
+    if (value.thumbnailsAvailability() != null) {
+      json.writeFieldName("thumbnailsAvailability");
+      ModelSupport.writeString(json, value.thumbnailsAvailability());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,10 +29,10 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record VideoProcessingDetailsProcessingProgress(
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger partsProcessed,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger partsTotal,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger timeLeftMs,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    BigInteger partsProcessed,
+    BigInteger partsTotal,
+    BigInteger timeLeftMs,
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoProcessingDetailsProcessingProgress {
@@ -47,6 +47,68 @@ public record VideoProcessingDetailsProcessingProgress(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoProcessingDetailsProcessingProgress readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoProcessingDetailsProcessingProgress")) {
+      return null;
+    }
+    BigInteger partsProcessed = null;
+    BigInteger partsTotal = null;
+    BigInteger timeLeftMs = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "partsProcessed" ->
+            partsProcessed =
+                ModelSupport.readBigInteger(
+                    json, "VideoProcessingDetailsProcessingProgress.partsProcessed");
+        case "partsTotal" ->
+            partsTotal =
+                ModelSupport.readBigInteger(
+                    json, "VideoProcessingDetailsProcessingProgress.partsTotal");
+        case "timeLeftMs" ->
+            timeLeftMs =
+                ModelSupport.readBigInteger(
+                    json, "VideoProcessingDetailsProcessingProgress.timeLeftMs");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoProcessingDetailsProcessingProgress(
+        partsProcessed, partsTotal, timeLeftMs, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoProcessingDetailsProcessingProgress value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.partsProcessed() != null) {
+      json.writeFieldName("partsProcessed");
+      ModelSupport.writeBigIntegerAsString(json, value.partsProcessed());
+    }
+    if (value.partsTotal() != null) {
+      json.writeFieldName("partsTotal");
+      ModelSupport.writeBigIntegerAsString(json, value.partsTotal());
+    }
+    if (value.timeLeftMs() != null) {
+      json.writeFieldName("timeLeftMs");
+      ModelSupport.writeBigIntegerAsString(json, value.timeLeftMs());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +17,7 @@ import java.util.Map;
  * @param additionalProperties properties this version of the model does not know, kept so that they
  *     are written back; never {@code null}
  */
-public record VideoRating(
-    Rating rating,
-    String videoId,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+public record VideoRating(Rating rating, String videoId, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoRating {
@@ -52,7 +49,6 @@ public record VideoRating(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Rating of(String value) {
       for (Rating known : VALUES) {
         if (known.value().equals(value)) {
@@ -66,5 +62,53 @@ public record VideoRating(
     public static List<Rating> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoRating readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoRating")) {
+      return null;
+    }
+    Rating rating = null;
+    String videoId = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "rating" -> {
+          String text = ModelSupport.readString(json, "VideoRating.rating");
+          rating = text == null ? null : Rating.of(text);
+        }
+        case "videoId" -> videoId = ModelSupport.readString(json, "VideoRating.videoId");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoRating(rating, videoId, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoRating value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.rating() != null) {
+      json.writeFieldName("rating");
+      ModelSupport.writeEnum(json, value.rating());
+    }
+    if (value.videoId() != null) {
+      json.writeFieldName("videoId");
+      ModelSupport.writeString(json, value.videoId());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

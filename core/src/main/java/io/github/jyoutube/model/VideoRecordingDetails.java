@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,7 @@ public record VideoRecordingDetails(
     GeoPoint location,
     String locationDescription,
     DateTime recordingDate,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoRecordingDetails {
@@ -38,6 +39,61 @@ public record VideoRecordingDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoRecordingDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoRecordingDetails")) {
+      return null;
+    }
+    GeoPoint location = null;
+    String locationDescription = null;
+    DateTime recordingDate = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "location" -> location = GeoPoint.readJson(json);
+        case "locationDescription" ->
+            locationDescription =
+                ModelSupport.readString(json, "VideoRecordingDetails.locationDescription");
+        case "recordingDate" ->
+            recordingDate = ModelSupport.readDateTime(json, "VideoRecordingDetails.recordingDate");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoRecordingDetails(
+        location, locationDescription, recordingDate, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoRecordingDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.location() != null) {
+      json.writeFieldName("location");
+      GeoPoint.writeJson(json, value.location());
+    }
+    if (value.locationDescription() != null) {
+      json.writeFieldName("locationDescription");
+      ModelSupport.writeString(json, value.locationDescription());
+    }
+    if (value.recordingDate() != null) {
+      json.writeFieldName("recordingDate");
+      ModelSupport.writeDateTime(json, value.recordingDate());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,10 +3,12 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ public record VideoSnippet(
     List<String> tags,
     ThumbnailDetails thumbnails,
     String title,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoSnippet {
@@ -98,7 +100,6 @@ public record VideoSnippet(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static LiveBroadcastContent of(String value) {
       for (LiveBroadcastContent known : VALUES) {
         if (known.value().equals(value)) {
@@ -112,6 +113,147 @@ public record VideoSnippet(
     public static List<LiveBroadcastContent> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoSnippet readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoSnippet")) {
+      return null;
+    }
+    String categoryId = null;
+    String channelId = null;
+    String channelTitle = null;
+    String defaultAudioLanguage = null;
+    String defaultLanguage = null;
+    String description = null;
+    LiveBroadcastContent liveBroadcastContent = null;
+    VideoLocalization localized = null;
+    DateTime publishedAt = null;
+    List<String> tags = null;
+    ThumbnailDetails thumbnails = null;
+    String title = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "categoryId" -> categoryId = ModelSupport.readString(json, "VideoSnippet.categoryId");
+        case "channelId" -> channelId = ModelSupport.readString(json, "VideoSnippet.channelId");
+        case "channelTitle" ->
+            channelTitle = ModelSupport.readString(json, "VideoSnippet.channelTitle");
+        case "defaultAudioLanguage" ->
+            defaultAudioLanguage =
+                ModelSupport.readString(json, "VideoSnippet.defaultAudioLanguage");
+        case "defaultLanguage" ->
+            defaultLanguage = ModelSupport.readString(json, "VideoSnippet.defaultLanguage");
+        case "description" ->
+            description = ModelSupport.readString(json, "VideoSnippet.description");
+        case "liveBroadcastContent" -> {
+          String text = ModelSupport.readString(json, "VideoSnippet.liveBroadcastContent");
+          liveBroadcastContent = text == null ? null : LiveBroadcastContent.of(text);
+        }
+        case "localized" -> localized = VideoLocalization.readJson(json);
+        case "publishedAt" ->
+            publishedAt = ModelSupport.readDateTime(json, "VideoSnippet.publishedAt");
+        case "tags" -> {
+          if (ModelSupport.startArray(json, "VideoSnippet.tags")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(ModelSupport.readString(json, "VideoSnippet.tags"));
+            }
+            tags = list;
+          } else {
+            tags = null;
+          }
+        }
+        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "title" -> title = ModelSupport.readString(json, "VideoSnippet.title");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoSnippet(
+        categoryId,
+        channelId,
+        channelTitle,
+        defaultAudioLanguage,
+        defaultLanguage,
+        description,
+        liveBroadcastContent,
+        localized,
+        publishedAt,
+        tags,
+        thumbnails,
+        title,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoSnippet value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.categoryId() != null) {
+      json.writeFieldName("categoryId");
+      ModelSupport.writeString(json, value.categoryId());
+    }
+    if (value.channelId() != null) {
+      json.writeFieldName("channelId");
+      ModelSupport.writeString(json, value.channelId());
+    }
+    if (value.channelTitle() != null) {
+      json.writeFieldName("channelTitle");
+      ModelSupport.writeString(json, value.channelTitle());
+    }
+    if (value.defaultAudioLanguage() != null) {
+      json.writeFieldName("defaultAudioLanguage");
+      ModelSupport.writeString(json, value.defaultAudioLanguage());
+    }
+    if (value.defaultLanguage() != null) {
+      json.writeFieldName("defaultLanguage");
+      ModelSupport.writeString(json, value.defaultLanguage());
+    }
+    if (value.description() != null) {
+      json.writeFieldName("description");
+      ModelSupport.writeString(json, value.description());
+    }
+    if (value.liveBroadcastContent() != null) {
+      json.writeFieldName("liveBroadcastContent");
+      ModelSupport.writeEnum(json, value.liveBroadcastContent());
+    }
+    if (value.localized() != null) {
+      json.writeFieldName("localized");
+      VideoLocalization.writeJson(json, value.localized());
+    }
+    if (value.publishedAt() != null) {
+      json.writeFieldName("publishedAt");
+      ModelSupport.writeDateTime(json, value.publishedAt());
+    }
+    if (value.tags() != null) {
+      json.writeFieldName("tags");
+      json.writeStartArray();
+      for (var element : value.tags()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.thumbnails() != null) {
+      json.writeFieldName("thumbnails");
+      ThumbnailDetails.writeJson(json, value.thumbnails());
+    }
+    if (value.title() != null) {
+      json.writeFieldName("title");
+      ModelSupport.writeString(json, value.title());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link VideoSnippet} values; properties that are not set are left out of the JSON. */

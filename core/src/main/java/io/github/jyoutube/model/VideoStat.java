@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -30,10 +31,79 @@ public record VideoStat(
     String kind,
     VideoStatsSnippet snippet,
     VideoStatsStatistics statistics,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoStat {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoStat readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoStat")) {
+      return null;
+    }
+    VideoStatsContentDetails contentDetails = null;
+    String etag = null;
+    String id = null;
+    String kind = null;
+    VideoStatsSnippet snippet = null;
+    VideoStatsStatistics statistics = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "contentDetails" -> contentDetails = VideoStatsContentDetails.readJson(json);
+        case "etag" -> etag = ModelSupport.readString(json, "VideoStat.etag");
+        case "id" -> id = ModelSupport.readString(json, "VideoStat.id");
+        case "kind" -> kind = ModelSupport.readString(json, "VideoStat.kind");
+        case "snippet" -> snippet = VideoStatsSnippet.readJson(json);
+        case "statistics" -> statistics = VideoStatsStatistics.readJson(json);
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoStat(contentDetails, etag, id, kind, snippet, statistics, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoStat value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.contentDetails() != null) {
+      json.writeFieldName("contentDetails");
+      VideoStatsContentDetails.writeJson(json, value.contentDetails());
+    }
+    if (value.etag() != null) {
+      json.writeFieldName("etag");
+      ModelSupport.writeString(json, value.etag());
+    }
+    if (value.id() != null) {
+      json.writeFieldName("id");
+      ModelSupport.writeString(json, value.id());
+    }
+    if (value.kind() != null) {
+      json.writeFieldName("kind");
+      ModelSupport.writeString(json, value.kind());
+    }
+    if (value.snippet() != null) {
+      json.writeFieldName("snippet");
+      VideoStatsSnippet.writeJson(json, value.snippet());
+    }
+    if (value.statistics() != null) {
+      json.writeFieldName("statistics");
+      VideoStatsStatistics.writeJson(json, value.statistics());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,12 +26,12 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record VideoStatistics(
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger commentCount,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger dislikeCount,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger favoriteCount,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger likeCount,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger viewCount,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    BigInteger commentCount,
+    BigInteger dislikeCount,
+    BigInteger favoriteCount,
+    BigInteger likeCount,
+    BigInteger viewCount,
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoStatistics {
@@ -46,6 +46,75 @@ public record VideoStatistics(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoStatistics readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoStatistics")) {
+      return null;
+    }
+    BigInteger commentCount = null;
+    BigInteger dislikeCount = null;
+    BigInteger favoriteCount = null;
+    BigInteger likeCount = null;
+    BigInteger viewCount = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "commentCount" ->
+            commentCount = ModelSupport.readBigInteger(json, "VideoStatistics.commentCount");
+        case "dislikeCount" ->
+            dislikeCount = ModelSupport.readBigInteger(json, "VideoStatistics.dislikeCount");
+        case "favoriteCount" ->
+            favoriteCount = ModelSupport.readBigInteger(json, "VideoStatistics.favoriteCount");
+        case "likeCount" ->
+            likeCount = ModelSupport.readBigInteger(json, "VideoStatistics.likeCount");
+        case "viewCount" ->
+            viewCount = ModelSupport.readBigInteger(json, "VideoStatistics.viewCount");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoStatistics(
+        commentCount, dislikeCount, favoriteCount, likeCount, viewCount, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoStatistics value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.commentCount() != null) {
+      json.writeFieldName("commentCount");
+      ModelSupport.writeBigIntegerAsString(json, value.commentCount());
+    }
+    if (value.dislikeCount() != null) {
+      json.writeFieldName("dislikeCount");
+      ModelSupport.writeBigIntegerAsString(json, value.dislikeCount());
+    }
+    if (value.favoriteCount() != null) {
+      json.writeFieldName("favoriteCount");
+      ModelSupport.writeBigIntegerAsString(json, value.favoriteCount());
+    }
+    if (value.likeCount() != null) {
+      json.writeFieldName("likeCount");
+      ModelSupport.writeBigIntegerAsString(json, value.likeCount());
+    }
+    if (value.viewCount() != null) {
+      json.writeFieldName("viewCount");
+      ModelSupport.writeBigIntegerAsString(json, value.viewCount());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

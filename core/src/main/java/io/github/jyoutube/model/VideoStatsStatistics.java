@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -19,13 +19,64 @@ import java.util.Map;
  *     are written back; never {@code null}
  */
 public record VideoStatsStatistics(
-    @JsonFormat(shape = JsonFormat.Shape.STRING) Long commentCount,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) Long likeCount,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) Long viewCount,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Long commentCount, Long likeCount, Long viewCount, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoStatsStatistics {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoStatsStatistics readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoStatsStatistics")) {
+      return null;
+    }
+    Long commentCount = null;
+    Long likeCount = null;
+    Long viewCount = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "commentCount" ->
+            commentCount = ModelSupport.readLong(json, "VideoStatsStatistics.commentCount");
+        case "likeCount" ->
+            likeCount = ModelSupport.readLong(json, "VideoStatsStatistics.likeCount");
+        case "viewCount" ->
+            viewCount = ModelSupport.readLong(json, "VideoStatsStatistics.viewCount");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoStatsStatistics(commentCount, likeCount, viewCount, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoStatsStatistics value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.commentCount() != null) {
+      json.writeFieldName("commentCount");
+      ModelSupport.writeLongAsString(json, value.commentCount());
+    }
+    if (value.likeCount() != null) {
+      json.writeFieldName("likeCount");
+      ModelSupport.writeLongAsString(json, value.likeCount());
+    }
+    if (value.viewCount() != null) {
+      json.writeFieldName("viewCount");
+      ModelSupport.writeLongAsString(json, value.viewCount());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 }

@@ -3,9 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ public record VideoStatus(
     RejectionReason rejectionReason,
     Boolean selfDeclaredMadeForKids,
     UploadStatus uploadStatus,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoStatus {
@@ -99,7 +99,6 @@ public record VideoStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FailureReason of(String value) {
       for (FailureReason known : VALUES) {
         if (known.value().equals(value)) {
@@ -137,7 +136,6 @@ public record VideoStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static License of(String value) {
       for (License known : VALUES) {
         if (known.value().equals(value)) {
@@ -178,7 +176,6 @@ public record VideoStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PrivacyStatus of(String value) {
       for (PrivacyStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -253,7 +250,6 @@ public record VideoStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static RejectionReason of(String value) {
       for (RejectionReason known : VALUES) {
         if (known.value().equals(value)) {
@@ -301,7 +297,6 @@ public record VideoStatus(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static UploadStatus of(String value) {
       for (UploadStatus known : VALUES) {
         if (known.value().equals(value)) {
@@ -315,6 +310,138 @@ public record VideoStatus(
     public static List<UploadStatus> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoStatus readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoStatus")) {
+      return null;
+    }
+    Boolean containsSyntheticMedia = null;
+    Boolean embeddable = null;
+    FailureReason failureReason = null;
+    License license = null;
+    Boolean madeForKids = null;
+    PrivacyStatus privacyStatus = null;
+    Boolean publicStatsViewable = null;
+    DateTime publishAt = null;
+    RejectionReason rejectionReason = null;
+    Boolean selfDeclaredMadeForKids = null;
+    UploadStatus uploadStatus = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "containsSyntheticMedia" ->
+            containsSyntheticMedia =
+                ModelSupport.readBoolean(json, "VideoStatus.containsSyntheticMedia");
+        case "embeddable" -> embeddable = ModelSupport.readBoolean(json, "VideoStatus.embeddable");
+        case "failureReason" -> {
+          String text = ModelSupport.readString(json, "VideoStatus.failureReason");
+          failureReason = text == null ? null : FailureReason.of(text);
+        }
+        case "license" -> {
+          String text2 = ModelSupport.readString(json, "VideoStatus.license");
+          license = text2 == null ? null : License.of(text2);
+        }
+        case "madeForKids" ->
+            madeForKids = ModelSupport.readBoolean(json, "VideoStatus.madeForKids");
+        case "privacyStatus" -> {
+          String text3 = ModelSupport.readString(json, "VideoStatus.privacyStatus");
+          privacyStatus = text3 == null ? null : PrivacyStatus.of(text3);
+        }
+        case "publicStatsViewable" ->
+            publicStatsViewable = ModelSupport.readBoolean(json, "VideoStatus.publicStatsViewable");
+        case "publishAt" -> publishAt = ModelSupport.readDateTime(json, "VideoStatus.publishAt");
+        case "rejectionReason" -> {
+          String text4 = ModelSupport.readString(json, "VideoStatus.rejectionReason");
+          rejectionReason = text4 == null ? null : RejectionReason.of(text4);
+        }
+        case "selfDeclaredMadeForKids" ->
+            selfDeclaredMadeForKids =
+                ModelSupport.readBoolean(json, "VideoStatus.selfDeclaredMadeForKids");
+        case "uploadStatus" -> {
+          String text5 = ModelSupport.readString(json, "VideoStatus.uploadStatus");
+          uploadStatus = text5 == null ? null : UploadStatus.of(text5);
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoStatus(
+        containsSyntheticMedia,
+        embeddable,
+        failureReason,
+        license,
+        madeForKids,
+        privacyStatus,
+        publicStatsViewable,
+        publishAt,
+        rejectionReason,
+        selfDeclaredMadeForKids,
+        uploadStatus,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoStatus value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.containsSyntheticMedia() != null) {
+      json.writeFieldName("containsSyntheticMedia");
+      ModelSupport.writeBoolean(json, value.containsSyntheticMedia());
+    }
+    if (value.embeddable() != null) {
+      json.writeFieldName("embeddable");
+      ModelSupport.writeBoolean(json, value.embeddable());
+    }
+    if (value.failureReason() != null) {
+      json.writeFieldName("failureReason");
+      ModelSupport.writeEnum(json, value.failureReason());
+    }
+    if (value.license() != null) {
+      json.writeFieldName("license");
+      ModelSupport.writeEnum(json, value.license());
+    }
+    if (value.madeForKids() != null) {
+      json.writeFieldName("madeForKids");
+      ModelSupport.writeBoolean(json, value.madeForKids());
+    }
+    if (value.privacyStatus() != null) {
+      json.writeFieldName("privacyStatus");
+      ModelSupport.writeEnum(json, value.privacyStatus());
+    }
+    if (value.publicStatsViewable() != null) {
+      json.writeFieldName("publicStatsViewable");
+      ModelSupport.writeBoolean(json, value.publicStatsViewable());
+    }
+    if (value.publishAt() != null) {
+      json.writeFieldName("publishAt");
+      ModelSupport.writeDateTime(json, value.publishAt());
+    }
+    if (value.rejectionReason() != null) {
+      json.writeFieldName("rejectionReason");
+      ModelSupport.writeEnum(json, value.rejectionReason());
+    }
+    if (value.selfDeclaredMadeForKids() != null) {
+      json.writeFieldName("selfDeclaredMadeForKids");
+      ModelSupport.writeBoolean(json, value.selfDeclaredMadeForKids());
+    }
+    if (value.uploadStatus() != null) {
+      json.writeFieldName("uploadStatus");
+      ModelSupport.writeEnum(json, value.uploadStatus());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link VideoStatus} values; properties that are not set are left out of the JSON. */

@@ -3,9 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ public record VideoSuggestions(
     List<ProcessingHints> processingHints,
     List<ProcessingWarnings> processingWarnings,
     List<VideoSuggestionsTagSuggestion> tagSuggestions,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoSuggestions {
@@ -93,7 +95,6 @@ public record VideoSuggestions(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static EditorSuggestions of(String value) {
       for (EditorSuggestions known : VALUES) {
         if (known.value().equals(value)) {
@@ -156,7 +157,6 @@ public record VideoSuggestions(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ProcessingErrors of(String value) {
       for (ProcessingErrors known : VALUES) {
         if (known.value().equals(value)) {
@@ -222,7 +222,6 @@ public record VideoSuggestions(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ProcessingHints of(String value) {
       for (ProcessingHints known : VALUES) {
         if (known.value().equals(value)) {
@@ -315,7 +314,6 @@ public record VideoSuggestions(
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
      */
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ProcessingWarnings of(String value) {
       for (ProcessingWarnings known : VALUES) {
         if (known.value().equals(value)) {
@@ -329,6 +327,149 @@ public record VideoSuggestions(
     public static List<ProcessingWarnings> values() {
       return VALUES;
     }
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoSuggestions readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoSuggestions")) {
+      return null;
+    }
+    List<EditorSuggestions> editorSuggestions = null;
+    List<ProcessingErrors> processingErrors = null;
+    List<ProcessingHints> processingHints = null;
+    List<ProcessingWarnings> processingWarnings = null;
+    List<VideoSuggestionsTagSuggestion> tagSuggestions = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "editorSuggestions" -> {
+          if (ModelSupport.startArray(json, "VideoSuggestions.editorSuggestions")) {
+            List<EditorSuggestions> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              String text = ModelSupport.readString(json, "VideoSuggestions.editorSuggestions");
+              list.add(text == null ? null : EditorSuggestions.of(text));
+            }
+            editorSuggestions = list;
+          } else {
+            editorSuggestions = null;
+          }
+        }
+        case "processingErrors" -> {
+          if (ModelSupport.startArray(json, "VideoSuggestions.processingErrors")) {
+            List<ProcessingErrors> list2 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              String text2 = ModelSupport.readString(json, "VideoSuggestions.processingErrors");
+              list2.add(text2 == null ? null : ProcessingErrors.of(text2));
+            }
+            processingErrors = list2;
+          } else {
+            processingErrors = null;
+          }
+        }
+        case "processingHints" -> {
+          if (ModelSupport.startArray(json, "VideoSuggestions.processingHints")) {
+            List<ProcessingHints> list3 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              String text3 = ModelSupport.readString(json, "VideoSuggestions.processingHints");
+              list3.add(text3 == null ? null : ProcessingHints.of(text3));
+            }
+            processingHints = list3;
+          } else {
+            processingHints = null;
+          }
+        }
+        case "processingWarnings" -> {
+          if (ModelSupport.startArray(json, "VideoSuggestions.processingWarnings")) {
+            List<ProcessingWarnings> list4 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              String text4 = ModelSupport.readString(json, "VideoSuggestions.processingWarnings");
+              list4.add(text4 == null ? null : ProcessingWarnings.of(text4));
+            }
+            processingWarnings = list4;
+          } else {
+            processingWarnings = null;
+          }
+        }
+        case "tagSuggestions" -> {
+          if (ModelSupport.startArray(json, "VideoSuggestions.tagSuggestions")) {
+            List<VideoSuggestionsTagSuggestion> list5 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list5.add(VideoSuggestionsTagSuggestion.readJson(json));
+            }
+            tagSuggestions = list5;
+          } else {
+            tagSuggestions = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoSuggestions(
+        editorSuggestions,
+        processingErrors,
+        processingHints,
+        processingWarnings,
+        tagSuggestions,
+        additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoSuggestions value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.editorSuggestions() != null) {
+      json.writeFieldName("editorSuggestions");
+      json.writeStartArray();
+      for (var element : value.editorSuggestions()) {
+        ModelSupport.writeEnum(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.processingErrors() != null) {
+      json.writeFieldName("processingErrors");
+      json.writeStartArray();
+      for (var element : value.processingErrors()) {
+        ModelSupport.writeEnum(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.processingHints() != null) {
+      json.writeFieldName("processingHints");
+      json.writeStartArray();
+      for (var element : value.processingHints()) {
+        ModelSupport.writeEnum(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.processingWarnings() != null) {
+      json.writeFieldName("processingWarnings");
+      json.writeStartArray();
+      for (var element : value.processingWarnings()) {
+        ModelSupport.writeEnum(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.tagSuggestions() != null) {
+      json.writeFieldName("tagSuggestions");
+      json.writeStartArray();
+      for (var element : value.tagSuggestions()) {
+        VideoSuggestionsTagSuggestion.writeJson(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

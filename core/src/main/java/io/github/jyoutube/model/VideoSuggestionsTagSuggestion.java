@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +25,7 @@ import java.util.Objects;
  *     are written back; never {@code null}
  */
 public record VideoSuggestionsTagSuggestion(
-    List<String> categoryRestricts,
-    String tag,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    List<String> categoryRestricts, String tag, Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoSuggestionsTagSuggestion {
@@ -40,6 +41,67 @@ public record VideoSuggestionsTagSuggestion(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoSuggestionsTagSuggestion readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoSuggestionsTagSuggestion")) {
+      return null;
+    }
+    List<String> categoryRestricts = null;
+    String tag = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "categoryRestricts" -> {
+          if (ModelSupport.startArray(json, "VideoSuggestionsTagSuggestion.categoryRestricts")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(
+                  ModelSupport.readString(json, "VideoSuggestionsTagSuggestion.categoryRestricts"));
+            }
+            categoryRestricts = list;
+          } else {
+            categoryRestricts = null;
+          }
+        }
+        case "tag" -> tag = ModelSupport.readString(json, "VideoSuggestionsTagSuggestion.tag");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoSuggestionsTagSuggestion(categoryRestricts, tag, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoSuggestionsTagSuggestion value)
+      throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.categoryRestricts() != null) {
+      json.writeFieldName("categoryRestricts");
+      json.writeStartArray();
+      for (var element : value.categoryRestricts()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.tag() != null) {
+      json.writeFieldName("tag");
+      ModelSupport.writeString(json, value.tag());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

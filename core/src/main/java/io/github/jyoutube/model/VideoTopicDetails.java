@@ -3,8 +3,11 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,7 @@ public record VideoTopicDetails(
     List<String> relevantTopicIds,
     List<String> topicCategories,
     List<String> topicIds,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public VideoTopicDetails {
@@ -47,6 +50,99 @@ public record VideoTopicDetails(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static VideoTopicDetails readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "VideoTopicDetails")) {
+      return null;
+    }
+    List<String> relevantTopicIds = null;
+    List<String> topicCategories = null;
+    List<String> topicIds = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "relevantTopicIds" -> {
+          if (ModelSupport.startArray(json, "VideoTopicDetails.relevantTopicIds")) {
+            List<String> list = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list.add(ModelSupport.readString(json, "VideoTopicDetails.relevantTopicIds"));
+            }
+            relevantTopicIds = list;
+          } else {
+            relevantTopicIds = null;
+          }
+        }
+        case "topicCategories" -> {
+          if (ModelSupport.startArray(json, "VideoTopicDetails.topicCategories")) {
+            List<String> list2 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list2.add(ModelSupport.readString(json, "VideoTopicDetails.topicCategories"));
+            }
+            topicCategories = list2;
+          } else {
+            topicCategories = null;
+          }
+        }
+        case "topicIds" -> {
+          if (ModelSupport.startArray(json, "VideoTopicDetails.topicIds")) {
+            List<String> list3 = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              list3.add(ModelSupport.readString(json, "VideoTopicDetails.topicIds"));
+            }
+            topicIds = list3;
+          } else {
+            topicIds = null;
+          }
+        }
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new VideoTopicDetails(relevantTopicIds, topicCategories, topicIds, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, VideoTopicDetails value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.relevantTopicIds() != null) {
+      json.writeFieldName("relevantTopicIds");
+      json.writeStartArray();
+      for (var element : value.relevantTopicIds()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.topicCategories() != null) {
+      json.writeFieldName("topicCategories");
+      json.writeStartArray();
+      for (var element : value.topicCategories()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    if (value.topicIds() != null) {
+      json.writeFieldName("topicIds");
+      json.writeStartArray();
+      for (var element : value.topicIds()) {
+        ModelSupport.writeString(json, element);
+      }
+      json.writeEndArray();
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /**

@@ -3,8 +3,9 @@
 
 package io.github.jyoutube.model;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record WatchSettings(
     String backgroundColor,
     String featuredPlaylistId,
     String textColor,
-    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+    Map<String, Object> additionalProperties) {
 
   /** Creates an instance, copying lists and maps into unmodifiable collections. */
   public WatchSettings {
@@ -38,6 +39,59 @@ public record WatchSettings(
   /** Returns a builder initialized with this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /**
+   * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
+   * null.
+   */
+  static WatchSettings readJson(JsonParser json) throws IOException {
+    if (!ModelSupport.startObject(json, "WatchSettings")) {
+      return null;
+    }
+    String backgroundColor = null;
+    String featuredPlaylistId = null;
+    String textColor = null;
+    Map<String, Object> additionalProperties = null;
+    for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
+      json.nextToken();
+      switch (field) {
+        case "backgroundColor" ->
+            backgroundColor = ModelSupport.readString(json, "WatchSettings.backgroundColor");
+        case "featuredPlaylistId" ->
+            featuredPlaylistId = ModelSupport.readString(json, "WatchSettings.featuredPlaylistId");
+        case "textColor" -> textColor = ModelSupport.readString(json, "WatchSettings.textColor");
+        default ->
+            additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
+      }
+    }
+    return new WatchSettings(backgroundColor, featuredPlaylistId, textColor, additionalProperties);
+  }
+
+  /**
+   * Writes {@code value} to {@code json}, leaving out absent properties; a JSON null for {@code
+   * null}.
+   */
+  static void writeJson(JsonGenerator json, WatchSettings value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    if (value.backgroundColor() != null) {
+      json.writeFieldName("backgroundColor");
+      ModelSupport.writeString(json, value.backgroundColor());
+    }
+    if (value.featuredPlaylistId() != null) {
+      json.writeFieldName("featuredPlaylistId");
+      ModelSupport.writeString(json, value.featuredPlaylistId());
+    }
+    if (value.textColor() != null) {
+      json.writeFieldName("textColor");
+      ModelSupport.writeString(json, value.textColor());
+    }
+    ModelSupport.writeUnknown(json, value.additionalProperties());
+    json.writeEndObject();
   }
 
   /** Builds {@link WatchSettings} values; properties that are not set are left out of the JSON. */

@@ -215,14 +215,13 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    */
   static String partsPresent(Object body, Set<String> parts) {
     StringJoiner joined = new StringJoiner(",");
-    Json.tree(Json.write(body))
-        .fieldNames()
-        .forEachRemaining(
-            name -> {
-              if (parts.contains(name)) {
-                joined.add(name);
-              }
-            });
+    if (Json.tree(Json.write(body)) instanceof Map<?, ?> present) {
+      for (Object name : present.keySet()) {
+        if (parts.contains(name)) {
+          joined.add((String) name);
+        }
+      }
+    }
     if (joined.length() == 0) {
       throw new IllegalArgumentException(
           "the body carries none of the parts " + parts + "; set part(...) explicitly");

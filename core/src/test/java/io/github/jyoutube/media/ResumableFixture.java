@@ -1,10 +1,9 @@
 package io.github.jyoutube.media;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.jyoutube.Endpoints;
+import io.github.jyoutube.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,7 +60,6 @@ final class ResumableFixture implements AutoCloseable {
   private static final String UPLOAD_PREFIX = "/upload/youtube/v3/";
   private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
   private static final Pattern QUERY = Pattern.compile("bytes \\*/(\\d+|\\*)");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What kind of request the fixture saw. */
   enum Kind {
@@ -531,16 +529,15 @@ final class ResumableFixture implements AutoCloseable {
     exchange.sendResponseHeaders(308, -1);
   }
 
-  private static String resource(Session session) throws IOException {
-    ObjectNode node =
+  @SuppressWarnings("unchecked")
+  private static String resource(Session session) {
+    Map<String, Object> node =
         session.metadata.isBlank()
-            ? JSON.createObjectNode()
-            : (ObjectNode) JSON.readTree(session.metadata);
+            ? new LinkedHashMap<>()
+            : new LinkedHashMap<>((Map<String, Object>) Json.tree(session.metadata));
     node.put("id", "id-" + session.id);
-    if (!node.has("kind")) {
-      node.put("kind", "youtube#" + session.path.substring(UPLOAD_PREFIX.length()));
-    }
-    return JSON.writeValueAsString(node);
+    node.putIfAbsent("kind", "youtube#" + session.path.substring(UPLOAD_PREFIX.length()));
+    return Json.write(node);
   }
 
   private static void download(HttpExchange exchange, Download download) throws IOException {
