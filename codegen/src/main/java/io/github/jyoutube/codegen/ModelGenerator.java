@@ -721,13 +721,16 @@ public final class ModelGenerator {
     Locals locals = new Locals(r);
     String json = locals.fresh("json");
     String field = locals.fresh("field");
+    String where = locals.fresh("where");
     String string = im.use("java.lang.String");
     w.javadoc(
         new Javadoc()
             .paragraph(
                 "Reads an instance from {@code "
                     + json
-                    + "}, positioned on its first token; {@code null} for a JSON null."));
+                    + "}, positioned on its first token; {@code null} for a JSON null. {@code "
+                    + where
+                    + "} names the value in error messages."));
     w.open(
         "static "
             + r.name
@@ -735,10 +738,14 @@ public final class ModelGenerator {
             + im.use(PARSER)
             + " "
             + json
+            + ", "
+            + string
+            + " "
+            + where
             + ") throws "
             + im.use(IO_EXCEPTION)
             + " {");
-    w.open("if (!" + MODEL_SUPPORT + ".startObject(" + json + ", " + where(r.name, null) + ")) {");
+    w.open("if (!" + MODEL_SUPPORT + ".startObject(" + json + ", " + where + ")) {");
     w.line("return null;");
     w.close("}");
     for (Component c : r.components) {
@@ -804,9 +811,9 @@ public final class ModelGenerator {
     w.close("}");
   }
 
-  /** The string literal naming a record or one of its properties in error messages. */
+  /** The string literal naming a property in error messages. */
   private static String where(String record, String property) {
-    return Naming.stringLiteral(property == null ? record : record + "." + property);
+    return Naming.stringLiteral(record + "." + property);
   }
 
   /** An expression reading a value of {@code t}, or {@code null} if it takes statements. */
@@ -815,7 +822,7 @@ public final class ModelGenerator {
       case LIST, MAP:
         return null;
       case NESTED:
-        return isEnum(r, t) ? null : t.name() + ".readJson(" + json + ")";
+        return isEnum(r, t) ? null : t.name() + ".readJson(" + json + ", " + where + ")";
       default:
         break;
     }
@@ -835,7 +842,7 @@ public final class ModelGenerator {
       if (!t.name().startsWith(PACKAGE + ".")) {
         throw new IllegalStateException("no JSON reader for " + t.name());
       }
-      return im.use(t.name()) + ".readJson(" + json + ")";
+      return im.use(t.name()) + ".readJson(" + json + ", " + where + ")";
     }
     return helper.equals("readAny")
         ? MODEL_SUPPORT + ".readAny(" + json + ")"
@@ -1058,7 +1065,14 @@ public final class ModelGenerator {
     w.continuation();
     w.open("switch (type.getName()) {");
     for (String[] names : recordNames) {
-      w.line("case " + Naming.stringLiteral(names[1]) + " -> " + names[0] + ".readJson(json);");
+      w.line(
+          "case "
+              + Naming.stringLiteral(names[1])
+              + " -> "
+              + names[0]
+              + ".readJson(json, "
+              + Naming.stringLiteral(names[0])
+              + ");");
     }
     w.line(
         "default -> throw new IllegalArgumentException(type.getName() + \" is not a model"

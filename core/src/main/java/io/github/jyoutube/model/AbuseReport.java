@@ -49,10 +49,10 @@ public record AbuseReport(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static AbuseReport readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "AbuseReport")) {
+  static AbuseReport readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<AbuseType> abuseTypes = null;
@@ -67,7 +67,7 @@ public record AbuseReport(
           if (ModelSupport.startArray(json, "AbuseReport.abuseTypes")) {
             List<AbuseType> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(AbuseType.readJson(json));
+              list.add(AbuseType.readJson(json, "AbuseReport.abuseTypes"));
             }
             abuseTypes = list;
           } else {
@@ -80,14 +80,14 @@ public record AbuseReport(
           if (ModelSupport.startArray(json, "AbuseReport.relatedEntities")) {
             List<RelatedEntity> list2 = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list2.add(RelatedEntity.readJson(json));
+              list2.add(RelatedEntity.readJson(json, "AbuseReport.relatedEntities"));
             }
             relatedEntities = list2;
           } else {
             relatedEntities = null;
           }
         }
-        case "subject" -> subject = Entity.readJson(json);
+        case "subject" -> subject = Entity.readJson(json, "AbuseReport.subject");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

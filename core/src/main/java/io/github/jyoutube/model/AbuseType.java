@@ -36,10 +36,10 @@ public record AbuseType(String id, Map<String, Object> additionalProperties) {
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static AbuseType readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "AbuseType")) {
+  static AbuseType readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String id = null;

@@ -44,10 +44,10 @@ public record AccessPolicy(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static AccessPolicy readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "AccessPolicy")) {
+  static AccessPolicy readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Boolean allowed = null;

@@ -42,10 +42,10 @@ public record Activity(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static Activity readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "Activity")) {
+  static Activity readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     ActivityContentDetails contentDetails = null;
@@ -57,11 +57,12 @@ public record Activity(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "contentDetails" -> contentDetails = ActivityContentDetails.readJson(json);
+        case "contentDetails" ->
+            contentDetails = ActivityContentDetails.readJson(json, "Activity.contentDetails");
         case "etag" -> etag = ModelSupport.readString(json, "Activity.etag");
         case "id" -> id = ModelSupport.readString(json, "Activity.id");
         case "kind" -> kind = ModelSupport.readString(json, "Activity.kind");
-        case "snippet" -> snippet = ActivitySnippet.readJson(json);
+        case "snippet" -> snippet = ActivitySnippet.readJson(json, "Activity.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -56,10 +56,10 @@ public record ActivityContentDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ActivityContentDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ActivityContentDetails")) {
+  static ActivityContentDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     ActivityContentDetailsBulletin bulletin = null;
@@ -75,16 +75,36 @@ public record ActivityContentDetails(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "bulletin" -> bulletin = ActivityContentDetailsBulletin.readJson(json);
-        case "channelItem" -> channelItem = ActivityContentDetailsChannelItem.readJson(json);
-        case "comment" -> comment = ActivityContentDetailsComment.readJson(json);
-        case "playlistItem" -> playlistItem = ActivityContentDetailsPlaylistItem.readJson(json);
-        case "promotedItem" -> promotedItem = ActivityContentDetailsPromotedItem.readJson(json);
+        case "bulletin" ->
+            bulletin =
+                ActivityContentDetailsBulletin.readJson(json, "ActivityContentDetails.bulletin");
+        case "channelItem" ->
+            channelItem =
+                ActivityContentDetailsChannelItem.readJson(
+                    json, "ActivityContentDetails.channelItem");
+        case "comment" ->
+            comment =
+                ActivityContentDetailsComment.readJson(json, "ActivityContentDetails.comment");
+        case "playlistItem" ->
+            playlistItem =
+                ActivityContentDetailsPlaylistItem.readJson(
+                    json, "ActivityContentDetails.playlistItem");
+        case "promotedItem" ->
+            promotedItem =
+                ActivityContentDetailsPromotedItem.readJson(
+                    json, "ActivityContentDetails.promotedItem");
         case "recommendation" ->
-            recommendation = ActivityContentDetailsRecommendation.readJson(json);
-        case "social" -> social = ActivityContentDetailsSocial.readJson(json);
-        case "subscription" -> subscription = ActivityContentDetailsSubscription.readJson(json);
-        case "upload" -> upload = ActivityContentDetailsUpload.readJson(json);
+            recommendation =
+                ActivityContentDetailsRecommendation.readJson(
+                    json, "ActivityContentDetails.recommendation");
+        case "social" ->
+            social = ActivityContentDetailsSocial.readJson(json, "ActivityContentDetails.social");
+        case "subscription" ->
+            subscription =
+                ActivityContentDetailsSubscription.readJson(
+                    json, "ActivityContentDetails.subscription");
+        case "upload" ->
+            upload = ActivityContentDetailsUpload.readJson(json, "ActivityContentDetails.upload");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -26,10 +26,10 @@ public record ActivityContentDetailsBulletin(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ActivityContentDetailsBulletin readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ActivityContentDetailsBulletin")) {
+  static ActivityContentDetailsBulletin readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     ResourceId resourceId = null;
@@ -37,7 +37,8 @@ public record ActivityContentDetailsBulletin(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "resourceId" -> resourceId = ResourceId.readJson(json);
+        case "resourceId" ->
+            resourceId = ResourceId.readJson(json, "ActivityContentDetailsBulletin.resourceId");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -31,10 +31,11 @@ public record ActivityContentDetailsPlaylistItem(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ActivityContentDetailsPlaylistItem readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ActivityContentDetailsPlaylistItem")) {
+  static ActivityContentDetailsPlaylistItem readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String playlistId = null;
@@ -50,7 +51,8 @@ public record ActivityContentDetailsPlaylistItem(
         case "playlistItemId" ->
             playlistItemId =
                 ModelSupport.readString(json, "ActivityContentDetailsPlaylistItem.playlistItemId");
-        case "resourceId" -> resourceId = ResourceId.readJson(json);
+        case "resourceId" ->
+            resourceId = ResourceId.readJson(json, "ActivityContentDetailsPlaylistItem.resourceId");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -94,10 +94,11 @@ public record ActivityContentDetailsPromotedItem(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ActivityContentDetailsPromotedItem readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ActivityContentDetailsPromotedItem")) {
+  static ActivityContentDetailsPromotedItem readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String adTag = null;

@@ -70,10 +70,11 @@ public record ActivityContentDetailsRecommendation(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ActivityContentDetailsRecommendation readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ActivityContentDetailsRecommendation")) {
+  static ActivityContentDetailsRecommendation readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Reason reason = null;
@@ -88,8 +89,12 @@ public record ActivityContentDetailsRecommendation(
               ModelSupport.readString(json, "ActivityContentDetailsRecommendation.reason");
           reason = text == null ? null : Reason.of(text);
         }
-        case "resourceId" -> resourceId = ResourceId.readJson(json);
-        case "seedResourceId" -> seedResourceId = ResourceId.readJson(json);
+        case "resourceId" ->
+            resourceId =
+                ResourceId.readJson(json, "ActivityContentDetailsRecommendation.resourceId");
+        case "seedResourceId" ->
+            seedResourceId =
+                ResourceId.readJson(json, "ActivityContentDetailsRecommendation.seedResourceId");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

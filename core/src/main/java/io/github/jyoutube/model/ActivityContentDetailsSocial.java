@@ -79,10 +79,10 @@ public record ActivityContentDetailsSocial(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ActivityContentDetailsSocial readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ActivityContentDetailsSocial")) {
+  static ActivityContentDetailsSocial readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String author = null;
@@ -101,7 +101,8 @@ public record ActivityContentDetailsSocial(
         case "referenceUrl" ->
             referenceUrl =
                 ModelSupport.readString(json, "ActivityContentDetailsSocial.referenceUrl");
-        case "resourceId" -> resourceId = ResourceId.readJson(json);
+        case "resourceId" ->
+            resourceId = ResourceId.readJson(json, "ActivityContentDetailsSocial.resourceId");
         case "type" -> {
           String text = ModelSupport.readString(json, "ActivityContentDetailsSocial.type");
           type = text == null ? null : Type.of(text);

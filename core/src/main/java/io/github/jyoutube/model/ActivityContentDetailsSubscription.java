@@ -26,10 +26,11 @@ public record ActivityContentDetailsSubscription(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ActivityContentDetailsSubscription readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ActivityContentDetailsSubscription")) {
+  static ActivityContentDetailsSubscription readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     ResourceId resourceId = null;
@@ -37,7 +38,8 @@ public record ActivityContentDetailsSubscription(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "resourceId" -> resourceId = ResourceId.readJson(json);
+        case "resourceId" ->
+            resourceId = ResourceId.readJson(json, "ActivityContentDetailsSubscription.resourceId");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

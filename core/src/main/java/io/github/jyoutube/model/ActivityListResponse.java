@@ -52,10 +52,10 @@ public record ActivityListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ActivityListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ActivityListResponse")) {
+  static ActivityListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -77,7 +77,7 @@ public record ActivityListResponse(
           if (ModelSupport.startArray(json, "ActivityListResponse.items")) {
             List<Activity> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(Activity.readJson(json));
+              list.add(Activity.readJson(json, "ActivityListResponse.items"));
             }
             items = list;
           } else {
@@ -87,10 +87,12 @@ public record ActivityListResponse(
         case "kind" -> kind = ModelSupport.readString(json, "ActivityListResponse.kind");
         case "nextPageToken" ->
             nextPageToken = ModelSupport.readString(json, "ActivityListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "ActivityListResponse.pageInfo");
         case "prevPageToken" ->
             prevPageToken = ModelSupport.readString(json, "ActivityListResponse.prevPageToken");
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "tokenPagination" ->
+            tokenPagination =
+                TokenPagination.readJson(json, "ActivityListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "ActivityListResponse.visitorId");
         default ->

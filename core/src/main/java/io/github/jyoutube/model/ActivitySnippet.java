@@ -123,10 +123,10 @@ public record ActivitySnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ActivitySnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ActivitySnippet")) {
+  static ActivitySnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String channelId = null;
@@ -149,7 +149,8 @@ public record ActivitySnippet(
         case "groupId" -> groupId = ModelSupport.readString(json, "ActivitySnippet.groupId");
         case "publishedAt" ->
             publishedAt = ModelSupport.readDateTime(json, "ActivitySnippet.publishedAt");
-        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "thumbnails" ->
+            thumbnails = ThumbnailDetails.readJson(json, "ActivitySnippet.thumbnails");
         case "title" -> title = ModelSupport.readString(json, "ActivitySnippet.title");
         case "type" -> {
           String text = ModelSupport.readString(json, "ActivitySnippet.type");

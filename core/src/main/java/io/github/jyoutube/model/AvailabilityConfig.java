@@ -40,10 +40,10 @@ public record AvailabilityConfig(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static AvailabilityConfig readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "AvailabilityConfig")) {
+  static AvailabilityConfig readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     AvailabilityConfigGlobalConfig globalConfig = null;
@@ -52,8 +52,12 @@ public record AvailabilityConfig(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "globalConfig" -> globalConfig = AvailabilityConfigGlobalConfig.readJson(json);
-        case "regionsConfig" -> regionsConfig = AvailabilityConfigRegionsConfig.readJson(json);
+        case "globalConfig" ->
+            globalConfig =
+                AvailabilityConfigGlobalConfig.readJson(json, "AvailabilityConfig.globalConfig");
+        case "regionsConfig" ->
+            regionsConfig =
+                AvailabilityConfigRegionsConfig.readJson(json, "AvailabilityConfig.regionsConfig");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

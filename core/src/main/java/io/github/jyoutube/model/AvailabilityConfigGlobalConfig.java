@@ -45,10 +45,10 @@ public record AvailabilityConfigGlobalConfig(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static AvailabilityConfigGlobalConfig readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "AvailabilityConfigGlobalConfig")) {
+  static AvailabilityConfigGlobalConfig readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<String> excludedRegionCodes = null;
@@ -70,7 +70,8 @@ public record AvailabilityConfigGlobalConfig(
             excludedRegionCodes = null;
           }
         }
-        case "interval" -> interval = Interval.readJson(json);
+        case "interval" ->
+            interval = Interval.readJson(json, "AvailabilityConfigGlobalConfig.interval");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -43,10 +43,11 @@ public record AvailabilityConfigRegionsConfig(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static AvailabilityConfigRegionsConfig readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "AvailabilityConfigRegionsConfig")) {
+  static AvailabilityConfigRegionsConfig readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<AvailabilityConfigRegionsConfigRegionInterval> regionIntervals = null;
@@ -58,7 +59,9 @@ public record AvailabilityConfigRegionsConfig(
           if (ModelSupport.startArray(json, "AvailabilityConfigRegionsConfig.regionIntervals")) {
             List<AvailabilityConfigRegionsConfigRegionInterval> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(AvailabilityConfigRegionsConfigRegionInterval.readJson(json));
+              list.add(
+                  AvailabilityConfigRegionsConfigRegionInterval.readJson(
+                      json, "AvailabilityConfigRegionsConfig.regionIntervals"));
             }
             regionIntervals = list;
           } else {

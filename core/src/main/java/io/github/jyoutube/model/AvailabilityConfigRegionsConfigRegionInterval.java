@@ -41,11 +41,11 @@ public record AvailabilityConfigRegionsConfigRegionInterval(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static AvailabilityConfigRegionsConfigRegionInterval readJson(JsonParser json)
+  static AvailabilityConfigRegionsConfigRegionInterval readJson(JsonParser json, String where)
       throws IOException {
-    if (!ModelSupport.startObject(json, "AvailabilityConfigRegionsConfigRegionInterval")) {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Interval interval = null;
@@ -54,7 +54,9 @@ public record AvailabilityConfigRegionsConfigRegionInterval(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "interval" -> interval = Interval.readJson(json);
+        case "interval" ->
+            interval =
+                Interval.readJson(json, "AvailabilityConfigRegionsConfigRegionInterval.interval");
         case "regionCode" ->
             regionCode =
                 ModelSupport.readString(

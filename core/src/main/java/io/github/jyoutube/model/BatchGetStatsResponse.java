@@ -35,10 +35,10 @@ public record BatchGetStatsResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static BatchGetStatsResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "BatchGetStatsResponse")) {
+  static BatchGetStatsResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -53,7 +53,7 @@ public record BatchGetStatsResponse(
           if (ModelSupport.startArray(json, "BatchGetStatsResponse.items")) {
             List<VideoStat> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(VideoStat.readJson(json));
+              list.add(VideoStat.readJson(json, "BatchGetStatsResponse.items"));
             }
             items = list;
           } else {

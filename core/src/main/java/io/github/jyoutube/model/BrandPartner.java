@@ -39,10 +39,10 @@ public record BrandPartner(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static BrandPartner readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "BrandPartner")) {
+  static BrandPartner readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String channelHandle = null;

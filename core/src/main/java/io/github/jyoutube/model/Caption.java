@@ -45,10 +45,10 @@ public record Caption(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static Caption readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "Caption")) {
+  static Caption readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -62,7 +62,7 @@ public record Caption(
         case "etag" -> etag = ModelSupport.readString(json, "Caption.etag");
         case "id" -> id = ModelSupport.readString(json, "Caption.id");
         case "kind" -> kind = ModelSupport.readString(json, "Caption.kind");
-        case "snippet" -> snippet = CaptionSnippet.readJson(json);
+        case "snippet" -> snippet = CaptionSnippet.readJson(json, "Caption.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

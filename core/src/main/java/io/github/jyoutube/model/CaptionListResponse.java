@@ -40,10 +40,10 @@ public record CaptionListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static CaptionListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "CaptionListResponse")) {
+  static CaptionListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -61,7 +61,7 @@ public record CaptionListResponse(
           if (ModelSupport.startArray(json, "CaptionListResponse.items")) {
             List<Caption> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(Caption.readJson(json));
+              list.add(Caption.readJson(json, "CaptionListResponse.items"));
             }
             items = list;
           } else {

@@ -244,10 +244,10 @@ public record CaptionSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static CaptionSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "CaptionSnippet")) {
+  static CaptionSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     AudioTrackType audioTrackType = null;

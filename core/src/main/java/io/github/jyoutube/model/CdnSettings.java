@@ -197,10 +197,10 @@ public record CdnSettings(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static CdnSettings readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "CdnSettings")) {
+  static CdnSettings readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String format = null;
@@ -217,7 +217,8 @@ public record CdnSettings(
           String text = ModelSupport.readString(json, "CdnSettings.frameRate");
           frameRate = text == null ? null : FrameRate.of(text);
         }
-        case "ingestionInfo" -> ingestionInfo = IngestionInfo.readJson(json);
+        case "ingestionInfo" ->
+            ingestionInfo = IngestionInfo.readJson(json, "CdnSettings.ingestionInfo");
         case "ingestionType" -> {
           String text2 = ModelSupport.readString(json, "CdnSettings.ingestionType");
           ingestionType = text2 == null ? null : IngestionType.of(text2);

@@ -70,10 +70,10 @@ public record Channel(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static Channel readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "Channel")) {
+  static Channel readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     ChannelAuditDetails auditDetails = null;
@@ -93,12 +93,17 @@ public record Channel(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "auditDetails" -> auditDetails = ChannelAuditDetails.readJson(json);
-        case "brandingSettings" -> brandingSettings = ChannelBrandingSettings.readJson(json);
-        case "contentDetails" -> contentDetails = ChannelContentDetails.readJson(json);
+        case "auditDetails" ->
+            auditDetails = ChannelAuditDetails.readJson(json, "Channel.auditDetails");
+        case "brandingSettings" ->
+            brandingSettings = ChannelBrandingSettings.readJson(json, "Channel.brandingSettings");
+        case "contentDetails" ->
+            contentDetails = ChannelContentDetails.readJson(json, "Channel.contentDetails");
         case "contentOwnerDetails" ->
-            contentOwnerDetails = ChannelContentOwnerDetails.readJson(json);
-        case "conversionPings" -> conversionPings = ChannelConversionPings.readJson(json);
+            contentOwnerDetails =
+                ChannelContentOwnerDetails.readJson(json, "Channel.contentOwnerDetails");
+        case "conversionPings" ->
+            conversionPings = ChannelConversionPings.readJson(json, "Channel.conversionPings");
         case "etag" -> etag = ModelSupport.readString(json, "Channel.etag");
         case "id" -> id = ModelSupport.readString(json, "Channel.id");
         case "kind" -> kind = ModelSupport.readString(json, "Channel.kind");
@@ -107,17 +112,18 @@ public record Channel(
             Map<String, ChannelLocalization> map = new LinkedHashMap<>();
             for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
               json.nextToken();
-              map.put(key, ChannelLocalization.readJson(json));
+              map.put(key, ChannelLocalization.readJson(json, "Channel.localizations"));
             }
             localizations = map;
           } else {
             localizations = null;
           }
         }
-        case "snippet" -> snippet = ChannelSnippet.readJson(json);
-        case "statistics" -> statistics = ChannelStatistics.readJson(json);
-        case "status" -> status = ChannelStatus.readJson(json);
-        case "topicDetails" -> topicDetails = ChannelTopicDetails.readJson(json);
+        case "snippet" -> snippet = ChannelSnippet.readJson(json, "Channel.snippet");
+        case "statistics" -> statistics = ChannelStatistics.readJson(json, "Channel.statistics");
+        case "status" -> status = ChannelStatus.readJson(json, "Channel.status");
+        case "topicDetails" ->
+            topicDetails = ChannelTopicDetails.readJson(json, "Channel.topicDetails");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

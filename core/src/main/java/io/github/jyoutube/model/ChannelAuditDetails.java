@@ -44,10 +44,10 @@ public record ChannelAuditDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelAuditDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelAuditDetails")) {
+  static ChannelAuditDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Boolean communityGuidelinesGoodStanding = null;

@@ -40,10 +40,10 @@ public record ChannelBannerResource(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelBannerResource readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelBannerResource")) {
+  static ChannelBannerResource readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;

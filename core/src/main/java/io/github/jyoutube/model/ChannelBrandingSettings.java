@@ -48,10 +48,10 @@ public record ChannelBrandingSettings(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelBrandingSettings readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelBrandingSettings")) {
+  static ChannelBrandingSettings readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     ChannelSettings channel = null;
@@ -62,20 +62,21 @@ public record ChannelBrandingSettings(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "channel" -> channel = ChannelSettings.readJson(json);
+        case "channel" ->
+            channel = ChannelSettings.readJson(json, "ChannelBrandingSettings.channel");
         case "hints" -> {
           if (ModelSupport.startArray(json, "ChannelBrandingSettings.hints")) {
             List<PropertyValue> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(PropertyValue.readJson(json));
+              list.add(PropertyValue.readJson(json, "ChannelBrandingSettings.hints"));
             }
             hints = list;
           } else {
             hints = null;
           }
         }
-        case "image" -> image = ImageSettings.readJson(json);
-        case "watch" -> watch = WatchSettings.readJson(json);
+        case "image" -> image = ImageSettings.readJson(json, "ChannelBrandingSettings.image");
+        case "watch" -> watch = WatchSettings.readJson(json, "ChannelBrandingSettings.watch");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -80,10 +80,10 @@ public record ChannelContentDetails(
 
     /**
      * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-     * null.
+     * null. {@code where} names the value in error messages.
      */
-    static RelatedPlaylists readJson(JsonParser json) throws IOException {
-      if (!ModelSupport.startObject(json, "RelatedPlaylists")) {
+    static RelatedPlaylists readJson(JsonParser json, String where) throws IOException {
+      if (!ModelSupport.startObject(json, where)) {
         return null;
       }
       String favorites = null;
@@ -214,10 +214,10 @@ public record ChannelContentDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelContentDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelContentDetails")) {
+  static ChannelContentDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     RelatedPlaylists relatedPlaylists = null;
@@ -225,7 +225,9 @@ public record ChannelContentDetails(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "relatedPlaylists" -> relatedPlaylists = RelatedPlaylists.readJson(json);
+        case "relatedPlaylists" ->
+            relatedPlaylists =
+                RelatedPlaylists.readJson(json, "ChannelContentDetails.relatedPlaylists");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -40,10 +40,10 @@ public record ChannelContentOwnerDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelContentOwnerDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelContentOwnerDetails")) {
+  static ChannelContentOwnerDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String contentOwner = null;

@@ -43,10 +43,10 @@ public record ChannelConversionPings(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelConversionPings readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelConversionPings")) {
+  static ChannelConversionPings readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<ChannelConversionPing> pings = null;
@@ -58,7 +58,7 @@ public record ChannelConversionPings(
           if (ModelSupport.startArray(json, "ChannelConversionPings.pings")) {
             List<ChannelConversionPing> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(ChannelConversionPing.readJson(json));
+              list.add(ChannelConversionPing.readJson(json, "ChannelConversionPings.pings"));
             }
             pings = list;
           } else {

@@ -52,10 +52,10 @@ public record ChannelListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelListResponse")) {
+  static ChannelListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -77,7 +77,7 @@ public record ChannelListResponse(
           if (ModelSupport.startArray(json, "ChannelListResponse.items")) {
             List<Channel> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(Channel.readJson(json));
+              list.add(Channel.readJson(json, "ChannelListResponse.items"));
             }
             items = list;
           } else {
@@ -87,10 +87,11 @@ public record ChannelListResponse(
         case "kind" -> kind = ModelSupport.readString(json, "ChannelListResponse.kind");
         case "nextPageToken" ->
             nextPageToken = ModelSupport.readString(json, "ChannelListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "ChannelListResponse.pageInfo");
         case "prevPageToken" ->
             prevPageToken = ModelSupport.readString(json, "ChannelListResponse.prevPageToken");
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "tokenPagination" ->
+            tokenPagination = TokenPagination.readJson(json, "ChannelListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "ChannelListResponse.visitorId");
         default ->

@@ -44,10 +44,10 @@ public record ChannelProfileDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelProfileDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelProfileDetails")) {
+  static ChannelProfileDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String channelId = null;

@@ -55,10 +55,10 @@ public record ChannelSection(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelSection readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelSection")) {
+  static ChannelSection readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     ChannelSectionContentDetails contentDetails = null;
@@ -72,7 +72,9 @@ public record ChannelSection(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "contentDetails" -> contentDetails = ChannelSectionContentDetails.readJson(json);
+        case "contentDetails" ->
+            contentDetails =
+                ChannelSectionContentDetails.readJson(json, "ChannelSection.contentDetails");
         case "etag" -> etag = ModelSupport.readString(json, "ChannelSection.etag");
         case "id" -> id = ModelSupport.readString(json, "ChannelSection.id");
         case "kind" -> kind = ModelSupport.readString(json, "ChannelSection.kind");
@@ -81,15 +83,17 @@ public record ChannelSection(
             Map<String, ChannelSectionLocalization> map = new LinkedHashMap<>();
             for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
               json.nextToken();
-              map.put(key, ChannelSectionLocalization.readJson(json));
+              map.put(
+                  key, ChannelSectionLocalization.readJson(json, "ChannelSection.localizations"));
             }
             localizations = map;
           } else {
             localizations = null;
           }
         }
-        case "snippet" -> snippet = ChannelSectionSnippet.readJson(json);
-        case "targeting" -> targeting = ChannelSectionTargeting.readJson(json);
+        case "snippet" -> snippet = ChannelSectionSnippet.readJson(json, "ChannelSection.snippet");
+        case "targeting" ->
+            targeting = ChannelSectionTargeting.readJson(json, "ChannelSection.targeting");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -44,10 +44,10 @@ public record ChannelSectionContentDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelSectionContentDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelSectionContentDetails")) {
+  static ChannelSectionContentDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<String> channels = null;

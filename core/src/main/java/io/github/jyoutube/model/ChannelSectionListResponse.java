@@ -40,10 +40,10 @@ public record ChannelSectionListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelSectionListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelSectionListResponse")) {
+  static ChannelSectionListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -62,7 +62,7 @@ public record ChannelSectionListResponse(
           if (ModelSupport.startArray(json, "ChannelSectionListResponse.items")) {
             List<ChannelSection> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(ChannelSection.readJson(json));
+              list.add(ChannelSection.readJson(json, "ChannelSectionListResponse.items"));
             }
             items = list;
           } else {

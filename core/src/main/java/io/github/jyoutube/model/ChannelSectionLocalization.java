@@ -36,10 +36,10 @@ public record ChannelSectionLocalization(String title, Map<String, Object> addit
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelSectionLocalization readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelSectionLocalization")) {
+  static ChannelSectionLocalization readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String title = null;

@@ -196,10 +196,10 @@ public record ChannelSectionSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelSectionSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelSectionSnippet")) {
+  static ChannelSectionSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String channelId = null;
@@ -218,7 +218,9 @@ public record ChannelSectionSnippet(
         case "defaultLanguage" ->
             defaultLanguage =
                 ModelSupport.readString(json, "ChannelSectionSnippet.defaultLanguage");
-        case "localized" -> localized = ChannelSectionLocalization.readJson(json);
+        case "localized" ->
+            localized =
+                ChannelSectionLocalization.readJson(json, "ChannelSectionSnippet.localized");
         case "position" -> position = ModelSupport.readLong(json, "ChannelSectionSnippet.position");
         case "style" -> {
           String text = ModelSupport.readString(json, "ChannelSectionSnippet.style");

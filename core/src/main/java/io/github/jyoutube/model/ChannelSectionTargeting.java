@@ -48,10 +48,10 @@ public record ChannelSectionTargeting(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelSectionTargeting readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelSectionTargeting")) {
+  static ChannelSectionTargeting readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<String> countries = null;

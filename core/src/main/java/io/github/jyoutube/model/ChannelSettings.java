@@ -73,10 +73,10 @@ public record ChannelSettings(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelSettings readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelSettings")) {
+  static ChannelSettings readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String country = null;

@@ -62,10 +62,10 @@ public record ChannelSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelSnippet")) {
+  static ChannelSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String country = null;
@@ -86,10 +86,12 @@ public record ChannelSnippet(
             defaultLanguage = ModelSupport.readString(json, "ChannelSnippet.defaultLanguage");
         case "description" ->
             description = ModelSupport.readString(json, "ChannelSnippet.description");
-        case "localized" -> localized = ChannelLocalization.readJson(json);
+        case "localized" ->
+            localized = ChannelLocalization.readJson(json, "ChannelSnippet.localized");
         case "publishedAt" ->
             publishedAt = ModelSupport.readDateTime(json, "ChannelSnippet.publishedAt");
-        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "thumbnails" ->
+            thumbnails = ThumbnailDetails.readJson(json, "ChannelSnippet.thumbnails");
         case "title" -> title = ModelSupport.readString(json, "ChannelSnippet.title");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);

@@ -47,10 +47,10 @@ public record ChannelStatistics(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelStatistics readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelStatistics")) {
+  static ChannelStatistics readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     BigInteger commentCount = null;

@@ -137,10 +137,10 @@ public record ChannelStatus(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelStatus readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelStatus")) {
+  static ChannelStatus readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Boolean isChannelMonetizationEnabled = null;

@@ -89,10 +89,11 @@ public record ChannelToAffiliateProgramLinkDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelToAffiliateProgramLinkDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelToAffiliateProgramLinkDetails")) {
+  static ChannelToAffiliateProgramLinkDetails readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     BigInteger merchantId = null;

@@ -48,10 +48,10 @@ public record ChannelToStoreLinkDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelToStoreLinkDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelToStoreLinkDetails")) {
+  static ChannelToStoreLinkDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     ChannelToStoreLinkDetailsBillingDetails billingDetails = null;
@@ -64,10 +64,13 @@ public record ChannelToStoreLinkDetails(
       json.nextToken();
       switch (field) {
         case "billingDetails" ->
-            billingDetails = ChannelToStoreLinkDetailsBillingDetails.readJson(json);
+            billingDetails =
+                ChannelToStoreLinkDetailsBillingDetails.readJson(
+                    json, "ChannelToStoreLinkDetails.billingDetails");
         case "merchantAffiliateProgramDetails" ->
             merchantAffiliateProgramDetails =
-                ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails.readJson(json);
+                ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails.readJson(
+                    json, "ChannelToStoreLinkDetails.merchantAffiliateProgramDetails");
         case "merchantId" ->
             merchantId = ModelSupport.readBigInteger(json, "ChannelToStoreLinkDetails.merchantId");
         case "storeName" ->

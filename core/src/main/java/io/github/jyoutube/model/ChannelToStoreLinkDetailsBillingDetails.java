@@ -90,10 +90,11 @@ public record ChannelToStoreLinkDetailsBillingDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelToStoreLinkDetailsBillingDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ChannelToStoreLinkDetailsBillingDetails")) {
+  static ChannelToStoreLinkDetailsBillingDetails readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     BillingStatus billingStatus = null;

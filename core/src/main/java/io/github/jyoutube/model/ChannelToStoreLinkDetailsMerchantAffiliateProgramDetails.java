@@ -90,12 +90,11 @@ public record ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails readJson(JsonParser json)
-      throws IOException {
-    if (!ModelSupport.startObject(
-        json, "ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails")) {
+  static ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails readJson(
+      JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Status status = null;

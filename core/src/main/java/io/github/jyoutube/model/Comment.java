@@ -44,10 +44,10 @@ public record Comment(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static Comment readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "Comment")) {
+  static Comment readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -61,7 +61,7 @@ public record Comment(
         case "etag" -> etag = ModelSupport.readString(json, "Comment.etag");
         case "id" -> id = ModelSupport.readString(json, "Comment.id");
         case "kind" -> kind = ModelSupport.readString(json, "Comment.kind");
-        case "snippet" -> snippet = CommentSnippet.readJson(json);
+        case "snippet" -> snippet = CommentSnippet.readJson(json, "Comment.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -49,10 +49,10 @@ public record CommentListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static CommentListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "CommentListResponse")) {
+  static CommentListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -73,7 +73,7 @@ public record CommentListResponse(
           if (ModelSupport.startArray(json, "CommentListResponse.items")) {
             List<Comment> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(Comment.readJson(json));
+              list.add(Comment.readJson(json, "CommentListResponse.items"));
             }
             items = list;
           } else {
@@ -83,8 +83,9 @@ public record CommentListResponse(
         case "kind" -> kind = ModelSupport.readString(json, "CommentListResponse.kind");
         case "nextPageToken" ->
             nextPageToken = ModelSupport.readString(json, "CommentListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "CommentListResponse.pageInfo");
+        case "tokenPagination" ->
+            tokenPagination = TokenPagination.readJson(json, "CommentListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "CommentListResponse.visitorId");
         default ->

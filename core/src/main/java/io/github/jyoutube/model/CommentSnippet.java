@@ -162,10 +162,10 @@ public record CommentSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static CommentSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "CommentSnippet")) {
+  static CommentSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     CommentSnippetAuthorChannelId authorChannelId = null;
@@ -187,7 +187,9 @@ public record CommentSnippet(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "authorChannelId" -> authorChannelId = CommentSnippetAuthorChannelId.readJson(json);
+        case "authorChannelId" ->
+            authorChannelId =
+                CommentSnippetAuthorChannelId.readJson(json, "CommentSnippet.authorChannelId");
         case "authorChannelUrl" ->
             authorChannelUrl = ModelSupport.readString(json, "CommentSnippet.authorChannelUrl");
         case "authorDisplayName" ->

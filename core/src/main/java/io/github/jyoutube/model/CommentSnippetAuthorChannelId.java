@@ -37,10 +37,10 @@ public record CommentSnippetAuthorChannelId(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static CommentSnippetAuthorChannelId readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "CommentSnippetAuthorChannelId")) {
+  static CommentSnippetAuthorChannelId readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String value = null;

@@ -50,10 +50,10 @@ public record CommentThread(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static CommentThread readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "CommentThread")) {
+  static CommentThread readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -68,8 +68,8 @@ public record CommentThread(
         case "etag" -> etag = ModelSupport.readString(json, "CommentThread.etag");
         case "id" -> id = ModelSupport.readString(json, "CommentThread.id");
         case "kind" -> kind = ModelSupport.readString(json, "CommentThread.kind");
-        case "replies" -> replies = CommentThreadReplies.readJson(json);
-        case "snippet" -> snippet = CommentThreadSnippet.readJson(json);
+        case "replies" -> replies = CommentThreadReplies.readJson(json, "CommentThread.replies");
+        case "snippet" -> snippet = CommentThreadSnippet.readJson(json, "CommentThread.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

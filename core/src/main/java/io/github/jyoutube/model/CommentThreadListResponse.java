@@ -49,10 +49,10 @@ public record CommentThreadListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static CommentThreadListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "CommentThreadListResponse")) {
+  static CommentThreadListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -74,7 +74,7 @@ public record CommentThreadListResponse(
           if (ModelSupport.startArray(json, "CommentThreadListResponse.items")) {
             List<CommentThread> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(CommentThread.readJson(json));
+              list.add(CommentThread.readJson(json, "CommentThreadListResponse.items"));
             }
             items = list;
           } else {
@@ -85,8 +85,10 @@ public record CommentThreadListResponse(
         case "nextPageToken" ->
             nextPageToken =
                 ModelSupport.readString(json, "CommentThreadListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "CommentThreadListResponse.pageInfo");
+        case "tokenPagination" ->
+            tokenPagination =
+                TokenPagination.readJson(json, "CommentThreadListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "CommentThreadListResponse.visitorId");
         default ->

@@ -43,10 +43,10 @@ public record CommentThreadReplies(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static CommentThreadReplies readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "CommentThreadReplies")) {
+  static CommentThreadReplies readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<Comment> comments = null;
@@ -58,7 +58,7 @@ public record CommentThreadReplies(
           if (ModelSupport.startArray(json, "CommentThreadReplies.comments")) {
             List<Comment> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(Comment.readJson(json));
+              list.add(Comment.readJson(json, "CommentThreadReplies.comments"));
             }
             comments = list;
           } else {

@@ -52,10 +52,10 @@ public record CommentThreadSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static CommentThreadSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "CommentThreadSnippet")) {
+  static CommentThreadSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Boolean canReply = null;
@@ -74,7 +74,8 @@ public record CommentThreadSnippet(
             channelId = ModelSupport.readString(json, "CommentThreadSnippet.channelId");
         case "isPublic" ->
             isPublic = ModelSupport.readBoolean(json, "CommentThreadSnippet.isPublic");
-        case "topLevelComment" -> topLevelComment = Comment.readJson(json);
+        case "topLevelComment" ->
+            topLevelComment = Comment.readJson(json, "CommentThreadSnippet.topLevelComment");
         case "totalReplyCount" ->
             totalReplyCount = ModelSupport.readLong(json, "CommentThreadSnippet.totalReplyCount");
         case "videoId" -> videoId = ModelSupport.readString(json, "CommentThreadSnippet.videoId");

@@ -4693,10 +4693,10 @@ public record ContentRating(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ContentRating readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ContentRating")) {
+  static ContentRating readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     AcbRating acbRating = null;

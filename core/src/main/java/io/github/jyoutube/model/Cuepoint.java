@@ -91,10 +91,10 @@ public record Cuepoint(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static Cuepoint readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "Cuepoint")) {
+  static Cuepoint readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     CueType cueType = null;

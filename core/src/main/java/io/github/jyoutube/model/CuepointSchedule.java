@@ -94,10 +94,10 @@ public record CuepointSchedule(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static CuepointSchedule readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "CuepointSchedule")) {
+  static CuepointSchedule readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Boolean enabled = null;

@@ -39,10 +39,10 @@ public record Entity(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static Entity readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "Entity")) {
+  static Entity readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String id = null;

@@ -39,10 +39,10 @@ public record GeoPoint(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static GeoPoint readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "GeoPoint")) {
+  static GeoPoint readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Double altitude = null;

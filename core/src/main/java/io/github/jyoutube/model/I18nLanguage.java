@@ -34,10 +34,10 @@ public record I18nLanguage(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static I18nLanguage readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "I18nLanguage")) {
+  static I18nLanguage readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -51,7 +51,7 @@ public record I18nLanguage(
         case "etag" -> etag = ModelSupport.readString(json, "I18nLanguage.etag");
         case "id" -> id = ModelSupport.readString(json, "I18nLanguage.id");
         case "kind" -> kind = ModelSupport.readString(json, "I18nLanguage.kind");
-        case "snippet" -> snippet = I18nLanguageSnippet.readJson(json);
+        case "snippet" -> snippet = I18nLanguageSnippet.readJson(json, "I18nLanguage.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -40,10 +40,10 @@ public record I18nLanguageListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static I18nLanguageListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "I18nLanguageListResponse")) {
+  static I18nLanguageListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -62,7 +62,7 @@ public record I18nLanguageListResponse(
           if (ModelSupport.startArray(json, "I18nLanguageListResponse.items")) {
             List<I18nLanguage> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(I18nLanguage.readJson(json));
+              list.add(I18nLanguage.readJson(json, "I18nLanguageListResponse.items"));
             }
             items = list;
           } else {

@@ -26,10 +26,10 @@ public record I18nLanguageSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static I18nLanguageSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "I18nLanguageSnippet")) {
+  static I18nLanguageSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String hl = null;

@@ -34,10 +34,10 @@ public record I18nRegion(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static I18nRegion readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "I18nRegion")) {
+  static I18nRegion readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -51,7 +51,7 @@ public record I18nRegion(
         case "etag" -> etag = ModelSupport.readString(json, "I18nRegion.etag");
         case "id" -> id = ModelSupport.readString(json, "I18nRegion.id");
         case "kind" -> kind = ModelSupport.readString(json, "I18nRegion.kind");
-        case "snippet" -> snippet = I18nRegionSnippet.readJson(json);
+        case "snippet" -> snippet = I18nRegionSnippet.readJson(json, "I18nRegion.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -41,10 +41,10 @@ public record I18nRegionListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static I18nRegionListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "I18nRegionListResponse")) {
+  static I18nRegionListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -62,7 +62,7 @@ public record I18nRegionListResponse(
           if (ModelSupport.startArray(json, "I18nRegionListResponse.items")) {
             List<I18nRegion> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(I18nRegion.readJson(json));
+              list.add(I18nRegion.readJson(json, "I18nRegionListResponse.items"));
             }
             items = list;
           } else {

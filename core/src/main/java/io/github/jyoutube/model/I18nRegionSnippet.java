@@ -25,10 +25,10 @@ public record I18nRegionSnippet(String gl, String name, Map<String, Object> addi
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static I18nRegionSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "I18nRegionSnippet")) {
+  static I18nRegionSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String gl = null;

@@ -99,10 +99,10 @@ public record ImageSettings(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ImageSettings readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ImageSettings")) {
+  static ImageSettings readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     LocalizedProperty backgroundImageUrl = null;
@@ -131,7 +131,9 @@ public record ImageSettings(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "backgroundImageUrl" -> backgroundImageUrl = LocalizedProperty.readJson(json);
+        case "backgroundImageUrl" ->
+            backgroundImageUrl =
+                LocalizedProperty.readJson(json, "ImageSettings.backgroundImageUrl");
         case "bannerExternalUrl" ->
             bannerExternalUrl = ModelSupport.readString(json, "ImageSettings.bannerExternalUrl");
         case "bannerImageUrl" ->
@@ -175,13 +177,17 @@ public record ImageSettings(
             bannerTvMediumImageUrl =
                 ModelSupport.readString(json, "ImageSettings.bannerTvMediumImageUrl");
         case "largeBrandedBannerImageImapScript" ->
-            largeBrandedBannerImageImapScript = LocalizedProperty.readJson(json);
+            largeBrandedBannerImageImapScript =
+                LocalizedProperty.readJson(json, "ImageSettings.largeBrandedBannerImageImapScript");
         case "largeBrandedBannerImageUrl" ->
-            largeBrandedBannerImageUrl = LocalizedProperty.readJson(json);
+            largeBrandedBannerImageUrl =
+                LocalizedProperty.readJson(json, "ImageSettings.largeBrandedBannerImageUrl");
         case "smallBrandedBannerImageImapScript" ->
-            smallBrandedBannerImageImapScript = LocalizedProperty.readJson(json);
+            smallBrandedBannerImageImapScript =
+                LocalizedProperty.readJson(json, "ImageSettings.smallBrandedBannerImageImapScript");
         case "smallBrandedBannerImageUrl" ->
-            smallBrandedBannerImageUrl = LocalizedProperty.readJson(json);
+            smallBrandedBannerImageUrl =
+                LocalizedProperty.readJson(json, "ImageSettings.smallBrandedBannerImageUrl");
         case "trackingImageUrl" ->
             trackingImageUrl = ModelSupport.readString(json, "ImageSettings.trackingImageUrl");
         case "watchIconImageUrl" ->

@@ -53,10 +53,10 @@ public record IngestionInfo(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static IngestionInfo readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "IngestionInfo")) {
+  static IngestionInfo readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String backupIngestionAddress = null;

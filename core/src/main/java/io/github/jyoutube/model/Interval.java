@@ -44,10 +44,10 @@ public record Interval(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static Interval readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "Interval")) {
+  static Interval readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     DateTime endTime = null;

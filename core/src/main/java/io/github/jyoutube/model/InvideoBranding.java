@@ -48,10 +48,10 @@ public record InvideoBranding(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static InvideoBranding readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "InvideoBranding")) {
+  static InvideoBranding readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String imageBytes = null;
@@ -66,10 +66,10 @@ public record InvideoBranding(
         case "imageBytes" ->
             imageBytes = ModelSupport.readString(json, "InvideoBranding.imageBytes");
         case "imageUrl" -> imageUrl = ModelSupport.readString(json, "InvideoBranding.imageUrl");
-        case "position" -> position = InvideoPosition.readJson(json);
+        case "position" -> position = InvideoPosition.readJson(json, "InvideoBranding.position");
         case "targetChannelId" ->
             targetChannelId = ModelSupport.readString(json, "InvideoBranding.targetChannelId");
-        case "timing" -> timing = InvideoTiming.readJson(json);
+        case "timing" -> timing = InvideoTiming.readJson(json, "InvideoBranding.timing");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

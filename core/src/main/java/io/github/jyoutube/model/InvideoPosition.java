@@ -118,10 +118,10 @@ public record InvideoPosition(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static InvideoPosition readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "InvideoPosition")) {
+  static InvideoPosition readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     CornerPosition cornerPosition = null;

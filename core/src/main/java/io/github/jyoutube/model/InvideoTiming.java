@@ -86,10 +86,10 @@ public record InvideoTiming(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static InvideoTiming readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "InvideoTiming")) {
+  static InvideoTiming readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     BigInteger durationMs = null;

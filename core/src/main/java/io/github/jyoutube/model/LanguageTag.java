@@ -36,10 +36,10 @@ public record LanguageTag(String value, Map<String, Object> additionalProperties
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LanguageTag readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LanguageTag")) {
+  static LanguageTag readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String value = null;

@@ -24,10 +24,10 @@ public record LevelDetails(String displayName, Map<String, Object> additionalPro
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LevelDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LevelDetails")) {
+  static LevelDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String displayName = null;

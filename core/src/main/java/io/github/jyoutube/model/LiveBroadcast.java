@@ -59,10 +59,10 @@ public record LiveBroadcast(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveBroadcast readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveBroadcast")) {
+  static LiveBroadcast readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     LiveBroadcastContentDetails contentDetails = null;
@@ -77,15 +77,20 @@ public record LiveBroadcast(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "contentDetails" -> contentDetails = LiveBroadcastContentDetails.readJson(json);
+        case "contentDetails" ->
+            contentDetails =
+                LiveBroadcastContentDetails.readJson(json, "LiveBroadcast.contentDetails");
         case "etag" -> etag = ModelSupport.readString(json, "LiveBroadcast.etag");
         case "id" -> id = ModelSupport.readString(json, "LiveBroadcast.id");
         case "kind" -> kind = ModelSupport.readString(json, "LiveBroadcast.kind");
         case "monetizationDetails" ->
-            monetizationDetails = LiveBroadcastMonetizationDetails.readJson(json);
-        case "snippet" -> snippet = LiveBroadcastSnippet.readJson(json);
-        case "statistics" -> statistics = LiveBroadcastStatistics.readJson(json);
-        case "status" -> status = LiveBroadcastStatus.readJson(json);
+            monetizationDetails =
+                LiveBroadcastMonetizationDetails.readJson(
+                    json, "LiveBroadcast.monetizationDetails");
+        case "snippet" -> snippet = LiveBroadcastSnippet.readJson(json, "LiveBroadcast.snippet");
+        case "statistics" ->
+            statistics = LiveBroadcastStatistics.readJson(json, "LiveBroadcast.statistics");
+        case "status" -> status = LiveBroadcastStatus.readJson(json, "LiveBroadcast.status");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

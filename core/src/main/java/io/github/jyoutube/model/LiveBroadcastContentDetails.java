@@ -295,10 +295,10 @@ public record LiveBroadcastContentDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveBroadcastContentDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveBroadcastContentDetails")) {
+  static LiveBroadcastContentDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     AvailabilityConfig availabilityConfig = null;
@@ -323,7 +323,9 @@ public record LiveBroadcastContentDetails(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "availabilityConfig" -> availabilityConfig = AvailabilityConfig.readJson(json);
+        case "availabilityConfig" ->
+            availabilityConfig =
+                AvailabilityConfig.readJson(json, "LiveBroadcastContentDetails.availabilityConfig");
         case "boundStreamId" ->
             boundStreamId =
                 ModelSupport.readString(json, "LiveBroadcastContentDetails.boundStreamId");
@@ -362,7 +364,9 @@ public record LiveBroadcastContentDetails(
           latencyPreference = text2 == null ? null : LatencyPreference.of(text2);
         }
         case "mesh" -> mesh = ModelSupport.readString(json, "LiveBroadcastContentDetails.mesh");
-        case "monitorStream" -> monitorStream = MonitorStreamInfo.readJson(json);
+        case "monitorStream" ->
+            monitorStream =
+                MonitorStreamInfo.readJson(json, "LiveBroadcastContentDetails.monitorStream");
         case "projection" -> {
           String text3 = ModelSupport.readString(json, "LiveBroadcastContentDetails.projection");
           projection = text3 == null ? null : Projection.of(text3);

@@ -52,10 +52,10 @@ public record LiveBroadcastListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveBroadcastListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveBroadcastListResponse")) {
+  static LiveBroadcastListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -78,7 +78,7 @@ public record LiveBroadcastListResponse(
           if (ModelSupport.startArray(json, "LiveBroadcastListResponse.items")) {
             List<LiveBroadcast> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(LiveBroadcast.readJson(json));
+              list.add(LiveBroadcast.readJson(json, "LiveBroadcastListResponse.items"));
             }
             items = list;
           } else {
@@ -89,11 +89,13 @@ public record LiveBroadcastListResponse(
         case "nextPageToken" ->
             nextPageToken =
                 ModelSupport.readString(json, "LiveBroadcastListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "LiveBroadcastListResponse.pageInfo");
         case "prevPageToken" ->
             prevPageToken =
                 ModelSupport.readString(json, "LiveBroadcastListResponse.prevPageToken");
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "tokenPagination" ->
+            tokenPagination =
+                TokenPagination.readJson(json, "LiveBroadcastListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "LiveBroadcastListResponse.visitorId");
         default ->

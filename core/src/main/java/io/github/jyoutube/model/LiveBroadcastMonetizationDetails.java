@@ -37,10 +37,11 @@ public record LiveBroadcastMonetizationDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveBroadcastMonetizationDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveBroadcastMonetizationDetails")) {
+  static LiveBroadcastMonetizationDetails readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     CuepointSchedule cuepointSchedule = null;
@@ -48,7 +49,10 @@ public record LiveBroadcastMonetizationDetails(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "cuepointSchedule" -> cuepointSchedule = CuepointSchedule.readJson(json);
+        case "cuepointSchedule" ->
+            cuepointSchedule =
+                CuepointSchedule.readJson(
+                    json, "LiveBroadcastMonetizationDetails.cuepointSchedule");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -72,10 +72,10 @@ public record LiveBroadcastSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveBroadcastSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveBroadcastSnippet")) {
+  static LiveBroadcastSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     DateTime actualEndTime = null;
@@ -118,7 +118,8 @@ public record LiveBroadcastSnippet(
         case "scheduledStartTime" ->
             scheduledStartTime =
                 ModelSupport.readDateTime(json, "LiveBroadcastSnippet.scheduledStartTime");
-        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "thumbnails" ->
+            thumbnails = ThumbnailDetails.readJson(json, "LiveBroadcastSnippet.thumbnails");
         case "title" -> title = ModelSupport.readString(json, "LiveBroadcastSnippet.title");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);

@@ -254,10 +254,10 @@ public record LiveBroadcastStatus(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveBroadcastStatus readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveBroadcastStatus")) {
+  static LiveBroadcastStatus readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     LifeCycleStatus lifeCycleStatus = null;

@@ -45,10 +45,10 @@ public record LiveChatBan(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatBan readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatBan")) {
+  static LiveChatBan readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -62,7 +62,7 @@ public record LiveChatBan(
         case "etag" -> etag = ModelSupport.readString(json, "LiveChatBan.etag");
         case "id" -> id = ModelSupport.readString(json, "LiveChatBan.id");
         case "kind" -> kind = ModelSupport.readString(json, "LiveChatBan.kind");
-        case "snippet" -> snippet = LiveChatBanSnippet.readJson(json);
+        case "snippet" -> snippet = LiveChatBanSnippet.readJson(json, "LiveChatBan.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -88,10 +88,10 @@ public record LiveChatBanSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatBanSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatBanSnippet")) {
+  static LiveChatBanSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     BigInteger banDurationSeconds = null;
@@ -105,7 +105,9 @@ public record LiveChatBanSnippet(
         case "banDurationSeconds" ->
             banDurationSeconds =
                 ModelSupport.readBigInteger(json, "LiveChatBanSnippet.banDurationSeconds");
-        case "bannedUserDetails" -> bannedUserDetails = ChannelProfileDetails.readJson(json);
+        case "bannedUserDetails" ->
+            bannedUserDetails =
+                ChannelProfileDetails.readJson(json, "LiveChatBanSnippet.bannedUserDetails");
         case "liveChatId" ->
             liveChatId = ModelSupport.readString(json, "LiveChatBanSnippet.liveChatId");
         case "type" -> {

@@ -46,10 +46,10 @@ public record LiveChatFanFundingEventDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatFanFundingEventDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatFanFundingEventDetails")) {
+  static LiveChatFanFundingEventDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String amountDisplayString = null;

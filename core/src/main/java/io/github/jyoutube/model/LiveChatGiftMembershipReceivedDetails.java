@@ -48,10 +48,11 @@ public record LiveChatGiftMembershipReceivedDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatGiftMembershipReceivedDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatGiftMembershipReceivedDetails")) {
+  static LiveChatGiftMembershipReceivedDetails readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String associatedMembershipGiftingMessageId = null;

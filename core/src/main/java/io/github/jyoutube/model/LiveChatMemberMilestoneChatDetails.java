@@ -47,10 +47,11 @@ public record LiveChatMemberMilestoneChatDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatMemberMilestoneChatDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatMemberMilestoneChatDetails")) {
+  static LiveChatMemberMilestoneChatDetails readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String memberLevelName = null;

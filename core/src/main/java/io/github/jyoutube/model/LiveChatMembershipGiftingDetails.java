@@ -42,10 +42,11 @@ public record LiveChatMembershipGiftingDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatMembershipGiftingDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatMembershipGiftingDetails")) {
+  static LiveChatMembershipGiftingDetails readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Integer giftMembershipsCount = null;

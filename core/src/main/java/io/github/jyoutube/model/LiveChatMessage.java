@@ -48,10 +48,10 @@ public record LiveChatMessage(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatMessage readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatMessage")) {
+  static LiveChatMessage readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     LiveChatMessageAuthorDetails authorDetails = null;
@@ -63,11 +63,14 @@ public record LiveChatMessage(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "authorDetails" -> authorDetails = LiveChatMessageAuthorDetails.readJson(json);
+        case "authorDetails" ->
+            authorDetails =
+                LiveChatMessageAuthorDetails.readJson(json, "LiveChatMessage.authorDetails");
         case "etag" -> etag = ModelSupport.readString(json, "LiveChatMessage.etag");
         case "id" -> id = ModelSupport.readString(json, "LiveChatMessage.id");
         case "kind" -> kind = ModelSupport.readString(json, "LiveChatMessage.kind");
-        case "snippet" -> snippet = LiveChatMessageSnippet.readJson(json);
+        case "snippet" ->
+            snippet = LiveChatMessageSnippet.readJson(json, "LiveChatMessage.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

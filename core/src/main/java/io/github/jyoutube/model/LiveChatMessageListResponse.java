@@ -54,10 +54,10 @@ public record LiveChatMessageListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatMessageListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatMessageListResponse")) {
+  static LiveChatMessageListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     LiveChatMessage activePollItem = null;
@@ -75,7 +75,9 @@ public record LiveChatMessageListResponse(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "activePollItem" -> activePollItem = LiveChatMessage.readJson(json);
+        case "activePollItem" ->
+            activePollItem =
+                LiveChatMessage.readJson(json, "LiveChatMessageListResponse.activePollItem");
         case "etag" -> etag = ModelSupport.readString(json, "LiveChatMessageListResponse.etag");
         case "eventId" ->
             eventId = ModelSupport.readString(json, "LiveChatMessageListResponse.eventId");
@@ -83,7 +85,7 @@ public record LiveChatMessageListResponse(
           if (ModelSupport.startArray(json, "LiveChatMessageListResponse.items")) {
             List<LiveChatMessage> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(LiveChatMessage.readJson(json));
+              list.add(LiveChatMessage.readJson(json, "LiveChatMessageListResponse.items"));
             }
             items = list;
           } else {
@@ -96,11 +98,14 @@ public record LiveChatMessageListResponse(
                 ModelSupport.readString(json, "LiveChatMessageListResponse.nextPageToken");
         case "offlineAt" ->
             offlineAt = ModelSupport.readDateTime(json, "LiveChatMessageListResponse.offlineAt");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" ->
+            pageInfo = PageInfo.readJson(json, "LiveChatMessageListResponse.pageInfo");
         case "pollingIntervalMillis" ->
             pollingIntervalMillis =
                 ModelSupport.readLong(json, "LiveChatMessageListResponse.pollingIntervalMillis");
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "tokenPagination" ->
+            tokenPagination =
+                TokenPagination.readJson(json, "LiveChatMessageListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "LiveChatMessageListResponse.visitorId");
         default ->

@@ -39,10 +39,11 @@ public record LiveChatMessageRetractedDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatMessageRetractedDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatMessageRetractedDetails")) {
+  static LiveChatMessageRetractedDetails readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String retractedMessageId = null;

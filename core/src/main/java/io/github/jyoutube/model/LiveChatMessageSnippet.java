@@ -207,10 +207,10 @@ public record LiveChatMessageSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatMessageSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatMessageSnippet")) {
+  static LiveChatMessageSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String authorChannelId = null;
@@ -242,37 +242,63 @@ public record LiveChatMessageSnippet(
         case "displayMessage" ->
             displayMessage = ModelSupport.readString(json, "LiveChatMessageSnippet.displayMessage");
         case "fanFundingEventDetails" ->
-            fanFundingEventDetails = LiveChatFanFundingEventDetails.readJson(json);
-        case "giftDetails" -> giftDetails = LiveChatGiftDetails.readJson(json);
+            fanFundingEventDetails =
+                LiveChatFanFundingEventDetails.readJson(
+                    json, "LiveChatMessageSnippet.fanFundingEventDetails");
+        case "giftDetails" ->
+            giftDetails = LiveChatGiftDetails.readJson(json, "LiveChatMessageSnippet.giftDetails");
         case "giftMembershipReceivedDetails" ->
-            giftMembershipReceivedDetails = LiveChatGiftMembershipReceivedDetails.readJson(json);
+            giftMembershipReceivedDetails =
+                LiveChatGiftMembershipReceivedDetails.readJson(
+                    json, "LiveChatMessageSnippet.giftMembershipReceivedDetails");
         case "hasDisplayContent" ->
             hasDisplayContent =
                 ModelSupport.readBoolean(json, "LiveChatMessageSnippet.hasDisplayContent");
         case "liveChatId" ->
             liveChatId = ModelSupport.readString(json, "LiveChatMessageSnippet.liveChatId");
         case "memberMilestoneChatDetails" ->
-            memberMilestoneChatDetails = LiveChatMemberMilestoneChatDetails.readJson(json);
+            memberMilestoneChatDetails =
+                LiveChatMemberMilestoneChatDetails.readJson(
+                    json, "LiveChatMessageSnippet.memberMilestoneChatDetails");
         case "membershipGiftingDetails" ->
-            membershipGiftingDetails = LiveChatMembershipGiftingDetails.readJson(json);
+            membershipGiftingDetails =
+                LiveChatMembershipGiftingDetails.readJson(
+                    json, "LiveChatMessageSnippet.membershipGiftingDetails");
         case "messageDeletedDetails" ->
-            messageDeletedDetails = LiveChatMessageDeletedDetails.readJson(json);
+            messageDeletedDetails =
+                LiveChatMessageDeletedDetails.readJson(
+                    json, "LiveChatMessageSnippet.messageDeletedDetails");
         case "messageRetractedDetails" ->
-            messageRetractedDetails = LiveChatMessageRetractedDetails.readJson(json);
-        case "newSponsorDetails" -> newSponsorDetails = LiveChatNewSponsorDetails.readJson(json);
-        case "pollDetails" -> pollDetails = LiveChatPollDetails.readJson(json);
+            messageRetractedDetails =
+                LiveChatMessageRetractedDetails.readJson(
+                    json, "LiveChatMessageSnippet.messageRetractedDetails");
+        case "newSponsorDetails" ->
+            newSponsorDetails =
+                LiveChatNewSponsorDetails.readJson(
+                    json, "LiveChatMessageSnippet.newSponsorDetails");
+        case "pollDetails" ->
+            pollDetails = LiveChatPollDetails.readJson(json, "LiveChatMessageSnippet.pollDetails");
         case "publishedAt" ->
             publishedAt = ModelSupport.readDateTime(json, "LiveChatMessageSnippet.publishedAt");
-        case "superChatDetails" -> superChatDetails = LiveChatSuperChatDetails.readJson(json);
+        case "superChatDetails" ->
+            superChatDetails =
+                LiveChatSuperChatDetails.readJson(json, "LiveChatMessageSnippet.superChatDetails");
         case "superStickerDetails" ->
-            superStickerDetails = LiveChatSuperStickerDetails.readJson(json);
-        case "textMessageDetails" -> textMessageDetails = LiveChatTextMessageDetails.readJson(json);
+            superStickerDetails =
+                LiveChatSuperStickerDetails.readJson(
+                    json, "LiveChatMessageSnippet.superStickerDetails");
+        case "textMessageDetails" ->
+            textMessageDetails =
+                LiveChatTextMessageDetails.readJson(
+                    json, "LiveChatMessageSnippet.textMessageDetails");
         case "type" -> {
           String text = ModelSupport.readString(json, "LiveChatMessageSnippet.type");
           type = text == null ? null : Type.of(text);
         }
         case "userBannedDetails" ->
-            userBannedDetails = LiveChatUserBannedMessageDetails.readJson(json);
+            userBannedDetails =
+                LiveChatUserBannedMessageDetails.readJson(
+                    json, "LiveChatMessageSnippet.userBannedDetails");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

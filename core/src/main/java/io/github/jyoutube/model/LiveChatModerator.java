@@ -46,10 +46,10 @@ public record LiveChatModerator(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatModerator readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatModerator")) {
+  static LiveChatModerator readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -63,7 +63,8 @@ public record LiveChatModerator(
         case "etag" -> etag = ModelSupport.readString(json, "LiveChatModerator.etag");
         case "id" -> id = ModelSupport.readString(json, "LiveChatModerator.id");
         case "kind" -> kind = ModelSupport.readString(json, "LiveChatModerator.kind");
-        case "snippet" -> snippet = LiveChatModeratorSnippet.readJson(json);
+        case "snippet" ->
+            snippet = LiveChatModeratorSnippet.readJson(json, "LiveChatModerator.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

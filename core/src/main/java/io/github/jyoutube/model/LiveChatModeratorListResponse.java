@@ -52,10 +52,10 @@ public record LiveChatModeratorListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatModeratorListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatModeratorListResponse")) {
+  static LiveChatModeratorListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -78,7 +78,7 @@ public record LiveChatModeratorListResponse(
           if (ModelSupport.startArray(json, "LiveChatModeratorListResponse.items")) {
             List<LiveChatModerator> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(LiveChatModerator.readJson(json));
+              list.add(LiveChatModerator.readJson(json, "LiveChatModeratorListResponse.items"));
             }
             items = list;
           } else {
@@ -89,11 +89,14 @@ public record LiveChatModeratorListResponse(
         case "nextPageToken" ->
             nextPageToken =
                 ModelSupport.readString(json, "LiveChatModeratorListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" ->
+            pageInfo = PageInfo.readJson(json, "LiveChatModeratorListResponse.pageInfo");
         case "prevPageToken" ->
             prevPageToken =
                 ModelSupport.readString(json, "LiveChatModeratorListResponse.prevPageToken");
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "tokenPagination" ->
+            tokenPagination =
+                TokenPagination.readJson(json, "LiveChatModeratorListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "LiveChatModeratorListResponse.visitorId");
         default ->

@@ -40,10 +40,10 @@ public record LiveChatModeratorSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatModeratorSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatModeratorSnippet")) {
+  static LiveChatModeratorSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String liveChatId = null;
@@ -54,7 +54,9 @@ public record LiveChatModeratorSnippet(
       switch (field) {
         case "liveChatId" ->
             liveChatId = ModelSupport.readString(json, "LiveChatModeratorSnippet.liveChatId");
-        case "moderatorDetails" -> moderatorDetails = ChannelProfileDetails.readJson(json);
+        case "moderatorDetails" ->
+            moderatorDetails =
+                ChannelProfileDetails.readJson(json, "LiveChatModeratorSnippet.moderatorDetails");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

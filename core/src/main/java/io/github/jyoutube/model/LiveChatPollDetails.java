@@ -81,10 +81,10 @@ public record LiveChatPollDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatPollDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatPollDetails")) {
+  static LiveChatPollDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     LiveChatPollDetailsPollMetadata metadata = null;
@@ -93,7 +93,9 @@ public record LiveChatPollDetails(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "metadata" -> metadata = LiveChatPollDetailsPollMetadata.readJson(json);
+        case "metadata" ->
+            metadata =
+                LiveChatPollDetailsPollMetadata.readJson(json, "LiveChatPollDetails.metadata");
         case "status" -> {
           String text = ModelSupport.readString(json, "LiveChatPollDetails.status");
           status = text == null ? null : Status.of(text);

@@ -44,10 +44,11 @@ public record LiveChatPollDetailsPollMetadata(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatPollDetailsPollMetadata readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatPollDetailsPollMetadata")) {
+  static LiveChatPollDetailsPollMetadata readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<LiveChatPollDetailsPollMetadataPollOption> options = null;
@@ -60,7 +61,9 @@ public record LiveChatPollDetailsPollMetadata(
           if (ModelSupport.startArray(json, "LiveChatPollDetailsPollMetadata.options")) {
             List<LiveChatPollDetailsPollMetadataPollOption> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(LiveChatPollDetailsPollMetadataPollOption.readJson(json));
+              list.add(
+                  LiveChatPollDetailsPollMetadataPollOption.readJson(
+                      json, "LiveChatPollDetailsPollMetadata.options"));
             }
             options = list;
           } else {

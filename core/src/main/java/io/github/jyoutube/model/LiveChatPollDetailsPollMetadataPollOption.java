@@ -38,10 +38,11 @@ public record LiveChatPollDetailsPollMetadataPollOption(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatPollDetailsPollMetadataPollOption readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatPollDetailsPollMetadataPollOption")) {
+  static LiveChatPollDetailsPollMetadataPollOption readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String optionText = null;

@@ -49,10 +49,10 @@ public record LiveChatSuperStickerDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatSuperStickerDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatSuperStickerDetails")) {
+  static LiveChatSuperStickerDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String amountDisplayString = null;
@@ -72,7 +72,10 @@ public record LiveChatSuperStickerDetails(
                 ModelSupport.readBigInteger(json, "LiveChatSuperStickerDetails.amountMicros");
         case "currency" ->
             currency = ModelSupport.readString(json, "LiveChatSuperStickerDetails.currency");
-        case "superStickerMetadata" -> superStickerMetadata = SuperStickerMetadata.readJson(json);
+        case "superStickerMetadata" ->
+            superStickerMetadata =
+                SuperStickerMetadata.readJson(
+                    json, "LiveChatSuperStickerDetails.superStickerMetadata");
         case "tier" -> tier = ModelSupport.readLong(json, "LiveChatSuperStickerDetails.tier");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);

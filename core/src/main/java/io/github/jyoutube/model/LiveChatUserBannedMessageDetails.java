@@ -82,10 +82,11 @@ public record LiveChatUserBannedMessageDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveChatUserBannedMessageDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveChatUserBannedMessageDetails")) {
+  static LiveChatUserBannedMessageDetails readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     BigInteger banDurationSeconds = null;
@@ -103,7 +104,10 @@ public record LiveChatUserBannedMessageDetails(
           String text = ModelSupport.readString(json, "LiveChatUserBannedMessageDetails.banType");
           banType = text == null ? null : BanType.of(text);
         }
-        case "bannedUserDetails" -> bannedUserDetails = ChannelProfileDetails.readJson(json);
+        case "bannedUserDetails" ->
+            bannedUserDetails =
+                ChannelProfileDetails.readJson(
+                    json, "LiveChatUserBannedMessageDetails.bannedUserDetails");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

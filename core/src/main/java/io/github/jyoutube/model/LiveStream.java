@@ -54,10 +54,10 @@ public record LiveStream(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveStream readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveStream")) {
+  static LiveStream readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     CdnSettings cdn = null;
@@ -71,13 +71,14 @@ public record LiveStream(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "cdn" -> cdn = CdnSettings.readJson(json);
-        case "contentDetails" -> contentDetails = LiveStreamContentDetails.readJson(json);
+        case "cdn" -> cdn = CdnSettings.readJson(json, "LiveStream.cdn");
+        case "contentDetails" ->
+            contentDetails = LiveStreamContentDetails.readJson(json, "LiveStream.contentDetails");
         case "etag" -> etag = ModelSupport.readString(json, "LiveStream.etag");
         case "id" -> id = ModelSupport.readString(json, "LiveStream.id");
         case "kind" -> kind = ModelSupport.readString(json, "LiveStream.kind");
-        case "snippet" -> snippet = LiveStreamSnippet.readJson(json);
-        case "status" -> status = LiveStreamStatus.readJson(json);
+        case "snippet" -> snippet = LiveStreamSnippet.readJson(json, "LiveStream.snippet");
+        case "status" -> status = LiveStreamStatus.readJson(json, "LiveStream.status");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -256,10 +256,10 @@ public record LiveStreamConfigurationIssue(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveStreamConfigurationIssue readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveStreamConfigurationIssue")) {
+  static LiveStreamConfigurationIssue readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String description = null;

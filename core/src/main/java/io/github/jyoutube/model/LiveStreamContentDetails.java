@@ -50,10 +50,10 @@ public record LiveStreamContentDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveStreamContentDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveStreamContentDetails")) {
+  static LiveStreamContentDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String closedCaptionsIngestionUrl = null;

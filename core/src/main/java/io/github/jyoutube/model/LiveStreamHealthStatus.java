@@ -93,10 +93,10 @@ public record LiveStreamHealthStatus(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveStreamHealthStatus readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveStreamHealthStatus")) {
+  static LiveStreamHealthStatus readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<LiveStreamConfigurationIssue> configurationIssues = null;
@@ -110,7 +110,9 @@ public record LiveStreamHealthStatus(
           if (ModelSupport.startArray(json, "LiveStreamHealthStatus.configurationIssues")) {
             List<LiveStreamConfigurationIssue> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(LiveStreamConfigurationIssue.readJson(json));
+              list.add(
+                  LiveStreamConfigurationIssue.readJson(
+                      json, "LiveStreamHealthStatus.configurationIssues"));
             }
             configurationIssues = list;
           } else {

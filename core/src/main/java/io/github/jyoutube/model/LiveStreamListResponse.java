@@ -52,10 +52,10 @@ public record LiveStreamListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveStreamListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveStreamListResponse")) {
+  static LiveStreamListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -77,7 +77,7 @@ public record LiveStreamListResponse(
           if (ModelSupport.startArray(json, "LiveStreamListResponse.items")) {
             List<LiveStream> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(LiveStream.readJson(json));
+              list.add(LiveStream.readJson(json, "LiveStreamListResponse.items"));
             }
             items = list;
           } else {
@@ -87,10 +87,12 @@ public record LiveStreamListResponse(
         case "kind" -> kind = ModelSupport.readString(json, "LiveStreamListResponse.kind");
         case "nextPageToken" ->
             nextPageToken = ModelSupport.readString(json, "LiveStreamListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "LiveStreamListResponse.pageInfo");
         case "prevPageToken" ->
             prevPageToken = ModelSupport.readString(json, "LiveStreamListResponse.prevPageToken");
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "tokenPagination" ->
+            tokenPagination =
+                TokenPagination.readJson(json, "LiveStreamListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "LiveStreamListResponse.visitorId");
         default ->

@@ -48,10 +48,10 @@ public record LiveStreamSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveStreamSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveStreamSnippet")) {
+  static LiveStreamSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String channelId = null;

@@ -88,10 +88,10 @@ public record LiveStreamStatus(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LiveStreamStatus readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LiveStreamStatus")) {
+  static LiveStreamStatus readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     LiveStreamHealthStatus healthStatus = null;
@@ -100,7 +100,8 @@ public record LiveStreamStatus(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "healthStatus" -> healthStatus = LiveStreamHealthStatus.readJson(json);
+        case "healthStatus" ->
+            healthStatus = LiveStreamHealthStatus.readJson(json, "LiveStreamStatus.healthStatus");
         case "streamStatus" -> {
           String text = ModelSupport.readString(json, "LiveStreamStatus.streamStatus");
           streamStatus = text == null ? null : StreamStatus.of(text);

@@ -46,10 +46,10 @@ public record LocalizedProperty(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static LocalizedProperty readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "LocalizedProperty")) {
+  static LocalizedProperty readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String defaultValue = null;
@@ -60,12 +60,13 @@ public record LocalizedProperty(
       json.nextToken();
       switch (field) {
         case "default" -> defaultValue = ModelSupport.readString(json, "LocalizedProperty.default");
-        case "defaultLanguage" -> defaultLanguage = LanguageTag.readJson(json);
+        case "defaultLanguage" ->
+            defaultLanguage = LanguageTag.readJson(json, "LocalizedProperty.defaultLanguage");
         case "localized" -> {
           if (ModelSupport.startArray(json, "LocalizedProperty.localized")) {
             List<LocalizedString> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(LocalizedString.readJson(json));
+              list.add(LocalizedString.readJson(json, "LocalizedProperty.localized"));
             }
             localized = list;
           } else {

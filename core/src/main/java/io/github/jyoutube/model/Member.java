@@ -28,10 +28,10 @@ public record Member(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static Member readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "Member")) {
+  static Member readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -43,7 +43,7 @@ public record Member(
       switch (field) {
         case "etag" -> etag = ModelSupport.readString(json, "Member.etag");
         case "kind" -> kind = ModelSupport.readString(json, "Member.kind");
-        case "snippet" -> snippet = MemberSnippet.readJson(json);
+        case "snippet" -> snippet = MemberSnippet.readJson(json, "Member.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

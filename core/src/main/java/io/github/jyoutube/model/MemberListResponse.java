@@ -49,10 +49,10 @@ public record MemberListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static MemberListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "MemberListResponse")) {
+  static MemberListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -73,7 +73,7 @@ public record MemberListResponse(
           if (ModelSupport.startArray(json, "MemberListResponse.items")) {
             List<Member> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(Member.readJson(json));
+              list.add(Member.readJson(json, "MemberListResponse.items"));
             }
             items = list;
           } else {
@@ -83,8 +83,9 @@ public record MemberListResponse(
         case "kind" -> kind = ModelSupport.readString(json, "MemberListResponse.kind");
         case "nextPageToken" ->
             nextPageToken = ModelSupport.readString(json, "MemberListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "MemberListResponse.pageInfo");
+        case "tokenPagination" ->
+            tokenPagination = TokenPagination.readJson(json, "MemberListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "MemberListResponse.visitorId");
         default ->

@@ -30,10 +30,10 @@ public record MemberSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static MemberSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "MemberSnippet")) {
+  static MemberSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String creatorChannelId = null;
@@ -45,8 +45,11 @@ public record MemberSnippet(
       switch (field) {
         case "creatorChannelId" ->
             creatorChannelId = ModelSupport.readString(json, "MemberSnippet.creatorChannelId");
-        case "memberDetails" -> memberDetails = ChannelProfileDetails.readJson(json);
-        case "membershipsDetails" -> membershipsDetails = MembershipsDetails.readJson(json);
+        case "memberDetails" ->
+            memberDetails = ChannelProfileDetails.readJson(json, "MemberSnippet.memberDetails");
+        case "membershipsDetails" ->
+            membershipsDetails =
+                MembershipsDetails.readJson(json, "MemberSnippet.membershipsDetails");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

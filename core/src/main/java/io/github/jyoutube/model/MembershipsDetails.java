@@ -42,10 +42,10 @@ public record MembershipsDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static MembershipsDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "MembershipsDetails")) {
+  static MembershipsDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<String> accessibleLevels = null;
@@ -75,12 +75,16 @@ public record MembershipsDetails(
             highestAccessibleLevelDisplayName =
                 ModelSupport.readString(
                     json, "MembershipsDetails.highestAccessibleLevelDisplayName");
-        case "membershipsDuration" -> membershipsDuration = MembershipsDuration.readJson(json);
+        case "membershipsDuration" ->
+            membershipsDuration =
+                MembershipsDuration.readJson(json, "MembershipsDetails.membershipsDuration");
         case "membershipsDurationAtLevels" -> {
           if (ModelSupport.startArray(json, "MembershipsDetails.membershipsDurationAtLevels")) {
             List<MembershipsDurationAtLevel> list2 = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list2.add(MembershipsDurationAtLevel.readJson(json));
+              list2.add(
+                  MembershipsDurationAtLevel.readJson(
+                      json, "MembershipsDetails.membershipsDurationAtLevels"));
             }
             membershipsDurationAtLevels = list2;
           } else {

@@ -29,10 +29,10 @@ public record MembershipsDuration(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static MembershipsDuration readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "MembershipsDuration")) {
+  static MembershipsDuration readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String memberSince = null;

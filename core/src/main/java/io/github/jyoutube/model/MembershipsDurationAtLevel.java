@@ -32,10 +32,10 @@ public record MembershipsDurationAtLevel(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static MembershipsDurationAtLevel readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "MembershipsDurationAtLevel")) {
+  static MembershipsDurationAtLevel readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String level = null;

@@ -35,10 +35,10 @@ public record MembershipsLevel(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static MembershipsLevel readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "MembershipsLevel")) {
+  static MembershipsLevel readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -52,7 +52,8 @@ public record MembershipsLevel(
         case "etag" -> etag = ModelSupport.readString(json, "MembershipsLevel.etag");
         case "id" -> id = ModelSupport.readString(json, "MembershipsLevel.id");
         case "kind" -> kind = ModelSupport.readString(json, "MembershipsLevel.kind");
-        case "snippet" -> snippet = MembershipsLevelSnippet.readJson(json);
+        case "snippet" ->
+            snippet = MembershipsLevelSnippet.readJson(json, "MembershipsLevel.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

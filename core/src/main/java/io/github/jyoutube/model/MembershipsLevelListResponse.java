@@ -40,10 +40,10 @@ public record MembershipsLevelListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static MembershipsLevelListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "MembershipsLevelListResponse")) {
+  static MembershipsLevelListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -62,7 +62,7 @@ public record MembershipsLevelListResponse(
           if (ModelSupport.startArray(json, "MembershipsLevelListResponse.items")) {
             List<MembershipsLevel> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(MembershipsLevel.readJson(json));
+              list.add(MembershipsLevel.readJson(json, "MembershipsLevelListResponse.items"));
             }
             items = list;
           } else {

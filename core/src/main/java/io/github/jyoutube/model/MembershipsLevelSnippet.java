@@ -26,10 +26,10 @@ public record MembershipsLevelSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static MembershipsLevelSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "MembershipsLevelSnippet")) {
+  static MembershipsLevelSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String creatorChannelId = null;
@@ -41,7 +41,8 @@ public record MembershipsLevelSnippet(
         case "creatorChannelId" ->
             creatorChannelId =
                 ModelSupport.readString(json, "MembershipsLevelSnippet.creatorChannelId");
-        case "levelDetails" -> levelDetails = LevelDetails.readJson(json);
+        case "levelDetails" ->
+            levelDetails = LevelDetails.readJson(json, "MembershipsLevelSnippet.levelDetails");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -11,7 +11,7 @@ import java.io.IOException;
  * Reads and writes the records of this package with Jackson's streaming API, choosing the record's
  * own reader and writer by its class.
  *
- * <p>{@link io.github.jyoutube.Json} is the entry point for callers; this class is its generated
+ * <p>{@code io.github.jyoutube.Json} is the entry point for callers; this class is its generated
  * part and is public only so that it can reach it.
  */
 public final class ModelJson {
@@ -31,321 +31,415 @@ public final class ModelJson {
   public static <T> T read(JsonParser json, Class<T> type) throws IOException {
     Object value =
         switch (type.getName()) {
-          case "io.github.jyoutube.model.AbuseReport" -> AbuseReport.readJson(json);
-          case "io.github.jyoutube.model.AbuseType" -> AbuseType.readJson(json);
-          case "io.github.jyoutube.model.AccessPolicy" -> AccessPolicy.readJson(json);
-          case "io.github.jyoutube.model.Activity" -> Activity.readJson(json);
+          case "io.github.jyoutube.model.AbuseReport" -> AbuseReport.readJson(json, "AbuseReport");
+          case "io.github.jyoutube.model.AbuseType" -> AbuseType.readJson(json, "AbuseType");
+          case "io.github.jyoutube.model.AccessPolicy" ->
+              AccessPolicy.readJson(json, "AccessPolicy");
+          case "io.github.jyoutube.model.Activity" -> Activity.readJson(json, "Activity");
           case "io.github.jyoutube.model.ActivityContentDetails" ->
-              ActivityContentDetails.readJson(json);
+              ActivityContentDetails.readJson(json, "ActivityContentDetails");
           case "io.github.jyoutube.model.ActivityContentDetailsBulletin" ->
-              ActivityContentDetailsBulletin.readJson(json);
+              ActivityContentDetailsBulletin.readJson(json, "ActivityContentDetailsBulletin");
           case "io.github.jyoutube.model.ActivityContentDetailsChannelItem" ->
-              ActivityContentDetailsChannelItem.readJson(json);
+              ActivityContentDetailsChannelItem.readJson(json, "ActivityContentDetailsChannelItem");
           case "io.github.jyoutube.model.ActivityContentDetailsComment" ->
-              ActivityContentDetailsComment.readJson(json);
+              ActivityContentDetailsComment.readJson(json, "ActivityContentDetailsComment");
           case "io.github.jyoutube.model.ActivityContentDetailsPlaylistItem" ->
-              ActivityContentDetailsPlaylistItem.readJson(json);
+              ActivityContentDetailsPlaylistItem.readJson(
+                  json, "ActivityContentDetailsPlaylistItem");
           case "io.github.jyoutube.model.ActivityContentDetailsPromotedItem" ->
-              ActivityContentDetailsPromotedItem.readJson(json);
+              ActivityContentDetailsPromotedItem.readJson(
+                  json, "ActivityContentDetailsPromotedItem");
           case "io.github.jyoutube.model.ActivityContentDetailsRecommendation" ->
-              ActivityContentDetailsRecommendation.readJson(json);
+              ActivityContentDetailsRecommendation.readJson(
+                  json, "ActivityContentDetailsRecommendation");
           case "io.github.jyoutube.model.ActivityContentDetailsSocial" ->
-              ActivityContentDetailsSocial.readJson(json);
+              ActivityContentDetailsSocial.readJson(json, "ActivityContentDetailsSocial");
           case "io.github.jyoutube.model.ActivityContentDetailsSubscription" ->
-              ActivityContentDetailsSubscription.readJson(json);
+              ActivityContentDetailsSubscription.readJson(
+                  json, "ActivityContentDetailsSubscription");
           case "io.github.jyoutube.model.ActivityContentDetailsUpload" ->
-              ActivityContentDetailsUpload.readJson(json);
+              ActivityContentDetailsUpload.readJson(json, "ActivityContentDetailsUpload");
           case "io.github.jyoutube.model.ActivityListResponse" ->
-              ActivityListResponse.readJson(json);
-          case "io.github.jyoutube.model.ActivitySnippet" -> ActivitySnippet.readJson(json);
-          case "io.github.jyoutube.model.AvailabilityConfig" -> AvailabilityConfig.readJson(json);
+              ActivityListResponse.readJson(json, "ActivityListResponse");
+          case "io.github.jyoutube.model.ActivitySnippet" ->
+              ActivitySnippet.readJson(json, "ActivitySnippet");
+          case "io.github.jyoutube.model.AvailabilityConfig" ->
+              AvailabilityConfig.readJson(json, "AvailabilityConfig");
           case "io.github.jyoutube.model.AvailabilityConfigGlobalConfig" ->
-              AvailabilityConfigGlobalConfig.readJson(json);
+              AvailabilityConfigGlobalConfig.readJson(json, "AvailabilityConfigGlobalConfig");
           case "io.github.jyoutube.model.AvailabilityConfigRegionsConfig" ->
-              AvailabilityConfigRegionsConfig.readJson(json);
+              AvailabilityConfigRegionsConfig.readJson(json, "AvailabilityConfigRegionsConfig");
           case "io.github.jyoutube.model.AvailabilityConfigRegionsConfigRegionInterval" ->
-              AvailabilityConfigRegionsConfigRegionInterval.readJson(json);
+              AvailabilityConfigRegionsConfigRegionInterval.readJson(
+                  json, "AvailabilityConfigRegionsConfigRegionInterval");
           case "io.github.jyoutube.model.BatchGetStatsResponse" ->
-              BatchGetStatsResponse.readJson(json);
-          case "io.github.jyoutube.model.BrandPartner" -> BrandPartner.readJson(json);
-          case "io.github.jyoutube.model.Caption" -> Caption.readJson(json);
-          case "io.github.jyoutube.model.CaptionListResponse" -> CaptionListResponse.readJson(json);
-          case "io.github.jyoutube.model.CaptionSnippet" -> CaptionSnippet.readJson(json);
-          case "io.github.jyoutube.model.CdnSettings" -> CdnSettings.readJson(json);
-          case "io.github.jyoutube.model.Channel" -> Channel.readJson(json);
-          case "io.github.jyoutube.model.ChannelAuditDetails" -> ChannelAuditDetails.readJson(json);
+              BatchGetStatsResponse.readJson(json, "BatchGetStatsResponse");
+          case "io.github.jyoutube.model.BrandPartner" ->
+              BrandPartner.readJson(json, "BrandPartner");
+          case "io.github.jyoutube.model.Caption" -> Caption.readJson(json, "Caption");
+          case "io.github.jyoutube.model.CaptionListResponse" ->
+              CaptionListResponse.readJson(json, "CaptionListResponse");
+          case "io.github.jyoutube.model.CaptionSnippet" ->
+              CaptionSnippet.readJson(json, "CaptionSnippet");
+          case "io.github.jyoutube.model.CdnSettings" -> CdnSettings.readJson(json, "CdnSettings");
+          case "io.github.jyoutube.model.Channel" -> Channel.readJson(json, "Channel");
+          case "io.github.jyoutube.model.ChannelAuditDetails" ->
+              ChannelAuditDetails.readJson(json, "ChannelAuditDetails");
           case "io.github.jyoutube.model.ChannelBannerResource" ->
-              ChannelBannerResource.readJson(json);
+              ChannelBannerResource.readJson(json, "ChannelBannerResource");
           case "io.github.jyoutube.model.ChannelBrandingSettings" ->
-              ChannelBrandingSettings.readJson(json);
+              ChannelBrandingSettings.readJson(json, "ChannelBrandingSettings");
           case "io.github.jyoutube.model.ChannelContentDetails" ->
-              ChannelContentDetails.readJson(json);
+              ChannelContentDetails.readJson(json, "ChannelContentDetails");
           case "io.github.jyoutube.model.ChannelContentDetails$RelatedPlaylists" ->
-              ChannelContentDetails.RelatedPlaylists.readJson(json);
+              ChannelContentDetails.RelatedPlaylists.readJson(
+                  json, "ChannelContentDetails.RelatedPlaylists");
           case "io.github.jyoutube.model.ChannelContentOwnerDetails" ->
-              ChannelContentOwnerDetails.readJson(json);
+              ChannelContentOwnerDetails.readJson(json, "ChannelContentOwnerDetails");
           case "io.github.jyoutube.model.ChannelConversionPing" ->
-              ChannelConversionPing.readJson(json);
+              ChannelConversionPing.readJson(json, "ChannelConversionPing");
           case "io.github.jyoutube.model.ChannelConversionPings" ->
-              ChannelConversionPings.readJson(json);
-          case "io.github.jyoutube.model.ChannelListResponse" -> ChannelListResponse.readJson(json);
-          case "io.github.jyoutube.model.ChannelLocalization" -> ChannelLocalization.readJson(json);
+              ChannelConversionPings.readJson(json, "ChannelConversionPings");
+          case "io.github.jyoutube.model.ChannelListResponse" ->
+              ChannelListResponse.readJson(json, "ChannelListResponse");
+          case "io.github.jyoutube.model.ChannelLocalization" ->
+              ChannelLocalization.readJson(json, "ChannelLocalization");
           case "io.github.jyoutube.model.ChannelProfileDetails" ->
-              ChannelProfileDetails.readJson(json);
-          case "io.github.jyoutube.model.ChannelSection" -> ChannelSection.readJson(json);
+              ChannelProfileDetails.readJson(json, "ChannelProfileDetails");
+          case "io.github.jyoutube.model.ChannelSection" ->
+              ChannelSection.readJson(json, "ChannelSection");
           case "io.github.jyoutube.model.ChannelSectionContentDetails" ->
-              ChannelSectionContentDetails.readJson(json);
+              ChannelSectionContentDetails.readJson(json, "ChannelSectionContentDetails");
           case "io.github.jyoutube.model.ChannelSectionListResponse" ->
-              ChannelSectionListResponse.readJson(json);
+              ChannelSectionListResponse.readJson(json, "ChannelSectionListResponse");
           case "io.github.jyoutube.model.ChannelSectionLocalization" ->
-              ChannelSectionLocalization.readJson(json);
+              ChannelSectionLocalization.readJson(json, "ChannelSectionLocalization");
           case "io.github.jyoutube.model.ChannelSectionSnippet" ->
-              ChannelSectionSnippet.readJson(json);
+              ChannelSectionSnippet.readJson(json, "ChannelSectionSnippet");
           case "io.github.jyoutube.model.ChannelSectionTargeting" ->
-              ChannelSectionTargeting.readJson(json);
-          case "io.github.jyoutube.model.ChannelSettings" -> ChannelSettings.readJson(json);
-          case "io.github.jyoutube.model.ChannelSnippet" -> ChannelSnippet.readJson(json);
-          case "io.github.jyoutube.model.ChannelStatistics" -> ChannelStatistics.readJson(json);
-          case "io.github.jyoutube.model.ChannelStatus" -> ChannelStatus.readJson(json);
+              ChannelSectionTargeting.readJson(json, "ChannelSectionTargeting");
+          case "io.github.jyoutube.model.ChannelSettings" ->
+              ChannelSettings.readJson(json, "ChannelSettings");
+          case "io.github.jyoutube.model.ChannelSnippet" ->
+              ChannelSnippet.readJson(json, "ChannelSnippet");
+          case "io.github.jyoutube.model.ChannelStatistics" ->
+              ChannelStatistics.readJson(json, "ChannelStatistics");
+          case "io.github.jyoutube.model.ChannelStatus" ->
+              ChannelStatus.readJson(json, "ChannelStatus");
           case "io.github.jyoutube.model.ChannelToAffiliateProgramLinkDetails" ->
-              ChannelToAffiliateProgramLinkDetails.readJson(json);
+              ChannelToAffiliateProgramLinkDetails.readJson(
+                  json, "ChannelToAffiliateProgramLinkDetails");
           case "io.github.jyoutube.model.ChannelToStoreLinkDetails" ->
-              ChannelToStoreLinkDetails.readJson(json);
+              ChannelToStoreLinkDetails.readJson(json, "ChannelToStoreLinkDetails");
           case "io.github.jyoutube.model.ChannelToStoreLinkDetailsBillingDetails" ->
-              ChannelToStoreLinkDetailsBillingDetails.readJson(json);
+              ChannelToStoreLinkDetailsBillingDetails.readJson(
+                  json, "ChannelToStoreLinkDetailsBillingDetails");
           case "io.github.jyoutube.model.ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails" ->
-              ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails.readJson(json);
-          case "io.github.jyoutube.model.ChannelTopicDetails" -> ChannelTopicDetails.readJson(json);
-          case "io.github.jyoutube.model.Comment" -> Comment.readJson(json);
-          case "io.github.jyoutube.model.CommentListResponse" -> CommentListResponse.readJson(json);
-          case "io.github.jyoutube.model.CommentSnippet" -> CommentSnippet.readJson(json);
+              ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails.readJson(
+                  json, "ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails");
+          case "io.github.jyoutube.model.ChannelTopicDetails" ->
+              ChannelTopicDetails.readJson(json, "ChannelTopicDetails");
+          case "io.github.jyoutube.model.Comment" -> Comment.readJson(json, "Comment");
+          case "io.github.jyoutube.model.CommentListResponse" ->
+              CommentListResponse.readJson(json, "CommentListResponse");
+          case "io.github.jyoutube.model.CommentSnippet" ->
+              CommentSnippet.readJson(json, "CommentSnippet");
           case "io.github.jyoutube.model.CommentSnippetAuthorChannelId" ->
-              CommentSnippetAuthorChannelId.readJson(json);
-          case "io.github.jyoutube.model.CommentThread" -> CommentThread.readJson(json);
+              CommentSnippetAuthorChannelId.readJson(json, "CommentSnippetAuthorChannelId");
+          case "io.github.jyoutube.model.CommentThread" ->
+              CommentThread.readJson(json, "CommentThread");
           case "io.github.jyoutube.model.CommentThreadListResponse" ->
-              CommentThreadListResponse.readJson(json);
+              CommentThreadListResponse.readJson(json, "CommentThreadListResponse");
           case "io.github.jyoutube.model.CommentThreadReplies" ->
-              CommentThreadReplies.readJson(json);
+              CommentThreadReplies.readJson(json, "CommentThreadReplies");
           case "io.github.jyoutube.model.CommentThreadSnippet" ->
-              CommentThreadSnippet.readJson(json);
-          case "io.github.jyoutube.model.ContentRating" -> ContentRating.readJson(json);
-          case "io.github.jyoutube.model.Cuepoint" -> Cuepoint.readJson(json);
-          case "io.github.jyoutube.model.CuepointSchedule" -> CuepointSchedule.readJson(json);
-          case "io.github.jyoutube.model.Entity" -> Entity.readJson(json);
-          case "io.github.jyoutube.model.GeoPoint" -> GeoPoint.readJson(json);
-          case "io.github.jyoutube.model.I18nLanguage" -> I18nLanguage.readJson(json);
+              CommentThreadSnippet.readJson(json, "CommentThreadSnippet");
+          case "io.github.jyoutube.model.ContentRating" ->
+              ContentRating.readJson(json, "ContentRating");
+          case "io.github.jyoutube.model.Cuepoint" -> Cuepoint.readJson(json, "Cuepoint");
+          case "io.github.jyoutube.model.CuepointSchedule" ->
+              CuepointSchedule.readJson(json, "CuepointSchedule");
+          case "io.github.jyoutube.model.Entity" -> Entity.readJson(json, "Entity");
+          case "io.github.jyoutube.model.GeoPoint" -> GeoPoint.readJson(json, "GeoPoint");
+          case "io.github.jyoutube.model.I18nLanguage" ->
+              I18nLanguage.readJson(json, "I18nLanguage");
           case "io.github.jyoutube.model.I18nLanguageListResponse" ->
-              I18nLanguageListResponse.readJson(json);
-          case "io.github.jyoutube.model.I18nLanguageSnippet" -> I18nLanguageSnippet.readJson(json);
-          case "io.github.jyoutube.model.I18nRegion" -> I18nRegion.readJson(json);
+              I18nLanguageListResponse.readJson(json, "I18nLanguageListResponse");
+          case "io.github.jyoutube.model.I18nLanguageSnippet" ->
+              I18nLanguageSnippet.readJson(json, "I18nLanguageSnippet");
+          case "io.github.jyoutube.model.I18nRegion" -> I18nRegion.readJson(json, "I18nRegion");
           case "io.github.jyoutube.model.I18nRegionListResponse" ->
-              I18nRegionListResponse.readJson(json);
-          case "io.github.jyoutube.model.I18nRegionSnippet" -> I18nRegionSnippet.readJson(json);
-          case "io.github.jyoutube.model.ImageSettings" -> ImageSettings.readJson(json);
-          case "io.github.jyoutube.model.IngestionInfo" -> IngestionInfo.readJson(json);
-          case "io.github.jyoutube.model.Interval" -> Interval.readJson(json);
-          case "io.github.jyoutube.model.InvideoBranding" -> InvideoBranding.readJson(json);
-          case "io.github.jyoutube.model.InvideoPosition" -> InvideoPosition.readJson(json);
-          case "io.github.jyoutube.model.InvideoTiming" -> InvideoTiming.readJson(json);
-          case "io.github.jyoutube.model.LanguageTag" -> LanguageTag.readJson(json);
-          case "io.github.jyoutube.model.LevelDetails" -> LevelDetails.readJson(json);
-          case "io.github.jyoutube.model.LiveBroadcast" -> LiveBroadcast.readJson(json);
+              I18nRegionListResponse.readJson(json, "I18nRegionListResponse");
+          case "io.github.jyoutube.model.I18nRegionSnippet" ->
+              I18nRegionSnippet.readJson(json, "I18nRegionSnippet");
+          case "io.github.jyoutube.model.ImageSettings" ->
+              ImageSettings.readJson(json, "ImageSettings");
+          case "io.github.jyoutube.model.IngestionInfo" ->
+              IngestionInfo.readJson(json, "IngestionInfo");
+          case "io.github.jyoutube.model.Interval" -> Interval.readJson(json, "Interval");
+          case "io.github.jyoutube.model.InvideoBranding" ->
+              InvideoBranding.readJson(json, "InvideoBranding");
+          case "io.github.jyoutube.model.InvideoPosition" ->
+              InvideoPosition.readJson(json, "InvideoPosition");
+          case "io.github.jyoutube.model.InvideoTiming" ->
+              InvideoTiming.readJson(json, "InvideoTiming");
+          case "io.github.jyoutube.model.LanguageTag" -> LanguageTag.readJson(json, "LanguageTag");
+          case "io.github.jyoutube.model.LevelDetails" ->
+              LevelDetails.readJson(json, "LevelDetails");
+          case "io.github.jyoutube.model.LiveBroadcast" ->
+              LiveBroadcast.readJson(json, "LiveBroadcast");
           case "io.github.jyoutube.model.LiveBroadcastContentDetails" ->
-              LiveBroadcastContentDetails.readJson(json);
+              LiveBroadcastContentDetails.readJson(json, "LiveBroadcastContentDetails");
           case "io.github.jyoutube.model.LiveBroadcastListResponse" ->
-              LiveBroadcastListResponse.readJson(json);
+              LiveBroadcastListResponse.readJson(json, "LiveBroadcastListResponse");
           case "io.github.jyoutube.model.LiveBroadcastMonetizationDetails" ->
-              LiveBroadcastMonetizationDetails.readJson(json);
+              LiveBroadcastMonetizationDetails.readJson(json, "LiveBroadcastMonetizationDetails");
           case "io.github.jyoutube.model.LiveBroadcastSnippet" ->
-              LiveBroadcastSnippet.readJson(json);
+              LiveBroadcastSnippet.readJson(json, "LiveBroadcastSnippet");
           case "io.github.jyoutube.model.LiveBroadcastStatistics" ->
-              LiveBroadcastStatistics.readJson(json);
-          case "io.github.jyoutube.model.LiveBroadcastStatus" -> LiveBroadcastStatus.readJson(json);
-          case "io.github.jyoutube.model.LiveChatBan" -> LiveChatBan.readJson(json);
-          case "io.github.jyoutube.model.LiveChatBanSnippet" -> LiveChatBanSnippet.readJson(json);
+              LiveBroadcastStatistics.readJson(json, "LiveBroadcastStatistics");
+          case "io.github.jyoutube.model.LiveBroadcastStatus" ->
+              LiveBroadcastStatus.readJson(json, "LiveBroadcastStatus");
+          case "io.github.jyoutube.model.LiveChatBan" -> LiveChatBan.readJson(json, "LiveChatBan");
+          case "io.github.jyoutube.model.LiveChatBanSnippet" ->
+              LiveChatBanSnippet.readJson(json, "LiveChatBanSnippet");
           case "io.github.jyoutube.model.LiveChatFanFundingEventDetails" ->
-              LiveChatFanFundingEventDetails.readJson(json);
-          case "io.github.jyoutube.model.LiveChatGiftDetails" -> LiveChatGiftDetails.readJson(json);
+              LiveChatFanFundingEventDetails.readJson(json, "LiveChatFanFundingEventDetails");
+          case "io.github.jyoutube.model.LiveChatGiftDetails" ->
+              LiveChatGiftDetails.readJson(json, "LiveChatGiftDetails");
           case "io.github.jyoutube.model.LiveChatGiftMembershipReceivedDetails" ->
-              LiveChatGiftMembershipReceivedDetails.readJson(json);
+              LiveChatGiftMembershipReceivedDetails.readJson(
+                  json, "LiveChatGiftMembershipReceivedDetails");
           case "io.github.jyoutube.model.LiveChatMemberMilestoneChatDetails" ->
-              LiveChatMemberMilestoneChatDetails.readJson(json);
+              LiveChatMemberMilestoneChatDetails.readJson(
+                  json, "LiveChatMemberMilestoneChatDetails");
           case "io.github.jyoutube.model.LiveChatMembershipGiftingDetails" ->
-              LiveChatMembershipGiftingDetails.readJson(json);
-          case "io.github.jyoutube.model.LiveChatMessage" -> LiveChatMessage.readJson(json);
+              LiveChatMembershipGiftingDetails.readJson(json, "LiveChatMembershipGiftingDetails");
+          case "io.github.jyoutube.model.LiveChatMessage" ->
+              LiveChatMessage.readJson(json, "LiveChatMessage");
           case "io.github.jyoutube.model.LiveChatMessageAuthorDetails" ->
-              LiveChatMessageAuthorDetails.readJson(json);
+              LiveChatMessageAuthorDetails.readJson(json, "LiveChatMessageAuthorDetails");
           case "io.github.jyoutube.model.LiveChatMessageDeletedDetails" ->
-              LiveChatMessageDeletedDetails.readJson(json);
+              LiveChatMessageDeletedDetails.readJson(json, "LiveChatMessageDeletedDetails");
           case "io.github.jyoutube.model.LiveChatMessageListResponse" ->
-              LiveChatMessageListResponse.readJson(json);
+              LiveChatMessageListResponse.readJson(json, "LiveChatMessageListResponse");
           case "io.github.jyoutube.model.LiveChatMessageRetractedDetails" ->
-              LiveChatMessageRetractedDetails.readJson(json);
+              LiveChatMessageRetractedDetails.readJson(json, "LiveChatMessageRetractedDetails");
           case "io.github.jyoutube.model.LiveChatMessageSnippet" ->
-              LiveChatMessageSnippet.readJson(json);
-          case "io.github.jyoutube.model.LiveChatModerator" -> LiveChatModerator.readJson(json);
+              LiveChatMessageSnippet.readJson(json, "LiveChatMessageSnippet");
+          case "io.github.jyoutube.model.LiveChatModerator" ->
+              LiveChatModerator.readJson(json, "LiveChatModerator");
           case "io.github.jyoutube.model.LiveChatModeratorListResponse" ->
-              LiveChatModeratorListResponse.readJson(json);
+              LiveChatModeratorListResponse.readJson(json, "LiveChatModeratorListResponse");
           case "io.github.jyoutube.model.LiveChatModeratorSnippet" ->
-              LiveChatModeratorSnippet.readJson(json);
+              LiveChatModeratorSnippet.readJson(json, "LiveChatModeratorSnippet");
           case "io.github.jyoutube.model.LiveChatNewSponsorDetails" ->
-              LiveChatNewSponsorDetails.readJson(json);
-          case "io.github.jyoutube.model.LiveChatPollDetails" -> LiveChatPollDetails.readJson(json);
+              LiveChatNewSponsorDetails.readJson(json, "LiveChatNewSponsorDetails");
+          case "io.github.jyoutube.model.LiveChatPollDetails" ->
+              LiveChatPollDetails.readJson(json, "LiveChatPollDetails");
           case "io.github.jyoutube.model.LiveChatPollDetailsPollMetadata" ->
-              LiveChatPollDetailsPollMetadata.readJson(json);
+              LiveChatPollDetailsPollMetadata.readJson(json, "LiveChatPollDetailsPollMetadata");
           case "io.github.jyoutube.model.LiveChatPollDetailsPollMetadataPollOption" ->
-              LiveChatPollDetailsPollMetadataPollOption.readJson(json);
+              LiveChatPollDetailsPollMetadataPollOption.readJson(
+                  json, "LiveChatPollDetailsPollMetadataPollOption");
           case "io.github.jyoutube.model.LiveChatSuperChatDetails" ->
-              LiveChatSuperChatDetails.readJson(json);
+              LiveChatSuperChatDetails.readJson(json, "LiveChatSuperChatDetails");
           case "io.github.jyoutube.model.LiveChatSuperStickerDetails" ->
-              LiveChatSuperStickerDetails.readJson(json);
+              LiveChatSuperStickerDetails.readJson(json, "LiveChatSuperStickerDetails");
           case "io.github.jyoutube.model.LiveChatTextMessageDetails" ->
-              LiveChatTextMessageDetails.readJson(json);
+              LiveChatTextMessageDetails.readJson(json, "LiveChatTextMessageDetails");
           case "io.github.jyoutube.model.LiveChatUserBannedMessageDetails" ->
-              LiveChatUserBannedMessageDetails.readJson(json);
-          case "io.github.jyoutube.model.LiveStream" -> LiveStream.readJson(json);
+              LiveChatUserBannedMessageDetails.readJson(json, "LiveChatUserBannedMessageDetails");
+          case "io.github.jyoutube.model.LiveStream" -> LiveStream.readJson(json, "LiveStream");
           case "io.github.jyoutube.model.LiveStreamConfigurationIssue" ->
-              LiveStreamConfigurationIssue.readJson(json);
+              LiveStreamConfigurationIssue.readJson(json, "LiveStreamConfigurationIssue");
           case "io.github.jyoutube.model.LiveStreamContentDetails" ->
-              LiveStreamContentDetails.readJson(json);
+              LiveStreamContentDetails.readJson(json, "LiveStreamContentDetails");
           case "io.github.jyoutube.model.LiveStreamHealthStatus" ->
-              LiveStreamHealthStatus.readJson(json);
+              LiveStreamHealthStatus.readJson(json, "LiveStreamHealthStatus");
           case "io.github.jyoutube.model.LiveStreamListResponse" ->
-              LiveStreamListResponse.readJson(json);
-          case "io.github.jyoutube.model.LiveStreamSnippet" -> LiveStreamSnippet.readJson(json);
-          case "io.github.jyoutube.model.LiveStreamStatus" -> LiveStreamStatus.readJson(json);
-          case "io.github.jyoutube.model.LocalizedProperty" -> LocalizedProperty.readJson(json);
-          case "io.github.jyoutube.model.LocalizedString" -> LocalizedString.readJson(json);
-          case "io.github.jyoutube.model.Member" -> Member.readJson(json);
-          case "io.github.jyoutube.model.MemberListResponse" -> MemberListResponse.readJson(json);
-          case "io.github.jyoutube.model.MemberSnippet" -> MemberSnippet.readJson(json);
-          case "io.github.jyoutube.model.MembershipsDetails" -> MembershipsDetails.readJson(json);
-          case "io.github.jyoutube.model.MembershipsDuration" -> MembershipsDuration.readJson(json);
+              LiveStreamListResponse.readJson(json, "LiveStreamListResponse");
+          case "io.github.jyoutube.model.LiveStreamSnippet" ->
+              LiveStreamSnippet.readJson(json, "LiveStreamSnippet");
+          case "io.github.jyoutube.model.LiveStreamStatus" ->
+              LiveStreamStatus.readJson(json, "LiveStreamStatus");
+          case "io.github.jyoutube.model.LocalizedProperty" ->
+              LocalizedProperty.readJson(json, "LocalizedProperty");
+          case "io.github.jyoutube.model.LocalizedString" ->
+              LocalizedString.readJson(json, "LocalizedString");
+          case "io.github.jyoutube.model.Member" -> Member.readJson(json, "Member");
+          case "io.github.jyoutube.model.MemberListResponse" ->
+              MemberListResponse.readJson(json, "MemberListResponse");
+          case "io.github.jyoutube.model.MemberSnippet" ->
+              MemberSnippet.readJson(json, "MemberSnippet");
+          case "io.github.jyoutube.model.MembershipsDetails" ->
+              MembershipsDetails.readJson(json, "MembershipsDetails");
+          case "io.github.jyoutube.model.MembershipsDuration" ->
+              MembershipsDuration.readJson(json, "MembershipsDuration");
           case "io.github.jyoutube.model.MembershipsDurationAtLevel" ->
-              MembershipsDurationAtLevel.readJson(json);
-          case "io.github.jyoutube.model.MembershipsLevel" -> MembershipsLevel.readJson(json);
+              MembershipsDurationAtLevel.readJson(json, "MembershipsDurationAtLevel");
+          case "io.github.jyoutube.model.MembershipsLevel" ->
+              MembershipsLevel.readJson(json, "MembershipsLevel");
           case "io.github.jyoutube.model.MembershipsLevelListResponse" ->
-              MembershipsLevelListResponse.readJson(json);
+              MembershipsLevelListResponse.readJson(json, "MembershipsLevelListResponse");
           case "io.github.jyoutube.model.MembershipsLevelSnippet" ->
-              MembershipsLevelSnippet.readJson(json);
-          case "io.github.jyoutube.model.MonitorStreamInfo" -> MonitorStreamInfo.readJson(json);
-          case "io.github.jyoutube.model.PageInfo" -> PageInfo.readJson(json);
-          case "io.github.jyoutube.model.Playlist" -> Playlist.readJson(json);
+              MembershipsLevelSnippet.readJson(json, "MembershipsLevelSnippet");
+          case "io.github.jyoutube.model.MonitorStreamInfo" ->
+              MonitorStreamInfo.readJson(json, "MonitorStreamInfo");
+          case "io.github.jyoutube.model.PageInfo" -> PageInfo.readJson(json, "PageInfo");
+          case "io.github.jyoutube.model.Playlist" -> Playlist.readJson(json, "Playlist");
           case "io.github.jyoutube.model.PlaylistContentDetails" ->
-              PlaylistContentDetails.readJson(json);
-          case "io.github.jyoutube.model.PlaylistImage" -> PlaylistImage.readJson(json);
+              PlaylistContentDetails.readJson(json, "PlaylistContentDetails");
+          case "io.github.jyoutube.model.PlaylistImage" ->
+              PlaylistImage.readJson(json, "PlaylistImage");
           case "io.github.jyoutube.model.PlaylistImageListResponse" ->
-              PlaylistImageListResponse.readJson(json);
+              PlaylistImageListResponse.readJson(json, "PlaylistImageListResponse");
           case "io.github.jyoutube.model.PlaylistImageSnippet" ->
-              PlaylistImageSnippet.readJson(json);
-          case "io.github.jyoutube.model.PlaylistItem" -> PlaylistItem.readJson(json);
+              PlaylistImageSnippet.readJson(json, "PlaylistImageSnippet");
+          case "io.github.jyoutube.model.PlaylistItem" ->
+              PlaylistItem.readJson(json, "PlaylistItem");
           case "io.github.jyoutube.model.PlaylistItemContentDetails" ->
-              PlaylistItemContentDetails.readJson(json);
+              PlaylistItemContentDetails.readJson(json, "PlaylistItemContentDetails");
           case "io.github.jyoutube.model.PlaylistItemListResponse" ->
-              PlaylistItemListResponse.readJson(json);
-          case "io.github.jyoutube.model.PlaylistItemSnippet" -> PlaylistItemSnippet.readJson(json);
-          case "io.github.jyoutube.model.PlaylistItemStatus" -> PlaylistItemStatus.readJson(json);
+              PlaylistItemListResponse.readJson(json, "PlaylistItemListResponse");
+          case "io.github.jyoutube.model.PlaylistItemSnippet" ->
+              PlaylistItemSnippet.readJson(json, "PlaylistItemSnippet");
+          case "io.github.jyoutube.model.PlaylistItemStatus" ->
+              PlaylistItemStatus.readJson(json, "PlaylistItemStatus");
           case "io.github.jyoutube.model.PlaylistListResponse" ->
-              PlaylistListResponse.readJson(json);
+              PlaylistListResponse.readJson(json, "PlaylistListResponse");
           case "io.github.jyoutube.model.PlaylistLocalization" ->
-              PlaylistLocalization.readJson(json);
-          case "io.github.jyoutube.model.PlaylistPlayer" -> PlaylistPlayer.readJson(json);
-          case "io.github.jyoutube.model.PlaylistSnippet" -> PlaylistSnippet.readJson(json);
-          case "io.github.jyoutube.model.PlaylistStatus" -> PlaylistStatus.readJson(json);
-          case "io.github.jyoutube.model.PropertyValue" -> PropertyValue.readJson(json);
-          case "io.github.jyoutube.model.RelatedEntity" -> RelatedEntity.readJson(json);
-          case "io.github.jyoutube.model.ResourceId" -> ResourceId.readJson(json);
-          case "io.github.jyoutube.model.SearchListResponse" -> SearchListResponse.readJson(json);
-          case "io.github.jyoutube.model.SearchResult" -> SearchResult.readJson(json);
-          case "io.github.jyoutube.model.SearchResultSnippet" -> SearchResultSnippet.readJson(json);
-          case "io.github.jyoutube.model.Subscription" -> Subscription.readJson(json);
+              PlaylistLocalization.readJson(json, "PlaylistLocalization");
+          case "io.github.jyoutube.model.PlaylistPlayer" ->
+              PlaylistPlayer.readJson(json, "PlaylistPlayer");
+          case "io.github.jyoutube.model.PlaylistSnippet" ->
+              PlaylistSnippet.readJson(json, "PlaylistSnippet");
+          case "io.github.jyoutube.model.PlaylistStatus" ->
+              PlaylistStatus.readJson(json, "PlaylistStatus");
+          case "io.github.jyoutube.model.PropertyValue" ->
+              PropertyValue.readJson(json, "PropertyValue");
+          case "io.github.jyoutube.model.RelatedEntity" ->
+              RelatedEntity.readJson(json, "RelatedEntity");
+          case "io.github.jyoutube.model.ResourceId" -> ResourceId.readJson(json, "ResourceId");
+          case "io.github.jyoutube.model.SearchListResponse" ->
+              SearchListResponse.readJson(json, "SearchListResponse");
+          case "io.github.jyoutube.model.SearchResult" ->
+              SearchResult.readJson(json, "SearchResult");
+          case "io.github.jyoutube.model.SearchResultSnippet" ->
+              SearchResultSnippet.readJson(json, "SearchResultSnippet");
+          case "io.github.jyoutube.model.Subscription" ->
+              Subscription.readJson(json, "Subscription");
           case "io.github.jyoutube.model.SubscriptionContentDetails" ->
-              SubscriptionContentDetails.readJson(json);
+              SubscriptionContentDetails.readJson(json, "SubscriptionContentDetails");
           case "io.github.jyoutube.model.SubscriptionListResponse" ->
-              SubscriptionListResponse.readJson(json);
-          case "io.github.jyoutube.model.SubscriptionSnippet" -> SubscriptionSnippet.readJson(json);
+              SubscriptionListResponse.readJson(json, "SubscriptionListResponse");
+          case "io.github.jyoutube.model.SubscriptionSnippet" ->
+              SubscriptionSnippet.readJson(json, "SubscriptionSnippet");
           case "io.github.jyoutube.model.SubscriptionSubscriberSnippet" ->
-              SubscriptionSubscriberSnippet.readJson(json);
-          case "io.github.jyoutube.model.SuperChatEvent" -> SuperChatEvent.readJson(json);
+              SubscriptionSubscriberSnippet.readJson(json, "SubscriptionSubscriberSnippet");
+          case "io.github.jyoutube.model.SuperChatEvent" ->
+              SuperChatEvent.readJson(json, "SuperChatEvent");
           case "io.github.jyoutube.model.SuperChatEventListResponse" ->
-              SuperChatEventListResponse.readJson(json);
+              SuperChatEventListResponse.readJson(json, "SuperChatEventListResponse");
           case "io.github.jyoutube.model.SuperChatEventSnippet" ->
-              SuperChatEventSnippet.readJson(json);
+              SuperChatEventSnippet.readJson(json, "SuperChatEventSnippet");
           case "io.github.jyoutube.model.SuperStickerMetadata" ->
-              SuperStickerMetadata.readJson(json);
-          case "io.github.jyoutube.model.TestItem" -> TestItem.readJson(json);
+              SuperStickerMetadata.readJson(json, "SuperStickerMetadata");
+          case "io.github.jyoutube.model.TestItem" -> TestItem.readJson(json, "TestItem");
           case "io.github.jyoutube.model.TestItemTestItemSnippet" ->
-              TestItemTestItemSnippet.readJson(json);
-          case "io.github.jyoutube.model.ThirdPartyLink" -> ThirdPartyLink.readJson(json);
+              TestItemTestItemSnippet.readJson(json, "TestItemTestItemSnippet");
+          case "io.github.jyoutube.model.ThirdPartyLink" ->
+              ThirdPartyLink.readJson(json, "ThirdPartyLink");
           case "io.github.jyoutube.model.ThirdPartyLinkListResponse" ->
-              ThirdPartyLinkListResponse.readJson(json);
+              ThirdPartyLinkListResponse.readJson(json, "ThirdPartyLinkListResponse");
           case "io.github.jyoutube.model.ThirdPartyLinkSnippet" ->
-              ThirdPartyLinkSnippet.readJson(json);
+              ThirdPartyLinkSnippet.readJson(json, "ThirdPartyLinkSnippet");
           case "io.github.jyoutube.model.ThirdPartyLinkStatus" ->
-              ThirdPartyLinkStatus.readJson(json);
-          case "io.github.jyoutube.model.Thumbnail" -> Thumbnail.readJson(json);
-          case "io.github.jyoutube.model.ThumbnailDetails" -> ThumbnailDetails.readJson(json);
+              ThirdPartyLinkStatus.readJson(json, "ThirdPartyLinkStatus");
+          case "io.github.jyoutube.model.Thumbnail" -> Thumbnail.readJson(json, "Thumbnail");
+          case "io.github.jyoutube.model.ThumbnailDetails" ->
+              ThumbnailDetails.readJson(json, "ThumbnailDetails");
           case "io.github.jyoutube.model.ThumbnailSetResponse" ->
-              ThumbnailSetResponse.readJson(json);
-          case "io.github.jyoutube.model.TokenPagination" -> TokenPagination.readJson(json);
-          case "io.github.jyoutube.model.Video" -> Video.readJson(json);
-          case "io.github.jyoutube.model.VideoAbuseReport" -> VideoAbuseReport.readJson(json);
+              ThumbnailSetResponse.readJson(json, "ThumbnailSetResponse");
+          case "io.github.jyoutube.model.TokenPagination" ->
+              TokenPagination.readJson(json, "TokenPagination");
+          case "io.github.jyoutube.model.Video" -> Video.readJson(json, "Video");
+          case "io.github.jyoutube.model.VideoAbuseReport" ->
+              VideoAbuseReport.readJson(json, "VideoAbuseReport");
           case "io.github.jyoutube.model.VideoAbuseReportReason" ->
-              VideoAbuseReportReason.readJson(json);
+              VideoAbuseReportReason.readJson(json, "VideoAbuseReportReason");
           case "io.github.jyoutube.model.VideoAbuseReportReasonListResponse" ->
-              VideoAbuseReportReasonListResponse.readJson(json);
+              VideoAbuseReportReasonListResponse.readJson(
+                  json, "VideoAbuseReportReasonListResponse");
           case "io.github.jyoutube.model.VideoAbuseReportReasonSnippet" ->
-              VideoAbuseReportReasonSnippet.readJson(json);
+              VideoAbuseReportReasonSnippet.readJson(json, "VideoAbuseReportReasonSnippet");
           case "io.github.jyoutube.model.VideoAbuseReportSecondaryReason" ->
-              VideoAbuseReportSecondaryReason.readJson(json);
-          case "io.github.jyoutube.model.VideoAgeGating" -> VideoAgeGating.readJson(json);
-          case "io.github.jyoutube.model.VideoCategory" -> VideoCategory.readJson(json);
+              VideoAbuseReportSecondaryReason.readJson(json, "VideoAbuseReportSecondaryReason");
+          case "io.github.jyoutube.model.VideoAgeGating" ->
+              VideoAgeGating.readJson(json, "VideoAgeGating");
+          case "io.github.jyoutube.model.VideoCategory" ->
+              VideoCategory.readJson(json, "VideoCategory");
           case "io.github.jyoutube.model.VideoCategoryListResponse" ->
-              VideoCategoryListResponse.readJson(json);
+              VideoCategoryListResponse.readJson(json, "VideoCategoryListResponse");
           case "io.github.jyoutube.model.VideoCategorySnippet" ->
-              VideoCategorySnippet.readJson(json);
-          case "io.github.jyoutube.model.VideoContentDetails" -> VideoContentDetails.readJson(json);
+              VideoCategorySnippet.readJson(json, "VideoCategorySnippet");
+          case "io.github.jyoutube.model.VideoContentDetails" ->
+              VideoContentDetails.readJson(json, "VideoContentDetails");
           case "io.github.jyoutube.model.VideoContentDetailsRegionRestriction" ->
-              VideoContentDetailsRegionRestriction.readJson(json);
-          case "io.github.jyoutube.model.VideoFileDetails" -> VideoFileDetails.readJson(json);
+              VideoContentDetailsRegionRestriction.readJson(
+                  json, "VideoContentDetailsRegionRestriction");
+          case "io.github.jyoutube.model.VideoFileDetails" ->
+              VideoFileDetails.readJson(json, "VideoFileDetails");
           case "io.github.jyoutube.model.VideoFileDetailsAudioStream" ->
-              VideoFileDetailsAudioStream.readJson(json);
+              VideoFileDetailsAudioStream.readJson(json, "VideoFileDetailsAudioStream");
           case "io.github.jyoutube.model.VideoFileDetailsVideoStream" ->
-              VideoFileDetailsVideoStream.readJson(json);
+              VideoFileDetailsVideoStream.readJson(json, "VideoFileDetailsVideoStream");
           case "io.github.jyoutube.model.VideoGetRatingResponse" ->
-              VideoGetRatingResponse.readJson(json);
-          case "io.github.jyoutube.model.VideoListResponse" -> VideoListResponse.readJson(json);
+              VideoGetRatingResponse.readJson(json, "VideoGetRatingResponse");
+          case "io.github.jyoutube.model.VideoListResponse" ->
+              VideoListResponse.readJson(json, "VideoListResponse");
           case "io.github.jyoutube.model.VideoLiveStreamingDetails" ->
-              VideoLiveStreamingDetails.readJson(json);
-          case "io.github.jyoutube.model.VideoLocalization" -> VideoLocalization.readJson(json);
+              VideoLiveStreamingDetails.readJson(json, "VideoLiveStreamingDetails");
+          case "io.github.jyoutube.model.VideoLocalization" ->
+              VideoLocalization.readJson(json, "VideoLocalization");
           case "io.github.jyoutube.model.VideoMonetizationDetails" ->
-              VideoMonetizationDetails.readJson(json);
+              VideoMonetizationDetails.readJson(json, "VideoMonetizationDetails");
           case "io.github.jyoutube.model.VideoPaidProductPlacementDetails" ->
-              VideoPaidProductPlacementDetails.readJson(json);
-          case "io.github.jyoutube.model.VideoPlayer" -> VideoPlayer.readJson(json);
+              VideoPaidProductPlacementDetails.readJson(json, "VideoPaidProductPlacementDetails");
+          case "io.github.jyoutube.model.VideoPlayer" -> VideoPlayer.readJson(json, "VideoPlayer");
           case "io.github.jyoutube.model.VideoProcessingDetails" ->
-              VideoProcessingDetails.readJson(json);
+              VideoProcessingDetails.readJson(json, "VideoProcessingDetails");
           case "io.github.jyoutube.model.VideoProcessingDetailsProcessingProgress" ->
-              VideoProcessingDetailsProcessingProgress.readJson(json);
-          case "io.github.jyoutube.model.VideoProjectDetails" -> VideoProjectDetails.readJson(json);
-          case "io.github.jyoutube.model.VideoRating" -> VideoRating.readJson(json);
+              VideoProcessingDetailsProcessingProgress.readJson(
+                  json, "VideoProcessingDetailsProcessingProgress");
+          case "io.github.jyoutube.model.VideoProjectDetails" ->
+              VideoProjectDetails.readJson(json, "VideoProjectDetails");
+          case "io.github.jyoutube.model.VideoRating" -> VideoRating.readJson(json, "VideoRating");
           case "io.github.jyoutube.model.VideoRecordingDetails" ->
-              VideoRecordingDetails.readJson(json);
-          case "io.github.jyoutube.model.VideoSnippet" -> VideoSnippet.readJson(json);
-          case "io.github.jyoutube.model.VideoStat" -> VideoStat.readJson(json);
-          case "io.github.jyoutube.model.VideoStatistics" -> VideoStatistics.readJson(json);
+              VideoRecordingDetails.readJson(json, "VideoRecordingDetails");
+          case "io.github.jyoutube.model.VideoSnippet" ->
+              VideoSnippet.readJson(json, "VideoSnippet");
+          case "io.github.jyoutube.model.VideoStat" -> VideoStat.readJson(json, "VideoStat");
+          case "io.github.jyoutube.model.VideoStatistics" ->
+              VideoStatistics.readJson(json, "VideoStatistics");
           case "io.github.jyoutube.model.VideoStatsContentDetails" ->
-              VideoStatsContentDetails.readJson(json);
-          case "io.github.jyoutube.model.VideoStatsSnippet" -> VideoStatsSnippet.readJson(json);
+              VideoStatsContentDetails.readJson(json, "VideoStatsContentDetails");
+          case "io.github.jyoutube.model.VideoStatsSnippet" ->
+              VideoStatsSnippet.readJson(json, "VideoStatsSnippet");
           case "io.github.jyoutube.model.VideoStatsStatistics" ->
-              VideoStatsStatistics.readJson(json);
-          case "io.github.jyoutube.model.VideoStatus" -> VideoStatus.readJson(json);
-          case "io.github.jyoutube.model.VideoSuggestions" -> VideoSuggestions.readJson(json);
+              VideoStatsStatistics.readJson(json, "VideoStatsStatistics");
+          case "io.github.jyoutube.model.VideoStatus" -> VideoStatus.readJson(json, "VideoStatus");
+          case "io.github.jyoutube.model.VideoSuggestions" ->
+              VideoSuggestions.readJson(json, "VideoSuggestions");
           case "io.github.jyoutube.model.VideoSuggestionsTagSuggestion" ->
-              VideoSuggestionsTagSuggestion.readJson(json);
-          case "io.github.jyoutube.model.VideoTopicDetails" -> VideoTopicDetails.readJson(json);
-          case "io.github.jyoutube.model.VideoTrainability" -> VideoTrainability.readJson(json);
-          case "io.github.jyoutube.model.WatchSettings" -> WatchSettings.readJson(json);
+              VideoSuggestionsTagSuggestion.readJson(json, "VideoSuggestionsTagSuggestion");
+          case "io.github.jyoutube.model.VideoTopicDetails" ->
+              VideoTopicDetails.readJson(json, "VideoTopicDetails");
+          case "io.github.jyoutube.model.VideoTrainability" ->
+              VideoTrainability.readJson(json, "VideoTrainability");
+          case "io.github.jyoutube.model.WatchSettings" ->
+              WatchSettings.readJson(json, "WatchSettings");
           default -> throw new IllegalArgumentException(type.getName() + " is not a model type");
         };
     return type.cast(value);

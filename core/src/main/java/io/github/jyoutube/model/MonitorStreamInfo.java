@@ -49,10 +49,10 @@ public record MonitorStreamInfo(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static MonitorStreamInfo readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "MonitorStreamInfo")) {
+  static MonitorStreamInfo readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Long broadcastStreamDelayMs = null;

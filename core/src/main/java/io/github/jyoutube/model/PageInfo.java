@@ -27,10 +27,10 @@ public record PageInfo(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PageInfo readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PageInfo")) {
+  static PageInfo readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Integer resultsPerPage = null;

@@ -65,10 +65,10 @@ public record Playlist(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static Playlist readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "Playlist")) {
+  static Playlist readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     PlaylistContentDetails contentDetails = null;
@@ -83,7 +83,8 @@ public record Playlist(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "contentDetails" -> contentDetails = PlaylistContentDetails.readJson(json);
+        case "contentDetails" ->
+            contentDetails = PlaylistContentDetails.readJson(json, "Playlist.contentDetails");
         case "etag" -> etag = ModelSupport.readString(json, "Playlist.etag");
         case "id" -> id = ModelSupport.readString(json, "Playlist.id");
         case "kind" -> kind = ModelSupport.readString(json, "Playlist.kind");
@@ -92,16 +93,16 @@ public record Playlist(
             Map<String, PlaylistLocalization> map = new LinkedHashMap<>();
             for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
               json.nextToken();
-              map.put(key, PlaylistLocalization.readJson(json));
+              map.put(key, PlaylistLocalization.readJson(json, "Playlist.localizations"));
             }
             localizations = map;
           } else {
             localizations = null;
           }
         }
-        case "player" -> player = PlaylistPlayer.readJson(json);
-        case "snippet" -> snippet = PlaylistSnippet.readJson(json);
-        case "status" -> status = PlaylistStatus.readJson(json);
+        case "player" -> player = PlaylistPlayer.readJson(json, "Playlist.player");
+        case "snippet" -> snippet = PlaylistSnippet.readJson(json, "Playlist.snippet");
+        case "status" -> status = PlaylistStatus.readJson(json, "Playlist.status");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

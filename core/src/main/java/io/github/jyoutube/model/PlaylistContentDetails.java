@@ -36,10 +36,10 @@ public record PlaylistContentDetails(Long itemCount, Map<String, Object> additio
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistContentDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistContentDetails")) {
+  static PlaylistContentDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Long itemCount = null;

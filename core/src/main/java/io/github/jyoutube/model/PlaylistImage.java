@@ -43,10 +43,10 @@ public record PlaylistImage(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistImage readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistImage")) {
+  static PlaylistImage readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String id = null;
@@ -58,7 +58,7 @@ public record PlaylistImage(
       switch (field) {
         case "id" -> id = ModelSupport.readString(json, "PlaylistImage.id");
         case "kind" -> kind = ModelSupport.readString(json, "PlaylistImage.kind");
-        case "snippet" -> snippet = PlaylistImageSnippet.readJson(json);
+        case "snippet" -> snippet = PlaylistImageSnippet.readJson(json, "PlaylistImage.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

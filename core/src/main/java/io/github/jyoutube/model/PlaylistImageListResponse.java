@@ -43,10 +43,10 @@ public record PlaylistImageListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistImageListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistImageListResponse")) {
+  static PlaylistImageListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<PlaylistImage> items = null;
@@ -62,7 +62,7 @@ public record PlaylistImageListResponse(
           if (ModelSupport.startArray(json, "PlaylistImageListResponse.items")) {
             List<PlaylistImage> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(PlaylistImage.readJson(json));
+              list.add(PlaylistImage.readJson(json, "PlaylistImageListResponse.items"));
             }
             items = list;
           } else {
@@ -73,7 +73,7 @@ public record PlaylistImageListResponse(
         case "nextPageToken" ->
             nextPageToken =
                 ModelSupport.readString(json, "PlaylistImageListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "PlaylistImageListResponse.pageInfo");
         case "prevPageToken" ->
             prevPageToken =
                 ModelSupport.readString(json, "PlaylistImageListResponse.prevPageToken");

@@ -88,10 +88,10 @@ public record PlaylistImageSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistImageSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistImageSnippet")) {
+  static PlaylistImageSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Integer height = null;

@@ -62,10 +62,10 @@ public record PlaylistItem(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistItem readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistItem")) {
+  static PlaylistItem readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     PlaylistItemContentDetails contentDetails = null;
@@ -78,12 +78,14 @@ public record PlaylistItem(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "contentDetails" -> contentDetails = PlaylistItemContentDetails.readJson(json);
+        case "contentDetails" ->
+            contentDetails =
+                PlaylistItemContentDetails.readJson(json, "PlaylistItem.contentDetails");
         case "etag" -> etag = ModelSupport.readString(json, "PlaylistItem.etag");
         case "id" -> id = ModelSupport.readString(json, "PlaylistItem.id");
         case "kind" -> kind = ModelSupport.readString(json, "PlaylistItem.kind");
-        case "snippet" -> snippet = PlaylistItemSnippet.readJson(json);
-        case "status" -> status = PlaylistItemStatus.readJson(json);
+        case "snippet" -> snippet = PlaylistItemSnippet.readJson(json, "PlaylistItem.snippet");
+        case "status" -> status = PlaylistItemStatus.readJson(json, "PlaylistItem.status");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -54,10 +54,10 @@ public record PlaylistItemContentDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistItemContentDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistItemContentDetails")) {
+  static PlaylistItemContentDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String endAt = null;

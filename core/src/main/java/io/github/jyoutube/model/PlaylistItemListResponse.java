@@ -51,10 +51,10 @@ public record PlaylistItemListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistItemListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistItemListResponse")) {
+  static PlaylistItemListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -77,7 +77,7 @@ public record PlaylistItemListResponse(
           if (ModelSupport.startArray(json, "PlaylistItemListResponse.items")) {
             List<PlaylistItem> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(PlaylistItem.readJson(json));
+              list.add(PlaylistItem.readJson(json, "PlaylistItemListResponse.items"));
             }
             items = list;
           } else {
@@ -87,10 +87,12 @@ public record PlaylistItemListResponse(
         case "kind" -> kind = ModelSupport.readString(json, "PlaylistItemListResponse.kind");
         case "nextPageToken" ->
             nextPageToken = ModelSupport.readString(json, "PlaylistItemListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "PlaylistItemListResponse.pageInfo");
         case "prevPageToken" ->
             prevPageToken = ModelSupport.readString(json, "PlaylistItemListResponse.prevPageToken");
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "tokenPagination" ->
+            tokenPagination =
+                TokenPagination.readJson(json, "PlaylistItemListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "PlaylistItemListResponse.visitorId");
         default ->

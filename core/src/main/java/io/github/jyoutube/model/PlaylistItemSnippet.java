@@ -67,10 +67,10 @@ public record PlaylistItemSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistItemSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistItemSnippet")) {
+  static PlaylistItemSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String channelId = null;
@@ -99,8 +99,10 @@ public record PlaylistItemSnippet(
         case "position" -> position = ModelSupport.readLong(json, "PlaylistItemSnippet.position");
         case "publishedAt" ->
             publishedAt = ModelSupport.readDateTime(json, "PlaylistItemSnippet.publishedAt");
-        case "resourceId" -> resourceId = ResourceId.readJson(json);
-        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "resourceId" ->
+            resourceId = ResourceId.readJson(json, "PlaylistItemSnippet.resourceId");
+        case "thumbnails" ->
+            thumbnails = ThumbnailDetails.readJson(json, "PlaylistItemSnippet.thumbnails");
         case "title" -> title = ModelSupport.readString(json, "PlaylistItemSnippet.title");
         case "videoOwnerChannelId" ->
             videoOwnerChannelId =

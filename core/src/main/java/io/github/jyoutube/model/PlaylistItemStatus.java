@@ -78,10 +78,10 @@ public record PlaylistItemStatus(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistItemStatus readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistItemStatus")) {
+  static PlaylistItemStatus readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     PrivacyStatus privacyStatus = null;

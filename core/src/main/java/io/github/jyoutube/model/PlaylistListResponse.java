@@ -52,10 +52,10 @@ public record PlaylistListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistListResponse")) {
+  static PlaylistListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -77,7 +77,7 @@ public record PlaylistListResponse(
           if (ModelSupport.startArray(json, "PlaylistListResponse.items")) {
             List<Playlist> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(Playlist.readJson(json));
+              list.add(Playlist.readJson(json, "PlaylistListResponse.items"));
             }
             items = list;
           } else {
@@ -87,10 +87,12 @@ public record PlaylistListResponse(
         case "kind" -> kind = ModelSupport.readString(json, "PlaylistListResponse.kind");
         case "nextPageToken" ->
             nextPageToken = ModelSupport.readString(json, "PlaylistListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "PlaylistListResponse.pageInfo");
         case "prevPageToken" ->
             prevPageToken = ModelSupport.readString(json, "PlaylistListResponse.prevPageToken");
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "tokenPagination" ->
+            tokenPagination =
+                TokenPagination.readJson(json, "PlaylistListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "PlaylistListResponse.visitorId");
         default ->

@@ -38,10 +38,10 @@ public record PlaylistLocalization(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistLocalization readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistLocalization")) {
+  static PlaylistLocalization readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String description = null;

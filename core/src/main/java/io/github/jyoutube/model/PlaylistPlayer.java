@@ -36,10 +36,10 @@ public record PlaylistPlayer(String embedHtml, Map<String, Object> additionalPro
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistPlayer readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistPlayer")) {
+  static PlaylistPlayer readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String embedHtml = null;

@@ -70,10 +70,10 @@ public record PlaylistSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistSnippet")) {
+  static PlaylistSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String channelId = null;
@@ -97,7 +97,8 @@ public record PlaylistSnippet(
             defaultLanguage = ModelSupport.readString(json, "PlaylistSnippet.defaultLanguage");
         case "description" ->
             description = ModelSupport.readString(json, "PlaylistSnippet.description");
-        case "localized" -> localized = PlaylistLocalization.readJson(json);
+        case "localized" ->
+            localized = PlaylistLocalization.readJson(json, "PlaylistSnippet.localized");
         case "publishedAt" ->
             publishedAt = ModelSupport.readDateTime(json, "PlaylistSnippet.publishedAt");
         case "tags" -> {
@@ -113,7 +114,8 @@ public record PlaylistSnippet(
         }
         case "thumbnailVideoId" ->
             thumbnailVideoId = ModelSupport.readString(json, "PlaylistSnippet.thumbnailVideoId");
-        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "thumbnails" ->
+            thumbnails = ThumbnailDetails.readJson(json, "PlaylistSnippet.thumbnails");
         case "title" -> title = ModelSupport.readString(json, "PlaylistSnippet.title");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);

@@ -118,10 +118,10 @@ public record PlaylistStatus(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PlaylistStatus readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PlaylistStatus")) {
+  static PlaylistStatus readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     PodcastStatus podcastStatus = null;

@@ -38,10 +38,10 @@ public record PropertyValue(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static PropertyValue readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "PropertyValue")) {
+  static PropertyValue readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String property = null;

@@ -36,10 +36,10 @@ public record RelatedEntity(Entity entity, Map<String, Object> additionalPropert
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static RelatedEntity readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "RelatedEntity")) {
+  static RelatedEntity readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Entity entity = null;
@@ -47,7 +47,7 @@ public record RelatedEntity(Entity entity, Map<String, Object> additionalPropert
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "entity" -> entity = Entity.readJson(json);
+        case "entity" -> entity = Entity.readJson(json, "RelatedEntity.entity");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -50,10 +50,10 @@ public record ResourceId(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ResourceId readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ResourceId")) {
+  static ResourceId readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String channelId = null;

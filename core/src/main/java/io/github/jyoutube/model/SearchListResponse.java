@@ -53,10 +53,10 @@ public record SearchListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static SearchListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "SearchListResponse")) {
+  static SearchListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -79,7 +79,7 @@ public record SearchListResponse(
           if (ModelSupport.startArray(json, "SearchListResponse.items")) {
             List<SearchResult> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(SearchResult.readJson(json));
+              list.add(SearchResult.readJson(json, "SearchListResponse.items"));
             }
             items = list;
           } else {
@@ -89,12 +89,13 @@ public record SearchListResponse(
         case "kind" -> kind = ModelSupport.readString(json, "SearchListResponse.kind");
         case "nextPageToken" ->
             nextPageToken = ModelSupport.readString(json, "SearchListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "SearchListResponse.pageInfo");
         case "prevPageToken" ->
             prevPageToken = ModelSupport.readString(json, "SearchListResponse.prevPageToken");
         case "regionCode" ->
             regionCode = ModelSupport.readString(json, "SearchListResponse.regionCode");
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "tokenPagination" ->
+            tokenPagination = TokenPagination.readJson(json, "SearchListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "SearchListResponse.visitorId");
         default ->

@@ -38,10 +38,10 @@ public record SearchResult(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static SearchResult readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "SearchResult")) {
+  static SearchResult readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -53,9 +53,9 @@ public record SearchResult(
       json.nextToken();
       switch (field) {
         case "etag" -> etag = ModelSupport.readString(json, "SearchResult.etag");
-        case "id" -> id = ResourceId.readJson(json);
+        case "id" -> id = ResourceId.readJson(json, "SearchResult.id");
         case "kind" -> kind = ModelSupport.readString(json, "SearchResult.kind");
-        case "snippet" -> snippet = SearchResultSnippet.readJson(json);
+        case "snippet" -> snippet = SearchResultSnippet.readJson(json, "SearchResult.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

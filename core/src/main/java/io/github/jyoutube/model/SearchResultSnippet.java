@@ -90,10 +90,10 @@ public record SearchResultSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static SearchResultSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "SearchResultSnippet")) {
+  static SearchResultSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String channelId = null;
@@ -119,7 +119,8 @@ public record SearchResultSnippet(
         }
         case "publishedAt" ->
             publishedAt = ModelSupport.readDateTime(json, "SearchResultSnippet.publishedAt");
-        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "thumbnails" ->
+            thumbnails = ThumbnailDetails.readJson(json, "SearchResultSnippet.thumbnails");
         case "title" -> title = ModelSupport.readString(json, "SearchResultSnippet.title");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);

@@ -53,10 +53,10 @@ public record Subscription(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static Subscription readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "Subscription")) {
+  static Subscription readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     SubscriptionContentDetails contentDetails = null;
@@ -69,13 +69,16 @@ public record Subscription(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "contentDetails" -> contentDetails = SubscriptionContentDetails.readJson(json);
+        case "contentDetails" ->
+            contentDetails =
+                SubscriptionContentDetails.readJson(json, "Subscription.contentDetails");
         case "etag" -> etag = ModelSupport.readString(json, "Subscription.etag");
         case "id" -> id = ModelSupport.readString(json, "Subscription.id");
         case "kind" -> kind = ModelSupport.readString(json, "Subscription.kind");
-        case "snippet" -> snippet = SubscriptionSnippet.readJson(json);
+        case "snippet" -> snippet = SubscriptionSnippet.readJson(json, "Subscription.snippet");
         case "subscriberSnippet" ->
-            subscriberSnippet = SubscriptionSubscriberSnippet.readJson(json);
+            subscriberSnippet =
+                SubscriptionSubscriberSnippet.readJson(json, "Subscription.subscriberSnippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

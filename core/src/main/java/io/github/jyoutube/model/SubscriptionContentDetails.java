@@ -85,10 +85,10 @@ public record SubscriptionContentDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static SubscriptionContentDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "SubscriptionContentDetails")) {
+  static SubscriptionContentDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     ActivityType activityType = null;

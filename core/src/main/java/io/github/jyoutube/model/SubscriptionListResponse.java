@@ -52,10 +52,10 @@ public record SubscriptionListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static SubscriptionListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "SubscriptionListResponse")) {
+  static SubscriptionListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -78,7 +78,7 @@ public record SubscriptionListResponse(
           if (ModelSupport.startArray(json, "SubscriptionListResponse.items")) {
             List<Subscription> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(Subscription.readJson(json));
+              list.add(Subscription.readJson(json, "SubscriptionListResponse.items"));
             }
             items = list;
           } else {
@@ -88,10 +88,12 @@ public record SubscriptionListResponse(
         case "kind" -> kind = ModelSupport.readString(json, "SubscriptionListResponse.kind");
         case "nextPageToken" ->
             nextPageToken = ModelSupport.readString(json, "SubscriptionListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "SubscriptionListResponse.pageInfo");
         case "prevPageToken" ->
             prevPageToken = ModelSupport.readString(json, "SubscriptionListResponse.prevPageToken");
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "tokenPagination" ->
+            tokenPagination =
+                TokenPagination.readJson(json, "SubscriptionListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "SubscriptionListResponse.visitorId");
         default ->

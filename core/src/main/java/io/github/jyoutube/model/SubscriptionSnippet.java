@@ -53,10 +53,10 @@ public record SubscriptionSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static SubscriptionSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "SubscriptionSnippet")) {
+  static SubscriptionSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String channelId = null;
@@ -75,8 +75,10 @@ public record SubscriptionSnippet(
             description = ModelSupport.readString(json, "SubscriptionSnippet.description");
         case "publishedAt" ->
             publishedAt = ModelSupport.readDateTime(json, "SubscriptionSnippet.publishedAt");
-        case "resourceId" -> resourceId = ResourceId.readJson(json);
-        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "resourceId" ->
+            resourceId = ResourceId.readJson(json, "SubscriptionSnippet.resourceId");
+        case "thumbnails" ->
+            thumbnails = ThumbnailDetails.readJson(json, "SubscriptionSnippet.thumbnails");
         case "title" -> title = ModelSupport.readString(json, "SubscriptionSnippet.title");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);

@@ -45,10 +45,10 @@ public record SubscriptionSubscriberSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static SubscriptionSubscriberSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "SubscriptionSubscriberSnippet")) {
+  static SubscriptionSubscriberSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String channelId = null;
@@ -64,7 +64,9 @@ public record SubscriptionSubscriberSnippet(
         case "description" ->
             description =
                 ModelSupport.readString(json, "SubscriptionSubscriberSnippet.description");
-        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "thumbnails" ->
+            thumbnails =
+                ThumbnailDetails.readJson(json, "SubscriptionSubscriberSnippet.thumbnails");
         case "title" ->
             title = ModelSupport.readString(json, "SubscriptionSubscriberSnippet.title");
         default ->

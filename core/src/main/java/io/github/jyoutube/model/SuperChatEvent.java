@@ -33,10 +33,10 @@ public record SuperChatEvent(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static SuperChatEvent readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "SuperChatEvent")) {
+  static SuperChatEvent readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -50,7 +50,7 @@ public record SuperChatEvent(
         case "etag" -> etag = ModelSupport.readString(json, "SuperChatEvent.etag");
         case "id" -> id = ModelSupport.readString(json, "SuperChatEvent.id");
         case "kind" -> kind = ModelSupport.readString(json, "SuperChatEvent.kind");
-        case "snippet" -> snippet = SuperChatEventSnippet.readJson(json);
+        case "snippet" -> snippet = SuperChatEventSnippet.readJson(json, "SuperChatEvent.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

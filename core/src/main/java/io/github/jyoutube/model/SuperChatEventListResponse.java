@@ -49,10 +49,10 @@ public record SuperChatEventListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static SuperChatEventListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "SuperChatEventListResponse")) {
+  static SuperChatEventListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -74,7 +74,7 @@ public record SuperChatEventListResponse(
           if (ModelSupport.startArray(json, "SuperChatEventListResponse.items")) {
             List<SuperChatEvent> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(SuperChatEvent.readJson(json));
+              list.add(SuperChatEvent.readJson(json, "SuperChatEventListResponse.items"));
             }
             items = list;
           } else {
@@ -85,8 +85,11 @@ public record SuperChatEventListResponse(
         case "nextPageToken" ->
             nextPageToken =
                 ModelSupport.readString(json, "SuperChatEventListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "pageInfo" ->
+            pageInfo = PageInfo.readJson(json, "SuperChatEventListResponse.pageInfo");
+        case "tokenPagination" ->
+            tokenPagination =
+                TokenPagination.readJson(json, "SuperChatEventListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "SuperChatEventListResponse.visitorId");
         default ->

@@ -49,10 +49,10 @@ public record SuperChatEventSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static SuperChatEventSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "SuperChatEventSnippet")) {
+  static SuperChatEventSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     BigInteger amountMicros = null;
@@ -86,8 +86,12 @@ public record SuperChatEventSnippet(
                 ModelSupport.readBoolean(json, "SuperChatEventSnippet.isSuperStickerEvent");
         case "messageType" ->
             messageType = ModelSupport.readLong(json, "SuperChatEventSnippet.messageType");
-        case "superStickerMetadata" -> superStickerMetadata = SuperStickerMetadata.readJson(json);
-        case "supporterDetails" -> supporterDetails = ChannelProfileDetails.readJson(json);
+        case "superStickerMetadata" ->
+            superStickerMetadata =
+                SuperStickerMetadata.readJson(json, "SuperChatEventSnippet.superStickerMetadata");
+        case "supporterDetails" ->
+            supporterDetails =
+                ChannelProfileDetails.readJson(json, "SuperChatEventSnippet.supporterDetails");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -44,10 +44,10 @@ public record SuperStickerMetadata(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static SuperStickerMetadata readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "SuperStickerMetadata")) {
+  static SuperStickerMetadata readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String altText = null;

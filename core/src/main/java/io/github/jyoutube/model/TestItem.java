@@ -46,10 +46,10 @@ public record TestItem(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static TestItem readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "TestItem")) {
+  static TestItem readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -66,7 +66,7 @@ public record TestItem(
             featuredPart = ModelSupport.readBoolean(json, "TestItem.featuredPart");
         case "gaia" -> gaia = ModelSupport.readLong(json, "TestItem.gaia");
         case "id" -> id = ModelSupport.readString(json, "TestItem.id");
-        case "snippet" -> snippet = TestItemTestItemSnippet.readJson(json);
+        case "snippet" -> snippet = TestItemTestItemSnippet.readJson(json, "TestItem.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -35,10 +35,10 @@ public record TestItemTestItemSnippet(Map<String, Object> additionalProperties) 
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static TestItemTestItemSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "TestItemTestItemSnippet")) {
+  static TestItemTestItemSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Map<String, Object> additionalProperties = null;

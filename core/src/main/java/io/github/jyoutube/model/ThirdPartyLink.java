@@ -49,10 +49,10 @@ public record ThirdPartyLink(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ThirdPartyLink readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ThirdPartyLink")) {
+  static ThirdPartyLink readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -68,8 +68,8 @@ public record ThirdPartyLink(
         case "kind" -> kind = ModelSupport.readString(json, "ThirdPartyLink.kind");
         case "linkingToken" ->
             linkingToken = ModelSupport.readString(json, "ThirdPartyLink.linkingToken");
-        case "snippet" -> snippet = ThirdPartyLinkSnippet.readJson(json);
-        case "status" -> status = ThirdPartyLinkStatus.readJson(json);
+        case "snippet" -> snippet = ThirdPartyLinkSnippet.readJson(json, "ThirdPartyLink.snippet");
+        case "status" -> status = ThirdPartyLinkStatus.readJson(json, "ThirdPartyLink.status");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

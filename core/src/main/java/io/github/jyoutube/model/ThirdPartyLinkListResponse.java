@@ -35,10 +35,10 @@ public record ThirdPartyLinkListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ThirdPartyLinkListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ThirdPartyLinkListResponse")) {
+  static ThirdPartyLinkListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -53,7 +53,7 @@ public record ThirdPartyLinkListResponse(
           if (ModelSupport.startArray(json, "ThirdPartyLinkListResponse.items")) {
             List<ThirdPartyLink> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(ThirdPartyLink.readJson(json));
+              list.add(ThirdPartyLink.readJson(json, "ThirdPartyLinkListResponse.items"));
             }
             items = list;
           } else {

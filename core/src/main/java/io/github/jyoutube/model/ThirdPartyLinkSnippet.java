@@ -94,10 +94,10 @@ public record ThirdPartyLinkSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ThirdPartyLinkSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ThirdPartyLinkSnippet")) {
+  static ThirdPartyLinkSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     ChannelToAffiliateProgramLinkDetails channelToAffiliateProgramLink = null;
@@ -108,8 +108,13 @@ public record ThirdPartyLinkSnippet(
       json.nextToken();
       switch (field) {
         case "channelToAffiliateProgramLink" ->
-            channelToAffiliateProgramLink = ChannelToAffiliateProgramLinkDetails.readJson(json);
-        case "channelToStoreLink" -> channelToStoreLink = ChannelToStoreLinkDetails.readJson(json);
+            channelToAffiliateProgramLink =
+                ChannelToAffiliateProgramLinkDetails.readJson(
+                    json, "ThirdPartyLinkSnippet.channelToAffiliateProgramLink");
+        case "channelToStoreLink" ->
+            channelToStoreLink =
+                ChannelToStoreLinkDetails.readJson(
+                    json, "ThirdPartyLinkSnippet.channelToStoreLink");
         case "type" -> {
           String text = ModelSupport.readString(json, "ThirdPartyLinkSnippet.type");
           type = text == null ? null : Type.of(text);

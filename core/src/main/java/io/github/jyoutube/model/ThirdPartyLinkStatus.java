@@ -81,10 +81,10 @@ public record ThirdPartyLinkStatus(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ThirdPartyLinkStatus readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ThirdPartyLinkStatus")) {
+  static ThirdPartyLinkStatus readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     LinkStatus linkStatus = null;

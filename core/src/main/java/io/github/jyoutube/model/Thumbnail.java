@@ -39,10 +39,10 @@ public record Thumbnail(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static Thumbnail readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "Thumbnail")) {
+  static Thumbnail readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Long height = null;

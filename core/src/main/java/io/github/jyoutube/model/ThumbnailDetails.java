@@ -52,10 +52,10 @@ public record ThumbnailDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ThumbnailDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ThumbnailDetails")) {
+  static ThumbnailDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Thumbnail defaultValue = null;
@@ -70,14 +70,14 @@ public record ThumbnailDetails(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "default" -> defaultValue = Thumbnail.readJson(json);
-        case "fhd" -> fhd = Thumbnail.readJson(json);
-        case "high" -> high = Thumbnail.readJson(json);
-        case "maxres" -> maxres = Thumbnail.readJson(json);
-        case "medium" -> medium = Thumbnail.readJson(json);
-        case "qhd" -> qhd = Thumbnail.readJson(json);
-        case "standard" -> standard = Thumbnail.readJson(json);
-        case "uhd" -> uhd = Thumbnail.readJson(json);
+        case "default" -> defaultValue = Thumbnail.readJson(json, "ThumbnailDetails.default");
+        case "fhd" -> fhd = Thumbnail.readJson(json, "ThumbnailDetails.fhd");
+        case "high" -> high = Thumbnail.readJson(json, "ThumbnailDetails.high");
+        case "maxres" -> maxres = Thumbnail.readJson(json, "ThumbnailDetails.maxres");
+        case "medium" -> medium = Thumbnail.readJson(json, "ThumbnailDetails.medium");
+        case "qhd" -> qhd = Thumbnail.readJson(json, "ThumbnailDetails.qhd");
+        case "standard" -> standard = Thumbnail.readJson(json, "ThumbnailDetails.standard");
+        case "uhd" -> uhd = Thumbnail.readJson(json, "ThumbnailDetails.uhd");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -40,10 +40,10 @@ public record ThumbnailSetResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static ThumbnailSetResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "ThumbnailSetResponse")) {
+  static ThumbnailSetResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -61,7 +61,7 @@ public record ThumbnailSetResponse(
           if (ModelSupport.startArray(json, "ThumbnailSetResponse.items")) {
             List<ThumbnailDetails> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(ThumbnailDetails.readJson(json));
+              list.add(ThumbnailDetails.readJson(json, "ThumbnailSetResponse.items"));
             }
             items = list;
           } else {

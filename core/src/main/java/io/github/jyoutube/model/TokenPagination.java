@@ -23,10 +23,10 @@ public record TokenPagination(Map<String, Object> additionalProperties) {
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static TokenPagination readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "TokenPagination")) {
+  static TokenPagination readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Map<String, Object> additionalProperties = null;

@@ -107,10 +107,10 @@ public record Video(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static Video readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "Video")) {
+  static Video readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     VideoAgeGating ageGating = null;
@@ -137,39 +137,49 @@ public record Video(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "ageGating" -> ageGating = VideoAgeGating.readJson(json);
-        case "brandPartner" -> brandPartner = BrandPartner.readJson(json);
-        case "contentDetails" -> contentDetails = VideoContentDetails.readJson(json);
+        case "ageGating" -> ageGating = VideoAgeGating.readJson(json, "Video.ageGating");
+        case "brandPartner" -> brandPartner = BrandPartner.readJson(json, "Video.brandPartner");
+        case "contentDetails" ->
+            contentDetails = VideoContentDetails.readJson(json, "Video.contentDetails");
         case "etag" -> etag = ModelSupport.readString(json, "Video.etag");
-        case "fileDetails" -> fileDetails = VideoFileDetails.readJson(json);
+        case "fileDetails" -> fileDetails = VideoFileDetails.readJson(json, "Video.fileDetails");
         case "id" -> id = ModelSupport.readString(json, "Video.id");
         case "kind" -> kind = ModelSupport.readString(json, "Video.kind");
         case "liveStreamingDetails" ->
-            liveStreamingDetails = VideoLiveStreamingDetails.readJson(json);
+            liveStreamingDetails =
+                VideoLiveStreamingDetails.readJson(json, "Video.liveStreamingDetails");
         case "localizations" -> {
           if (ModelSupport.startObject(json, "Video.localizations")) {
             Map<String, VideoLocalization> map = new LinkedHashMap<>();
             for (String key = json.nextFieldName(); key != null; key = json.nextFieldName()) {
               json.nextToken();
-              map.put(key, VideoLocalization.readJson(json));
+              map.put(key, VideoLocalization.readJson(json, "Video.localizations"));
             }
             localizations = map;
           } else {
             localizations = null;
           }
         }
-        case "monetizationDetails" -> monetizationDetails = VideoMonetizationDetails.readJson(json);
+        case "monetizationDetails" ->
+            monetizationDetails =
+                VideoMonetizationDetails.readJson(json, "Video.monetizationDetails");
         case "paidProductPlacementDetails" ->
-            paidProductPlacementDetails = VideoPaidProductPlacementDetails.readJson(json);
-        case "player" -> player = VideoPlayer.readJson(json);
-        case "processingDetails" -> processingDetails = VideoProcessingDetails.readJson(json);
-        case "projectDetails" -> projectDetails = VideoProjectDetails.readJson(json);
-        case "recordingDetails" -> recordingDetails = VideoRecordingDetails.readJson(json);
-        case "snippet" -> snippet = VideoSnippet.readJson(json);
-        case "statistics" -> statistics = VideoStatistics.readJson(json);
-        case "status" -> status = VideoStatus.readJson(json);
-        case "suggestions" -> suggestions = VideoSuggestions.readJson(json);
-        case "topicDetails" -> topicDetails = VideoTopicDetails.readJson(json);
+            paidProductPlacementDetails =
+                VideoPaidProductPlacementDetails.readJson(
+                    json, "Video.paidProductPlacementDetails");
+        case "player" -> player = VideoPlayer.readJson(json, "Video.player");
+        case "processingDetails" ->
+            processingDetails = VideoProcessingDetails.readJson(json, "Video.processingDetails");
+        case "projectDetails" ->
+            projectDetails = VideoProjectDetails.readJson(json, "Video.projectDetails");
+        case "recordingDetails" ->
+            recordingDetails = VideoRecordingDetails.readJson(json, "Video.recordingDetails");
+        case "snippet" -> snippet = VideoSnippet.readJson(json, "Video.snippet");
+        case "statistics" -> statistics = VideoStatistics.readJson(json, "Video.statistics");
+        case "status" -> status = VideoStatus.readJson(json, "Video.status");
+        case "suggestions" -> suggestions = VideoSuggestions.readJson(json, "Video.suggestions");
+        case "topicDetails" ->
+            topicDetails = VideoTopicDetails.readJson(json, "Video.topicDetails");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -49,10 +49,10 @@ public record VideoAbuseReport(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoAbuseReport readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoAbuseReport")) {
+  static VideoAbuseReport readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String comments = null;

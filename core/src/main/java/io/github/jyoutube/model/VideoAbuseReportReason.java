@@ -34,10 +34,10 @@ public record VideoAbuseReportReason(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoAbuseReportReason readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoAbuseReportReason")) {
+  static VideoAbuseReportReason readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -51,7 +51,9 @@ public record VideoAbuseReportReason(
         case "etag" -> etag = ModelSupport.readString(json, "VideoAbuseReportReason.etag");
         case "id" -> id = ModelSupport.readString(json, "VideoAbuseReportReason.id");
         case "kind" -> kind = ModelSupport.readString(json, "VideoAbuseReportReason.kind");
-        case "snippet" -> snippet = VideoAbuseReportReasonSnippet.readJson(json);
+        case "snippet" ->
+            snippet =
+                VideoAbuseReportReasonSnippet.readJson(json, "VideoAbuseReportReason.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -40,10 +40,11 @@ public record VideoAbuseReportReasonListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoAbuseReportReasonListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoAbuseReportReasonListResponse")) {
+  static VideoAbuseReportReasonListResponse readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -63,7 +64,9 @@ public record VideoAbuseReportReasonListResponse(
           if (ModelSupport.startArray(json, "VideoAbuseReportReasonListResponse.items")) {
             List<VideoAbuseReportReason> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(VideoAbuseReportReason.readJson(json));
+              list.add(
+                  VideoAbuseReportReason.readJson(
+                      json, "VideoAbuseReportReasonListResponse.items"));
             }
             items = list;
           } else {

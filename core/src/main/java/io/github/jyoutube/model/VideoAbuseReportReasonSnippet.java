@@ -33,10 +33,10 @@ public record VideoAbuseReportReasonSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoAbuseReportReasonSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoAbuseReportReasonSnippet")) {
+  static VideoAbuseReportReasonSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String label = null;
@@ -51,7 +51,9 @@ public record VideoAbuseReportReasonSnippet(
           if (ModelSupport.startArray(json, "VideoAbuseReportReasonSnippet.secondaryReasons")) {
             List<VideoAbuseReportSecondaryReason> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(VideoAbuseReportSecondaryReason.readJson(json));
+              list.add(
+                  VideoAbuseReportSecondaryReason.readJson(
+                      json, "VideoAbuseReportReasonSnippet.secondaryReasons"));
             }
             secondaryReasons = list;
           } else {

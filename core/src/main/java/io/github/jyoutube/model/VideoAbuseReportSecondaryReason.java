@@ -26,10 +26,11 @@ public record VideoAbuseReportSecondaryReason(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoAbuseReportSecondaryReason readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoAbuseReportSecondaryReason")) {
+  static VideoAbuseReportSecondaryReason readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String id = null;

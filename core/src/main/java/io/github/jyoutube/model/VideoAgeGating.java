@@ -91,10 +91,10 @@ public record VideoAgeGating(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoAgeGating readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoAgeGating")) {
+  static VideoAgeGating readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Boolean alcoholContent = null;

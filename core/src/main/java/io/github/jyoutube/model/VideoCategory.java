@@ -35,10 +35,10 @@ public record VideoCategory(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoCategory readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoCategory")) {
+  static VideoCategory readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -52,7 +52,7 @@ public record VideoCategory(
         case "etag" -> etag = ModelSupport.readString(json, "VideoCategory.etag");
         case "id" -> id = ModelSupport.readString(json, "VideoCategory.id");
         case "kind" -> kind = ModelSupport.readString(json, "VideoCategory.kind");
-        case "snippet" -> snippet = VideoCategorySnippet.readJson(json);
+        case "snippet" -> snippet = VideoCategorySnippet.readJson(json, "VideoCategory.snippet");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

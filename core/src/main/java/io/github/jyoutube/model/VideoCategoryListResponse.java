@@ -54,10 +54,10 @@ public record VideoCategoryListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoCategoryListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoCategoryListResponse")) {
+  static VideoCategoryListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -80,7 +80,7 @@ public record VideoCategoryListResponse(
           if (ModelSupport.startArray(json, "VideoCategoryListResponse.items")) {
             List<VideoCategory> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(VideoCategory.readJson(json));
+              list.add(VideoCategory.readJson(json, "VideoCategoryListResponse.items"));
             }
             items = list;
           } else {
@@ -91,11 +91,13 @@ public record VideoCategoryListResponse(
         case "nextPageToken" ->
             nextPageToken =
                 ModelSupport.readString(json, "VideoCategoryListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "VideoCategoryListResponse.pageInfo");
         case "prevPageToken" ->
             prevPageToken =
                 ModelSupport.readString(json, "VideoCategoryListResponse.prevPageToken");
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "tokenPagination" ->
+            tokenPagination =
+                TokenPagination.readJson(json, "VideoCategoryListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "VideoCategoryListResponse.visitorId");
         default ->

@@ -27,10 +27,10 @@ public record VideoCategorySnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoCategorySnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoCategorySnippet")) {
+  static VideoCategorySnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Boolean assignable = null;

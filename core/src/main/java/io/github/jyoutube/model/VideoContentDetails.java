@@ -180,10 +180,10 @@ public record VideoContentDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoContentDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoContentDetails")) {
+  static VideoContentDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Caption caption = null;
@@ -204,8 +204,11 @@ public record VideoContentDetails(
           String text = ModelSupport.readString(json, "VideoContentDetails.caption");
           caption = text == null ? null : Caption.of(text);
         }
-        case "contentRating" -> contentRating = ContentRating.readJson(json);
-        case "countryRestriction" -> countryRestriction = AccessPolicy.readJson(json);
+        case "contentRating" ->
+            contentRating = ContentRating.readJson(json, "VideoContentDetails.contentRating");
+        case "countryRestriction" ->
+            countryRestriction =
+                AccessPolicy.readJson(json, "VideoContentDetails.countryRestriction");
         case "definition" -> {
           String text2 = ModelSupport.readString(json, "VideoContentDetails.definition");
           definition = text2 == null ? null : Definition.of(text2);
@@ -223,7 +226,9 @@ public record VideoContentDetails(
           projection = text3 == null ? null : Projection.of(text3);
         }
         case "regionRestriction" ->
-            regionRestriction = VideoContentDetailsRegionRestriction.readJson(json);
+            regionRestriction =
+                VideoContentDetailsRegionRestriction.readJson(
+                    json, "VideoContentDetails.regionRestriction");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

@@ -49,10 +49,11 @@ public record VideoContentDetailsRegionRestriction(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoContentDetailsRegionRestriction readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoContentDetailsRegionRestriction")) {
+  static VideoContentDetailsRegionRestriction readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<String> allowed = null;

@@ -125,10 +125,10 @@ public record VideoFileDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoFileDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoFileDetails")) {
+  static VideoFileDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<VideoFileDetailsAudioStream> audioStreams = null;
@@ -148,7 +148,7 @@ public record VideoFileDetails(
           if (ModelSupport.startArray(json, "VideoFileDetails.audioStreams")) {
             List<VideoFileDetailsAudioStream> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(VideoFileDetailsAudioStream.readJson(json));
+              list.add(VideoFileDetailsAudioStream.readJson(json, "VideoFileDetails.audioStreams"));
             }
             audioStreams = list;
           } else {
@@ -173,7 +173,8 @@ public record VideoFileDetails(
           if (ModelSupport.startArray(json, "VideoFileDetails.videoStreams")) {
             List<VideoFileDetailsVideoStream> list2 = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list2.add(VideoFileDetailsVideoStream.readJson(json));
+              list2.add(
+                  VideoFileDetailsVideoStream.readJson(json, "VideoFileDetails.videoStreams"));
             }
             videoStreams = list2;
           } else {

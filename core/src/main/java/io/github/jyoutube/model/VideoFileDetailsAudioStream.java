@@ -46,10 +46,10 @@ public record VideoFileDetailsAudioStream(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoFileDetailsAudioStream readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoFileDetailsAudioStream")) {
+  static VideoFileDetailsAudioStream readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     BigInteger bitrateBps = null;

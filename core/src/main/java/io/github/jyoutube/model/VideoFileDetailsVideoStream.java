@@ -105,10 +105,10 @@ public record VideoFileDetailsVideoStream(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoFileDetailsVideoStream readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoFileDetailsVideoStream")) {
+  static VideoFileDetailsVideoStream readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Double aspectRatio = null;

@@ -40,10 +40,10 @@ public record VideoGetRatingResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoGetRatingResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoGetRatingResponse")) {
+  static VideoGetRatingResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -61,7 +61,7 @@ public record VideoGetRatingResponse(
           if (ModelSupport.startArray(json, "VideoGetRatingResponse.items")) {
             List<VideoRating> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(VideoRating.readJson(json));
+              list.add(VideoRating.readJson(json, "VideoGetRatingResponse.items"));
             }
             items = list;
           } else {

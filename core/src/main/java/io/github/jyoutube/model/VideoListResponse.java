@@ -52,10 +52,10 @@ public record VideoListResponse(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoListResponse readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoListResponse")) {
+  static VideoListResponse readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String etag = null;
@@ -77,7 +77,7 @@ public record VideoListResponse(
           if (ModelSupport.startArray(json, "VideoListResponse.items")) {
             List<Video> list = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list.add(Video.readJson(json));
+              list.add(Video.readJson(json, "VideoListResponse.items"));
             }
             items = list;
           } else {
@@ -87,10 +87,11 @@ public record VideoListResponse(
         case "kind" -> kind = ModelSupport.readString(json, "VideoListResponse.kind");
         case "nextPageToken" ->
             nextPageToken = ModelSupport.readString(json, "VideoListResponse.nextPageToken");
-        case "pageInfo" -> pageInfo = PageInfo.readJson(json);
+        case "pageInfo" -> pageInfo = PageInfo.readJson(json, "VideoListResponse.pageInfo");
         case "prevPageToken" ->
             prevPageToken = ModelSupport.readString(json, "VideoListResponse.prevPageToken");
-        case "tokenPagination" -> tokenPagination = TokenPagination.readJson(json);
+        case "tokenPagination" ->
+            tokenPagination = TokenPagination.readJson(json, "VideoListResponse.tokenPagination");
         case "visitorId" ->
             visitorId = ModelSupport.readString(json, "VideoListResponse.visitorId");
         default ->

@@ -62,10 +62,10 @@ public record VideoLiveStreamingDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoLiveStreamingDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoLiveStreamingDetails")) {
+  static VideoLiveStreamingDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String activeLiveChatId = null;

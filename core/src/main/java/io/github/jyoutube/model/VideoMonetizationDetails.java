@@ -37,10 +37,10 @@ public record VideoMonetizationDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoMonetizationDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoMonetizationDetails")) {
+  static VideoMonetizationDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     AccessPolicy access = null;
@@ -48,7 +48,7 @@ public record VideoMonetizationDetails(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "access" -> access = AccessPolicy.readJson(json);
+        case "access" -> access = AccessPolicy.readJson(json, "VideoMonetizationDetails.access");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

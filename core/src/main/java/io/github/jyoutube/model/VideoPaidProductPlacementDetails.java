@@ -40,10 +40,11 @@ public record VideoPaidProductPlacementDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoPaidProductPlacementDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoPaidProductPlacementDetails")) {
+  static VideoPaidProductPlacementDetails readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Boolean hasPaidProductPlacement = null;

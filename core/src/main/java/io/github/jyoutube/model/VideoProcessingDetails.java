@@ -161,10 +161,10 @@ public record VideoProcessingDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoProcessingDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoProcessingDetails")) {
+  static VideoProcessingDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String editorSuggestionsAvailability = null;
@@ -196,7 +196,9 @@ public record VideoProcessingDetails(
                 ModelSupport.readString(
                     json, "VideoProcessingDetails.processingIssuesAvailability");
         case "processingProgress" ->
-            processingProgress = VideoProcessingDetailsProcessingProgress.readJson(json);
+            processingProgress =
+                VideoProcessingDetailsProcessingProgress.readJson(
+                    json, "VideoProcessingDetails.processingProgress");
         case "processingStatus" -> {
           String text2 = ModelSupport.readString(json, "VideoProcessingDetails.processingStatus");
           processingStatus = text2 == null ? null : ProcessingStatus.of(text2);

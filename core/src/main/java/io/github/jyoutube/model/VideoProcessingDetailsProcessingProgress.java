@@ -51,10 +51,11 @@ public record VideoProcessingDetailsProcessingProgress(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoProcessingDetailsProcessingProgress readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoProcessingDetailsProcessingProgress")) {
+  static VideoProcessingDetailsProcessingProgress readJson(JsonParser json, String where)
+      throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     BigInteger partsProcessed = null;

@@ -66,10 +66,10 @@ public record VideoRating(Rating rating, String videoId, Map<String, Object> add
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoRating readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoRating")) {
+  static VideoRating readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Rating rating = null;

@@ -43,10 +43,10 @@ public record VideoRecordingDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoRecordingDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoRecordingDetails")) {
+  static VideoRecordingDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     GeoPoint location = null;
@@ -56,7 +56,7 @@ public record VideoRecordingDetails(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "location" -> location = GeoPoint.readJson(json);
+        case "location" -> location = GeoPoint.readJson(json, "VideoRecordingDetails.location");
         case "locationDescription" ->
             locationDescription =
                 ModelSupport.readString(json, "VideoRecordingDetails.locationDescription");

@@ -117,10 +117,10 @@ public record VideoSnippet(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoSnippet")) {
+  static VideoSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String categoryId = null;
@@ -154,7 +154,7 @@ public record VideoSnippet(
           String text = ModelSupport.readString(json, "VideoSnippet.liveBroadcastContent");
           liveBroadcastContent = text == null ? null : LiveBroadcastContent.of(text);
         }
-        case "localized" -> localized = VideoLocalization.readJson(json);
+        case "localized" -> localized = VideoLocalization.readJson(json, "VideoSnippet.localized");
         case "publishedAt" ->
             publishedAt = ModelSupport.readDateTime(json, "VideoSnippet.publishedAt");
         case "tags" -> {
@@ -168,7 +168,8 @@ public record VideoSnippet(
             tags = null;
           }
         }
-        case "thumbnails" -> thumbnails = ThumbnailDetails.readJson(json);
+        case "thumbnails" ->
+            thumbnails = ThumbnailDetails.readJson(json, "VideoSnippet.thumbnails");
         case "title" -> title = ModelSupport.readString(json, "VideoSnippet.title");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);

@@ -40,10 +40,10 @@ public record VideoStat(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoStat readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoStat")) {
+  static VideoStat readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     VideoStatsContentDetails contentDetails = null;
@@ -56,12 +56,14 @@ public record VideoStat(
     for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
       json.nextToken();
       switch (field) {
-        case "contentDetails" -> contentDetails = VideoStatsContentDetails.readJson(json);
+        case "contentDetails" ->
+            contentDetails = VideoStatsContentDetails.readJson(json, "VideoStat.contentDetails");
         case "etag" -> etag = ModelSupport.readString(json, "VideoStat.etag");
         case "id" -> id = ModelSupport.readString(json, "VideoStat.id");
         case "kind" -> kind = ModelSupport.readString(json, "VideoStat.kind");
-        case "snippet" -> snippet = VideoStatsSnippet.readJson(json);
-        case "statistics" -> statistics = VideoStatsStatistics.readJson(json);
+        case "snippet" -> snippet = VideoStatsSnippet.readJson(json, "VideoStat.snippet");
+        case "statistics" ->
+            statistics = VideoStatsStatistics.readJson(json, "VideoStat.statistics");
         default ->
             additionalProperties = ModelSupport.readUnknown(json, field, additionalProperties);
       }

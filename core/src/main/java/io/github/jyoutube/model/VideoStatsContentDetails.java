@@ -27,10 +27,10 @@ public record VideoStatsContentDetails(String duration, Map<String, Object> addi
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoStatsContentDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoStatsContentDetails")) {
+  static VideoStatsContentDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String duration = null;

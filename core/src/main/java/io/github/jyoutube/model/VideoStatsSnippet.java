@@ -28,10 +28,10 @@ public record VideoStatsSnippet(DateTime publishTime, Map<String, Object> additi
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoStatsSnippet readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoStatsSnippet")) {
+  static VideoStatsSnippet readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     DateTime publishTime = null;

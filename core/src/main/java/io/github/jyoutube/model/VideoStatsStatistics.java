@@ -28,10 +28,10 @@ public record VideoStatsStatistics(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoStatsStatistics readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoStatsStatistics")) {
+  static VideoStatsStatistics readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Long commentCount = null;

@@ -314,10 +314,10 @@ public record VideoStatus(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoStatus readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoStatus")) {
+  static VideoStatus readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     Boolean containsSyntheticMedia = null;

@@ -331,10 +331,10 @@ public record VideoSuggestions(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoSuggestions readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoSuggestions")) {
+  static VideoSuggestions readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<EditorSuggestions> editorSuggestions = null;
@@ -398,7 +398,8 @@ public record VideoSuggestions(
           if (ModelSupport.startArray(json, "VideoSuggestions.tagSuggestions")) {
             List<VideoSuggestionsTagSuggestion> list5 = new ArrayList<>();
             while (json.nextToken() != JsonToken.END_ARRAY) {
-              list5.add(VideoSuggestionsTagSuggestion.readJson(json));
+              list5.add(
+                  VideoSuggestionsTagSuggestion.readJson(json, "VideoSuggestions.tagSuggestions"));
             }
             tagSuggestions = list5;
           } else {

@@ -45,10 +45,10 @@ public record VideoSuggestionsTagSuggestion(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoSuggestionsTagSuggestion readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoSuggestionsTagSuggestion")) {
+  static VideoSuggestionsTagSuggestion readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<String> categoryRestricts = null;

@@ -54,10 +54,10 @@ public record VideoTopicDetails(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static VideoTopicDetails readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "VideoTopicDetails")) {
+  static VideoTopicDetails readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     List<String> relevantTopicIds = null;

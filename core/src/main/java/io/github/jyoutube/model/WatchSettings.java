@@ -43,10 +43,10 @@ public record WatchSettings(
 
   /**
    * Reads an instance from {@code json}, positioned on its first token; {@code null} for a JSON
-   * null.
+   * null. {@code where} names the value in error messages.
    */
-  static WatchSettings readJson(JsonParser json) throws IOException {
-    if (!ModelSupport.startObject(json, "WatchSettings")) {
+  static WatchSettings readJson(JsonParser json, String where) throws IOException {
+    if (!ModelSupport.startObject(json, where)) {
       return null;
     }
     String backgroundColor = null;
