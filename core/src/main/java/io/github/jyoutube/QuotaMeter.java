@@ -1,6 +1,7 @@
 package io.github.jyoutube;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -18,11 +19,11 @@ import java.util.Objects;
  */
 public final class QuotaMeter {
 
-  private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
-
   private final Clock clock;
   private final Map<QuotaBucket, Long> spent = new EnumMap<>(QuotaBucket.class);
-  private LocalDate day;
+  private LocalDate day; // null until first asked
+  private Instant dayStarts; // the quota day's bounds, so that most calls skip the time zone
+  private Instant dayEnds;
 
   /**
    * Creates a meter.
@@ -31,7 +32,11 @@ public final class QuotaMeter {
    */
   public QuotaMeter(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
-    this.day = today();
+  }
+
+  /** Loads the time zone rules, so that a client's first call need not (see YouTubeClient). */
+  static void warmUp() {
+    LocalDate.now(Pacific.ZONE).plusDays(1).atStartOfDay(Pacific.ZONE).toInstant();
   }
 
   /** Adds one request's cost. */
@@ -60,15 +65,22 @@ public final class QuotaMeter {
   }
 
   private void rollOver() {
-    LocalDate now = today();
-    if (!now.equals(day)) {
-      spent.clear();
-      day = now;
+    Instant now = clock.instant();
+    if (day != null && !now.isBefore(dayStarts) && now.isBefore(dayEnds)) {
+      return;
     }
+    LocalDate today = LocalDate.ofInstant(now, Pacific.ZONE);
+    if (!today.equals(day)) {
+      spent.clear();
+      day = today;
+    }
+    dayStarts = today.atStartOfDay(Pacific.ZONE).toInstant();
+    dayEnds = today.plusDays(1).atStartOfDay(Pacific.ZONE).toInstant();
   }
 
-  private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), PACIFIC);
+  /** YouTube's quota day runs from midnight to midnight Pacific Time. */
+  private static final class Pacific {
+    static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.github.jyoutube.http.Credential;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpExecutor;
 import io.github.jyoutube.http.HttpTransport;
+import io.github.jyoutube.http.PlainHttp;
 import io.github.jyoutube.http.RetryPolicy;
 import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.ResumableUpload;
@@ -98,18 +99,25 @@ public final class YouTubeClient {
     // Runnable::run): no hand-off to a pool thread per response, about half the client's CPU per
     // call (docs/PERFORMANCE.md). Streamed uploads and downloads use a client with the default
     // pool, made on first use (see HttpTransport). A caller's own client serves both.
-    HttpClient http =
-        builder.httpClient != null
-            ? builder.httpClient
-            : HttpClient.newBuilder()
-                .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Runnable::run)
-                .build();
+    warmUp();
+    HttpClient http = builder.httpClient;
+    if (http == null) {
+      HttpClient.Builder made =
+          HttpClient.newBuilder()
+              .connectTimeout(builder.connectTimeout)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .executor(Runnable::run);
+      if (plainHttpOnly(builder.endpoints)) {
+        // An emulator's endpoints: no TLS context to load (about 300 ms at start).
+        made.sslContext(PlainHttp.context()).sslParameters(PlainHttp.parameters());
+      }
+      http = made.build();
+    }
     Duration connectTimeout = builder.connectTimeout;
+    HttpClient api = http;
     java.util.function.Supplier<HttpClient> streaming =
         builder.httpClient != null
-            ? () -> http
+            ? () -> api
             : () ->
                 HttpClient.newBuilder()
                     .connectTimeout(connectTimeout)
@@ -525,6 +533,32 @@ public final class YouTubeClient {
     return "YouTubeClient[api=" + endpoints.api() + ", " + tokens + "]";
   }
 
+  /**
+   * Starts, once per JVM, a short-lived thread that loads what a first call needs after its
+   * response arrives: the JSON parser, the quota clock's time zone rules and the logging backend,
+   * about 100 ms of class loading that then overlaps the first exchange instead of following it.
+   */
+  private static void warmUp() {
+    if (WARMING_UP.compareAndSet(false, true)) {
+      Thread thread =
+          new Thread(
+              () -> {
+                Json.tree("{\"warm\":[1,\"up\",true]}");
+                QuotaMeter.warmUp();
+                HttpExecutor.warmUp();
+              },
+              "jyoutube-warm-up");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  /** Whether every endpoint the client itself calls is plain http (the browser's is not one). */
+  private static boolean plainHttpOnly(Endpoints e) {
+    return PlainHttp.only(
+        e.token(), e.revoke(), e.deviceCode(), e.userInfo(), e.api(), e.upload(), e.hub());
+  }
+
   private static String readVersion() {
     try (InputStream in = YouTubeClient.class.getResourceAsStream("version.properties")) {
       Properties properties = new Properties();
@@ -536,6 +570,9 @@ public final class YouTubeClient {
       return "dev";
     }
   }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean WARMING_UP =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private static final Authorizer NO_CREDENTIAL =
       new Authorizer() {

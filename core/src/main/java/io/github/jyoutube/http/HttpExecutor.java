@@ -49,6 +49,14 @@ public final class HttpExecutor {
   private static final System.Logger LOG = System.getLogger("io.github.jyoutube.http");
   private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
 
+  /**
+   * Initializes the logging backend the first call consults (tens of milliseconds), so that a
+   * client's first call need not: see {@code YouTubeClient}.
+   */
+  public static void warmUp() {
+    LOG.isLoggable(Level.DEBUG);
+  }
+
   private final HttpTransport transport;
   private final RetryPolicy policy;
   private final Sleeper sleeper;
