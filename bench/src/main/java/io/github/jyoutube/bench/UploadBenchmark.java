@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * must hold the file's SHA-256.
  *
  * <p>Options: {@code --size-mib 1024 --chunk-mib 8 --rounds 3 --warmup-mib 64 --xmx 256m --clients
- * jyoutube,google,bare,jyoutube-whole}.
+ * jyoutube,google,bare,jyoutube-chunks}.
  */
 public final class UploadBenchmark {
 
@@ -50,7 +50,7 @@ public final class UploadBenchmark {
     options.put("rounds", "3");
     options.put("warmup-mib", "64");
     options.put("xmx", "256m");
-    options.put("clients", "jyoutube,google,bare,jyoutube-whole");
+    options.put("clients", "jyoutube,google,bare,jyoutube-chunks");
     for (int i = 0; i + 1 < args.length; i += 2) {
       String name = args[i].replaceFirst("^--", "");
       if (!options.containsKey(name)) {

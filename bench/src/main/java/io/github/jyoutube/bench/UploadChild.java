@@ -38,7 +38,8 @@ import javax.management.openmbean.CompositeData;
  * upload.
  *
  * <p>Arguments: {@code CLIENT BASE_URI FILE WARMUP_FILE CHUNK_BYTES}, CLIENT one of {@code
- * jyoutube}, {@code jyoutube-whole}, {@code google}, {@code bare}.
+ * jyoutube} (its defaults: one request for a file), {@code jyoutube-chunks} (chunks of
+ * CHUNK_BYTES), {@code google} (chunks of CHUNK_BYTES), {@code bare}.
  */
 public final class UploadChild {
 
@@ -67,8 +68,9 @@ public final class UploadChild {
 
   private static String upload(String client, URI base, Path file, int chunk) throws Exception {
     return switch (client) {
-      case "jyoutube" -> jyoutube(base, file, UploadOptions.defaults().withChunkSize(chunk));
-      case "jyoutube-whole" -> jyoutube(base, file, UploadOptions.defaults().withoutChunks());
+      // The defaults: a file goes in one request of the resumable session.
+      case "jyoutube" -> jyoutube(base, file, UploadOptions.defaults());
+      case "jyoutube-chunks" -> jyoutube(base, file, UploadOptions.defaults().withChunkSize(chunk));
       case "google" -> google(base, file, chunk);
       case "bare" -> bare(base, file);
       default -> throw new IllegalArgumentException("unknown client " + client);

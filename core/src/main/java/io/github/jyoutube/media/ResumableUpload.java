@@ -75,6 +75,7 @@ public final class ResumableUpload<T> {
   private final MediaContent media;
   private final MediaLimits limits;
   private final UploadOptions options;
+  private final boolean chunked;
   private final Class<T> responseType;
   private final URI origin;
 
@@ -105,7 +106,8 @@ public final class ResumableUpload<T> {
     if (limits != null) {
       limits.check(media);
     }
-    if (!options.chunked() && media.length() < 0) {
+    this.chunked = options.chunksFor(media);
+    if (!chunked && media.length() < 0) {
       throw new IllegalArgumentException(
           "media of unknown length is uploaded in chunks: give its length, or keep chunking on");
     }
@@ -289,9 +291,7 @@ public final class ResumableUpload<T> {
           answer = executor.exchange(call, RequestBody.empty(), timeout(0));
         } else {
           MediaSource.Chunk chunk =
-              options.chunked()
-                  ? source.chunk(acknowledged, options.chunkSize())
-                  : source.rest(acknowledged);
+              chunked ? source.chunk(acknowledged, options.chunkSize()) : source.rest(acknowledged);
           if (baseBytes < 0) {
             baseBytes = acknowledged;
             baseNanos = System.nanoTime();

@@ -4,9 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How an upload sends its bytes: in chunks (8 MiB by default) or as one streamed request, who hears
- * of its progress, and how long one request may take. Immutable; each {@code with} method returns a
- * copy.
+ * How an upload sends its bytes, who hears of its progress, and how long one request may take.
+ * Immutable; each {@code with} method returns a copy.
+ *
+ * <p>By default a file or a byte array goes in one streamed request: the session stays resumable
+ * (after a dropped connection the upload asks what the server holds and sends the rest), and one
+ * request runs at the link's full speed, while every chunk costs a request and a round trip. A
+ * stream, which cannot go back, goes in 8 MiB chunks, each held in memory until the server has it;
+ * so does an upload with a progress listener, which is told of the progress as chunks are
+ * acknowledged. This follows Google's advice for its resumable protocol: use chunks only when they
+ * are needed. {@link #withChunkSize} and {@link #withoutChunks} decide for every media.
  */
 public final class UploadOptions {
 
@@ -19,27 +26,41 @@ public final class UploadOptions {
   /** The largest chunk size: 512 MiB (a stream upload holds one chunk in memory). */
   public static final int MAX_CHUNK_SIZE = 512 * 1024 * 1024;
 
-  private static final UploadOptions DEFAULTS =
-      new UploadOptions(DEFAULT_CHUNK_SIZE, ProgressListener.none(), null);
+  /** Who decides between chunks and one request. */
+  private enum Mode {
+    /** Chunks for a stream or with a progress listener, one request otherwise. */
+    BY_MEDIA,
+    CHUNKS,
+    ONE_REQUEST
+  }
 
+  private static final UploadOptions DEFAULTS =
+      new UploadOptions(Mode.BY_MEDIA, DEFAULT_CHUNK_SIZE, null, null);
+
+  private final Mode mode;
   private final int chunkSize;
-  private final ProgressListener progress;
+  private final ProgressListener progress; // null: none set
   private final Duration requestTimeout;
 
-  private UploadOptions(int chunkSize, ProgressListener progress, Duration requestTimeout) {
+  private UploadOptions(
+      Mode mode, int chunkSize, ProgressListener progress, Duration requestTimeout) {
+    this.mode = mode;
     this.chunkSize = chunkSize;
     this.progress = progress;
     this.requestTimeout = requestTimeout;
   }
 
-  /** 8 MiB chunks, no listener, request timeouts scaled to the chunk. */
+  /**
+   * One request for a file or an array, 8 MiB chunks for a stream or when a progress listener is
+   * set; no listener; request timeouts scaled to the body.
+   */
   public static UploadOptions defaults() {
     return DEFAULTS;
   }
 
   /**
-   * Chunks of {@code bytes}: more requests, but a failure costs at most one chunk, and a stream
-   * upload holds one chunk in memory.
+   * Chunks of {@code bytes} for every media: more requests, but a failure costs at most one chunk,
+   * progress is told after each, and a stream upload holds one chunk in memory.
    *
    * @param bytes a positive multiple of 256 KiB ({@value #CHUNK_GRANULARITY} bytes), at most 512
    *     MiB
@@ -55,22 +76,25 @@ public final class UploadOptions {
               + ": "
               + bytes);
     }
-    return new UploadOptions(bytes, progress, requestTimeout);
+    return new UploadOptions(Mode.CHUNKS, bytes, progress, requestTimeout);
   }
 
   /**
-   * The whole media in one streamed request. After a failure the upload still continues from what
-   * the server holds, but a stream source cannot go back, so only a file or an array can resume.
-   * Needs a known length.
+   * The whole media in one streamed request, for every media. After a failure the upload still
+   * continues from what the server holds, but a stream source cannot go back, so only a file or an
+   * array can resume. Needs a known length.
    */
   public UploadOptions withoutChunks() {
-    return new UploadOptions(0, progress, requestTimeout);
+    return new UploadOptions(Mode.ONE_REQUEST, 0, progress, requestTimeout);
   }
 
-  /** Tells {@code listener} of the progress after each chunk. */
+  /**
+   * Tells {@code listener} of the progress after each chunk; with the defaults, this makes a file
+   * or an array go in chunks too.
+   */
   public UploadOptions withProgress(ProgressListener listener) {
     return new UploadOptions(
-        chunkSize, Objects.requireNonNull(listener, "listener == null"), requestTimeout);
+        mode, chunkSize, Objects.requireNonNull(listener, "listener == null"), requestTimeout);
   }
 
   /**
@@ -83,22 +107,27 @@ public final class UploadOptions {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
-    return new UploadOptions(chunkSize, progress, timeout);
+    return new UploadOptions(mode, chunkSize, progress, timeout);
   }
 
-  /** Whether the media goes in chunks. */
-  public boolean chunked() {
-    return chunkSize > 0;
+  /** Whether {@code media} goes in chunks with these options. */
+  public boolean chunksFor(MediaContent media) {
+    Objects.requireNonNull(media, "media == null");
+    return switch (mode) {
+      case CHUNKS -> true;
+      case ONE_REQUEST -> false;
+      case BY_MEDIA -> !media.isRepeatable() || media.length() < 0 || progress != null;
+    };
   }
 
-  /** The chunk size in bytes, or 0 for one request. */
+  /** The size of the chunks, when chunks are used; 0 after {@link #withoutChunks}. */
   public int chunkSize() {
     return chunkSize;
   }
 
   /** The progress listener. */
   public ProgressListener progress() {
-    return progress;
+    return progress != null ? progress : ProgressListener.none();
   }
 
   /** The fixed timeout of one request, or {@code null} when it is scaled to the body. */
@@ -108,8 +137,19 @@ public final class UploadOptions {
 
   @Override
   public String toString() {
+    String how =
+        switch (mode) {
+          case CHUNKS -> "chunks of " + chunkSize + " bytes";
+          case ONE_REQUEST -> "one request";
+          case BY_MEDIA ->
+              "one request for a file or an array, chunks of "
+                  + chunkSize
+                  + " bytes"
+                  + " for a stream or with a progress listener";
+        };
     return "UploadOptions["
-        + (chunked() ? "chunks of " + chunkSize + " bytes" : "one request")
+        + how
+        + (progress == null ? "" : ", with progress")
         + (requestTimeout == null ? "" : ", timeout " + requestTimeout)
         + "]";
   }

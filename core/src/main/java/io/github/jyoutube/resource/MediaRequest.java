@@ -43,7 +43,10 @@ public abstract class MediaRequest<T, R extends MediaRequest<T, R>> extends ApiR
     }
   }
 
-  /** Chunking, progress and timeouts of the upload; 8 MiB chunks by default. */
+  /**
+   * Chunking, progress and timeouts of the upload; by default one request for a file or an array, 8
+   * MiB chunks for a stream or with a progress listener ({@link UploadOptions#defaults()}).
+   */
   public final R uploadOptions(UploadOptions options) {
     this.options = Objects.requireNonNull(options, "options == null");
     return self();

@@ -126,8 +126,24 @@ class PreflightTest {
   void chunkSizesThatAreMultiplesOf256KiBAreKept() {
     assertThat(UploadOptions.defaults().chunkSize()).isEqualTo(8 * 1024 * 1024);
     assertThat(UploadOptions.defaults().withChunkSize(262_144).chunkSize()).isEqualTo(262_144);
-    assertThat(UploadOptions.defaults().withChunkSize(3 * 262_144).chunked()).isTrue();
-    assertThat(UploadOptions.defaults().withoutChunks().chunked()).isFalse();
+  }
+
+  @Test
+  void byDefaultOnlyStreamsAndUploadsWithAListenerGoInChunks() {
+    MediaContent array = MediaContent.of(new byte[10], "video/mp4");
+    MediaContent stream = MediaContent.of(new ByteArrayInputStream(new byte[10]), "video/mp4", 10);
+    MediaContent unknownLength =
+        MediaContent.of(new ByteArrayInputStream(new byte[10]), "video/mp4", -1);
+    UploadOptions defaults = UploadOptions.defaults();
+
+    assertThat(defaults.chunksFor(array)).isFalse();
+    assertThat(defaults.chunksFor(stream)).isTrue();
+    assertThat(defaults.chunksFor(unknownLength)).isTrue();
+    assertThat(defaults.withProgress(ProgressListener.none()).chunksFor(array)).isTrue();
+    assertThat(defaults.withChunkSize(3 * 262_144).chunksFor(array)).isTrue();
+    assertThat(defaults.withoutChunks().chunksFor(stream)).isFalse();
+    assertThat(defaults.withoutChunks().withProgress(ProgressListener.none()).chunksFor(array))
+        .isFalse();
   }
 
   @Test

@@ -395,6 +395,36 @@ class ResumableUploadTest {
   }
 
   @Test
+  void byDefaultALargeFileGoesInOneRequestAndResumesFromWhatTheServerHolds() {
+    Path file = TestData.file(dir, "large.mp4", 9 * 1024 * 1024 + 5, 3);
+    fixture.onChunk(cutAfter(3_000_000));
+
+    Video video = upload(context, MediaContent.of(file), UploadOptions.defaults()).execute();
+
+    assertHolds(TestData.sha256(file), video);
+    assertThat(ranges(fixture.requests(Kind.CHUNK)))
+        .containsExactly("bytes 0-9437188/9437189", "bytes 3000000-9437188/9437189");
+  }
+
+  @Test
+  void byDefaultAProgressListenerBringsChunksAndIsToldAfterEach() {
+    Path file = TestData.file(dir, "large.mp4", 9 * 1024 * 1024 + 5, 3);
+    List<Long> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Video video =
+        upload(
+                context,
+                MediaContent.of(file),
+                UploadOptions.defaults().withProgress((held, total, rate) -> told.add(held)))
+            .execute();
+
+    assertHolds(TestData.sha256(file), video);
+    assertThat(ranges(fixture.requests(Kind.CHUNK)))
+        .containsExactly("bytes 0-8388607/9437189", "bytes 8388608-9437188/9437189");
+    assertThat(told).contains(8_388_608L, 9_437_189L);
+  }
+
+  @Test
   void withoutChunksTheFileGoesInOneStreamedRequestAndResumesBySeeking() {
     Path file = file();
     fixture.onChunk(cutAfter(2_000_000));
