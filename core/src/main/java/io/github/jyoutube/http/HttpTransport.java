@@ -17,12 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
@@ -321,21 +320,59 @@ public final class HttpTransport {
     }
   }
 
-  /** Ends the bodies that outlive their deadline; one daemon thread for every client. */
+  /**
+   * Ends the bodies that outlive their deadline: one daemon thread for every client, which looks at
+   * the open bodies every {@value #TICK_MILLIS} ms while there are any and waits while there are
+   * none. A body is watched by adding it to a set: a scheduled timer per body cost a timer thread's
+   * wake-up per call (docs/PERFORMANCE.md), for a deadline that is seconds away.
+   */
   private static final class Deadlines {
-    static final ScheduledThreadPoolExecutor TIMER = timer();
+    static final long TICK_MILLIS = 25;
+    private static final Set<LimitedBytes> OPEN = ConcurrentHashMap.newKeySet();
+    private static final Object LOCK = new Object();
+    private static volatile boolean idle;
+    private static boolean started; // guarded by LOCK
 
-    private static ScheduledThreadPoolExecutor timer() {
-      ScheduledThreadPoolExecutor timer =
-          new ScheduledThreadPoolExecutor(
-              1,
-              task -> {
-                Thread thread = new Thread(task, "jyoutube-response-deadline");
-                thread.setDaemon(true);
-                return thread;
-              });
-      timer.setRemoveOnCancelPolicy(true);
-      return timer;
+    static void watch(LimitedBytes body) {
+      OPEN.add(body);
+      if (idle || !started) {
+        synchronized (LOCK) {
+          if (!started) {
+            Thread thread = new Thread(Deadlines::run, "jyoutube-response-deadline");
+            thread.setDaemon(true);
+            thread.start();
+            started = true;
+          }
+          LOCK.notifyAll();
+        }
+      }
+    }
+
+    static void unwatch(LimitedBytes body) {
+      OPEN.remove(body);
+    }
+
+    private static void run() {
+      try {
+        while (true) {
+          synchronized (LOCK) {
+            idle = true;
+            while (OPEN.isEmpty()) {
+              LOCK.wait();
+            }
+            idle = false;
+          }
+          Thread.sleep(TICK_MILLIS);
+          long now = System.nanoTime();
+          for (LimitedBytes body : OPEN) {
+            if (now - body.deadlineNanos >= 0) {
+              body.expire();
+            }
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // only at JVM exit: daemons are not interrupted
+      }
     }
   }
 
@@ -372,15 +409,13 @@ public final class HttpTransport {
         return;
       }
       if (deadlineNanos != null) {
-        long remaining = deadlineNanos - System.nanoTime();
-        ScheduledFuture<?> timer =
-            Deadlines.TIMER.schedule(this::expire, Math.max(0, remaining), TimeUnit.NANOSECONDS);
-        result.whenComplete((bytes, failure) -> timer.cancel(false));
+        Deadlines.watch(this);
+        result.whenComplete((bytes, failure) -> Deadlines.unwatch(this));
       }
       subscription.request(Long.MAX_VALUE);
     }
 
-    private void expire() {
+    void expire() {
       if (result.completeExceptionally(
           new HttpTimeoutException("response body not complete within the request timeout"))) {
         subscription.cancel();
