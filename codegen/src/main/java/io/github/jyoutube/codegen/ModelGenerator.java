@@ -758,21 +758,7 @@ public final class ModelGenerator {
             + ", "
             + im.use("java.lang.Object")
             + "> additionalProperties = null;");
-    w.open(
-        "for ("
-            + string
-            + " "
-            + field
-            + " = "
-            + json
-            + ".nextFieldName(); "
-            + field
-            + " != null; "
-            + field
-            + " = "
-            + json
-            + ".nextFieldName()) {");
-    w.line(json + ".nextToken();");
+    openFieldLoop(w, im, json, field);
     w.open("switch (" + field + ") {");
     for (Component c : r.components) {
       String leaf = leafRead(r, im, c.type(), json, where(r.name, c.jsonName()));
@@ -809,6 +795,29 @@ public final class ModelGenerator {
     args.add("additionalProperties");
     w.call("return new " + r.name, args, ";");
     w.close("}");
+  }
+
+  /**
+   * Opens a loop over the properties of the object {@code json} is in, with the name in {@code
+   * name} and the parser on the value.
+   */
+  private static void openFieldLoop(JavaWriter w, Imports im, String json, String name) {
+    String next = json + ".nextFieldName()";
+    w.open(
+        "for ("
+            + im.use("java.lang.String")
+            + " "
+            + name
+            + " = "
+            + next
+            + "; "
+            + name
+            + " != null; "
+            + name
+            + " = "
+            + next
+            + ") {");
+    w.line(json + ".nextToken();");
   }
 
   /** The string literal naming a property in error messages. */
@@ -893,21 +902,7 @@ public final class ModelGenerator {
         String key = locals.fresh("key");
         w.open("if (" + MODEL_SUPPORT + ".startObject(" + json + ", " + where + ")) {");
         w.line(t.render(im) + " " + map + " = new " + im.use("java.util.LinkedHashMap") + "<>();");
-        w.open(
-            "for ("
-                + im.use("java.lang.String")
-                + " "
-                + key
-                + " = "
-                + json
-                + ".nextFieldName(); "
-                + key
-                + " != null; "
-                + key
-                + " = "
-                + json
-                + ".nextFieldName()) {");
-        w.line(json + ".nextToken();");
+        openFieldLoop(w, im, json, key);
         emitRead(w, r, im, locals, json, t.element(), map + ".put(" + key + ", %s);", where);
         w.close("}");
         w.line(String.format(sink, map));
