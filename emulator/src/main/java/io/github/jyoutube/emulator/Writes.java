@@ -17,6 +17,7 @@ import io.github.jyoutube.model.Video;
 import io.github.jyoutube.model.VideoAbuseReport;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The methods that change the dataset. */
 final class Writes {
@@ -191,21 +192,49 @@ final class Writes {
   }
 
   private ObjectNode ownedPlaylist(Call c, String id) throws ApiError {
-    ObjectNode playlist = c.store.get(Kinds.PLAYLIST, id);
+    return owned(
+        c,
+        Kinds.PLAYLIST,
+        id,
+        true,
+        "snippet.channelId",
+        () ->
+            notFound(
+                "playlistNotFound",
+                "youtube.playlist",
+                "The playlist identified with the request's <code>id</code> parameter cannot be"
+                    + " found."),
+        () ->
+            ApiError.forbidden(
+                "playlistForbidden",
+                "youtube.playlist",
+                "This operation is forbidden or the request is not properly authorized."));
+  }
+
+  /**
+   * The stored {@code kind} resource {@code id} if the caller may change it: its {@code ownerPath}
+   * names one of the caller's channels. Else {@code missing} is thrown when there is none (or, with
+   * {@code hiddenIsMissing}, when the caller cannot see it), and {@code denied} when another
+   * channel owns it.
+   */
+  static ObjectNode owned(
+      Call c,
+      String kind,
+      String id,
+      boolean hiddenIsMissing,
+      String ownerPath,
+      Supplier<ApiError> missing,
+      Supplier<ApiError> denied)
+      throws ApiError {
+    ObjectNode resource = c.store.get(kind, id);
     Views views = Views.of(c);
-    if (playlist == null || !views.visible(playlist)) {
-      throw notFound(
-          "playlistNotFound",
-          "youtube.playlist",
-          "The playlist identified with the request's <code>id</code> parameter cannot be found.");
+    if (resource == null || (hiddenIsMissing && !views.visible(resource))) {
+      throw missing.get();
     }
-    if (!views.mine(str(playlist, "snippet.channelId"))) {
-      throw ApiError.forbidden(
-          "playlistForbidden",
-          "youtube.playlist",
-          "This operation is forbidden or the request is not properly authorized.");
+    if (!views.mine(str(resource, ownerPath))) {
+      throw denied.get();
     }
-    return playlist;
+    return resource;
   }
 
   private Reply updatePlaylist(Call c) throws ApiError {
@@ -265,22 +294,23 @@ final class Writes {
       throw bad(
           "playlistIdRequired", "youtube.playlistItem", "The request does not specify a playlist.");
     }
-    ObjectNode playlist = c.store.get(Kinds.PLAYLIST, playlistId);
-    Views views = Views.of(c);
-    if (playlist == null || !views.visible(playlist)) {
-      throw notFound(
-          "playlistNotFound",
-          "youtube.playlistItem",
-          "The playlist identified with the request's <code>playlistId</code> parameter cannot be"
-              + " found.");
-    }
-    if (!views.mine(str(playlist, "snippet.channelId"))) {
-      throw ApiError.forbidden(
-          "playlistItemsNotAccessible",
-          "youtube.playlistItem",
-          "The request is not properly authorized to insert the specified playlist item.");
-    }
-    return playlist;
+    return owned(
+        c,
+        Kinds.PLAYLIST,
+        playlistId,
+        true,
+        "snippet.channelId",
+        () ->
+            notFound(
+                "playlistNotFound",
+                "youtube.playlistItem",
+                "The playlist identified with the request's <code>playlistId</code> parameter"
+                    + " cannot be found."),
+        () ->
+            ApiError.forbidden(
+                "playlistItemsNotAccessible",
+                "youtube.playlistItem",
+                "The request is not properly authorized to insert the specified playlist item."));
   }
 
   private static void renumber(Call c, List<ObjectNode> items) {
@@ -359,17 +389,18 @@ final class Writes {
   }
 
   private ObjectNode ownedItem(Call c, String id) throws ApiError {
-    ObjectNode item = c.store.get(Kinds.PLAYLIST_ITEM, id);
-    if (item == null) {
-      throw notFound("playlistItemNotFound", "youtube.playlistItem", "Playlist item not found.");
-    }
-    if (!Views.of(c).mine(str(item, "snippet.channelId"))) {
-      throw ApiError.forbidden(
-          "playlistItemsNotAccessible",
-          "youtube.playlistItem",
-          "The request is not properly authorized to modify the specified playlist item.");
-    }
-    return item;
+    return owned(
+        c,
+        Kinds.PLAYLIST_ITEM,
+        id,
+        false,
+        "snippet.channelId",
+        () -> notFound("playlistItemNotFound", "youtube.playlistItem", "Playlist item not found."),
+        () ->
+            ApiError.forbidden(
+                "playlistItemsNotAccessible",
+                "youtube.playlistItem",
+                "The request is not properly authorized to modify the specified playlist item."));
   }
 
   private Reply updatePlaylistItem(Call c) throws ApiError {
@@ -438,18 +469,18 @@ final class Writes {
   // ---- Videos -------------------------------------------------------------------------------
 
   static ObjectNode ownedVideo(Call c, String id, String location) throws ApiError {
-    ObjectNode video = c.store.get(Kinds.VIDEO, id);
-    Views views = Views.of(c);
-    if (video == null || !views.visible(video)) {
-      throw videoNotFound(location);
-    }
-    if (!views.mine(str(video, "snippet.channelId"))) {
-      throw ApiError.forbidden(
-          "forbidden",
-          "youtube.video",
-          "The request is not properly authorized to access or modify this video.");
-    }
-    return video;
+    return owned(
+        c,
+        Kinds.VIDEO,
+        id,
+        true,
+        "snippet.channelId",
+        () -> videoNotFound(location),
+        () ->
+            ApiError.forbidden(
+                "forbidden",
+                "youtube.video",
+                "The request is not properly authorized to access or modify this video."));
   }
 
   /** Checks a video body's snippet and status, as {@code videos.insert} and update do. */
@@ -708,17 +739,18 @@ final class Writes {
   }
 
   private ObjectNode authoredComment(Call c, String id, String location) throws ApiError {
-    ObjectNode comment = c.store.get(Kinds.COMMENT, id);
-    if (comment == null) {
-      throw commentNotFound(location);
-    }
-    if (!Views.of(c).mine(str(comment, "snippet.authorChannelId.value"))) {
-      throw ApiError.forbidden(
-          "forbidden",
-          "youtube.comment",
-          "The comment could not be updated due to insufficient permissions.");
-    }
-    return comment;
+    return owned(
+        c,
+        Kinds.COMMENT,
+        id,
+        false,
+        "snippet.authorChannelId.value",
+        () -> commentNotFound(location),
+        () ->
+            ApiError.forbidden(
+                "forbidden",
+                "youtube.comment",
+                "The comment could not be updated due to insufficient permissions."));
   }
 
   private Reply updateComment(Call c) throws ApiError {
@@ -782,20 +814,21 @@ final class Writes {
           "The <code>banAuthor</code> parameter can only be used with the <code>rejected</code>"
               + " moderation status.");
     }
-    Views views = Views.of(c);
     List<ObjectNode> comments = new java.util.ArrayList<>();
     for (String id : c.list("id")) {
-      ObjectNode comment = c.store.get(Kinds.COMMENT, id);
-      if (comment == null) {
-        throw commentNotFound("id");
-      }
-      if (!views.mine(str(comment, "snippet.channelId"))) {
-        throw ApiError.forbidden(
-            "forbidden",
-            "youtube.comment",
-            "The comment could not be moderated due to insufficient permissions.");
-      }
-      comments.add(comment);
+      comments.add(
+          owned(
+              c,
+              Kinds.COMMENT,
+              id,
+              false,
+              "snippet.channelId",
+              () -> commentNotFound("id"),
+              () ->
+                  ApiError.forbidden(
+                      "forbidden",
+                      "youtube.comment",
+                      "The comment could not be moderated due to insufficient permissions.")));
     }
     c.store.batch(
         () -> {
@@ -918,19 +951,23 @@ final class Writes {
   private Reply unsubscribe(Call c) throws ApiError {
     c.requireUser(null);
     String id = c.param("id");
-    ObjectNode subscription = c.store.get(Kinds.SUBSCRIPTION, id);
-    if (subscription == null) {
-      throw notFound(
-          "subscriptionNotFound",
-          "youtube.subscription",
-          "The subscription that you are trying to delete cannot be found.");
-    }
-    if (!Views.of(c).mine(str(subscription, "snippet.channelId"))) {
-      throw ApiError.forbidden(
-          "subscriptionForbidden",
-          "youtube.subscription",
-          "The request is not properly authenticated or not supported for this channel.");
-    }
+    ObjectNode subscription =
+        owned(
+            c,
+            Kinds.SUBSCRIPTION,
+            id,
+            false,
+            "snippet.channelId",
+            () ->
+                notFound(
+                    "subscriptionNotFound",
+                    "youtube.subscription",
+                    "The subscription that you are trying to delete cannot be found."),
+            () ->
+                ApiError.forbidden(
+                    "subscriptionForbidden",
+                    "youtube.subscription",
+                    "The request is not properly authenticated or not supported for this channel."));
     c.store.batch(
         () -> {
           c.store.remove(Kinds.SUBSCRIPTION, id);
@@ -1020,20 +1057,22 @@ final class Writes {
   }
 
   private ObjectNode ownedSection(Call c, String id) throws ApiError {
-    ObjectNode section = c.store.get(Kinds.CHANNEL_SECTION, id);
-    if (section == null) {
-      throw notFound(
-          "channelSectionNotFound",
-          "youtube.channelSection",
-          "The channel section that you are trying to update cannot be found.");
-    }
-    if (!Views.of(c).mine(str(section, "snippet.channelId"))) {
-      throw ApiError.forbidden(
-          "channelSectionForbidden",
-          "youtube.channelSection",
-          "The request is not properly authenticated or not supported for this channel.");
-    }
-    return section;
+    return owned(
+        c,
+        Kinds.CHANNEL_SECTION,
+        id,
+        false,
+        "snippet.channelId",
+        () ->
+            notFound(
+                "channelSectionNotFound",
+                "youtube.channelSection",
+                "The channel section that you are trying to update cannot be found."),
+        () ->
+            ApiError.forbidden(
+                "channelSectionForbidden",
+                "youtube.channelSection",
+                "The request is not properly authenticated or not supported for this channel."));
   }
 
   private Reply updateSection(Call c) throws ApiError {
