@@ -543,9 +543,14 @@ public final class YouTubeClient {
       Thread thread =
           new Thread(
               () -> {
-                Json.tree("{\"warm\":[1,\"up\",true]}");
-                QuotaMeter.warmUp();
-                HttpExecutor.warmUp();
+                try {
+                  Json.tree("{\"warm\":[1,\"up\",true]}");
+                  QuotaMeter.warmUp();
+                  HttpExecutor.warmUp();
+                } catch (RuntimeException | LinkageError e) {
+                  // Only a head start: whatever failed here fails again, and is reported, where
+                  // it is used.
+                }
               },
               "jyoutube-warm-up");
       thread.setDaemon(true);
