@@ -57,6 +57,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -66,6 +67,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * The entry point: a client of the YouTube Data API v3 and of Google's OAuth 2.0 endpoints.
@@ -99,7 +101,8 @@ public final class YouTubeClient {
     // Runnable::run): no hand-off to a pool thread per response, about half the client's CPU per
     // call (docs/PERFORMANCE.md). Streamed uploads and downloads use a client with the default
     // pool, made on first use (see HttpTransport). A caller's own client serves both.
-    warmUp();
+    boolean plainHttp = builder.httpClient == null && plainHttpOnly(builder.endpoints);
+    warmUp(plainHttp);
     HttpClient http = builder.httpClient;
     if (http == null) {
       HttpClient.Builder made =
@@ -107,7 +110,7 @@ public final class YouTubeClient {
               .connectTimeout(builder.connectTimeout)
               .followRedirects(HttpClient.Redirect.NEVER)
               .executor(Runnable::run);
-      if (plainHttpOnly(builder.endpoints)) {
+      if (plainHttp) {
         // An emulator's endpoints: no TLS context to load (about 300 ms at start).
         made.sslContext(PlainHttp.context()).sslParameters(PlainHttp.parameters());
       }
@@ -537,8 +540,14 @@ public final class YouTubeClient {
    * Starts, once per JVM, a short-lived thread that loads what a first call needs after its
    * response arrives: the JSON parser, the quota clock's time zone rules and the logging backend,
    * about 100 ms of class loading that then overlaps the first exchange instead of following it.
+   *
+   * <p>With {@code tlsLater} (a client for plain-http endpoints, built without a TLS context), the
+   * thread also loads the JDK's default TLS context, {@value #TLS_LATER_MILLIS} ms later, off the
+   * first call's path: a JVM that never loads it keeps the JIT recompiling the HTTP client's
+   * selector loop, tens to hundreds of microseconds of CPU per call for as long as it runs
+   * (docs/PERFORMANCE.md). Any client with an https endpoint loads it when built anyway.
    */
-  private static void warmUp() {
+  private static void warmUp(boolean tlsLater) {
     if (WARMING_UP.compareAndSet(false, true)) {
       Thread thread =
           new Thread(
@@ -547,7 +556,13 @@ public final class YouTubeClient {
                   Json.tree("{\"warm\":[1,\"up\",true]}");
                   QuotaMeter.warmUp();
                   HttpExecutor.warmUp();
-                } catch (RuntimeException | LinkageError e) {
+                  if (tlsLater) {
+                    Thread.sleep(TLS_LATER_MILLIS);
+                    SSLContext.getDefault();
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } catch (RuntimeException | LinkageError | NoSuchAlgorithmException e) {
                   // Only a head start: whatever failed here fails again, and is reported, where
                   // it is used.
                 }
@@ -575,6 +590,8 @@ public final class YouTubeClient {
       return "dev";
     }
   }
+
+  private static final long TLS_LATER_MILLIS = 1000;
 
   private static final java.util.concurrent.atomic.AtomicBoolean WARMING_UP =
       new java.util.concurrent.atomic.AtomicBoolean();
