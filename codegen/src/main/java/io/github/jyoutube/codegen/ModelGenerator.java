@@ -95,6 +95,30 @@ public final class ModelGenerator {
           "JsonToken",
           "ModelJson");
 
+  /**
+   * The scalar types the records hold, by the name of their {@code ModelSupport} reader and writer:
+   * {@code read<Name>} and {@code write<Name>}, {@code write<Name>AsString} for the integers the
+   * API sends as strings.
+   */
+  private static final Map<String, String> SCALARS =
+      Map.of(
+          "java.lang.String",
+          "String",
+          "java.lang.Integer",
+          "Integer",
+          "java.lang.Long",
+          "Long",
+          "java.lang.Double",
+          "Double",
+          "java.lang.Boolean",
+          "Boolean",
+          "java.math.BigInteger",
+          "BigInteger",
+          "java.lang.Object",
+          "Any",
+          PACKAGE + ".DateTime",
+          "DateTime");
+
   private final DiscoveryDocument doc;
   private final Set<String> withBuilder;
   private final Set<String> packageTypes = new HashSet<>();
@@ -835,27 +859,16 @@ public final class ModelGenerator {
       default:
         break;
     }
-    String helper =
-        switch (t.name()) {
-          case "java.lang.String" -> "readString";
-          case "java.lang.Integer" -> "readInteger";
-          case "java.lang.Long" -> "readLong";
-          case "java.lang.Double" -> "readDouble";
-          case "java.lang.Boolean" -> "readBoolean";
-          case "java.math.BigInteger" -> "readBigInteger";
-          case "java.lang.Object" -> "readAny";
-          case PACKAGE + ".DateTime" -> "readDateTime";
-          default -> null;
-        };
-    if (helper == null) {
+    String scalar = SCALARS.get(t.name());
+    if (scalar == null) {
       if (!t.name().startsWith(PACKAGE + ".")) {
         throw new IllegalStateException("no JSON reader for " + t.name());
       }
       return im.use(t.name()) + ".readJson(" + json + ", " + where + ")";
     }
-    return helper.equals("readAny")
+    return scalar.equals("Any")
         ? MODEL_SUPPORT + ".readAny(" + json + ")"
-        : MODEL_SUPPORT + "." + helper + "(" + json + ", " + where + ")";
+        : MODEL_SUPPORT + ".read" + scalar + "(" + json + ", " + where + ")";
   }
 
   private static boolean isEnum(RecordSpec r, JType t) {
@@ -989,22 +1002,12 @@ public final class ModelGenerator {
         }
       }
       default -> {
-        String helper =
-            switch (t.name()) {
-              case "java.lang.String" -> "writeString";
-              case "java.lang.Integer" -> "writeInteger";
-              case "java.lang.Long" -> t.asString() ? "writeLongAsString" : "writeLong";
-              case "java.lang.Double" -> "writeDouble";
-              case "java.lang.Boolean" -> "writeBoolean";
-              case "java.math.BigInteger" -> "writeBigIntegerAsString";
-              case "java.lang.Object" -> "writeAny";
-              case PACKAGE + ".DateTime" -> "writeDateTime";
-              default -> null;
-            };
-        if (helper == null) {
+        String scalar = SCALARS.get(t.name());
+        if (scalar == null) {
           w.line(im.use(t.name()) + ".writeJson(json, " + value + ");");
         } else {
-          w.line(MODEL_SUPPORT + "." + helper + "(json, " + value + ");");
+          String writer = "write" + scalar + (t.asString() ? "AsString" : "");
+          w.line(MODEL_SUPPORT + "." + writer + "(json, " + value + ");");
         }
       }
     }

@@ -61,8 +61,8 @@ public record ClientSecrets(String clientId, String clientSecret, List<String> r
       throw new IllegalArgumentException(
           file + " has neither a \"web\" nor an \"installed\" client object");
     }
-    String id = fields.get("client_id") instanceof String text1 ? text1 : "";
-    String secret = fields.get("client_secret") instanceof String text2 ? text2 : "";
+    String id = fields.get("client_id") instanceof String value ? value : "";
+    String secret = fields.get("client_secret") instanceof String value ? value : "";
     if (id.isEmpty()) {
       throw new IllegalArgumentException(file + " has no client_id");
     }
