@@ -143,7 +143,7 @@ public final class HttpTransport {
     Map<String, List<String>> headers = lowerCaseHeaders(response);
     byte[] bytes = response.body();
     if ("gzip".equalsIgnoreCase(first(headers, "content-encoding")) && bytes.length > 0) {
-      bytes = inflate(bytes);
+      bytes = Gzip.inflate(bytes, maxResponseBytes);
     }
     return new HttpResult(response.statusCode(), headers, bytes);
   }
@@ -186,7 +186,7 @@ public final class HttpTransport {
       }
       byte[] body = readBounded(raw);
       if (gzip && body.length > 0) {
-        body = inflate(body);
+        body = Gzip.inflate(body, maxResponseBytes);
       }
       return new HttpResult(status, headers, body);
     }
@@ -265,22 +265,6 @@ public final class HttpTransport {
       }
     }
     return new LimitedBytes(maxResponseBytes, false, deadlineNanos);
-  }
-
-  private byte[] inflate(byte[] gzipped) throws IOException {
-    try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(gzipped.length * 4);
-      byte[] buffer = new byte[16384];
-      long total = 0;
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        total += n;
-        if (total > maxResponseBytes) {
-          throw new ResponseTooLargeException(maxResponseBytes);
-        }
-        out.write(buffer, 0, n);
-      }
-      return out.toByteArray();
-    }
   }
 
   private static Map<String, List<String>> lowerCaseHeaders(HttpResponse<?> response) {
