@@ -1,5 +1,8 @@
 package io.github.jyoutube.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.youtube.YouTube;
@@ -13,9 +16,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * One client in a JVM of its own, run by {@link SideBySide}, so that the process CPU it reports is
@@ -26,11 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Arguments: {@code CLIENT SCENARIO BASE_URI ARGS...}; CLIENT {@code jyoutube}, {@code google},
  * {@code jyoutube-pool} (jyoutube with a JDK client on its default executor, as before the
  * optimisation in docs/PERFORMANCE.md) or {@code jdk} (a bare {@code java.net.http} GET with
- * default settings, bytes only, no JSON: a reference); SCENARIO {@code calls THREADS WARMUP_SECONDS
- * MEASURE_SECONDS} ({@code playlists.list} in a loop on each thread), {@code items WARMUP_WALKS
- * MEASURE_WALKS} (every item of the 10,000-item playlist, page after page), or {@code all
- * WARMUP_SECONDS CALL_WARMUP_SECONDS CALL_SECONDS WARMUP_WALKS WALKS} (both, 1 and 8 threads, after
- * one long warm-up; keys prefixed {@code calls1_}, {@code calls8_}, {@code items_}).
+ * default settings, bytes only, no JSON: a reference) or {@code floor} (the least any client built
+ * on {@code java.net.http} and Jackson does: see {@link Floor}); SCENARIO {@code calls THREADS
+ * WARMUP_SECONDS MEASURE_SECONDS} ({@code playlists.list} in a loop on each thread), {@code items
+ * WARMUP_WALKS MEASURE_WALKS} (every item of the 10,000-item playlist, page after page), or {@code
+ * all WARMUP_SECONDS CALL_WARMUP_SECONDS CALL_SECONDS WARMUP_WALKS WALKS} (both, 1 and 8 threads,
+ * after one long warm-up; keys prefixed {@code calls1_}, {@code calls8_}, {@code items_}).
  */
 public final class ClientChild {
 
@@ -89,6 +96,7 @@ public final class ClientChild {
       case "jyoutube-pool" -> new Ours(base, true);
       case "google" -> new Google(base);
       case "jdk" -> new Jdk(base);
+      case "floor" -> new Floor(base);
       default -> throw new IllegalArgumentException("unknown client " + name);
     };
   }
@@ -371,6 +379,125 @@ public final class ClientChild {
         throw new IllegalStateException("status " + response.statusCode());
       }
       return response.body();
+    }
+  }
+
+  /**
+   * The floor under jyoutube's design: {@code java.net.http} set up as jyoutube sets it up (its
+   * tasks on the selector thread, HTTP/1.1, gzip asked for, a request timeout), the gzip body
+   * inflated in one pass and every token of the JSON read with Jackson's streaming parser, every
+   * string and number taken, but nothing built from them. A client on the same HTTP client and JSON
+   * parser that returns typed answers cannot do less work per call.
+   */
+  static final class Floor implements Client {
+    private static final JsonFactory JSON = new JsonFactory();
+    private final HttpClient http =
+        HttpClient.newBuilder()
+            .executor(Runnable::run)
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(10))
+            .build();
+    private final URI playlists;
+    private final URI base;
+
+    Floor(URI base) {
+      this.base = base;
+      playlists =
+          base.resolve(
+              "youtube/v3/playlists?part=" + String.join(",", PLAYLIST_PARTS) + "&mine=true");
+    }
+
+    @Override
+    public long listPlaylists() throws Exception {
+      return walk(get(playlists), null);
+    }
+
+    @Override
+    public long walkItems() throws Exception {
+      long count = 0;
+      String[] token = new String[2];
+      for (int pages = 0; pages < 1_000; pages++) {
+        token[0] = null;
+        walk(
+            get(
+                base.resolve(
+                    "youtube/v3/playlistItems?part="
+                        + String.join(",", ITEM_PARTS)
+                        + "&maxResults=50&playlistId="
+                        + Fixtures.PLAYLIST_ID
+                        + (pages == 0 ? "" : "&pageToken=" + token[1]))),
+            token);
+        count += Fixtures.ITEMS_PER_PAGE;
+        if (token[0] == null) {
+          break;
+        }
+        token[1] = token[0];
+      }
+      return count;
+    }
+
+    /** Reads every token; sets {@code token[0]} to the top-level nextPageToken, if asked. */
+    private static long walk(byte[] json, String[] token) throws Exception {
+      long sum = 0;
+      try (JsonParser parser = JSON.createParser(json)) {
+        for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+          if (t == JsonToken.VALUE_STRING) {
+            String text = parser.getText();
+            sum += text.length();
+            if (token != null
+                && parser.getParsingContext().getParent().inRoot()
+                && "nextPageToken".equals(parser.currentName())) {
+              token[0] = text;
+            }
+          } else if (t == JsonToken.VALUE_NUMBER_INT) {
+            sum += parser.getLongValue();
+          }
+        }
+      }
+      return sum;
+    }
+
+    private byte[] get(URI uri) throws Exception {
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(uri)
+                  .header("Authorization", "Bearer bench-token")
+                  .header("Accept-Encoding", "gzip")
+                  .timeout(java.time.Duration.ofSeconds(60))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("status " + response.statusCode());
+      }
+      byte[] body = response.body();
+      return response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")
+          ? gunzip(body)
+          : body;
+    }
+
+    /** One pass into an array of the size the trailer states; the fixture writes bare headers. */
+    private static byte[] gunzip(byte[] gzipped) throws DataFormatException {
+      int length =
+          (gzipped[gzipped.length - 4] & 0xff)
+              | (gzipped[gzipped.length - 3] & 0xff) << 8
+              | (gzipped[gzipped.length - 2] & 0xff) << 16
+              | (gzipped[gzipped.length - 1] & 0xff) << 24;
+      byte[] out = new byte[length + 1];
+      Inflater inflater = new Inflater(true);
+      try {
+        inflater.setInput(gzipped, 10, gzipped.length - 18);
+        int size = 0;
+        while (!inflater.finished()) {
+          int n = inflater.inflate(out, size, out.length - size);
+          if (n == 0 && inflater.needsInput()) {
+            throw new IllegalStateException("truncated gzip body");
+          }
+          size += n;
+        }
+        return Arrays.copyOf(out, size);
+      } finally {
+        inflater.end();
+      }
     }
   }
 }

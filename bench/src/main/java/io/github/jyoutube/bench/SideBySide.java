@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
  * 30 --calls-warmup 2 --calls-seconds 5 --walks-warmup 3 --walks 10 --upload-mib 1024
  * --upload-warmup-mib 64 --chunk-mib 8 --upload-xmx 64m --xmx 256m --starts 5 --extra ""} ({@code
  * --extra jdk,jyoutube-pool} adds, to the call and item figures, a bare {@code java.net.http}
- * client, bytes only, and jyoutube on the JDK client's default executor; see {@link ClientChild}).
+ * client, bytes only, and jyoutube on the JDK client's default executor; {@code --extra floor} adds
+ * the least a client on {@code java.net.http} and Jackson can do per call; see {@link
+ * ClientChild}).
  */
 public final class SideBySide {
 
@@ -449,7 +451,7 @@ public final class SideBySide {
     List<String> classpath = new ArrayList<>();
     classpath.add(classes.toString());
     switch (client) {
-      case OURS, "jyoutube-pool" -> classpath.addAll(oursClasspath);
+      case OURS, "jyoutube-pool", "floor" -> classpath.addAll(oursClasspath);
       case GOOGLE -> classpath.addAll(googleClasspath);
       case "all" -> classpath.addAll(fullClasspath);
       default -> {
