@@ -322,6 +322,22 @@ public final class ClientChild {
     }
   }
 
+  /** The playlists.list request both bare clients send, as the other two send it. */
+  private static URI playlistsUri(URI base) {
+    return base.resolve(
+        "youtube/v3/playlists?part=" + String.join(",", PLAYLIST_PARTS) + "&mine=true");
+  }
+
+  /** One page of the playlist's items; {@code token} null for the first. */
+  private static URI itemsUri(URI base, String token) {
+    return base.resolve(
+        "youtube/v3/playlistItems?part="
+            + String.join(",", ITEM_PARTS)
+            + "&maxResults=50&playlistId="
+            + Fixtures.PLAYLIST_ID
+            + (token == null ? "" : "&pageToken=" + token));
+  }
+
   /** The reference: java.net.http with its defaults, the body as bytes, no JSON. */
   static final class Jdk implements Client {
     private final HttpClient http = HttpClient.newHttpClient();
@@ -330,9 +346,7 @@ public final class ClientChild {
 
     Jdk(URI base) {
       this.base = base;
-      playlists =
-          base.resolve(
-              "youtube/v3/playlists?part=" + String.join(",", PLAYLIST_PARTS) + "&mine=true");
+      playlists = playlistsUri(base);
     }
 
     @Override
@@ -347,15 +361,7 @@ public final class ClientChild {
       String token = null;
       for (int pages = 0; pages < 1_000; pages++) {
         String body =
-            new String(
-                get(
-                    base.resolve(
-                        "youtube/v3/playlistItems?part="
-                            + String.join(",", ITEM_PARTS)
-                            + "&maxResults=50&playlistId="
-                            + Fixtures.PLAYLIST_ID
-                            + (token == null ? "" : "&pageToken=" + token))),
-                java.nio.charset.StandardCharsets.UTF_8);
+            new String(get(itemsUri(base, token)), java.nio.charset.StandardCharsets.UTF_8);
         count += Fixtures.ITEMS_PER_PAGE;
         int at = body.indexOf("\"nextPageToken\":\"");
         if (at < 0) {
@@ -402,9 +408,7 @@ public final class ClientChild {
 
     Floor(URI base) {
       this.base = base;
-      playlists =
-          base.resolve(
-              "youtube/v3/playlists?part=" + String.join(",", PLAYLIST_PARTS) + "&mine=true");
+      playlists = playlistsUri(base);
     }
 
     @Override
@@ -418,15 +422,7 @@ public final class ClientChild {
       String[] token = new String[2];
       for (int pages = 0; pages < 1_000; pages++) {
         token[0] = null;
-        walk(
-            get(
-                base.resolve(
-                    "youtube/v3/playlistItems?part="
-                        + String.join(",", ITEM_PARTS)
-                        + "&maxResults=50&playlistId="
-                        + Fixtures.PLAYLIST_ID
-                        + (pages == 0 ? "" : "&pageToken=" + token[1]))),
-            token);
+        walk(get(itemsUri(base, pages == 0 ? null : token[1])), token);
         count += Fixtures.ITEMS_PER_PAGE;
         if (token[0] == null) {
           break;
