@@ -11,6 +11,9 @@ import io.github.jyoutube.testing.FakeGoogle.Received;
 import io.github.jyoutube.testing.FakeGoogle.Reply;
 import io.github.jyoutube.testing.Fixtures;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -118,6 +121,16 @@ class SeedFlowTest {
         .containsEntry("part", "contentDetails,id,localizations,player,snippet,status");
     assertThat(list.header("user-agent")).startsWith("jyoutube/");
     assertThat(list.header("accept-encoding")).isEqualTo("gzip");
+
+    // A GET goes out as the JDK's own GET() does: with no "Content-Length: 0" where the JDK
+    // leaves it out (since JDK-8283544; JDK 17 before 17.0.18 sends it either way).
+    google.enqueue("/plain-get", Reply.json(200, "{}"));
+    HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(google.baseUri().resolve("/plain-get")).GET().build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertThat(list.header("content-length"))
+        .isEqualTo(google.received("/plain-get").get(0).header("content-length"));
   }
 
   @Test

@@ -246,6 +246,9 @@ public final class HttpTransport {
         request.header("Content-Type", call.contentType());
       }
       request.method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.body()));
+    } else if ("GET".equals(call.method())) {
+      // Not method("GET", noBody()): a JDK with JDK-8283544 then still sends "Content-Length: 0".
+      request.GET();
     } else {
       request.method(call.method(), HttpRequest.BodyPublishers.noBody());
     }
