@@ -153,6 +153,11 @@ public final class HttpTransport {
    * holding more than a small buffer of it; gzip is inflated on the way. Any other answer is read
    * whole (within the size limit) and returned with its body, for the error.
    *
+   * <p>The headers, and an error answer's whole body, must arrive within the request timeout, as
+   * for {@link #send}. A 2xx body may take longer, as long as it flows: it fails when the reader
+   * has waited a whole request timeout for fewer than {@value TimedBodyStream#MIN_PROGRESS_BYTES}
+   * bytes (it stopped, or trickles). Time spent writing to {@code sink} is not counted.
+   *
    * @param call what to send
    * @param credential the credential header, or {@code null} to send none
    * @param sink receives the body of a 2xx answer; not closed
@@ -163,11 +168,15 @@ public final class HttpTransport {
    */
   public HttpResult download(HttpCall call, Credential credential, OutputStream sink)
       throws IOException, InterruptedException {
-    HttpResponse<InputStream> response =
+    long deadline = System.nanoTime() + requestTimeout.toNanos();
+    HttpResponse<TimedBodyStream> response =
         streaming()
             .send(
                 request(call, credential, null, requestTimeout),
-                HttpResponse.BodyHandlers.ofInputStream());
+                info ->
+                    info.statusCode() >= 200 && info.statusCode() < 300
+                        ? TimedBodyStream.flowing(requestTimeout)
+                        : TimedBodyStream.withDeadline(deadline, requestTimeout));
     Map<String, List<String>> headers = lowerCaseHeaders(response);
     int status = response.statusCode();
     boolean gzip = "gzip".equalsIgnoreCase(first(headers, "content-encoding"));

@@ -291,10 +291,15 @@ final class FaultyServer implements AutoCloseable {
 
   /** A chunked 200 that trickles one byte every 100 ms and never ends. */
   static Fault trickle() {
+    return trickle(200, 100);
+  }
+
+  /** A chunked answer with {@code status} that trickles one byte every {@code everyMillis}. */
+  static Fault trickle(int status, long everyMillis) {
     return (request, socket, counters) -> {
       OutputStream out = socket.getOutputStream();
       out.write(
-          (statusLine(200)
+          (statusLine(status)
                   + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                   + "1\r\n{\r\n")
               .getBytes(StandardCharsets.ISO_8859_1));
@@ -302,10 +307,39 @@ final class FaultyServer implements AutoCloseable {
       long end = System.currentTimeMillis() + MAX_FAULT_MILLIS;
       try {
         while (System.currentTimeMillis() < end) {
-          Thread.sleep(100);
+          Thread.sleep(everyMillis);
           out.write("1\r\n \r\n".getBytes(StandardCharsets.ISO_8859_1));
           out.flush();
           counters.bodyBytesSent.incrementAndGet();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  /**
+   * A 200 of {@code pieces} × {@code pieceBytes} bytes (announced in Content-Length), one piece
+   * every {@code everyMillis}: a download that takes long but keeps flowing.
+   */
+  static Fault steady(int pieces, int pieceBytes, long everyMillis) {
+    return (request, socket, counters) -> {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          (statusLine(200)
+                  + "Content-Type: application/octet-stream\r\nContent-Length: "
+                  + (long) pieces * pieceBytes
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      byte[] piece = new byte[pieceBytes];
+      try {
+        for (int i = 0; i < pieces; i++) {
+          Thread.sleep(everyMillis);
+          java.util.Arrays.fill(piece, (byte) ('a' + i % 26));
+          out.write(piece);
+          out.flush();
+          counters.bodyBytesSent.addAndGet(pieceBytes);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
