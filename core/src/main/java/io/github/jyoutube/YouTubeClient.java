@@ -650,7 +650,7 @@ public final class YouTubeClient {
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private Executor executor;
-    private long maxResponseBytes = 32L * 1024 * 1024;
+    private long maxResponseBytes = defaultMaxResponseBytes();
 
     private Builder() {}
 
@@ -776,7 +776,14 @@ public final class YouTubeClient {
       return this;
     }
 
-    /** The largest response body accepted, in bytes (32 MiB by default). */
+    /**
+     * The largest response body accepted, in bytes, after gzip inflation: 32 MiB by default, or an
+     * eighth of the heap ({@code -Xmx}) when that is less. Whatever the limits, the response bodies
+     * held in memory at once by every client in the JVM never pass half of the heap: an answer that
+     * finds no room fails with a {@link io.github.jyoutube.error.TransportException} naming the
+     * limit (retried later, if the room was taken by other answers). Media downloaded with {@code
+     * writeTo} or {@code saveTo} are streamed and not limited.
+     */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 8) {
         throw new IllegalArgumentException(
@@ -823,6 +830,12 @@ public final class YouTubeClient {
                 + " clientSecretsFile, accessToken, refreshToken with client credentials, or apiKey");
       }
       return new YouTubeClient(this, secrets, stored);
+    }
+
+    /** 32 MiB, or an eighth of the heap when that is less (but at least 1 MiB). */
+    private static long defaultMaxResponseBytes() {
+      long eighth = Runtime.getRuntime().maxMemory() / 8;
+      return Math.min(32L << 20, Math.max(1L << 20, eighth));
     }
 
     private static Duration positive(Duration duration, String name) {

@@ -347,6 +347,85 @@ final class FaultyServer implements AutoCloseable {
     };
   }
 
+  /** A 200 whose JSON body is {@code json}, sent whole. */
+  static Fault jsonBytes(byte[] json) {
+    return (request, socket, counters) -> {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          (statusLine(200)
+                  + "Content-Type: application/json\r\nContent-Length: "
+                  + json.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      try {
+        out.write(json);
+        out.flush();
+        counters.bodyBytesSent.addAndGet(json.length);
+      } catch (SocketException refused) {
+        // The client hung up.
+      }
+    };
+  }
+
+  /** A 200 whose body is {@code gzipped}, sent whole with {@code Content-Encoding: gzip}. */
+  static Fault gzipped(byte[] gzipped) {
+    return (request, socket, counters) -> {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          (statusLine(200)
+                  + "Content-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                  + "Content-Length: "
+                  + gzipped.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      try {
+        out.write(gzipped);
+        out.flush();
+        counters.bodyBytesSent.addAndGet(gzipped.length);
+      } catch (SocketException refused) {
+        // The client hung up.
+      }
+    };
+  }
+
+  /**
+   * A 200 of {@code length} spaces, announced in Content-Length or sent in 64 KiB chunks with an
+   * end: a large answer that is not endless.
+   */
+  static Fault largeBody(long length, boolean chunked) {
+    return (request, socket, counters) -> {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          (statusLine(200)
+                  + "Content-Type: application/json\r\n"
+                  + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + length)
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      byte[] spaces = new byte[64 * 1024];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      try {
+        for (long sent = 0; sent < length; ) {
+          int n = (int) Math.min(spaces.length, length - sent);
+          if (chunked) {
+            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+          }
+          out.write(spaces, 0, n);
+          if (chunked) {
+            out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          }
+          sent += n;
+          counters.bodyBytesSent.addAndGet(n);
+        }
+        if (chunked) {
+          out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        out.flush();
+      } catch (SocketException refused) {
+        // The client hung up.
+      }
+    };
+  }
+
   private static void streamUntilRefused(
       OutputStream out, Counters counters, long limit, boolean chunked) throws IOException {
     byte[] zeros = new byte[64 * 1024];
