@@ -75,7 +75,7 @@ final class BodyBuffer {
   /** Appends the remaining bytes of {@code source}. */
   synchronized void write(ByteBuffer source) throws IOException {
     while (source.hasRemaining()) {
-      room();
+      room(source.remaining());
       int n = Math.min(source.remaining(), current.length - position);
       source.get(current, position, n);
       advance(n);
@@ -85,7 +85,7 @@ final class BodyBuffer {
   /** Appends {@code length} bytes of {@code source} from {@code offset}. */
   synchronized void write(byte[] source, int offset, int length) throws IOException {
     while (length > 0) {
-      room();
+      room(length);
       int n = Math.min(length, current.length - position);
       System.arraycopy(source, offset, current, position, n);
       offset += n;
@@ -100,9 +100,18 @@ final class BodyBuffer {
    * written.
    */
   synchronized byte[] room() throws IOException {
+    return room(MIN_BLOCK);
+  }
+
+  /**
+   * {@link #room()}, a new block being at least {@code wanted} bytes (and at least the size so far,
+   * so blocks double) up to {@value #MAX_BLOCK}: a body that arrives in one piece fills one block
+   * exactly and is not copied again.
+   */
+  private byte[] room(int wanted) throws IOException {
     checkOpen();
     if (current == null || position == current.length) {
-      long next = Math.min(Math.max(size, MIN_BLOCK), MAX_BLOCK);
+      long next = Math.min(Math.max(size, wanted), MAX_BLOCK);
       addBlock((int) Math.min(next, limit + 1 - capacity));
     }
     return current;
