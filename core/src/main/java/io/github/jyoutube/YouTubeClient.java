@@ -15,6 +15,7 @@ import io.github.jyoutube.http.Credential;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpExecutor;
 import io.github.jyoutube.http.HttpTransport;
+import io.github.jyoutube.http.JdkHttpLogging;
 import io.github.jyoutube.http.PlainHttp;
 import io.github.jyoutube.http.RetryPolicy;
 import io.github.jyoutube.media.MediaContent;
@@ -103,6 +104,7 @@ public final class YouTubeClient {
     // pool, made on first use (see HttpTransport). A caller's own client serves both.
     boolean plainHttp = builder.httpClient == null && plainHttpOnly(builder.endpoints);
     warmUp(plainHttp);
+    JdkHttpLogging.warnIfEnabled();
     HttpClient http = builder.httpClient;
     if (http == null) {
       HttpClient.Builder made =
@@ -648,7 +650,7 @@ public final class YouTubeClient {
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private Executor executor;
-    private long maxResponseBytes = 32L * 1024 * 1024;
+    private long maxResponseBytes = defaultMaxResponseBytes();
 
     private Builder() {}
 
@@ -724,7 +726,12 @@ public final class YouTubeClient {
       return this;
     }
 
-    /** The JDK HTTP client to use, for a proxy, TLS settings or an executor of your own. */
+    /**
+     * The JDK HTTP client to use, for a proxy, TLS settings or an executor of your own. It must not
+     * follow redirects ({@code followRedirects(HttpClient.Redirect.NEVER)}, the JDK's default): a
+     * redirect would carry the credential header to whatever host the {@code Location} names. The
+     * client treats a 3xx as an answer; {@link #build()} refuses one that follows redirects.
+     */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
       return this;
@@ -769,7 +776,14 @@ public final class YouTubeClient {
       return this;
     }
 
-    /** The largest response body accepted, in bytes (32 MiB by default). */
+    /**
+     * The largest response body accepted, in bytes, after gzip inflation: 32 MiB by default, or an
+     * eighth of the heap ({@code -Xmx}) when that is less. Whatever the limits, the response bodies
+     * held in memory at once by every client in the JVM never pass half of the heap: an answer that
+     * finds no room fails with a {@link io.github.jyoutube.error.TransportException} naming the
+     * limit (retried later, if the room was taken by other answers). Media downloaded with {@code
+     * writeTo} or {@code saveTo} are streamed and not limited.
+     */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 8) {
         throw new IllegalArgumentException(
@@ -783,8 +797,17 @@ public final class YouTubeClient {
      * Builds the client.
      *
      * @throws IllegalStateException if no usable credential was given, naming what is missing
+     * @throws IllegalArgumentException if the {@link #httpClient} follows redirects
      */
     public YouTubeClient build() {
+      if (httpClient != null && httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+        throw new IllegalArgumentException(
+            "the httpClient follows redirects (followRedirects() is "
+                + httpClient.followRedirects()
+                + "): build it with followRedirects(HttpClient.Redirect.NEVER). A followed"
+                + " redirect would carry the Authorization or X-Goog-Api-Key header to the host"
+                + " the Location names; jyoutube returns a 3xx as an error instead");
+      }
       ClientSecrets secrets =
           clientSecretsFile == null ? null : ClientSecrets.read(clientSecretsFile);
       boolean hasId = secrets != null || clientId != null;
@@ -807,6 +830,12 @@ public final class YouTubeClient {
                 + " clientSecretsFile, accessToken, refreshToken with client credentials, or apiKey");
       }
       return new YouTubeClient(this, secrets, stored);
+    }
+
+    /** 32 MiB, or an eighth of the heap when that is less (but at least 1 MiB). */
+    private static long defaultMaxResponseBytes() {
+      long eighth = Runtime.getRuntime().maxMemory() / 8;
+      return Math.min(32L << 20, Math.max(1L << 20, eighth));
     }
 
     private static Duration positive(Duration duration, String name) {

@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * The credential one request carries: a bearer token in the {@code Authorization} header, or an API
- * key in the {@code key} query parameter.
+ * key in the {@code X-Goog-Api-Key} header. Google accepts the key as a {@code key} query parameter
+ * too, but a URL is printed by far more logs (the JDK client's own debug and request logging,
+ * proxies, servers): no credential goes in one.
  *
  * @param name the header or query parameter name
  * @param value its value; a secret, never shown by {@link #toString()}
@@ -25,9 +27,9 @@ public record Credential(String name, String value, boolean inQuery) {
     return new Credential("Authorization", "Bearer " + accessToken, false);
   }
 
-  /** {@code key=<apiKey>} in the query, as Google documents for API keys. */
+  /** {@code X-Goog-Api-Key: <apiKey>}, the header form Google accepts for API keys. */
   public static Credential apiKey(String apiKey) {
-    return new Credential("key", apiKey, true);
+    return new Credential("X-Goog-Api-Key", apiKey, false);
   }
 
   /** The query parameter, encoded, for a credential that travels in the query. */

@@ -2,17 +2,19 @@ package io.github.jyoutube.http;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import java.util.zip.ZipException;
 
 /**
- * Inflates a gzip body (RFC 1952) that is already in memory, in one pass into an array sized from
- * the gzip trailer. A {@link java.util.zip.GZIPInputStream} read through a buffer into a growing
- * stream costs a third more for an API answer (docs/PERFORMANCE.md). Every member's CRC-32 and
- * length are checked; concatenated members are read in turn, as {@code GZIPInputStream} does.
+ * Inflates a gzip body (RFC 1952) that is already in memory, in one pass. The inflated bytes go
+ * into a {@link BodyBuffer}, so the limit holds while inflating and memory follows the bytes
+ * produced: the gzip trailer's size is only a hint for the first block, never more than {@value
+ * BodyBuffer#MAX_BLOCK} bytes, so a trailer that lies cannot make it allocate. A {@link
+ * java.util.zip.GZIPInputStream} read through a buffer into a growing stream costs a third more for
+ * an API answer (docs/PERFORMANCE.md). Every member's CRC-32 and length are checked; concatenated
+ * members are read in turn, as {@code GZIPInputStream} does.
  */
 final class Gzip {
   private static final int FHCRC = 2;
@@ -24,8 +26,6 @@ final class Gzip {
   /** DEFLATE cannot compress further than this: a trailer claiming more is not believed. */
   private static final long MAX_RATIO = 1032;
 
-  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
-
   private Gzip() {}
 
   /**
@@ -36,54 +36,58 @@ final class Gzip {
    * @return the inflated bytes
    * @throws ZipException if the body is not gzip or is corrupt
    * @throws EOFException if the body ends early
-   * @throws HttpTransport.ResponseTooLargeException if the inflated body exceeds {@code limit}
+   * @throws HttpTransport.ResponseTooLargeException if the inflated body exceeds {@code limit}, or
+   *     the heap's share for response bodies
+   * @throws BodyBuffer.BudgetExceededException if other bodies in memory leave no room for now
    */
   static byte[] inflate(byte[] gzipped, long limit) throws IOException {
-    long cap = Math.min(limit, MAX_ARRAY);
     // One spare byte: with the output exactly full, the inflater has not yet read the end of the
     // stream and reports it unfinished.
-    int first = (int) Math.min(Math.min(trailerSize(gzipped), gzipped.length * MAX_RATIO), cap) + 1;
-    byte[] out = new byte[Math.max(first, 64)];
-    int size = 0;
+    long hint = Math.min(trailerSize(gzipped), gzipped.length * MAX_RATIO) + 1;
+    BodyBuffer out = new BodyBuffer(limit, Math.max(64, Math.min(hint, BodyBuffer.MAX_BLOCK)));
     Inflater inflater = new Inflater(true);
     try {
+      out.hold(gzipped.length); // the compressed body stays in memory while it inflates
+      CRC32 crc = new CRC32();
       int at = 0;
       do {
         at = skipHeader(gzipped, at);
         inflater.reset();
         inflater.setInput(gzipped, at, gzipped.length - at);
-        int start = size;
+        crc.reset();
+        long start = out.size();
+        int idle = 0;
         while (!inflater.finished()) {
-          if (size == out.length) {
-            if (size > cap) {
-              throw new HttpTransport.ResponseTooLargeException(limit);
-            }
-            out = Arrays.copyOf(out, (int) Math.min(cap + 1, Math.max(2L * size, 1024)));
-          }
-          int n = inflater.inflate(out, size, out.length - size);
-          size += n;
-          if (n == 0 && !inflater.finished()) {
+          byte[] room = out.room();
+          int offset = out.roomOffset();
+          int n = inflater.inflate(room, offset, room.length - offset);
+          if (n > 0) {
+            crc.update(room, offset, n);
+            out.advance(n);
+            idle = 0;
+          } else if (!inflater.finished()) {
             if (inflater.needsDictionary()) {
               throw new ZipException("gzip body asks for a preset dictionary");
             }
             if (inflater.needsInput()) {
               throw new EOFException("gzip body ends before its data is complete");
             }
+            if (++idle > 2) {
+              throw new ZipException("gzip body is corrupt: the inflater makes no progress");
+            }
           }
         }
-        if (size > cap) {
-          throw new HttpTransport.ResponseTooLargeException(limit);
-        }
         at = gzipped.length - inflater.getRemaining();
-        checkTrailer(gzipped, at, out, start, size);
+        checkTrailer(gzipped, at, crc, out.size() - start);
         at += TRAILER;
       } while (gzipped.length - at >= 2 && isMagic(gzipped, at));
+      return out.toArray();
     } catch (DataFormatException e) {
       throw new ZipException("gzip body is corrupt: " + e.getMessage());
     } finally {
       inflater.end();
+      out.release();
     }
-    return size == out.length ? out : Arrays.copyOf(out, size);
   }
 
   /** The size the last member's trailer states (modulo 2^32), or 0 if there is no trailer. */
@@ -145,17 +149,15 @@ final class Gzip {
     }
   }
 
-  private static void checkTrailer(byte[] gzipped, int at, byte[] out, int start, int end)
+  private static void checkTrailer(byte[] gzipped, int at, CRC32 crc, long length)
       throws IOException {
     if (at > gzipped.length - TRAILER) {
       throw new EOFException("gzip body ends before its trailer");
     }
-    CRC32 crc = new CRC32();
-    crc.update(out, start, end - start);
     if (intAt(gzipped, at) != (int) crc.getValue()) {
       throw new ZipException("gzip body fails its CRC-32 check");
     }
-    if (intAt(gzipped, at + 4) != end - start) { // ISIZE is the length modulo 2^32
+    if (intAt(gzipped, at + 4) != (int) length) { // ISIZE is the length modulo 2^32
       throw new ZipException("gzip body's length does not match its trailer");
     }
   }

@@ -50,6 +50,12 @@ public final class HttpExecutor {
   private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
 
   /**
+   * What decoding a large answer holds, in multiples of its size: the bytes and the objects made
+   * from them (a list answer's records and strings take about three times its JSON).
+   */
+  private static final long DECODE_FACTOR = 4;
+
+  /**
    * Initializes the logging backend the first call consults (tens of milliseconds), so that a
    * client's first call need not: see {@code YouTubeClient}.
    */
@@ -321,14 +327,54 @@ public final class HttpExecutor {
     if (type == byte[].class) {
       return type.cast(result.body());
     }
+    byte[] body = result.body();
+    long share = body.length <= BodyBuffer.MAX_BLOCK ? 0 : DECODE_FACTOR * body.length;
     try {
-      return Json.parse(result.body(), type);
+      if (share > 0 && !BodyBuffer.Budget.await(share, transport.requestTimeout().toNanos())) {
+        throw new TransportException(
+            call.describe()
+                + ": no room to decode an answer of "
+                + body.length
+                + " bytes within the request timeout (response bodies may use half of the heap,"
+                + " and other answers hold it)",
+            null);
+      }
+    } catch (IOException tooLarge) {
+      throw new TransportException(
+          call.describe()
+              + ": an answer of "
+              + body.length
+              + " bytes needs about "
+              + share
+              + " to decode: "
+              + tooLarge.getMessage()
+              + "; lower maxResponseBytes or raise the heap",
+          tooLarge);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException(call.describe() + " interrupted", e);
+    }
+    try {
+      return Json.parse(body, type);
+    } catch (OutOfMemoryError e) {
+      // The budget's estimate fell short, or the rest of the program holds the heap: this answer
+      // is refused, the program goes on (what was decoded is garbage now).
+      throw new TransportException(
+          call.describe()
+              + ": an answer of "
+              + body.length
+              + " bytes did not fit in the heap once decoded (maxResponseBytes is "
+              + transport.maxResponseBytes()
+              + "); refused",
+          e);
     } catch (DecodeException e) {
       if (call.dialect() == HttpCall.Dialect.OAUTH) {
         throw DecodeException.withoutBody(type.getSimpleName(), result.statusCode(), e.getCause());
       }
       throw new DecodeException(
           type.getSimpleName(), result.statusCode(), result.bodyText(), e.getCause());
+    } finally {
+      BodyBuffer.Budget.release(share);
     }
   }
 

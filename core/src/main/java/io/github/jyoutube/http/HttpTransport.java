@@ -1,6 +1,5 @@
 package io.github.jyoutube.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,10 +28,14 @@ import java.util.zip.GZIPInputStream;
  * The one class that sends bytes over HTTP, through {@link java.net.http.HttpClient}.
  *
  * <p>It adds the user agent, asks for gzip and inflates it, applies the request timeout, and
- * refuses a response body larger than its limit instead of buffering it. Request bodies may be
- * streamed ({@link RequestBody}: a slice of an array, a file region, a stream), and a successful
- * response body may be streamed to an output stream ({@link #download}) instead of being held. It
- * knows nothing of retries, credentials or JSON.
+ * refuses a response body larger than its limit (after inflation, checked while inflating) instead
+ * of buffering it. Bodies held in memory grow with the bytes received, within that limit and a
+ * budget every client in the JVM shares (half of the heap; see {@link BodyBuffer}), so that large
+ * or hostile answers, one or many at once, end in an {@link IOException} naming the limit rather
+ * than an {@link OutOfMemoryError}. Request bodies may be streamed ({@link RequestBody}: a slice of
+ * an array, a file region, a stream), and a successful response body may be streamed to an output
+ * stream ({@link #download}) instead of being held. It knows nothing of retries, credentials or
+ * JSON.
  */
 public final class HttpTransport {
 
@@ -100,6 +103,11 @@ public final class HttpTransport {
     return made;
   }
 
+  /** The largest response body accepted, after inflation. */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
   /** How long one attempt may take by default. */
   public Duration requestTimeout() {
     return requestTimeout;
@@ -153,6 +161,11 @@ public final class HttpTransport {
    * holding more than a small buffer of it; gzip is inflated on the way. Any other answer is read
    * whole (within the size limit) and returned with its body, for the error.
    *
+   * <p>The headers, and an error answer's whole body, must arrive within the request timeout, as
+   * for {@link #send}. A 2xx body may take longer, as long as it flows: it fails when the reader
+   * has waited a whole request timeout for fewer than {@value TimedBodyStream#MIN_PROGRESS_BYTES}
+   * bytes (it stopped, or trickles). Time spent writing to {@code sink} is not counted.
+   *
    * @param call what to send
    * @param credential the credential header, or {@code null} to send none
    * @param sink receives the body of a 2xx answer; not closed
@@ -163,11 +176,15 @@ public final class HttpTransport {
    */
   public HttpResult download(HttpCall call, Credential credential, OutputStream sink)
       throws IOException, InterruptedException {
-    HttpResponse<InputStream> response =
+    long deadline = System.nanoTime() + requestTimeout.toNanos();
+    HttpResponse<TimedBodyStream> response =
         streaming()
             .send(
                 request(call, credential, null, requestTimeout),
-                HttpResponse.BodyHandlers.ofInputStream());
+                info ->
+                    info.statusCode() >= 200 && info.statusCode() < 300
+                        ? TimedBodyStream.flowing(requestTimeout)
+                        : TimedBodyStream.withDeadline(deadline, requestTimeout));
     Map<String, List<String>> headers = lowerCaseHeaders(response);
     int status = response.statusCode();
     boolean gzip = "gzip".equalsIgnoreCase(first(headers, "content-encoding"));
@@ -184,7 +201,7 @@ public final class HttpTransport {
         }
         return new HttpResult(status, headers, new byte[0]);
       }
-      byte[] body = readBounded(raw);
+      byte[] body = readBounded(raw, announcedLength(status, response.headers()));
       if (gzip && body.length > 0) {
         body = Gzip.inflate(body, maxResponseBytes);
       }
@@ -200,18 +217,20 @@ public final class HttpTransport {
     return n;
   }
 
-  private byte[] readBounded(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[16384];
-    long total = 0;
-    for (int n; (n = in.read(buffer)) >= 0; ) {
-      total += n;
-      if (total > maxResponseBytes) {
-        throw new ResponseTooLargeException(maxResponseBytes);
-      }
-      out.write(buffer, 0, n);
+  private byte[] readBounded(InputStream in, long length) throws IOException {
+    if (length > maxResponseBytes) {
+      throw new ResponseTooLargeException(maxResponseBytes);
     }
-    return out.toByteArray();
+    BodyBuffer body = new BodyBuffer(maxResponseBytes, length);
+    try {
+      byte[] buffer = new byte[16384];
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        body.write(buffer, 0, n);
+      }
+      return body.toArray();
+    } finally {
+      body.release();
+    }
   }
 
   private HttpRequest request(
@@ -257,17 +276,28 @@ public final class HttpTransport {
 
   private HttpResponse.BodySubscriber<byte[]> boundedBody(
       HttpResponse.ResponseInfo info, Long deadlineNanos) {
-    String length = info.headers().firstValue("content-length").orElse(null);
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.trim()) > maxResponseBytes) {
-          return new LimitedBytes(maxResponseBytes, true, null);
-        }
-      } catch (NumberFormatException ignored) {
-        // A broken Content-Length is left for the stream to settle.
-      }
+    long announced = announcedLength(info.statusCode(), info.headers());
+    if (announced > maxResponseBytes) {
+      return new LimitedBytes(maxResponseBytes, -1, true, null);
     }
-    return new LimitedBytes(maxResponseBytes, false, deadlineNanos);
+    return new LimitedBytes(maxResponseBytes, announced, false, deadlineNanos);
+  }
+
+  /**
+   * The body length the headers announce, or -1 when they announce none (or a broken one, left for
+   * the stream to settle). A 204 or 304 has no body whatever its Content-Length says.
+   */
+  private static long announcedLength(int status, java.net.http.HttpHeaders headers) {
+    String length = headers.firstValue("content-length").orElse(null);
+    if (length == null || status == 204 || status == 304) {
+      return -1;
+    }
+    try {
+      long announced = Long.parseLong(length.trim());
+      return announced >= 0 ? announced : -1;
+    } catch (NumberFormatException broken) {
+      return -1;
+    }
   }
 
   private static Map<String, List<String>> lowerCaseHeaders(HttpResponse<?> response) {
@@ -298,12 +328,19 @@ public final class HttpTransport {
     }
   }
 
-  /** The response body exceeded the transport's limit. */
+  /**
+   * The response body exceeded the transport's limit, or the share of the heap response bodies may
+   * use: it would do so again, so the request is not sent again.
+   */
   static final class ResponseTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
     ResponseTooLargeException(long limit) {
-      super("response body larger than " + limit + " bytes; refused");
+      super("response body larger than " + limit + " bytes (maxResponseBytes); refused");
+    }
+
+    ResponseTooLargeException(String message) {
+      super(message);
     }
   }
 
@@ -364,20 +401,23 @@ public final class HttpTransport {
   }
 
   /**
-   * Collects a body into one array, failing as soon as it passes the limit, or when it is not
-   * complete by the deadline (a body that stalls or never ends).
+   * Collects a body into a {@link BodyBuffer}, failing as soon as it passes the limit or the
+   * budget, or when it is not complete by the deadline (a body that stalls or never ends). A body
+   * of known length within the limit is collected into one array of that length; otherwise in
+   * blocks joined at the end.
    */
   private static final class LimitedBytes implements HttpResponse.BodySubscriber<byte[]> {
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final List<ByteBuffer> buffers = new ArrayList<>();
     private final long limit;
+    private final long announced;
     private final boolean refuseAtOnce;
     private final Long deadlineNanos;
-    private long received;
+    private BodyBuffer body;
     private volatile Flow.Subscription subscription;
 
-    LimitedBytes(long limit, boolean refuseAtOnce, Long deadlineNanos) {
+    LimitedBytes(long limit, long announced, boolean refuseAtOnce, Long deadlineNanos) {
       this.limit = limit;
+      this.announced = announced;
       this.refuseAtOnce = refuseAtOnce;
       this.deadlineNanos = deadlineNanos;
     }
@@ -395,6 +435,13 @@ public final class HttpTransport {
         result.completeExceptionally(new ResponseTooLargeException(limit));
         return;
       }
+      try {
+        body = new BodyBuffer(limit, announced);
+      } catch (IOException e) {
+        subscription.cancel();
+        result.completeExceptionally(e);
+        return;
+      }
       if (deadlineNanos != null) {
         Deadlines.watch(this);
         result.whenComplete((bytes, failure) -> Deadlines.unwatch(this));
@@ -406,6 +453,7 @@ public final class HttpTransport {
       if (result.completeExceptionally(
           new HttpTimeoutException("response body not complete within the request timeout"))) {
         subscription.cancel();
+        body.release();
       }
     }
 
@@ -414,20 +462,22 @@ public final class HttpTransport {
       if (result.isDone()) {
         return;
       }
-      for (ByteBuffer item : items) {
-        received += item.remaining();
-        buffers.add(item);
-      }
-      if (received > limit) {
-        buffers.clear();
+      try {
+        for (ByteBuffer item : items) {
+          body.write(item);
+        }
+      } catch (IOException e) {
+        body.release();
         subscription.cancel();
-        result.completeExceptionally(new ResponseTooLargeException(limit));
+        result.completeExceptionally(e);
       }
     }
 
     @Override
     public void onError(Throwable throwable) {
-      buffers.clear();
+      if (body != null) {
+        body.release();
+      }
       result.completeExceptionally(throwable);
     }
 
@@ -436,15 +486,13 @@ public final class HttpTransport {
       if (result.isDone()) {
         return;
       }
-      byte[] bytes = new byte[(int) received];
-      int offset = 0;
-      for (ByteBuffer buffer : buffers) {
-        int n = buffer.remaining();
-        buffer.get(bytes, offset, n);
-        offset += n;
+      try {
+        result.complete(body.toArray());
+      } catch (IOException e) {
+        result.completeExceptionally(e);
+      } finally {
+        body.release();
       }
-      buffers.clear();
-      result.complete(bytes);
     }
   }
 }

@@ -22,6 +22,12 @@ import java.util.Objects;
  * <p>It goes with the client's credential, retries and typed errors: an error answer (its small
  * body read whole) becomes its {@link io.github.jyoutube.error.ApiException}. A failure before the
  * first byte reached the target is retried; after it, it is not.
+ *
+ * <p>Deadlines: the headers, and an error answer's whole body, must arrive within the client's
+ * request timeout. The body of a successful answer may take as long as it keeps flowing; it fails
+ * with a {@link io.github.jyoutube.error.TransportException} once the download has waited a whole
+ * request timeout for fewer than 1 KiB (the server stopped sending, or trickles). Time spent
+ * writing to the target is not counted.
  */
 public final class MediaDownload {
 

@@ -36,11 +36,14 @@ import java.util.regex.Pattern;
  * the server holds, and the next chunk starts at {@code N+1} even if the server kept less than was
  * sent. After a dropped connection, a timeout, or a 5xx or 429 answer, the upload backs off with
  * the client's retry policy and sleeper, asks the server what it holds ({@code PUT}, empty, {@code
- * Content-Range: bytes *}{@code /TOTAL}) and continues from there; {@link RetryPolicy#maxRetries()}
- * failures in a row without progress end it. A 404 or 410 means the session expired: the upload
- * starts a new session once if it can read its media again from the start, and fails otherwise. Any
- * other 4xx fails it with its typed {@link ApiException}. Every request carries the client's
- * credential, which a 401 renews.
+ * Content-Range: bytes *}{@code /TOTAL}) and continues from there. Progress means a byte past the
+ * furthest the server ever acknowledged in the session: after {@link RetryPolicy#maxRetries()} + 1
+ * failed or fruitless attempts without it the upload ends, with the last error, or with a {@link
+ * MediaException} when the server kept answering 308 without going further (a server that takes
+ * back bytes it acknowledged cannot keep the upload going). A 404 or 410 means the session expired:
+ * the upload starts a new session once if it can read its media again from the start, and fails
+ * otherwise. Any other 4xx fails it with its typed {@link ApiException}. Every request carries the
+ * client's credential, which a 401 renews.
  *
  * <p>{@link #execute()} runs the upload to its end; after a failure, calling it again resumes the
  * session. {@link #resume} continues, in another process, a session whose URI was saved from {@link
@@ -82,6 +85,10 @@ public final class ResumableUpload<T> {
   private volatile State state;
   private volatile URI sessionUri;
   private volatile long acknowledged;
+
+  /** The most the server of this session ever said it held: only going past it is progress. */
+  private long furthest;
+
   private MediaSource source;
   private boolean askStatus;
   private T result;
@@ -226,7 +233,8 @@ public final class ResumableUpload<T> {
    *     accepts
    * @throws ApiException for an error answer that is not retried, or a retried one that persisted
    * @throws TransportException if the connection kept failing
-   * @throws MediaException if the media could not be read
+   * @throws MediaException if the media could not be read, or the server kept answering without
+   *     holding a byte past the furthest it had acknowledged
    * @throws DecodeException if an answer could not be read
    */
   public synchronized T execute() {
@@ -268,6 +276,7 @@ public final class ResumableUpload<T> {
     }
     sessionUri = checkSession(call.uri().resolve(location.trim()), origin);
     acknowledged = 0;
+    furthest = 0;
     askStatus = false;
     state = State.INITIATED;
   }
@@ -341,7 +350,10 @@ public final class ResumableUpload<T> {
               String.valueOf(answer.header("range")),
               null);
         }
-        boolean progressed = held > acknowledged;
+        // Progress is a byte past the furthest ever acknowledged: a server that takes back what it
+        // held and acknowledges it again has not progressed, and does not renew the budget.
+        boolean progressed = held > furthest;
+        furthest = Math.max(furthest, held);
         acknowledged = held;
         if (!source.canReadFrom(held)) {
           throw new MediaException(
@@ -356,15 +368,18 @@ public final class ResumableUpload<T> {
         if (progressed) {
           failures = 0;
         } else if (!query || allHeld) {
-          // A chunk of which the server kept nothing, or a server that holds all and will not
-          // finish: count it, so that such a server cannot keep the upload going forever.
+          // A chunk that brought nothing past the furthest byte (the server kept nothing of it, or
+          // took back bytes it had acknowledged), or a server that holds all and will not finish:
+          // count it, so that such a server cannot keep the upload going forever.
           if (++failures > policy.maxRetries()) {
-            throw new TransportException(
-                "upload made no progress: the server held "
-                    + held
-                    + " bytes after "
+            throw new MediaException(
+                "upload made no progress past byte "
+                    + furthest
+                    + " (the most the server acknowledged) in "
                     + failures
-                    + " attempts",
+                    + " attempts; the server now holds "
+                    + held
+                    + " bytes. The session is kept: execute() again to resume",
                 null);
           }
           if (!query) {

@@ -9,7 +9,10 @@ import io.github.jyoutube.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** An API key travels as {@code key=}; with a token too, the token wins and the key stays home. */
+/**
+ * An API key travels in the {@code X-Goog-Api-Key} header, never in the URL; with a token too, the
+ * token wins and the key stays home.
+ */
 class ApiKeyTest {
 
   private static final String PLAYLISTS = "/youtube/v3/playlists";
@@ -21,7 +24,7 @@ class ApiKeyTest {
   }
 
   @Test
-  void aKeyAloneIsSentAsTheKeyParameter() {
+  void aKeyAloneIsSentInTheApiKeyHeaderNotTheUrl() {
     google.otherwise(PLAYLISTS, r -> Reply.json(200, Fixtures.PLAYLISTS));
     YouTubeClient cli =
         YouTubeClient.builder().apiKey("AIza-key/with+chars").endpoints(google.endpoints()).build();
@@ -29,9 +32,8 @@ class ApiKeyTest {
     cli.playlists().list().channelId("UC1").execute();
 
     var request = google.received(PLAYLISTS).get(0);
-    assertThat(request.query())
-        .containsEntry("key", "AIza-key/with+chars")
-        .containsEntry("channelId", "UC1");
+    assertThat(request.header("x-goog-api-key")).isEqualTo("AIza-key/with+chars");
+    assertThat(request.query()).doesNotContainKey("key").containsEntry("channelId", "UC1");
     assertThat(request.header("authorization")).isNull();
   }
 
@@ -49,6 +51,7 @@ class ApiKeyTest {
 
     var request = google.received(PLAYLISTS).get(0);
     assertThat(request.query()).doesNotContainKey("key");
+    assertThat(request.header("x-goog-api-key")).isNull();
     assertThat(request.header("authorization")).isEqualTo("Bearer ya29.token");
   }
 }

@@ -137,6 +137,32 @@ class GzipTest {
   }
 
   @Test
+  void aTrailerThatLiesWithinTheLimitDoesNotMakeItAllocateAhead() throws IOException {
+    // 64 KiB of random bytes do not compress: the body is about 64 KiB, its trailer claims 30 MiB,
+    // under the 32 MiB limit and under what 64 KiB of DEFLATE could hold.
+    byte[] plain = new byte[64 * 1024];
+    new Random(11).nextBytes(plain);
+    byte[] body = gzip(plain);
+    int claimed = 30 << 20;
+    for (int i = 0; i < 4; i++) {
+      body[body.length - 4 + i] = (byte) (claimed >>> (8 * i));
+    }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    Gzip.inflate(gzip(plain), 32L << 20); // warm up: class loading and the like
+    long before = threads.getThreadAllocatedBytes(thread);
+
+    assertThatThrownBy(() -> Gzip.inflate(body, 32L << 20))
+        .isInstanceOf(ZipException.class)
+        .hasMessageContaining("length");
+
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    // What the data held (64 KiB), its copy, and change: never the 30 MiB the trailer claimed.
+    assertThat(allocated).as("bytes allocated").isLessThan(1L << 20);
+  }
+
+  @Test
   void stopsAtTheLimit() throws IOException {
     byte[] plain = new byte[10_000]; // zeros: a tiny body that inflates far past the limit
     byte[] body = gzip(plain);

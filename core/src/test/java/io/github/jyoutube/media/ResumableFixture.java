@@ -103,6 +103,12 @@ final class ResumableFixture implements AutoCloseable {
   /** No fault: the chunk goes through. */
   record Pass() implements Fault {}
 
+  /**
+   * Read the body, keep none of it, and claim to hold {@code held} bytes: the session's count is
+   * set to it and a 308 says so, true or not (a server that takes back what it acknowledged).
+   */
+  record Claim(long held) implements Fault {}
+
   static Fault pass() {
     return new Pass();
   }
@@ -121,6 +127,10 @@ final class ResumableFixture implements AutoCloseable {
 
   static Fault expire(int status) {
     return new Expire(status);
+  }
+
+  static Fault claim(long held) {
+    return new Claim(held);
   }
 
   /** One upload session and what it holds. */
@@ -455,7 +465,7 @@ final class ResumableFixture implements AutoCloseable {
     long keepLimit = Long.MAX_VALUE;
     if (fault instanceof KeepOnly keep) {
       keepLimit = keep.bytes();
-    } else if (fault instanceof Status) {
+    } else if (fault instanceof Status || fault instanceof Claim) {
       keepLimit = 0;
     } else if (fault instanceof Cut cut) {
       keepLimit = cut.bytes();
@@ -475,6 +485,11 @@ final class ResumableFixture implements AutoCloseable {
     }
     if (fault instanceof Status s) {
       json(exchange, s.status(), error(s.status(), s.reason(), "scripted failure"));
+      return;
+    }
+    if (fault instanceof Claim c) {
+      session.held = c.held();
+      answer(exchange, session);
       return;
     }
     synchronized (session) {

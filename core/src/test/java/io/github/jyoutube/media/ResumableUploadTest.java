@@ -1,5 +1,6 @@
 package io.github.jyoutube.media;
 
+import static io.github.jyoutube.media.ResumableFixture.claim;
 import static io.github.jyoutube.media.ResumableFixture.cutAfter;
 import static io.github.jyoutube.media.ResumableFixture.expire;
 import static io.github.jyoutube.media.ResumableFixture.keepOnly;
@@ -7,10 +8,12 @@ import static io.github.jyoutube.media.ResumableFixture.pass;
 import static io.github.jyoutube.media.ResumableFixture.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.error.ForbiddenException;
+import io.github.jyoutube.error.MediaException;
 import io.github.jyoutube.error.NotFoundException;
 import io.github.jyoutube.error.ServerErrorException;
 import io.github.jyoutube.http.ClientContext;
@@ -203,6 +206,31 @@ class ResumableUploadTest {
             "bytes 2459296-3507871/5243003"); // that one kept only 256 KiB of 1 MiB
     assertThat(fixture.requests(Kind.STATUS)).isEmpty();
     assertThat(sleeper.delays()).hasSize(1); // only the chunk of which nothing was kept waits
+  }
+
+  @Test
+  void aServerThatTakesBackWhatItAcknowledgedCannotKeepTheUploadGoingForEver() {
+    // Each 308 claims 256 KiB, then 512 KiB, then 256 KiB again, for as long as chunks come: the
+    // upload advances and falls back. Progress that is taken back must not renew the budget.
+    ResumableFixture.Fault[] seesaw = new ResumableFixture.Fault[400];
+    for (int i = 0; i < seesaw.length; i++) {
+      seesaw[i] = claim(i % 2 == 0 ? 256 * KIB : 512 * KIB);
+    }
+    fixture.onChunk(seesaw);
+    ResumableUpload<Video> upload =
+        upload(context, MediaContent.of(file()), UploadOptions.defaults().withChunkSize(256 * KIB));
+
+    Throwable failure = catchThrowable(upload::execute);
+
+    // Two chunks advance the furthest byte to 512 KiB; then 6 attempts (the policy's 5 retries
+    // and one) bring nothing beyond it.
+    assertThat(fixture.requests(Kind.CHUNK)).as("chunk PUTs").hasSize(8);
+    assertThat(failure)
+        .isInstanceOf(MediaException.class)
+        .hasMessageContaining("524288")
+        .hasMessageContaining("6 attempts");
+    assertThat(upload.state()).isEqualTo(ResumableUpload.State.FAILED);
+    assertThat(sleeper.delays()).hasSize(5);
   }
 
   @ParameterizedTest

@@ -291,10 +291,15 @@ final class FaultyServer implements AutoCloseable {
 
   /** A chunked 200 that trickles one byte every 100 ms and never ends. */
   static Fault trickle() {
+    return trickle(200, 100);
+  }
+
+  /** A chunked answer with {@code status} that trickles one byte every {@code everyMillis}. */
+  static Fault trickle(int status, long everyMillis) {
     return (request, socket, counters) -> {
       OutputStream out = socket.getOutputStream();
       out.write(
-          (statusLine(200)
+          (statusLine(status)
                   + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                   + "1\r\n{\r\n")
               .getBytes(StandardCharsets.ISO_8859_1));
@@ -302,13 +307,121 @@ final class FaultyServer implements AutoCloseable {
       long end = System.currentTimeMillis() + MAX_FAULT_MILLIS;
       try {
         while (System.currentTimeMillis() < end) {
-          Thread.sleep(100);
+          Thread.sleep(everyMillis);
           out.write("1\r\n \r\n".getBytes(StandardCharsets.ISO_8859_1));
           out.flush();
           counters.bodyBytesSent.incrementAndGet();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  /**
+   * A 200 of {@code pieces} × {@code pieceBytes} bytes (announced in Content-Length), one piece
+   * every {@code everyMillis}: a download that takes long but keeps flowing.
+   */
+  static Fault steady(int pieces, int pieceBytes, long everyMillis) {
+    return (request, socket, counters) -> {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          (statusLine(200)
+                  + "Content-Type: application/octet-stream\r\nContent-Length: "
+                  + (long) pieces * pieceBytes
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      byte[] piece = new byte[pieceBytes];
+      try {
+        for (int i = 0; i < pieces; i++) {
+          Thread.sleep(everyMillis);
+          java.util.Arrays.fill(piece, (byte) ('a' + i % 26));
+          out.write(piece);
+          out.flush();
+          counters.bodyBytesSent.addAndGet(pieceBytes);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  /** A 200 whose JSON body is {@code json}, sent whole. */
+  static Fault jsonBytes(byte[] json) {
+    return (request, socket, counters) -> {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          (statusLine(200)
+                  + "Content-Type: application/json\r\nContent-Length: "
+                  + json.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      try {
+        out.write(json);
+        out.flush();
+        counters.bodyBytesSent.addAndGet(json.length);
+      } catch (SocketException refused) {
+        // The client hung up.
+      }
+    };
+  }
+
+  /** A 200 whose body is {@code gzipped}, sent whole with {@code Content-Encoding: gzip}. */
+  static Fault gzipped(byte[] gzipped) {
+    return (request, socket, counters) -> {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          (statusLine(200)
+                  + "Content-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                  + "Content-Length: "
+                  + gzipped.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      try {
+        out.write(gzipped);
+        out.flush();
+        counters.bodyBytesSent.addAndGet(gzipped.length);
+      } catch (SocketException refused) {
+        // The client hung up.
+      }
+    };
+  }
+
+  /**
+   * A 200 of {@code length} spaces, announced in Content-Length or sent in 64 KiB chunks with an
+   * end: a large answer that is not endless.
+   */
+  static Fault largeBody(long length, boolean chunked) {
+    return (request, socket, counters) -> {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          (statusLine(200)
+                  + "Content-Type: application/json\r\n"
+                  + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + length)
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      byte[] spaces = new byte[64 * 1024];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      try {
+        for (long sent = 0; sent < length; ) {
+          int n = (int) Math.min(spaces.length, length - sent);
+          if (chunked) {
+            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+          }
+          out.write(spaces, 0, n);
+          if (chunked) {
+            out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          }
+          sent += n;
+          counters.bodyBytesSent.addAndGet(n);
+        }
+        if (chunked) {
+          out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        out.flush();
+      } catch (SocketException refused) {
+        // The client hung up.
       }
     };
   }

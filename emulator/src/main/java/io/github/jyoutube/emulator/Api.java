@@ -123,6 +123,9 @@ final class Api {
   private Call authenticate(Exchange ex, Method spec) throws ApiError {
     String token = OAuth.bearer(ex);
     String key = ex.param("key");
+    if (key == null || key.isEmpty()) {
+      key = ex.header("X-Goog-Api-Key"); // the header form Google accepts too
+    }
     boolean keyAllowed = KEY_METHODS.contains(spec.id());
     if (token != null) {
       OAuth.TokenInfo info = backend.oauth.lookup(token);

@@ -194,6 +194,27 @@ class ErrorFormatTest {
   }
 
   @Test
+  void anApiKeyInTheXGoogApiKeyHeaderCountsAsTheKeyParameter(YouTubeEmulator emulator) {
+    Raw raw = new Raw(emulator.baseUri());
+    Raw.Response ok =
+        raw.get(
+            "youtube/v3/playlists?part=id&channelId=" + Account.ALICE.channelId(),
+            "X-Goog-Api-Key",
+            "AIzaX");
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(ok.json().at("/pageInfo/totalResults").asInt()).isEqualTo(5);
+    Raw.Response mine =
+        raw.get("youtube/v3/playlists?part=id&mine=true", "X-Goog-Api-Key", "AIzaX");
+    assertThat(mine.status()).isEqualTo(401);
+
+    // The client sends its key in that header.
+    YouTubeClient cli =
+        YouTubeClient.builder().apiKey("AIzaX").endpoints(emulator.endpoints()).build();
+    assertThat(cli.playlists().list().channelId(Account.ALICE.channelId()).execute().items())
+        .hasSize(5);
+  }
+
+  @Test
   void aTokenWithoutTheMethodsScopeIsInsufficientPermissions(YouTubeEmulator emulator) {
     String readOnly = emulator.accessToken(Account.ALICE, Scopes.YOUTUBE_READONLY);
     Raw.Response answer =
