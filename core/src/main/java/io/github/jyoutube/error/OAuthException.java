@@ -8,7 +8,7 @@ package io.github.jyoutube.error;
  * with it. Neither ever quotes a token, code or secret.
  */
 public sealed class OAuthException extends YouTubeException
-    permits AuthorizationDeniedException, InvalidStateException {
+    permits AuthorizationDeniedException, InvalidStateException, ReauthorizationRequiredException {
 
   private static final long serialVersionUID = 1L;
 
@@ -24,11 +24,16 @@ public sealed class OAuthException extends YouTubeException
    * @param statusCode the HTTP status of the token endpoint's answer, or -1 for a redirect
    */
   public OAuthException(String error, String errorDescription, int statusCode) {
+    this(error, errorDescription, statusCode, "");
+  }
+
+  OAuthException(String error, String errorDescription, int statusCode, String suffix) {
     super(
         error
             + (errorDescription == null || errorDescription.isEmpty()
                 ? ""
-                : ": " + errorDescription),
+                : ": " + errorDescription)
+            + suffix,
         null);
     this.error = error;
     this.errorDescription = errorDescription;
