@@ -309,8 +309,9 @@ public final class OAuthClient {
    * @throws AuthorizationDeniedException if the user denied access ({@code access_denied})
    * @throws OAuthException {@code expired_token} if the codes expired first, {@code
    *     authorization_pending} if the deadline passed first, or another refusal
-   * @throws io.github.jyoutube.error.TransportException if a poll got no answer in time, or the
-   *     thread was interrupted
+   * @throws io.github.jyoutube.error.TransportException if a poll failed to connect or got no
+   *     answer within the request timeout, or the thread was interrupted (a poll still unanswered
+   *     at the deadline is {@code authorization_pending})
    */
   public AccessToken awaitDeviceAuthorization(DeviceAuthorization authorization, Instant deadline) {
     Objects.requireNonNull(authorization, "authorization == null");
@@ -326,18 +327,33 @@ public final class OAuthClient {
     Duration interval = authorization.interval();
     // Intervals are at least a second: a sleeper that does not sleep cannot make this poll more.
     long polls = Math.max(0, Duration.between(clock.instant(), end).toSeconds()) + 2;
+    String unanswered = null;
     for (long poll = 0; poll < polls; poll++) {
       Duration left = Duration.between(clock.instant(), end);
       if (left.isNegative() || left.isZero()) {
         break;
       }
-      executor.pause(interval.compareTo(left) < 0 ? interval : left);
+      if (interval.compareTo(left) >= 0) {
+        executor.pause(left); // no poll may come before the interval: wait out the time left
+        break;
+      }
+      executor.pause(interval);
       left = Duration.between(clock.instant(), end);
       if (left.isNegative() || left.isZero()) {
         break;
       }
       Duration timeout = executor.requestTimeout();
-      HttpResult result = send(call, body, timeout.compareTo(left) < 0 ? timeout : left);
+      boolean cutShort = left.compareTo(timeout) < 0;
+      HttpResult result;
+      try {
+        result = send(call, body, cutShort ? left : timeout);
+      } catch (TransportException e) {
+        if (cutShort && e.getCause() instanceof java.net.http.HttpTimeoutException) {
+          unanswered = "; the last poll was still unanswered";
+          break; // the deadline came during the poll
+        }
+        throw e;
+      }
       if (result.statusCode() >= 200 && result.statusCode() < 300) {
         return OAuthAnswers.token(result, clock);
       }
@@ -363,7 +379,9 @@ public final class OAuthClient {
           "expired_token", "the device code expired before the user approved", -1);
     }
     throw new OAuthException(
-        "authorization_pending", "the user had not approved by the deadline", -1);
+        "authorization_pending",
+        "the user had not approved by the deadline" + (unanswered == null ? "" : unanswered),
+        -1);
   }
 
   private static Duration slower(Duration interval) {

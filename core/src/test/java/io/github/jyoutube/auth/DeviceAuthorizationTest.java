@@ -293,7 +293,10 @@ class DeviceAuthorizationTest {
         catchThrowable(() -> cli.awaitDeviceAuthorization(auth, Instant.now().plusSeconds(2)));
 
     long millis = (System.nanoTime() - began) / 1_000_000;
-    assertThat(thrown).isInstanceOf(TransportException.class);
+    assertThat(thrown)
+        .isInstanceOfSatisfying(
+            OAuthException.class, e -> assertThat(e.error()).isEqualTo("authorization_pending"))
+        .hasMessageContaining("still unanswered");
     assertThat(millis).isBetween(1_500L, 3_500L);
   }
 }
