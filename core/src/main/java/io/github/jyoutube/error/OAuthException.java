@@ -2,10 +2,13 @@ package io.github.jyoutube.error;
 
 /**
  * Google's OAuth 2.0 endpoints, or the authorization redirect, refused: {@code invalid_grant},
- * {@code invalid_client}, {@code access_denied} and the like.
+ * {@code invalid_client}, {@code access_denied} and the like; or their answer could not be used
+ * ({@code invalid_response}, or {@code http_<status>} for an error answer that is not an OAuth
+ * error). {@link ReauthorizationRequiredException} says that the user must sign in again.
  *
  * <p>{@link #error()} is the OAuth error code and {@link #errorDescription()} the text that came
- * with it. Neither ever quotes a token, code or secret.
+ * with it, without control characters. Neither ever quotes a token, code or secret, not even one
+ * the server sent back.
  */
 public sealed class OAuthException extends YouTubeException
     permits AuthorizationDeniedException, InvalidStateException, ReauthorizationRequiredException {
