@@ -201,7 +201,13 @@ final class Errors {
               + e.error()
               + ")"
               + (e.errorDescription() == null ? "" : ": " + e.errorDescription()),
-          "run `jyoutube auth login` to sign in again");
+          switch (e.error()) {
+            case "invalid_grant" ->
+                "the sign-in has expired or was revoked: run `jyoutube auth login`";
+            case "invalid_token" ->
+                "the token was refused or has expired: run `jyoutube auth login`";
+            default -> "run `jyoutube auth login` to sign in again";
+          });
     }
     String description = e.errorDescription() == null ? "" : ": " + e.errorDescription();
     String line = "Google's OAuth endpoint refused (" + e.error() + ")" + description;
