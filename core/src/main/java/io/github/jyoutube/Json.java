@@ -183,14 +183,19 @@ public final class Json {
     if (!(accessToken instanceof String text) || text.isEmpty()) {
       throw new JsonParseException(null, "access_token is missing");
     }
-    return new AccessToken(
-        text,
-        longValue(map, "expires_in"),
-        text(map, "token_type"),
-        text(map, "refresh_token"),
-        text(map, "scope"),
-        text(map, "id_token"),
-        instant(map, "expires_at"));
+    try {
+      return new AccessToken(
+          text,
+          longValue(map, "expires_in"),
+          text(map, "token_type"),
+          text(map, "refresh_token"),
+          text(map, "scope"),
+          text(map, "id_token"),
+          instant(map, "expires_at"));
+    } catch (IllegalArgumentException e) {
+      // The record names the part that is wrong, never its value.
+      throw new JsonParseException(null, e.getMessage());
+    }
   }
 
   private static Map<String, Object> fields(AccessToken token) {

@@ -4,6 +4,7 @@ import io.github.jyoutube.auth.AccessToken;
 import io.github.jyoutube.auth.AuthorizationOptions;
 import io.github.jyoutube.auth.AuthorizationUrl;
 import io.github.jyoutube.auth.ClientSecrets;
+import io.github.jyoutube.auth.DeviceAuthorization;
 import io.github.jyoutube.auth.OAuthClient;
 import io.github.jyoutube.auth.TokenManager;
 import io.github.jyoutube.auth.TokenStore;
@@ -61,6 +62,8 @@ import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -123,11 +126,12 @@ public final class YouTubeClient {
     java.util.function.Supplier<HttpClient> streaming =
         builder.httpClient != null
             ? () -> api
-            : () ->
-                HttpClient.newBuilder()
-                    .connectTimeout(connectTimeout)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
+            : once(
+                () ->
+                    HttpClient.newBuilder()
+                        .connectTimeout(connectTimeout)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
     String userAgent =
         (builder.userAgent == null ? "" : builder.userAgent + " ")
             + "jyoutube/"
@@ -142,9 +146,18 @@ public final class YouTubeClient {
     Executor async = builder.executor != null ? builder.executor : DefaultExecutor.INSTANCE;
 
     this.quota = new QuotaMeter(builder.clock);
+    // OAuth answers are a few hundred bytes: a body past this limit is refused at once, so that
+    // a hostile endpoint cannot fill a small heap.
+    HttpTransport oauthTransport =
+        new HttpTransport(
+            http,
+            streaming,
+            userAgent,
+            builder.requestTimeout,
+            Math.min(builder.maxResponseBytes, MAX_OAUTH_RESPONSE_BYTES));
     HttpExecutor oauthExecutor =
         new HttpExecutor(
-            transport, policy, builder.sleeper, builder.clock, NO_CREDENTIAL, async, quota);
+            oauthTransport, policy, builder.sleeper, builder.clock, NO_CREDENTIAL, async, quota);
     String clientId = secrets != null ? secrets.clientId() : builder.clientId;
     String clientSecret = secrets != null ? secrets.clientSecret() : builder.clientSecret;
     String redirectUri = OAuthClient.DEFAULT_REDIRECT_URI;
@@ -160,6 +173,16 @@ public final class YouTubeClient {
                 clientId, clientSecret, redirectUri, endpoints, oauthExecutor, builder.clock);
 
     AccessToken initial = builder.accessToken != null ? builder.accessToken : stored;
+    if (initial != null && !initial.isRefreshable() && builder.refreshToken != null) {
+      // Access and refresh token given apart, as apps that stored both do: one credential.
+      initial = initial.withRefreshToken(builder.refreshToken);
+    }
+    // One refresh may take every attempt the retry policy allows, and the waits between them.
+    Duration refreshWait =
+        builder
+            .requestTimeout
+            .multipliedBy(builder.maxRetries + 1L)
+            .plus(policy.maxDelay().multipliedBy(builder.maxRetries));
     this.tokens =
         new TokenManager(
             initial,
@@ -167,9 +190,11 @@ public final class YouTubeClient {
             clientSecret == null ? null : oauth,
             builder.tokenStore,
             builder.clock,
-            builder.apiKey);
+            builder.apiKey,
+            builder.accountLabel,
+            refreshWait);
     if (builder.accessToken != null) {
-      builder.tokenStore.save(builder.accessToken);
+      builder.tokenStore.save(initial);
     }
     this.apiExecutor =
         new HttpExecutor(transport, policy, builder.sleeper, builder.clock, tokens, async, quota);
@@ -237,11 +262,15 @@ public final class YouTubeClient {
   }
 
   /**
-   * Refreshes the client's own token now, and uses the new one.
+   * Refreshes the client's own token now, and uses the new one. Threads that ask at the same time
+   * share one refresh request.
    *
    * @return the new token
-   * @throws IllegalStateException if the client has no refresh token or no client credentials
-   * @throws OAuthException if the token endpoint refuses, e.g. {@code invalid_grant}
+   * @throws io.github.jyoutube.error.ReauthorizationRequiredException {@code no_refresh_token} if
+   *     the client has no refresh token, {@code invalid_grant} if Google refused it (revoked or
+   *     expired): the user must sign in again
+   * @throws OAuthException if the token endpoint refuses otherwise
+   * @throws IllegalStateException if the client was built without client credentials
    */
   public AccessToken refreshAccessToken() {
     return tokens.refreshNow();
@@ -252,7 +281,9 @@ public final class YouTubeClient {
    *
    * @param refreshToken a refresh token
    * @return the new token, which carries {@code refreshToken}
-   * @throws OAuthException if the token endpoint refuses, e.g. {@code invalid_grant}
+   * @throws io.github.jyoutube.error.ReauthorizationRequiredException if Google answers {@code
+   *     invalid_grant}
+   * @throws OAuthException if the token endpoint refuses otherwise
    */
   public AccessToken refreshAccessToken(String refreshToken) {
     AccessToken token = oauth().refresh(refreshToken);
@@ -273,6 +304,60 @@ public final class YouTubeClient {
         .token()
         .filter(t -> token.equals(t.accessToken()) || token.equals(t.refreshToken()))
         .ifPresent(t -> tokens.forget());
+  }
+
+  /**
+   * Revokes a token's grant at Google: its refresh token when it has one (which ends every access
+   * token of that sign-in too), else its access token. When it is the client's own token, the
+   * client forgets it.
+   *
+   * @param token the token, such as {@code accessToken().get()}
+   * @throws OAuthException if Google refuses
+   */
+  public void revokeAccessToken(AccessToken token) {
+    Objects.requireNonNull(token, "token == null");
+    revokeAccessToken(token.isRefreshable() ? token.refreshToken() : token.accessToken());
+  }
+
+  /**
+   * Starts the OAuth 2.0 device authorization grant (RFC 8628), for a machine without a browser:
+   * show the user {@link DeviceAuthorization#userCode()} and {@link
+   * DeviceAuthorization#verificationUrl()}, then call {@link #awaitDeviceAuthorization}. Google
+   * needs an OAuth client of type "TVs and Limited Input devices" for this flow.
+   *
+   * <pre>{@code
+   * DeviceAuthorization auth = cli.startDeviceAuthorization(List.of(Scopes.YOUTUBE_READONLY));
+   * System.out.println("Go to " + auth.verificationUrl() + " and enter " + auth.userCode());
+   * AccessToken token = cli.awaitDeviceAuthorization(auth, Instant.now().plusSeconds(300));
+   * }</pre>
+   *
+   * @param scopes the scopes to ask for
+   * @return the codes and where the user goes; the device code is a secret that {@code toString}
+   *     never shows
+   * @throws OAuthException if the endpoint refuses (such as {@code invalid_scope}, {@code
+   *     invalid_client}) or its answer is not usable
+   * @throws IllegalStateException if the client has no client ID
+   */
+  public DeviceAuthorization startDeviceAuthorization(List<String> scopes) {
+    return oauth().startDeviceAuthorization(scopes);
+  }
+
+  /**
+   * Waits until the user approves the device authorization, then uses its token from now on (and
+   * saves it to the token store). Polls at the server's interval, slower after each {@code
+   * slow_down}; the whole wait, polls included, ends by {@code deadline}.
+   *
+   * @param authorization what {@link #startDeviceAuthorization} returned
+   * @param deadline when to give up, by the client's clock
+   * @return the token
+   * @throws io.github.jyoutube.error.AuthorizationDeniedException if the user denied access
+   * @throws OAuthException {@code expired_token} if the codes expired, {@code
+   *     authorization_pending} if the deadline passed first, or another refusal
+   */
+  public AccessToken awaitDeviceAuthorization(DeviceAuthorization authorization, Instant deadline) {
+    AccessToken token = oauth().awaitDeviceAuthorization(authorization, deadline);
+    tokens.use(token);
+    return token;
   }
 
   /**
@@ -595,6 +680,24 @@ public final class YouTubeClient {
 
   private static final long TLS_LATER_MILLIS = 1000;
 
+  /** The largest answer accepted from an OAuth endpoint: token answers are under 4 KiB. */
+  private static final long MAX_OAUTH_RESPONSE_BYTES = 1024 * 1024;
+
+  /** {@code supplier}, called once at most: the value is kept. */
+  private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> supplier) {
+    return new java.util.function.Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+
   private static final java.util.concurrent.atomic.AtomicBoolean WARMING_UP =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -631,6 +734,12 @@ public final class YouTubeClient {
    * Builds a {@link YouTubeClient}. Every setting is optional, but the client needs a credential:
    * client credentials (for the OAuth flow), an access token, a refresh token with client
    * credentials, an API key, or a token store that holds a token.
+   *
+   * <p>An access token refreshes itself when the client has a refresh token for it (in the {@link
+   * AccessToken}, from {@link #refreshToken}, or in the stored token) and client credentials:
+   * before it expires when its expiry is known, and once after a 401. Without them, a rejected
+   * access token is a {@link io.github.jyoutube.error.ReauthorizationRequiredException} that says
+   * so.
    */
   public static final class Builder {
     private String clientId;
@@ -640,6 +749,7 @@ public final class YouTubeClient {
     private AccessToken accessToken;
     private String refreshToken;
     private String apiKey;
+    private String accountLabel;
     private Endpoints endpoints = Endpoints.google();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(60);
@@ -696,9 +806,22 @@ public final class YouTubeClient {
 
     /**
      * A refresh token. With client credentials, the client obtains access tokens with it as needed.
+     * Given with an {@link #accessToken(String) access token} that has none, it becomes that
+     * token's refresh token: the client uses the access token, and refreshes it after a 401.
      */
     public Builder refreshToken(String refreshToken) {
       this.refreshToken = refreshToken;
+      return this;
+    }
+
+    /**
+     * A label for the account whose tokens this client holds, such as an email address or your own
+     * user ID. It names the account in {@link
+     * io.github.jyoutube.error.ReauthorizationRequiredException}, so that a server knows whom to
+     * ask to sign in again. Not a secret: it may appear in messages.
+     */
+    public Builder accountLabel(String accountLabel) {
+      this.accountLabel = accountLabel;
       return this;
     }
 
@@ -822,6 +945,14 @@ public final class YouTubeClient {
       if (refreshToken != null && !hasId) {
         throw new IllegalStateException(
             "refreshToken needs clientId and clientSecret to obtain access tokens");
+      }
+      if (refreshToken != null
+          && accessToken != null
+          && accessToken.isRefreshable()
+          && !refreshToken.equals(accessToken.refreshToken())) {
+        throw new IllegalStateException(
+            "two different refresh tokens: the AccessToken given to accessToken has one, and"
+                + " refreshToken gives another; give one of them");
       }
       AccessToken stored = accessToken == null ? tokenStore.load().orElse(null) : null;
       if (!hasId && accessToken == null && apiKey == null && stored == null) {

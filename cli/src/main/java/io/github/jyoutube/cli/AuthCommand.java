@@ -5,6 +5,7 @@ import io.github.jyoutube.auth.AccessToken;
 import io.github.jyoutube.auth.AuthorizationOptions;
 import io.github.jyoutube.auth.AuthorizationUrl;
 import io.github.jyoutube.auth.ClientSecrets;
+import io.github.jyoutube.auth.DeviceAuthorization;
 import io.github.jyoutube.auth.TokenStore;
 import io.github.jyoutube.auth.UserInfo;
 import io.github.jyoutube.error.ApiException;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +100,6 @@ final class AuthCommand extends GroupCommand {
       AccessToken token;
       if (device) {
         token = device(session, client, wanted);
-        session.tokenStore().save(token);
       } else if (manual) {
         token = manual(session.client(), wanted);
       } else {
@@ -186,20 +187,29 @@ final class AuthCommand extends GroupCommand {
       return cli.generateAccessToken(line.strip());
     }
 
-    private AccessToken device(Session session, ClientSecrets client, List<String> wanted)
-        throws InterruptedException {
-      DeviceFlow flow =
-          new DeviceFlow(session.endpoints(), client.clientId(), client.clientSecret());
-      DeviceFlow.Authorization auth = flow.start(wanted);
-      if (auth.expiresIn().toSeconds() > timeoutSeconds) {
-        auth =
-            new DeviceFlow.Authorization(
-                auth.deviceCode(),
-                auth.userCode(),
-                auth.verificationUrl(),
-                Duration.ofSeconds(timeoutSeconds),
-                auth.interval());
-      }
+    /**
+     * The device flow, through the library's OAuth client and transport (its size limits, timeouts
+     * and typed errors): {@code --timeout} bounds the whole of it, the first request included.
+     */
+    private AccessToken device(Session session, ClientSecrets client, List<String> wanted) {
+      Clock clock = Clock.systemUTC();
+      Instant deadline = clock.instant().plusSeconds(timeoutSeconds);
+      YouTubeClient cli =
+          YouTubeClient.builder()
+              .endpoints(session.endpoints())
+              .clientId(client.clientId())
+              .clientSecret(client.clientSecret())
+              .tokenStore(session.tokenStore())
+              .userAgent("jyoutube-cli/" + YouTubeClient.VERSION)
+              .requestTimeout(Duration.ofSeconds(Math.min(timeoutSeconds, 60)))
+              .maxRetries(0)
+              .clock(clock)
+              .build();
+      DeviceAuthorization auth = cli.startDeviceAuthorization(wanted);
+      Duration wait =
+          Duration.between(
+              clock.instant(), auth.expiresAt().isBefore(deadline) ? auth.expiresAt() : deadline);
+      long waitSeconds = Math.max(0, (wait.toMillis() + 999) / 1000);
       PrintWriter err = err();
       err.println("On a device with a browser, go to:");
       err.println();
@@ -211,10 +221,19 @@ final class AuthCommand extends GroupCommand {
           "Waiting for approval (checking every "
               + auth.interval().toSeconds()
               + " s, up to "
-              + auth.expiresIn().toSeconds()
+              + waitSeconds
               + " s; Ctrl-C cancels)...");
       err.flush();
-      return flow.poll(auth);
+      try {
+        return cli.awaitDeviceAuthorization(auth, deadline);
+      } catch (OAuthException e) {
+        if (!"authorization_pending".equals(e.error())) {
+          throw e;
+        }
+        throw CliException.failure(
+            "timed out after " + timeoutSeconds + " s waiting for approval on the other device",
+            "run `jyoutube auth login --device` again (--timeout sets the wait)");
+      }
     }
 
     private void reportSignedIn(AccessToken token) {

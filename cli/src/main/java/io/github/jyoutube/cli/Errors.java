@@ -10,6 +10,7 @@ import io.github.jyoutube.error.NotFoundException;
 import io.github.jyoutube.error.OAuthException;
 import io.github.jyoutube.error.QuotaExceededException;
 import io.github.jyoutube.error.RateLimitedException;
+import io.github.jyoutube.error.ReauthorizationRequiredException;
 import io.github.jyoutube.error.TransportException;
 import io.github.jyoutube.error.UnauthorizedException;
 import io.github.jyoutube.error.YouTubeException;
@@ -190,6 +191,23 @@ final class Errors {
           ExitCodes.FAILURE,
           "access was denied on the consent page (access_denied)",
           "run `jyoutube auth login` again and click Allow");
+    }
+    if (e instanceof ReauthorizationRequiredException) {
+      String status = e.statusCode() > 0 ? e.statusCode() + " " : "";
+      return new Report(
+          ExitCodes.FAILURE,
+          "the sign-in is no longer valid ("
+              + status
+              + e.error()
+              + ")"
+              + (e.errorDescription() == null ? "" : ": " + e.errorDescription()),
+          switch (e.error()) {
+            case "invalid_grant" ->
+                "the sign-in has expired or was revoked: run `jyoutube auth login`";
+            case "invalid_token" ->
+                "the token was refused or has expired: run `jyoutube auth login`";
+            default -> "run `jyoutube auth login` to sign in again";
+          });
     }
     String description = e.errorDescription() == null ? "" : ": " + e.errorDescription();
     String line = "Google's OAuth endpoint refused (" + e.error() + ")" + description;

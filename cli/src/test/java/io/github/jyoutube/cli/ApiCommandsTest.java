@@ -233,7 +233,10 @@ class ApiCommandsTest {
     storeToken(config, "ya29.not-a-token-the-emulator-issued");
     CliRunner.Result result = cli.run("--debug", "channels", "list", "--mine");
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).contains("(401 ").contains("UnauthorizedException").contains("\tat ");
+    assertThat(result.err())
+        .contains("(401 ")
+        .contains("ReauthorizationRequiredException")
+        .contains("\tat ");
   }
 
   @Test

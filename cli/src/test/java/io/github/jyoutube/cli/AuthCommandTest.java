@@ -211,7 +211,11 @@ class AuthCommandTest {
     Files.writeString(tokenFile(), Json.write(AccessToken.of(token.accessToken())));
     CliRunner.Result list = cli.run("playlists", "list", "--mine");
     assertThat(list.exitCode()).isEqualTo(1);
-    assertThat(list.err()).contains("(401 ").contains("run `jyoutube auth login`");
+    assertThat(list.err())
+        .contains("the sign-in is no longer valid (401 invalid_token)")
+        .contains("access token rejected and no refresh token")
+        .contains("run `jyoutube auth login`")
+        .doesNotContain(token.accessToken());
   }
 
   @Test

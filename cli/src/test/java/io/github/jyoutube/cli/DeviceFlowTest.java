@@ -3,14 +3,15 @@ package io.github.jyoutube.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.jyoutube.YouTubeClient;
 import io.github.jyoutube.auth.AccessToken;
+import io.github.jyoutube.auth.DeviceAuthorization;
 import io.github.jyoutube.auth.Scopes;
 import io.github.jyoutube.emulator.YouTubeEmulator;
 import io.github.jyoutube.error.AuthorizationDeniedException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The device flow against the emulator: interval, slow_down, approval and denial. */
+/**
+ * The library's device flow, as {@code auth login --device} uses it, against the emulator:
+ * interval, slow_down, approval and denial.
+ */
 class DeviceFlowTest {
 
   static YouTubeEmulator emulator;
@@ -34,22 +38,22 @@ class DeviceFlowTest {
     emulator.close();
   }
 
-  private DeviceFlow flow(List<Duration> sleeps, Runnable onThirdSleep) {
-    return new DeviceFlow(
-        HttpClient.newHttpClient(),
-        emulator.endpoints(),
-        YouTubeEmulator.CLIENT_ID,
-        YouTubeEmulator.CLIENT_SECRET,
-        Clock.systemUTC(),
-        duration -> {
-          sleeps.add(duration);
-          if (sleeps.size() == 3) {
-            onThirdSleep.run();
-          }
-        });
+  private YouTubeClient client(List<Duration> sleeps, Runnable onThirdSleep) {
+    return YouTubeClient.builder()
+        .endpoints(emulator.endpoints())
+        .clientId(YouTubeEmulator.CLIENT_ID)
+        .clientSecret(YouTubeEmulator.CLIENT_SECRET)
+        .sleeper(
+            duration -> {
+              sleeps.add(duration);
+              if (sleeps.size() == 3) {
+                onThirdSleep.run();
+              }
+            })
+        .build();
   }
 
-  private void decide(DeviceFlow.Authorization auth, String decision) {
+  private void decide(DeviceAuthorization auth, String decision) {
     try {
       assertThat(
               browser
@@ -64,11 +68,11 @@ class DeviceFlowTest {
   }
 
   @Test
-  void pollsHonouringIntervalAndSlowDownUntilApproved() throws Exception {
+  void pollsHonouringIntervalAndSlowDownUntilApproved() {
     List<Duration> sleeps = new ArrayList<>();
-    DeviceFlow.Authorization[] holder = new DeviceFlow.Authorization[1];
-    DeviceFlow flow = flow(sleeps, () -> decide(holder[0], "allow"));
-    DeviceFlow.Authorization auth = flow.start(Scopes.DEFAULT);
+    DeviceAuthorization[] holder = new DeviceAuthorization[1];
+    YouTubeClient cli = client(sleeps, () -> decide(holder[0], "allow"));
+    DeviceAuthorization auth = cli.startDeviceAuthorization(Scopes.DEFAULT);
     holder[0] = auth;
     assertThat(auth.userCode()).matches("[A-Z]{4}-[A-Z]{4}");
     assertThat(auth.verificationUrl()).isEqualTo(emulator.baseUri() + "device");
@@ -76,19 +80,21 @@ class DeviceFlowTest {
     assertThat(auth.toString()).doesNotContain(auth.deviceCode()).contains("(redacted)");
 
     // The sleeper does not sleep: the second poll comes too soon and gets slow_down.
-    AccessToken token = flow.poll(auth);
+    AccessToken token = cli.awaitDeviceAuthorization(auth, Instant.now().plusSeconds(60));
     assertThat(sleeps)
         .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(7));
     assertThat(token.isRefreshable()).isTrue();
     assertThat(token.expiresAt()).isNotNull();
+    assertThat(cli.accessToken()).contains(token);
   }
 
   @Test
-  void aDenialIsAuthorizationDenied() throws Exception {
+  void aDenialIsAuthorizationDenied() {
     List<Duration> sleeps = new ArrayList<>();
-    DeviceFlow.Authorization[] holder = new DeviceFlow.Authorization[1];
-    DeviceFlow flow = flow(sleeps, () -> decide(holder[0], "deny"));
-    holder[0] = flow.start(Scopes.DEFAULT);
-    assertThatThrownBy(() -> flow.poll(holder[0])).isInstanceOf(AuthorizationDeniedException.class);
+    DeviceAuthorization[] holder = new DeviceAuthorization[1];
+    YouTubeClient cli = client(sleeps, () -> decide(holder[0], "deny"));
+    holder[0] = cli.startDeviceAuthorization(Scopes.DEFAULT);
+    assertThatThrownBy(() -> cli.awaitDeviceAuthorization(holder[0], Instant.now().plusSeconds(60)))
+        .isInstanceOf(AuthorizationDeniedException.class);
   }
 }

@@ -27,11 +27,46 @@ public record AccessToken(
     String idToken,
     Instant expiresAt) {
 
-  /** Checks that there is a token. */
+  /** The longest lifetime accepted: ten years, far beyond any token Google issues. */
+  public static final long MAX_EXPIRES_IN = 10L * 366 * 24 * 60 * 60;
+
+  /**
+   * Checks that there is a token that a header can carry, and a lifetime that can be counted. The
+   * messages name the part that is wrong, never its value.
+   *
+   * @throws IllegalArgumentException if {@code accessToken} is missing or holds a control
+   *     character, a space or a non-ASCII character; if {@code refreshToken} holds one; or if
+   *     {@code expiresIn} is negative or over {@link #MAX_EXPIRES_IN}
+   */
   public AccessToken {
     if (accessToken == null || accessToken.isEmpty()) {
       throw new IllegalArgumentException("accessToken is missing");
     }
+    if (!headerSafe(accessToken)) {
+      throw new IllegalArgumentException(
+          "accessToken holds a character an HTTP header cannot carry (a control character, a"
+              + " space or a non-ASCII character); the value is not shown");
+    }
+    if (refreshToken != null && !headerSafe(refreshToken)) {
+      throw new IllegalArgumentException(
+          "refreshToken holds a control character, a space or a non-ASCII character; the value"
+              + " is not shown");
+    }
+    if (expiresIn != null && (expiresIn < 0 || expiresIn > MAX_EXPIRES_IN)) {
+      throw new IllegalArgumentException(
+          "expiresIn must be between 0 and " + MAX_EXPIRES_IN + " seconds: " + expiresIn);
+    }
+  }
+
+  /** Whether every character is visible ASCII, as a bearer token's are (RFC 6750). */
+  static boolean headerSafe(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -44,17 +79,13 @@ public record AccessToken(
     return new AccessToken(accessToken, null, "Bearer", null, null, null, null);
   }
 
-  /** This token with {@code expiresAt} set from {@code expiresIn}, counted from now. */
-  AccessToken stamped(Clock clock) {
-    if (expiresIn == null || expiresAt != null) {
-      return this;
-    }
-    Instant at = clock.instant().plusSeconds(expiresIn);
-    return new AccessToken(accessToken, expiresIn, tokenType, refreshToken, scope, idToken, at);
-  }
-
-  /** This token with {@code refreshToken} in place of its own. */
-  AccessToken withRefreshToken(String token) {
+  /**
+   * This token with {@code token} as its refresh token, as when an app stored the two separately.
+   *
+   * @param token the refresh token, or {@code null} for none
+   * @return a copy with that refresh token
+   */
+  public AccessToken withRefreshToken(String token) {
     return new AccessToken(accessToken, expiresIn, tokenType, token, scope, idToken, expiresAt);
   }
 

@@ -1,11 +1,17 @@
 package io.github.jyoutube.auth;
 
 import io.github.jyoutube.Endpoints;
+import io.github.jyoutube.error.ApiException;
 import io.github.jyoutube.error.AuthorizationDeniedException;
 import io.github.jyoutube.error.InvalidStateException;
 import io.github.jyoutube.error.OAuthException;
+import io.github.jyoutube.error.ReauthorizationRequiredException;
+import io.github.jyoutube.error.TransportException;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpExecutor;
+import io.github.jyoutube.http.HttpResult;
+import io.github.jyoutube.http.RequestBody;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -17,17 +23,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
- * The authorization code flow against Google's OAuth 2.0 endpoints: authorization URLs with state
- * and PKCE, the exchange of a redirect or code for a token, refresh and revocation.
+ * Google's OAuth 2.0 endpoints: the authorization code flow (authorization URLs with state and
+ * PKCE, the exchange of a redirect or code for a token), the device authorization grant for devices
+ * without a browser (RFC 8628), refresh and revocation.
  *
  * <p>The client remembers each state it issues, with its PKCE verifier and redirect URI, for ten
- * minutes; a redirect is accepted once, and only with a state it issued. Safe for use from several
- * threads.
+ * minutes; a redirect is accepted once, and only with a state it issued. Every answer is read with
+ * suspicion: one the client cannot use is an {@link OAuthException} ({@code invalid_response}) that
+ * names what was wrong, and no message ever quotes a token, code or secret, even one the server
+ * sent back. Safe for use from several threads.
  */
 public final class OAuthClient {
 
@@ -39,6 +49,12 @@ public final class OAuthClient {
 
   /** The redirect URI the seed uses when none is configured. */
   public static final String DEFAULT_REDIRECT_URI = "https://localhost/";
+
+  /** The grant type of device authorization polls (RFC 8628). */
+  public static final String DEVICE_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:device_code";
+
+  /** How much longer to wait between polls after each {@code slow_down}, as RFC 8628 says. */
+  public static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
 
   private final String clientId;
   private final String clientSecret;
@@ -160,9 +176,9 @@ public final class OAuthClient {
       throw new InvalidStateException(
           "the redirect URL's state was not issued by this client, has expired, or was used");
     }
-    String error = params.get("error");
+    String error = OAuthAnswers.clean(params.get("error"), params.get("code"));
     if (error != null) {
-      String description = params.get("error_description");
+      String description = OAuthAnswers.clean(params.get("error_description"), params.get("code"));
       if (error.equals("access_denied")) {
         throw new AuthorizationDeniedException(error, description);
       }
@@ -208,7 +224,9 @@ public final class OAuthClient {
    *
    * @param refreshToken the refresh token
    * @return the new token; it carries {@code refreshToken} when Google sent no new one
-   * @throws OAuthException such as {@code invalid_grant} when the refresh token was revoked
+   * @throws ReauthorizationRequiredException if Google answers {@code invalid_grant}: the refresh
+   *     token was revoked or has expired, and the user must sign in again
+   * @throws OAuthException if the token endpoint refuses otherwise, or its answer is not usable
    */
   public AccessToken refresh(String refreshToken) {
     if (refreshToken == null || refreshToken.isEmpty()) {
@@ -218,12 +236,22 @@ public final class OAuthClient {
     form.put("grant_type", "refresh_token");
     form.put("refresh_token", refreshToken);
     addClient(form);
-    AccessToken token = postForToken(form);
+    AccessToken token;
+    try {
+      token = postForToken(form, refreshToken);
+    } catch (OAuthException e) {
+      if ("invalid_grant".equals(e.error())) {
+        throw new ReauthorizationRequiredException(
+            e.error(), e.errorDescription(), e.statusCode(), null);
+      }
+      throw e;
+    }
     return token.isRefreshable() ? token : token.withRefreshToken(refreshToken);
   }
 
   /**
    * Revokes an access or refresh token. The token travels in the form body, never in the URL.
+   * Revoking a refresh token ends the whole grant: its access tokens stop working too.
    *
    * @param token the token to revoke
    * @throws OAuthException if Google refuses, for instance because the token is unknown
@@ -232,8 +260,142 @@ public final class OAuthClient {
     if (token == null || token.isEmpty()) {
       throw new IllegalArgumentException("token is missing");
     }
-    executor.execute(
-        HttpCall.oauthForm(endpoints.revoke(), formBytes(Map.of("token", token))), Void.class);
+    try {
+      executor.execute(HttpCall.oauthForm(endpoints.revoke(), formBytes(Map.of("token", token))));
+    } catch (ApiException | OAuthException e) {
+      throw OAuthAnswers.refusal(e, token, clientSecret);
+    }
+  }
+
+  // ---- Device authorization grant (RFC 8628) ---------------------------------------------
+
+  /**
+   * Asks the device authorization endpoint for a user code: the user enters it at the answer's
+   * verification URL, on any device with a browser, while this client {@linkplain
+   * #awaitDeviceAuthorization waits}. Google needs an OAuth client of type "TVs and Limited Input
+   * devices", and allows only some scopes in this flow.
+   *
+   * @param scopes the scopes to ask for
+   * @return the codes, the URL, their lifetime and the poll interval
+   * @throws OAuthException if the endpoint refuses (such as {@code invalid_scope} or {@code
+   *     invalid_client}) or its answer is not usable
+   */
+  public DeviceAuthorization startDeviceAuthorization(List<String> scopes) {
+    Objects.requireNonNull(scopes, "scopes == null");
+    if (scopes.isEmpty()) {
+      throw new IllegalArgumentException("scopes must not be empty");
+    }
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("client_id", clientId);
+    form.put("scope", String.join(" ", scopes));
+    HttpResult result;
+    try {
+      result = executor.execute(HttpCall.oauthForm(endpoints.deviceCode(), formBytes(form)));
+    } catch (ApiException | OAuthException e) {
+      throw OAuthAnswers.refusal(e, clientSecret);
+    }
+    return OAuthAnswers.device(result, clock);
+  }
+
+  /**
+   * Polls the token endpoint until the user approves or denies, the codes expire, or {@code
+   * deadline} passes, whichever comes first. It waits the server's interval before each poll, 5
+   * seconds longer from each {@code slow_down} on, but never past the deadline; each poll may take
+   * the client's request timeout, cut to the time left. So the whole wait ends by the deadline.
+   *
+   * @param authorization what {@link #startDeviceAuthorization} returned
+   * @param deadline when to give up, by the client's clock
+   * @return the token, with its expiry
+   * @throws AuthorizationDeniedException if the user denied access ({@code access_denied})
+   * @throws OAuthException {@code expired_token} if the codes expired first, {@code
+   *     authorization_pending} if the deadline passed first, or another refusal
+   * @throws io.github.jyoutube.error.TransportException if a poll failed to connect or got no
+   *     answer within the request timeout, or the thread was interrupted (a poll still unanswered
+   *     at the deadline is {@code authorization_pending})
+   */
+  public AccessToken awaitDeviceAuthorization(DeviceAuthorization authorization, Instant deadline) {
+    Objects.requireNonNull(authorization, "authorization == null");
+    Objects.requireNonNull(deadline, "deadline == null");
+    boolean codesExpireFirst = !authorization.expiresAt().isAfter(deadline);
+    Instant end = codesExpireFirst ? authorization.expiresAt() : deadline;
+    Map<String, String> form = new LinkedHashMap<>();
+    addClient(form);
+    form.put("device_code", authorization.deviceCode());
+    form.put("grant_type", DEVICE_GRANT_TYPE);
+    byte[] body = formBytes(form);
+    HttpCall call = HttpCall.oauthForm(endpoints.token(), body);
+    Duration interval = authorization.interval();
+    // Intervals are at least a second: a sleeper that does not sleep cannot make this poll more.
+    long polls = Math.max(0, Duration.between(clock.instant(), end).toSeconds()) + 2;
+    String unanswered = null;
+    for (long poll = 0; poll < polls; poll++) {
+      Duration left = Duration.between(clock.instant(), end);
+      if (left.isNegative() || left.isZero()) {
+        break;
+      }
+      if (interval.compareTo(left) >= 0) {
+        executor.pause(left); // no poll may come before the interval: wait out the time left
+        break;
+      }
+      executor.pause(interval);
+      left = Duration.between(clock.instant(), end);
+      if (left.isNegative() || left.isZero()) {
+        break;
+      }
+      Duration timeout = executor.requestTimeout();
+      boolean cutShort = left.compareTo(timeout) < 0;
+      HttpResult result;
+      try {
+        result = send(call, body, cutShort ? left : timeout);
+      } catch (TransportException e) {
+        if (cutShort && e.getCause() instanceof java.net.http.HttpTimeoutException) {
+          unanswered = "; the last poll was still unanswered";
+          break; // the deadline came during the poll
+        }
+        throw e;
+      }
+      if (result.statusCode() >= 200 && result.statusCode() < 300) {
+        return OAuthAnswers.token(result, clock);
+      }
+      if (result.statusCode() == 429) {
+        interval = slower(interval);
+        continue;
+      }
+      OAuthException refusal =
+          OAuthAnswers.refusal(
+              executor.failure(call, result), authorization.deviceCode(), clientSecret);
+      switch (refusal.error()) {
+        case "authorization_pending" -> {
+          // Keep waiting.
+        }
+        case "slow_down" -> interval = slower(interval);
+        case "access_denied" ->
+            throw new AuthorizationDeniedException(refusal.error(), refusal.errorDescription());
+        default -> throw refusal;
+      }
+    }
+    if (codesExpireFirst) {
+      throw new OAuthException(
+          "expired_token", "the device code expired before the user approved", -1);
+    }
+    throw new OAuthException(
+        "authorization_pending",
+        "the user had not approved by the deadline" + (unanswered == null ? "" : unanswered),
+        -1);
+  }
+
+  private static Duration slower(Duration interval) {
+    Duration next = interval.plus(SLOW_DOWN_STEP);
+    return next.compareTo(OAuthAnswers.MAX_DEVICE_WAIT) > 0 ? OAuthAnswers.MAX_DEVICE_WAIT : next;
+  }
+
+  /** One attempt of a poll, within {@code timeout}. */
+  private HttpResult send(HttpCall call, byte[] body, Duration timeout) {
+    try {
+      return executor.exchange(call, RequestBody.ofBytes(body, 0, body.length), timeout);
+    } catch (IOException e) {
+      throw new TransportException(call.describe() + " failed: " + e, e);
+    }
   }
 
   private AccessToken exchange(String code, String verifier, String redirectUri) {
@@ -245,7 +407,7 @@ public final class OAuthClient {
     if (verifier != null) {
       form.put("code_verifier", verifier);
     }
-    return postForToken(form);
+    return postForToken(form, code, verifier);
   }
 
   private void addClient(Map<String, String> form) {
@@ -255,10 +417,20 @@ public final class OAuthClient {
     }
   }
 
-  private AccessToken postForToken(Map<String, String> form) {
-    AccessToken token =
-        executor.execute(HttpCall.oauthForm(endpoints.token(), formBytes(form)), AccessToken.class);
-    return token.stamped(clock);
+  /**
+   * Posts {@code form} to the token endpoint and reads the token; {@code secrets} are what the form
+   * carries besides the client secret, never to be shown again.
+   */
+  private AccessToken postForToken(Map<String, String> form, String... secrets) {
+    HttpResult result;
+    try {
+      result = executor.execute(HttpCall.oauthForm(endpoints.token(), formBytes(form)));
+    } catch (ApiException | OAuthException e) {
+      String[] all = java.util.Arrays.copyOf(secrets, secrets.length + 1);
+      all[secrets.length] = clientSecret;
+      throw OAuthAnswers.refusal(e, all);
+    }
+    return OAuthAnswers.token(result, clock);
   }
 
   private void expireOldStates() {

@@ -41,15 +41,45 @@ public final class DecodeException extends YouTubeException {
 
   /**
    * Creates the exception for a body whose text must not be quoted (it may hold secrets, as a token
-   * endpoint's answer does).
+   * endpoint's answer does). Neither the message nor a cause repeats any of the text: a parser's
+   * message quotes the token it stumbled on, so only where it stumbled (line and column) is kept,
+   * and the parser's exception is not attached.
    *
    * @param target what the body was read as
    * @param statusCode the HTTP status
-   * @param cause the parser's exception
+   * @param cause the parser's exception, read for its location only; may be {@code null}
    * @return the exception, with the body withheld
    */
   public static DecodeException withoutBody(String target, int statusCode, Throwable cause) {
-    return new DecodeException(target, statusCode, cause, "(withheld)");
+    return new DecodeException(target, statusCode, "(withheld)", where(cause));
+  }
+
+  private DecodeException(String target, int statusCode, String snippet, String where) {
+    super(
+        "cannot read "
+            + (statusCode >= 0 ? "the " + statusCode + " response" : "the text")
+            + " as "
+            + target
+            + ": "
+            + where
+            + "; body "
+            + snippet,
+        null);
+    this.statusCode = statusCode;
+    this.bodySnippet = snippet;
+  }
+
+  /** Where a parser failed, without what it found there. */
+  private static String where(Throwable cause) {
+    if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json
+        && json.getLocation() != null
+        && json.getLocation().getLineNr() > 0) {
+      return "not JSON of the expected shape near line "
+          + json.getLocation().getLineNr()
+          + ", column "
+          + json.getLocation().getColumnNr();
+    }
+    return "not JSON of the expected shape";
   }
 
   /** The HTTP status of the response, or -1 when the text did not come from a response. */

@@ -2,13 +2,16 @@ package io.github.jyoutube.error;
 
 /**
  * Google's OAuth 2.0 endpoints, or the authorization redirect, refused: {@code invalid_grant},
- * {@code invalid_client}, {@code access_denied} and the like.
+ * {@code invalid_client}, {@code access_denied} and the like; or their answer could not be used
+ * ({@code invalid_response}, or {@code http_<status>} for an error answer that is not an OAuth
+ * error). {@link ReauthorizationRequiredException} says that the user must sign in again.
  *
  * <p>{@link #error()} is the OAuth error code and {@link #errorDescription()} the text that came
- * with it. Neither ever quotes a token, code or secret.
+ * with it, without control characters. Neither ever quotes a token, code or secret, not even one
+ * the server sent back.
  */
 public sealed class OAuthException extends YouTubeException
-    permits AuthorizationDeniedException, InvalidStateException {
+    permits AuthorizationDeniedException, InvalidStateException, ReauthorizationRequiredException {
 
   private static final long serialVersionUID = 1L;
 
@@ -24,11 +27,16 @@ public sealed class OAuthException extends YouTubeException
    * @param statusCode the HTTP status of the token endpoint's answer, or -1 for a redirect
    */
   public OAuthException(String error, String errorDescription, int statusCode) {
+    this(error, errorDescription, statusCode, "");
+  }
+
+  OAuthException(String error, String errorDescription, int statusCode, String suffix) {
     super(
         error
             + (errorDescription == null || errorDescription.isEmpty()
                 ? ""
-                : ": " + errorDescription),
+                : ": " + errorDescription)
+            + suffix,
         null);
     this.error = error;
     this.errorDescription = errorDescription;

@@ -7,7 +7,6 @@ import io.github.jyoutube.YouTubeClient;
 import io.github.jyoutube.error.AuthorizationDeniedException;
 import io.github.jyoutube.error.InvalidStateException;
 import io.github.jyoutube.error.OAuthException;
-import io.github.jyoutube.error.ServerErrorException;
 import io.github.jyoutube.testing.FakeGoogle;
 import io.github.jyoutube.testing.FakeGoogle.Reply;
 import io.github.jyoutube.testing.Fixtures;
@@ -127,7 +126,14 @@ class AuthorizationRedirectTest {
     AuthorizationUrl auth = cli.getAuthorizeUrl();
     assertThatThrownBy(
             () -> cli.generateAccessToken("https://localhost/?state=" + auth.state() + "&code=x"))
-        .isInstanceOf(ServerErrorException.class);
+        .isInstanceOfSatisfying(
+            OAuthException.class,
+            e -> {
+              // Not Google's OAuth error format: the status alone, the page not quoted.
+              assertThat(e.error()).isEqualTo("http_503");
+              assertThat(e.statusCode()).isEqualTo(503);
+              assertThat(e.getMessage()).doesNotContain("unavailable</html>");
+            });
     assertThat(google.received("/token")).hasSize(1);
   }
 

@@ -12,7 +12,7 @@ import io.github.jyoutube.auth.Scopes;
 import io.github.jyoutube.auth.UserInfo;
 import io.github.jyoutube.error.AuthorizationDeniedException;
 import io.github.jyoutube.error.OAuthException;
-import io.github.jyoutube.error.UnauthorizedException;
+import io.github.jyoutube.error.ReauthorizationRequiredException;
 import io.github.jyoutube.model.Playlist;
 import java.time.Duration;
 import java.util.List;
@@ -141,9 +141,15 @@ class OAuthFlowTest {
             .endpoints(EMULATOR.emulator().endpoints())
             .maxRetries(0)
             .build();
+    // The API answers 401; with no refresh token to renew it, the client says the user must sign
+    // in again.
     assertThatThrownBy(() -> stale.playlists().list().mine(true).execute())
         .isInstanceOfSatisfying(
-            UnauthorizedException.class, e -> assertThat(e.reason()).isEqualTo("authError"));
+            ReauthorizationRequiredException.class,
+            e -> {
+              assertThat(e.error()).isEqualTo("invalid_token");
+              assertThat(e.statusCode()).isEqualTo(401);
+            });
   }
 
   @Test
