@@ -62,7 +62,7 @@ class CredentialCombinationsTest {
         PLAYLISTS,
         r -> {
           String auth = r.header("authorization");
-          String used = auth != null ? auth.substring("Bearer ".length()) : r.query().get("key");
+          String used = auth != null ? auth.substring("Bearer ".length()) : r.header("x-goog-api-key");
           return used == null || revoked.contains(used)
               ? Reply.json(401, UNAUTHORIZED)
               : Reply.json(200, Fixtures.PLAYLISTS);
@@ -253,7 +253,7 @@ class CredentialCombinationsTest {
     FakeGoogle.Received last = calls.get(calls.size() - 1);
     return last.header("authorization") != null
         ? last.header("authorization").substring("Bearer ".length())
-        : last.query().get("key");
+        : last.header("x-goog-api-key");
   }
 
   @ParameterizedTest(name = "{0}")
