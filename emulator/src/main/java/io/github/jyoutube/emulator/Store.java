@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The emulator's state: resources as JSON trees, by kind and id, in insertion order; and media
@@ -41,6 +42,9 @@ final class Store implements AutoCloseable {
   private final Connection db;
   private final Path directory;
   private long sequence;
+
+  /** How deep in {@link #transaction} the current request is. */
+  private int depth;
 
   private Store(Connection db, Path directory) {
     this.db = db;
@@ -76,7 +80,10 @@ final class Store implements AutoCloseable {
                   .resolve("jyoutube-emulator")
                   .toString()
                   .replace('\\', '/')
-              + ";DB_CLOSE_ON_EXIT=FALSE";
+              + ";DB_CLOSE_ON_EXIT=FALSE"
+              // Each commit is written to the file before it returns (H2 would otherwise write
+              // up to a second later): an answer comes after its write, which survives kill -9.
+              + ";WRITE_DELAY=0";
       Connection db = DriverManager.getConnection(url, "sa", "");
       try (Statement ddl = db.createStatement()) {
         ddl.execute(
@@ -236,26 +243,58 @@ final class Store implements AutoCloseable {
 
   /** Writes many changes in one transaction. */
   void batch(Runnable changes) {
-    if (db == null) {
-      changes.run();
-      return;
+    transaction(
+        () -> {
+          changes.run();
+          return null;
+        });
+  }
+
+  /**
+   * Runs {@code work} as one transaction, committed (to the file, not only to H2's cache) before
+   * this returns: what a request changed is on disk before it is answered. It is committed also
+   * when {@code work} fails: the memory already holds its changes, and the file follows the memory,
+   * so that a restart sees what the running emulator showed. Nested calls join the outer one.
+   *
+   * @throws IllegalStateException if the commit fails
+   */
+  <T> T transaction(Supplier<T> work) {
+    if (db == null || depth > 0) {
+      depth++;
+      try {
+        return work.get();
+      } finally {
+        depth--;
+      }
     }
+    depth++;
     try {
       db.setAutoCommit(false);
-      changes.run();
-      db.commit();
-    } catch (SQLException | RuntimeException e) {
-      try {
-        db.rollback();
-      } catch (SQLException ignored) {
-        // The original failure is the one to report.
-      }
-      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (SQLException e) {
+      depth--;
+      throw new IllegalStateException("cannot begin a transaction", e);
+    }
+    boolean failed = true;
+    try {
+      T result = work.get();
+      failed = false;
+      return result;
     } finally {
+      depth--;
+      SQLException problem = null;
+      try {
+        db.commit();
+      } catch (SQLException e) {
+        problem = e;
+      }
       try {
         db.setAutoCommit(true);
-      } catch (SQLException ignored) {
-        // Closing will tell.
+      } catch (SQLException e) {
+        problem = problem == null ? e : problem;
+      }
+      // After a failure of work, that failure is the one to report.
+      if (problem != null && !failed) {
+        throw new IllegalStateException("cannot commit the emulator's data", problem);
       }
     }
   }
