@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -33,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * emulator, answers 20 {@code playlists.insert} calls, and is killed with SIGKILL 0–200 ms after
  * the last answer, several times in a row on the same data directory. After each restart every
  * acknowledged playlist is there, the access token issued before the first kill still works, the
- * push subscription the hub confirmed still gets notifications, and the quota counters show every
- * unit spent.
+ * push subscription the hub confirmed still gets notifications, the caption tracks uploaded (files
+ * beside the database) download whole, and the quota counters show every unit spent.
  */
 class AcknowledgedWritesCrashTest {
 
@@ -50,6 +52,7 @@ class AcknowledgedWritesCrashTest {
     Path data = dir.resolve("data");
     Random random = new Random(1);
     Set<String> acknowledged = new LinkedHashSet<>();
+    Map<String, String> captions = new LinkedHashMap<>();
     String token = null;
     long quotaUsed = -1;
     LocalDate quotaDay = null;
@@ -59,17 +62,23 @@ class AcknowledgedWritesCrashTest {
         "http://127.0.0.1:" + callback.getAddress().getPort() + "/hub?subscriber=crash";
     try {
       for (int round = 0; round <= ROUNDS; round++) {
-        Path err = dir.resolve("child-" + round + ".err");
         long began = System.nanoTime();
         try (Child child =
             Child.start(
-                "256m", err, "--data", data.toString(), "--auto-approve", "--quota", "100000000")) {
+                "256m",
+                dir,
+                "child-" + round,
+                "--data",
+                data.toString(),
+                "--auto-approve",
+                "--quota",
+                "100000000")) {
           long started = System.nanoTime();
           if (round == 0) {
             token =
                 child.signIn(
                     "https://www.googleapis.com/auth/youtube"
-                        + " https://www.googleapis.com/auth/userinfo.profile");
+                        + " https://www.googleapis.com/auth/youtube.force-ssl");
             Child.Answer subscribed =
                 child.form(
                     "pubsubhubbub/subscribe",
@@ -84,7 +93,7 @@ class AcknowledgedWritesCrashTest {
             assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(204);
           } else {
             checkAfterRestart(
-                child, round, token, acknowledged, quotaUsed, quotaDay, notifications);
+                child, round, token, acknowledged, captions, quotaUsed, quotaDay, notifications);
           }
           long checked = System.nanoTime();
           if (round == ROUNDS) {
@@ -108,6 +117,23 @@ class AcknowledgedWritesCrashTest {
             assertThat(inserted.status()).as(inserted.body()).isEqualTo(200);
             acknowledged.add(title);
           }
+          // A caption track too large to keep in memory: a file in the data directory.
+          String track = track(round);
+          Child.Answer caption =
+              child.post(
+                  "upload/youtube/v3/captions?uploadType=multipart&part=snippet",
+                  token,
+                  "multipart/related; boundary=crash",
+                  ("--crash\r\nContent-Type: application/json\r\n\r\n"
+                          + "{\"snippet\":{\"videoId\":\"aliceVid003\",\"language\":\"en\","
+                          + "\"name\":\"round "
+                          + round
+                          + "\"}}\r\n--crash\r\nContent-Type: text/plain\r\n\r\n"
+                          + track
+                          + "\r\n--crash--\r\n")
+                      .getBytes(StandardCharsets.UTF_8));
+          assertThat(caption.status()).as(caption.body()).isEqualTo(200);
+          captions.put(caption.json().path("id").asText(), track);
           quotaDay = LocalDate.now(PACIFIC);
           quotaUsed = child.get("emulator/quota", null).json().at("/DEFAULT/used").asLong();
           long wrote = System.nanoTime();
@@ -136,6 +162,7 @@ class AcknowledgedWritesCrashTest {
       int round,
       String token,
       Set<String> acknowledged,
+      Map<String, String> captions,
       long quotaUsed,
       LocalDate quotaDay,
       BlockingQueue<String> notifications)
@@ -175,6 +202,21 @@ class AcknowledgedWritesCrashTest {
       problems.add(
           missing.size() + " of " + acknowledged.size() + " acknowledged playlists: " + missing);
     }
+    captions.forEach(
+        (id, track) -> {
+          Child.Answer download = child.get("youtube/v3/captions/" + id, token);
+          if (download.status() != 200 || !download.body().equals(track)) {
+            problems.add(
+                "caption "
+                    + id
+                    + ": "
+                    + download.status()
+                    + ", "
+                    + download.bytes().length
+                    + " bytes of "
+                    + track.length());
+          }
+        });
     // A public video of the subscribed channel: the hub notifies the callback it confirmed
     // before the first kill.
     notifications.clear();
@@ -201,6 +243,20 @@ class AcknowledgedWritesCrashTest {
               + delivered);
     }
     assertThat(problems).as("round %d: lost after the kill", round).isEmpty();
+  }
+
+  /** About 200 kB of SubRip cues. */
+  private static String track(int round) {
+    StringBuilder srt = new StringBuilder();
+    for (int i = 1; srt.length() < 200_000; i++) {
+      srt.append(i)
+          .append("\n00:00:01,000 --> 00:00:02,000\nround ")
+          .append(round)
+          .append(", cue ")
+          .append(i)
+          .append("\n\n");
+    }
+    return srt.toString();
   }
 
   /** The subscriber: echoes the hub's challenge, records notifications. */

@@ -51,9 +51,12 @@ final class Child implements AutoCloseable {
   /**
    * Starts {@code java -XmxHEAP … Main --port 0 ARGS} and waits for its first line.
    *
-   * @param stderr where the child's standard error goes
+   * @param dir the test's directory: the child's standard error goes to {@code NAME.err} there, and
+   *     its temporary files (a killed child leaves them) under {@code NAME.tmp/}
    */
-  static Child start(String heap, Path stderr, String... args) throws IOException {
+  static Child start(String heap, Path dir, String name, String... args) throws IOException {
+    Path stderr = dir.resolve(name + ".err");
+    Path tmp = Files.createDirectories(dir.resolve(name + ".tmp"));
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -61,6 +64,7 @@ final class Child implements AutoCloseable {
     command.add(java.toString());
     command.add("-Xmx" + heap);
     command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Djava.io.tmpdir=" + tmp);
     command.add("-cp");
     command.add(classpath);
     command.add(Main.class.getName());
