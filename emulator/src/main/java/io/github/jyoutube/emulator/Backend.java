@@ -94,6 +94,8 @@ final class Backend {
       case "/device/code" -> oauth.deviceCode(ex);
       case "/device" -> oauth.devicePage(ex);
       case "/v1/userinfo", "/oauth2/v3/userinfo" -> oauth.userInfo(ex);
+      case "/oauth2/v1/userinfo", "/oauth2/v2/userinfo", "/userinfo/v2/me" ->
+          oauth.legacyUserInfo(ex);
       case "/.well-known/openid-configuration" -> Reply.json(200, discovery(), true);
       case "/emulator/quota" -> quotaReport(ex);
       case "/", "" -> Reply.html(200, index());
