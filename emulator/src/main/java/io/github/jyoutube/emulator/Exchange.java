@@ -242,20 +242,42 @@ final class Exchange {
     return type == null ? "" : type;
   }
 
+  /**
+   * Sends the answer; a text or JSON body gzipped when the client accepts gzip, as Google's are
+   * ({@code Content-Encoding: gzip}, and {@code Vary: Accept-Encoding} on every answer whose body
+   * could be).
+   */
   void send(Reply reply) throws IOException {
     Headers headers = http.getResponseHeaders();
     reply.headers().forEach(headers::set);
+    byte[] body = reply.body();
     boolean noBody =
-        reply.status() == 204
-            || reply.status() == 304
-            || method.equals("HEAD")
-            || reply.body().length == 0;
-    http.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+        reply.status() == 204 || reply.status() == 304 || method.equals("HEAD") || body.length == 0;
+    if (reply.status() == 304
+        || (GzipAnswers.compressible(headers.getFirst("Content-Type"))
+            && !headers.containsKey("Content-Encoding"))) {
+      vary(headers);
+      if (!noBody && GzipAnswers.accepted(header("Accept-Encoding"))) {
+        body = GzipAnswers.gzip(body);
+        headers.set("Content-Encoding", "gzip");
+      }
+    }
+    http.sendResponseHeaders(reply.status(), noBody ? -1 : body.length);
     if (!noBody) {
       try (OutputStream out = http.getResponseBody()) {
-        out.write(reply.body());
+        out.write(body);
       }
     }
     http.close();
+  }
+
+  /** Adds {@code Accept-Encoding} to the answer's {@code Vary}. */
+  private static void vary(Headers headers) {
+    String vary = headers.getFirst("Vary");
+    if (vary == null || vary.isBlank()) {
+      headers.set("Vary", "Accept-Encoding");
+    } else if (!vary.toLowerCase(Locale.ROOT).contains("accept-encoding")) {
+      headers.set("Vary", vary + ", Accept-Encoding");
+    }
   }
 }
