@@ -154,16 +154,7 @@ final class Multipart {
             throw e;
           }
           if (base64) {
-            Spool encoded = media;
-            media = null;
-            try (InputStream in = Base64.getMimeDecoder().wrap(encoded.open())) {
-              Spool.Writer decoded = new Spool.Writer(files, limit);
-              media = decoded.from(in).finish();
-            } catch (IllegalArgumentException e) {
-              throw new MalformedException("the media part is not valid base64");
-            } finally {
-              encoded.discard();
-            }
+            media = decode(media, files, limit);
           }
         } else {
           after = reader.next(null);
@@ -181,6 +172,25 @@ final class Multipart {
         media.discard();
       }
       throw e;
+    }
+  }
+
+  /** The media part decoded from base64 (into a new spool; the encoded one is deleted). */
+  private static Spool decode(Spool encoded, MediaFiles files, long limit) throws IOException {
+    Spool.Writer decoded = new Spool.Writer(files, limit);
+    try (InputStream in = Base64.getMimeDecoder().wrap(encoded.open())) {
+      return decoded.from(in).finish();
+    } catch (Exchange.BodyTooLargeException | Spool.StorageException e) {
+      decoded.abandon();
+      throw e;
+    } catch (IOException e) {
+      decoded.abandon();
+      throw new MalformedException("the media part is not valid base64");
+    } catch (RuntimeException e) {
+      decoded.abandon();
+      throw e;
+    } finally {
+      encoded.discard();
     }
   }
 

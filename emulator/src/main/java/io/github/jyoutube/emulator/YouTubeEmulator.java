@@ -159,7 +159,7 @@ public final class YouTubeEmulator implements AutoCloseable {
       }
       ex.send(backend.handle(ex));
     } catch (Spool.StorageException e) {
-      unavailable(http, "The emulator could not store the upload: " + e.getMessage());
+      unavailable(http, "The emulator could not store the upload: " + e.getCause().getMessage());
     } catch (OutOfMemoryError e) {
       // Answered all the same: a client must not wait for an answer that never comes.
       unavailable(http, "The emulator ran out of memory.");

@@ -234,6 +234,14 @@ class MultipartUploadTest {
                 "multipart/related; boundary=\"\"",
                 "Multipart upload without a boundary in its Content-Type."),
             new Case(
+                "media that is not base64",
+                ("--BOUNDARY\r\nContent-Type: application/json\r\n\r\n{}\r\n--BOUNDARY\r\n"
+                        + "Content-Type: video/mp4\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                        + "QUJD=A\r\n--BOUNDARY--\r\n")
+                    .getBytes(StandardCharsets.UTF_8),
+                crlf.contentType(),
+                "Malformed multipart body: the media part is not valid base64."),
+            new Case(
                 "one part only",
                 "--BOUNDARY\r\nContent-Type: application/json\r\n\r\n{}\r\n--BOUNDARY--\r\n"
                     .getBytes(StandardCharsets.UTF_8),
