@@ -49,9 +49,10 @@ final class MediaFiles implements AutoCloseable {
 
   private synchronized Path root() throws IOException {
     if (made == null) {
-      made = temporary ? Files.createTempDirectory("jyoutube-emulator-") : root;
-      Files.createDirectories(made.resolve("spool"));
-      Files.createDirectories(made.resolve("media"));
+      Path top = temporary ? Files.createTempDirectory("jyoutube-emulator-") : root;
+      Files.createDirectories(top.resolve("spool"));
+      Files.createDirectories(top.resolve("media"));
+      made = top;
     }
     return made;
   }

@@ -2,11 +2,15 @@ package io.github.jyoutube.emulator.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jyoutube.auth.Scopes;
+import io.github.jyoutube.emulator.Account;
+import io.github.jyoutube.emulator.YouTubeEmulator;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the emulator with a 64 MiB heap, and four clients upload 128 MiB each at the same time, by each
  * protocol (multipart, simple, resumable in one piece and in two). Every upload is answered with
  * the video, whose size is the size sent; the emulator logs no {@code OutOfMemoryError} and answers
- * on.
+ * on. An upload the emulator cannot store is answered 503, not left without an answer.
  */
 class UploadMemoryTest {
 
@@ -95,6 +99,33 @@ class UploadMemoryTest {
                       .as(video.path("id").asText())
                       .isEqualTo(SIZE));
       assertThat(child.process.isAlive()).isTrue();
+    }
+  }
+
+  @Test
+  void anUploadThatCannotBeStoredIsAnswered503(@TempDir Path dir) throws Exception {
+    // The spool directory cannot be made: a file is in its way, as a full or broken disk would.
+    Files.writeString(Files.createDirectories(dir).resolve("spool"), "in the way");
+    try (YouTubeEmulator emulator = YouTubeEmulator.builder().dataDirectory(dir).start()) {
+      String token = emulator.accessToken(Account.ALICE, Scopes.YOUTUBE_UPLOAD);
+      HttpRequest upload =
+          HttpRequest.newBuilder(
+                  emulator.baseUri().resolve("upload/youtube/v3/videos?uploadType=media&part=id"))
+              .timeout(ANSWER_WITHIN)
+              .header("Authorization", "Bearer " + token)
+              .header("Content-Type", "video/mp4")
+              .POST(body(1 << 20, () -> new Pattern(1 << 20)))
+              .build();
+      Child.Answer refused = Child.send(upload);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+      assertThat(refused.json().at("/error/errors/0/reason").asText()).isEqualTo("backendError");
+      assertThat(refused.json().at("/error/message").asText())
+          .startsWith("The emulator could not store the upload: ");
+
+      // Out of the way, the next upload is stored.
+      Files.delete(dir.resolve("spool"));
+      Child.Answer stored = Child.send(upload);
+      assertThat(stored.status()).as(stored.body()).isEqualTo(200);
     }
   }
 
