@@ -312,8 +312,14 @@ final class Uploads {
 
   private Reply finish(Session session) throws ApiError {
     Call c = session.call;
-    c.media =
-        session.file == null ? Spool.of(new byte[0]) : Spool.ofFile(session.file, session.received);
+    if (session.file == null) {
+      c.media = Spool.of(new byte[0]);
+    } else if (session.received <= Spool.IN_MEMORY) {
+      // Small media are kept in memory, as those of the other uploads are.
+      c.media = Spool.of(Spool.ofFile(session.file, session.received).bytes());
+    } else {
+      c.media = Spool.ofFile(session.file, session.received);
+    }
     c.mediaType = session.contentType != null ? session.contentType : "application/octet-stream";
     Api.Handler handler = api.handlers.get(c.spec.id());
     // On an error the bytes stay, and the session can be finished again.
@@ -322,8 +328,10 @@ final class Uploads {
       reply = new Reply(201, reply.headers(), reply.body());
     }
     session.result = reply;
+    // The file, unless the handler moved it into the store.
     c.media.discard();
     c.media = null;
+    MediaFiles.deleteQuietly(session.file);
     session.file = null;
     return reply;
   }
