@@ -44,6 +44,7 @@ final class Backend {
     if (store.get(Kinds.META, "seed") == null) {
       Seed.into(store);
     }
+    quota.keepIn(store, this);
   }
 
   /** The base URL, ending in {@code /}. */
@@ -65,7 +66,8 @@ final class Backend {
     }
     synchronized (this) {
       try {
-        return route(ex);
+        // One transaction per request, on disk before the answer (with a data directory).
+        return store.transaction(() -> route(ex));
       } catch (RuntimeException e) {
         ApiError error =
             new ApiError(500, "backendError", "global", "Backend Error: " + e, null, null);
@@ -92,6 +94,8 @@ final class Backend {
       case "/device/code" -> oauth.deviceCode(ex);
       case "/device" -> oauth.devicePage(ex);
       case "/v1/userinfo", "/oauth2/v3/userinfo" -> oauth.userInfo(ex);
+      case "/oauth2/v1/userinfo", "/oauth2/v2/userinfo", "/userinfo/v2/me" ->
+          oauth.legacyUserInfo(ex);
       case "/.well-known/openid-configuration" -> Reply.json(200, discovery(), true);
       case "/emulator/quota" -> quotaReport(ex);
       case "/", "" -> Reply.html(200, index());

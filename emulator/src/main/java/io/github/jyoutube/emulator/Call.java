@@ -26,7 +26,7 @@ final class Call {
   final Set<String> scopes;
 
   /** The media of an upload, or {@code null}. */
-  byte[] media;
+  Spool media;
 
   /** The media's content type, or {@code null}. */
   String mediaType;

@@ -16,8 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-/** One HTTP request, read whole, and the means to answer it. */
+/**
+ * One HTTP request, read whole, and the means to answer it. An upload's media is never held whole
+ * in memory: it is spooled ({@link Spool}), and a multipart body is taken apart as it arrives.
+ */
 final class Exchange {
+
+  /** The most bytes of JSON metadata an upload may carry, kept in memory. */
+  static final long METADATA_LIMIT = 16L * 1024 * 1024;
 
   /** An answer. */
   record Reply(int status, Map<String, String> headers, byte[] body) {
@@ -65,6 +71,15 @@ final class Exchange {
   final Map<String, List<String>> query;
   final byte[] body;
 
+  /** An upload's body (simple uploads, resumable chunks), or {@code null}. */
+  Spool media;
+
+  /** A multipart upload's parts, or {@code null}. */
+  Multipart.Parts parts;
+
+  /** Why a multipart upload's body could not be taken apart, or {@code null}. */
+  String malformed;
+
   private Exchange(HttpExchange http, String path, Map<String, List<String>> query, byte[] body) {
     this.http = http;
     this.method = http.getRequestMethod().toUpperCase(Locale.ROOT);
@@ -89,17 +104,67 @@ final class Exchange {
    * is decompressed, as Google's servers do.
    */
   static Exchange read(HttpExchange http, long maxBody) throws IOException {
+    return read(http, maxBody, null);
+  }
+
+  /**
+   * Reads the request; with {@code files}, as an upload: the media is spooled there (a multipart
+   * body taken apart on the way), only the metadata of a resumable session's start is kept in
+   * memory.
+   *
+   * @throws Spool.StorageException if the media cannot be written to {@code files}
+   */
+  static Exchange read(HttpExchange http, long maxBody, MediaFiles files) throws IOException {
     String decoded = http.getRequestURI().getPath();
     String path = decoded == null || decoded.isEmpty() ? "/" : decoded;
     Map<String, List<String>> query = parseForm(http.getRequestURI().getRawQuery());
     String encoding = http.getRequestHeaders().getFirst("Content-Encoding");
     boolean gzip = encoding != null && encoding.trim().equalsIgnoreCase("gzip");
-    byte[] body;
     try (InputStream raw = http.getRequestBody();
         InputStream in = gzip && maxBody > 0 ? new GZIPInputStream(raw) : raw) {
-      body = readUpTo(in, maxBody);
+      if (files == null) {
+        return new Exchange(http, path, query, readUpTo(in, maxBody));
+      }
+      List<String> uploadType = query.get("uploadType");
+      boolean session = query.containsKey("upload_id");
+      if (!session && uploadType != null && uploadType.contains("resumable")) {
+        // The start of a resumable session: JSON metadata, no media.
+        return new Exchange(http, path, query, readUpTo(in, Math.min(maxBody, METADATA_LIMIT)));
+      }
+      Exchange ex = new Exchange(http, path, query, new byte[0]);
+      String type = ex.contentType();
+      String boundary = Multipart.boundary(type);
+      if (!session
+          && type.trim().toLowerCase(Locale.ROOT).startsWith("multipart/")
+          && boundary != null) {
+        try {
+          ex.parts = Multipart.read(in, boundary, maxBody, METADATA_LIMIT, files);
+        } catch (Multipart.MalformedException e) {
+          ex.malformed = e.getMessage();
+          // Read the rest away (within the limit), to answer as to any request.
+          readUpTo(OutputStream.nullOutputStream(), in, maxBody);
+        }
+      } else {
+        Spool.Writer writer = new Spool.Writer(files, maxBody);
+        try {
+          ex.media = writer.from(in).finish();
+        } catch (IOException | RuntimeException e) {
+          writer.abandon();
+          throw e;
+        }
+      }
+      return ex;
     }
-    return new Exchange(http, path, query, body);
+  }
+
+  /** Deletes what this request spooled and nobody kept. */
+  void discard() {
+    if (media != null) {
+      media.discard();
+    }
+    if (parts != null) {
+      parts.discard();
+    }
   }
 
   /** The request without reading its body, to refuse it. */
@@ -111,6 +176,11 @@ final class Exchange {
 
   private static byte[] readUpTo(InputStream in, long max) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    readUpTo(out, in, max);
+    return out.toByteArray();
+  }
+
+  private static void readUpTo(OutputStream out, InputStream in, long max) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
     for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -121,7 +191,6 @@ final class Exchange {
       out.write(buffer, 0, n);
       total += n;
     }
-    return out.toByteArray();
   }
 
   /** Parses {@code a=1&b=2} ({@code +} as space). */
@@ -173,20 +242,42 @@ final class Exchange {
     return type == null ? "" : type;
   }
 
+  /**
+   * Sends the answer; a text or JSON body gzipped when the client accepts gzip, as Google's are
+   * ({@code Content-Encoding: gzip}, and {@code Vary: Accept-Encoding} on every answer whose body
+   * could be).
+   */
   void send(Reply reply) throws IOException {
     Headers headers = http.getResponseHeaders();
     reply.headers().forEach(headers::set);
+    byte[] body = reply.body();
     boolean noBody =
-        reply.status() == 204
-            || reply.status() == 304
-            || method.equals("HEAD")
-            || reply.body().length == 0;
-    http.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+        reply.status() == 204 || reply.status() == 304 || method.equals("HEAD") || body.length == 0;
+    if (reply.status() == 304
+        || (GzipAnswers.compressible(headers.getFirst("Content-Type"))
+            && !headers.containsKey("Content-Encoding"))) {
+      vary(headers);
+      if (!noBody && GzipAnswers.accepted(header("Accept-Encoding"))) {
+        body = GzipAnswers.gzip(body);
+        headers.set("Content-Encoding", "gzip");
+      }
+    }
+    http.sendResponseHeaders(reply.status(), noBody ? -1 : body.length);
     if (!noBody) {
       try (OutputStream out = http.getResponseBody()) {
-        out.write(reply.body());
+        out.write(body);
       }
     }
     http.close();
+  }
+
+  /** Adds {@code Accept-Encoding} to the answer's {@code Vary}. */
+  private static void vary(Headers headers) {
+    String vary = headers.getFirst("Vary");
+    if (vary == null || vary.isBlank()) {
+      headers.set("Vary", "Accept-Encoding");
+    } else if (!vary.toLowerCase(Locale.ROOT).contains("accept-encoding")) {
+      headers.set("Vary", vary + ", Accept-Encoding");
+    }
   }
 }

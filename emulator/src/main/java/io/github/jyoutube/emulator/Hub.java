@@ -46,8 +46,9 @@ import javax.crypto.spec.SecretKeySpec;
  * every verified subscription, signed with {@code X-Hub-Signature: sha1=HMAC} when the subscriber
  * gave a secret, and retries a failed delivery with exponential backoff, a bounded number of times.
  *
- * <p>Callbacks must be on a loopback address: the emulator sends nothing off the machine.
- * Subscriptions live in memory only.
+ * <p>Callbacks must be on a loopback address: the emulator sends nothing off the machine. Verified
+ * subscriptions are kept in the store (on disk with a data directory, before the hub answers a
+ * synchronous verification); verifications and deliveries still being tried are not.
  */
 final class Hub implements AutoCloseable {
 
@@ -104,6 +105,18 @@ final class Hub implements AutoCloseable {
   Hub(Backend backend, Settings settings) {
     this.backend = backend;
     this.settings = settings;
+    Instant now = backend.clock.instant();
+    for (ObjectNode saved : backend.store.all(Kinds.PUSH_SUBSCRIPTION)) {
+      Subscription s =
+          new Subscription(
+              saved.path("channelId").asText(),
+              URI.create(saved.path("callback").asText()),
+              saved.hasNonNull("secret") ? saved.path("secret").asText() : null,
+              Instant.ofEpochSecond(saved.path("expires").asLong()));
+      if (s.expires().isAfter(now)) {
+        subscriptions.put(key(s.channelId(), s.callback()), s);
+      }
+    }
   }
 
   // ---- Subscriptions --------------------------------------------------------------------------
@@ -222,12 +235,26 @@ final class Hub implements AutoCloseable {
       return false;
     }
     String key = key(intent.channelId(), intent.callback());
-    if (intent.mode().equals("subscribe")) {
-      Instant expires = backend.clock.instant().plusSeconds(intent.lease());
-      subscriptions.put(
-          key, new Subscription(intent.channelId(), intent.callback(), intent.secret(), expires));
-    } else {
-      subscriptions.remove(key);
+    synchronized (backend) {
+      // Kept in the store (committed to disk with a data directory) before the hub answers.
+      if (intent.mode().equals("subscribe")) {
+        Instant expires = backend.clock.instant().plusSeconds(intent.lease());
+        Subscription s =
+            new Subscription(intent.channelId(), intent.callback(), intent.secret(), expires);
+        backend.store.put(
+            Kinds.PUSH_SUBSCRIPTION,
+            key,
+            Jsons.of(
+                "id", key,
+                "channelId", s.channelId(),
+                "callback", s.callback().toString(),
+                "secret", s.secret(),
+                "expires", expires.getEpochSecond()));
+        subscriptions.put(key, s);
+      } else {
+        backend.store.remove(Kinds.PUSH_SUBSCRIPTION, key);
+        subscriptions.remove(key);
+      }
     }
     return true;
   }

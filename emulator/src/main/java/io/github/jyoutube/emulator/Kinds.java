@@ -37,7 +37,10 @@ final class Kinds {
   /** A channel's rating of a video. */
   static final String RATING = "emulator#rating";
 
-  /** Marks a store that has been seeded. */
+  /** A push subscription the hub verified. */
+  static final String PUSH_SUBSCRIPTION = "emulator#pushSubscription";
+
+  /** Marks a store that has been seeded; with a data directory, also the quota counters. */
   static final String META = "emulator#meta";
 
   private Kinds() {}

@@ -670,6 +670,45 @@ final class OAuth {
     return Reply.json(200, body, true);
   }
 
+  /**
+   * GET {@code oauth2/v1/userinfo}, {@code oauth2/v2/userinfo} or {@code userinfo/v2/me}: Google's
+   * legacy user info (python-youtube's {@code get_profile} calls v1), with {@code id} for the
+   * subject, the profile with the profile scope, {@code email} and {@code verified_email} with the
+   * email scope (and the picture with either), and the Data API's 401s.
+   */
+  Reply legacyUserInfo(Exchange ex) {
+    String token = bearer(ex);
+    if (token == null) {
+      return Api.error(ex, ApiError.loginRequired());
+    }
+    TokenInfo info = lookup(token);
+    if (info == null) {
+      return Api.error(ex, ApiError.invalidCredentials());
+    }
+    Account a = info.account();
+    boolean profile = info.scopes().contains(PROFILE) || info.scopes().contains("profile");
+    boolean email = info.scopes().contains(EMAIL) || info.scopes().contains("email");
+    ObjectNode body = of("id", a.sub());
+    if (email) {
+      body.put("email", a.email());
+      body.put("verified_email", true);
+    }
+    if (profile) {
+      body.put("name", a.name());
+      body.put("given_name", a.givenName());
+      body.put("family_name", a.familyName());
+    }
+    if (profile || email) {
+      body.put("picture", a.picture());
+    }
+    if (profile) {
+      body.put("locale", a.locale());
+    }
+    return Reply.json(200, body, !"false".equals(ex.param("prettyPrint")))
+        .header("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate")
+        .header("Pragma", "no-cache");
+  }
+
   static String bearer(Exchange ex) {
     String header = ex.header("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {

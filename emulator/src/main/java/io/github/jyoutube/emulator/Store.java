@@ -2,6 +2,8 @@ package io.github.jyoutube.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,27 +13,45 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The emulator's state: resources as JSON trees, by kind and id, in insertion order; and media
- * bytes (uploaded videos, thumbnails, caption tracks). With a data directory, every change is
- * written through to an embedded H2 database, {@code DIR/jyoutube-emulator.mv.db}, with one table
- * of resources keyed by kind and id and one table of media.
+ * (uploaded videos, thumbnails, caption tracks), in memory up to {@link Spool#IN_MEMORY} bytes and
+ * in files of {@link MediaFiles} beyond. With a data directory, every change is written through to
+ * an embedded H2 database, {@code DIR/jyoutube-emulator.mv.db}, with one table of resources keyed
+ * by kind and id and one table of media (the bytes, or the name of their file in {@code
+ * DIR/media/}).
  *
  * <p>Not thread-safe: the server holds one lock around every request.
  */
 final class Store implements AutoCloseable {
 
-  /** Media bytes with their content type. */
-  record Media(String contentType, byte[] bytes) {}
+  /** Media with its content type: bytes in memory, or a file. */
+  record Media(String contentType, byte[] inMemory, Path file, long size) {
+
+    /** Every byte, read from the file if need be: for text media (caption tracks) and tests. */
+    byte[] bytes() {
+      if (inMemory != null) {
+        return inMemory;
+      }
+      try {
+        return Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+    }
+  }
 
   /** The data directories open in this JVM: H2 would share them between two emulators. */
   private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
@@ -40,15 +60,28 @@ final class Store implements AutoCloseable {
   private final Map<String, Media> media = new HashMap<>();
   private final Connection db;
   private final Path directory;
+  private final MediaFiles files;
   private long sequence;
 
-  private Store(Connection db, Path directory) {
+  /** How deep in {@link #transaction} the current request is. */
+  private int depth;
+
+  /** Media files replaced or deleted in the current transaction: deleted once it is committed. */
+  private final List<Path> obsolete = new ArrayList<>();
+
+  private Store(Connection db, Path directory, MediaFiles files) {
     this.db = db;
     this.directory = directory;
+    this.files = files;
   }
 
   static Store inMemory() {
-    return new Store(null, null);
+    return new Store(null, null, MediaFiles.temporary());
+  }
+
+  /** Where uploads are spooled and large media kept. */
+  MediaFiles files() {
+    return files;
   }
 
   /** A store kept in {@code directory}; loads what is there. */
@@ -76,7 +109,10 @@ final class Store implements AutoCloseable {
                   .resolve("jyoutube-emulator")
                   .toString()
                   .replace('\\', '/')
-              + ";DB_CLOSE_ON_EXIT=FALSE";
+              + ";DB_CLOSE_ON_EXIT=FALSE"
+              // Each commit is written to the file before it returns (H2 would otherwise write
+              // up to a second later): an answer comes after its write, which survives kill -9.
+              + ";WRITE_DELAY=0";
       Connection db = DriverManager.getConnection(url, "sa", "");
       try (Statement ddl = db.createStatement()) {
         ddl.execute(
@@ -85,11 +121,13 @@ final class Store implements AutoCloseable {
         ddl.execute(
             "CREATE TABLE IF NOT EXISTS media (id VARCHAR(300) PRIMARY KEY, content_type"
                 + " VARCHAR(200), bytes BLOB)");
+        // Media too large for memory are files in DIR/media/; the row names the file.
+        ddl.execute("ALTER TABLE media ADD COLUMN IF NOT EXISTS file VARCHAR(300)");
       }
-      Store store = new Store(db, key);
+      Store store = new Store(db, key, MediaFiles.in(key));
       store.load();
       return store;
-    } catch (java.io.IOException | SQLException e) {
+    } catch (IOException | SQLException e) {
       throw new IllegalStateException("cannot open the emulator's data in " + directory, e);
     }
   }
@@ -116,12 +154,30 @@ final class Store implements AutoCloseable {
         sequence = Math.max(sequence, rows.getLong(3));
       }
     }
+    Set<String> kept = new HashSet<>();
     try (Statement query = db.createStatement();
-        ResultSet rows = query.executeQuery("SELECT id, content_type, bytes FROM media")) {
+        ResultSet rows = query.executeQuery("SELECT id, content_type, bytes, file FROM media")) {
       while (rows.next()) {
-        media.put(rows.getString(1), new Media(rows.getString(2), rows.getBytes(3)));
+        String file = rows.getString(4);
+        if (file == null) {
+          byte[] bytes = rows.getBytes(3);
+          media.put(
+              rows.getString(1),
+              new Media(rows.getString(2), bytes == null ? new byte[0] : bytes, null, 0));
+        } else {
+          Path path = files.media(file);
+          if (Files.isRegularFile(path)) {
+            media.put(
+                rows.getString(1), new Media(rows.getString(2), null, path, Files.size(path)));
+            kept.add(file);
+          }
+        }
       }
+    } catch (IOException e) {
+      throw new SQLException("cannot read the media files", e);
     }
+    // A crash between moving a file in and committing its row leaves it unnamed.
+    files.keepOnly(kept);
   }
 
   // ---- Resources --------------------------------------------------------------------------
@@ -201,31 +257,74 @@ final class Store implements AutoCloseable {
   }
 
   void putMedia(String id, String contentType, byte[] bytes) {
-    media.put(id, new Media(contentType, bytes));
+    putMedia(id, contentType, Spool.of(bytes));
+  }
+
+  /**
+   * Stores media: a spool in memory stays in memory (and in the database's table), a spooled file
+   * is moved into the media directory.
+   */
+  void putMedia(String id, String contentType, Spool spool) {
+    Media stored;
+    String fileName = null;
+    if (spool.inMemory()) {
+      stored = new Media(contentType, spool.bytes(), null, spool.size());
+    } else {
+      Path spooled = spool.take();
+      try {
+        fileName = files.adopt(spooled, id);
+        stored = new Media(contentType, null, files.media(fileName), spool.size());
+      } catch (IOException e) {
+        MediaFiles.deleteQuietly(spooled);
+        throw new UncheckedIOException("cannot store media " + id, e);
+      }
+    }
+    Media old = media.put(id, stored);
     if (db != null) {
       try (PreparedStatement delete = db.prepareStatement("DELETE FROM media WHERE id = ?");
           PreparedStatement insert =
-              db.prepareStatement("INSERT INTO media (id, content_type, bytes) VALUES (?, ?, ?)")) {
+              db.prepareStatement(
+                  "INSERT INTO media (id, content_type, bytes, file) VALUES (?, ?, ?, ?)")) {
         delete.setString(1, id);
         delete.executeUpdate();
         insert.setString(1, id);
         insert.setString(2, contentType);
-        insert.setBytes(3, bytes);
+        if (stored.inMemory() != null) {
+          insert.setBytes(3, stored.inMemory());
+        } else {
+          insert.setNull(3, Types.BLOB);
+        }
+        insert.setString(4, fileName);
         insert.executeUpdate();
       } catch (SQLException e) {
         throw new IllegalStateException("cannot save media " + id, e);
       }
     }
+    obsolete(old);
   }
 
   void removeMedia(String id) {
-    if (media.remove(id) != null && db != null) {
+    Media old = media.remove(id);
+    if (old != null && db != null) {
       try (PreparedStatement delete = db.prepareStatement("DELETE FROM media WHERE id = ?")) {
         delete.setString(1, id);
         delete.executeUpdate();
       } catch (SQLException e) {
         throw new IllegalStateException("cannot delete media " + id, e);
       }
+    }
+    obsolete(old);
+  }
+
+  /** Deletes the file of replaced or deleted media, once the change is committed. */
+  private void obsolete(Media old) {
+    if (old == null || old.file() == null) {
+      return;
+    }
+    if (depth > 0) {
+      obsolete.add(old.file());
+    } else {
+      MediaFiles.deleteQuietly(old.file());
     }
   }
 
@@ -236,32 +335,73 @@ final class Store implements AutoCloseable {
 
   /** Writes many changes in one transaction. */
   void batch(Runnable changes) {
-    if (db == null) {
-      changes.run();
-      return;
+    transaction(
+        () -> {
+          changes.run();
+          return null;
+        });
+  }
+
+  /**
+   * Runs {@code work} as one transaction, committed (to the file, not only to H2's cache) before
+   * this returns: what a request changed is on disk before it is answered. It is committed also
+   * when {@code work} fails: the memory already holds its changes, and the file follows the memory,
+   * so that a restart sees what the running emulator showed. Nested calls join the outer one.
+   *
+   * @throws IllegalStateException if the commit fails
+   */
+  <T> T transaction(Supplier<T> work) {
+    if (db == null || depth > 0) {
+      depth++;
+      try {
+        return work.get();
+      } finally {
+        depth--;
+        if (depth == 0) {
+          obsolete.forEach(MediaFiles::deleteQuietly);
+          obsolete.clear();
+        }
+      }
     }
+    depth++;
     try {
       db.setAutoCommit(false);
-      changes.run();
-      db.commit();
-    } catch (SQLException | RuntimeException e) {
-      try {
-        db.rollback();
-      } catch (SQLException ignored) {
-        // The original failure is the one to report.
-      }
-      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (SQLException e) {
+      depth--;
+      throw new IllegalStateException("cannot begin a transaction", e);
+    }
+    boolean failed = true;
+    try {
+      T result = work.get();
+      failed = false;
+      return result;
     } finally {
+      depth--;
+      SQLException problem = null;
+      try {
+        db.commit();
+      } catch (SQLException e) {
+        problem = e;
+      }
       try {
         db.setAutoCommit(true);
-      } catch (SQLException ignored) {
-        // Closing will tell.
+      } catch (SQLException e) {
+        problem = problem == null ? e : problem;
+      }
+      if (problem == null) {
+        obsolete.forEach(MediaFiles::deleteQuietly);
+      }
+      obsolete.clear();
+      // After a failure of work, that failure is the one to report.
+      if (problem != null && !failed) {
+        throw new IllegalStateException("cannot commit the emulator's data", problem);
       }
     }
   }
 
   @Override
   public void close() {
+    files.close();
     if (db != null) {
       try {
         db.close();

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.jyoutube.emulator.Exchange.Reply;
 import io.github.jyoutube.model.Caption;
 import io.github.jyoutube.model.Video;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +39,11 @@ final class Uploads {
     final Call call;
     final long total;
     final String contentType;
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    /** The bytes received so far, in a spool file; {@code null} before the first. */
+    Path file;
+
+    long received;
     Reply result;
 
     Session(Call call, long total, String contentType) {
@@ -63,51 +70,31 @@ final class Uploads {
     }
     String contentType = c.ex.contentType();
     if ("multipart".equals(type) || contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-      multipart(c, contentType);
+      multipart(c);
     } else {
-      c.media = c.ex.body;
+      c.media = c.ex.media != null ? c.ex.media : Spool.of(c.ex.body);
       c.mediaType = contentType.isEmpty() ? "application/octet-stream" : contentType;
     }
-    checkMedia(c, c.media == null ? 0 : c.media.length, c.mediaType);
+    checkMedia(c, c.media == null ? 0 : c.media.size(), c.mediaType);
   }
 
-  private static void multipart(Call c, String contentType) throws ApiError {
-    Matcher m = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
-    if (!m.find()) {
+  /** The parts the exchange took apart as the body arrived (see {@link Multipart}). */
+  private static void multipart(Call c) throws ApiError {
+    if (c.ex.malformed != null) {
+      throw ApiError.badRequest("badContent", "global", c.ex.malformed);
+    }
+    Multipart.Parts parts = c.ex.parts;
+    if (parts == null) {
       throw ApiError.badRequest(
           "badContent", "global", "Multipart upload without a boundary in its Content-Type.");
     }
-    String boundary = "--" + m.group(1);
-    String raw = new String(c.ex.body, StandardCharsets.ISO_8859_1);
-    int at = raw.indexOf(boundary);
-    int part = 0;
-    while (at >= 0) {
-      int start = at + boundary.length();
-      if (raw.startsWith("--", start)) {
-        break;
-      }
-      int headersEnd = raw.indexOf("\r\n\r\n", start);
-      int next = raw.indexOf("\r\n" + boundary, headersEnd < 0 ? start : headersEnd);
-      if (headersEnd < 0 || next < 0) {
-        throw ApiError.badRequest("badContent", "global", "Malformed multipart body.");
-      }
-      String headers = raw.substring(start, headersEnd);
-      byte[] body = raw.substring(headersEnd + 4, next).getBytes(StandardCharsets.ISO_8859_1);
-      Matcher type = Pattern.compile("(?im)^content-type:\\s*(.+)$").matcher(headers);
-      String partType = type.find() ? type.group(1).trim() : "application/octet-stream";
-      if (part == 0) {
-        c.metadata = body;
-      } else if (part == 1) {
-        c.media = body;
-        c.mediaType = partType;
-      }
-      part++;
-      at = next + 2;
-    }
-    if (part < 2) {
+    if (parts.count() < 2) {
       throw ApiError.badRequest(
           "badContent", "global", "A multipart upload needs a metadata part and a media part.");
     }
+    c.metadata = parts.metadata();
+    c.media = parts.media();
+    c.mediaType = parts.mediaType();
   }
 
   private static void checkMedia(Call c, long size, String type) throws ApiError {
@@ -215,15 +202,17 @@ final class Uploads {
       return session.result;
     }
     String range = ex.header("Content-Range");
-    long received = session.bytes.size();
+    long received = session.received;
+    Spool body = ex.media != null ? ex.media : Spool.of(ex.body);
+    long length = body.size();
     if (range != null) {
       Matcher query = QUERY.matcher(range.trim());
       if (query.matches()) {
-        if (ex.body.length == 0) {
+        if (length == 0) {
           return incomplete(received);
         }
         // The whole (or the last) piece without a first byte: append it.
-        return accept(session, ex.body, received, total(session, query.group(1)));
+        return accept(session, body, 0, received, total(session, query.group(1)));
       }
       Matcher chunk = RANGE.matcher(range.trim());
       if (!chunk.matches()) {
@@ -232,14 +221,14 @@ final class Uploads {
       long first = Long.parseLong(chunk.group(1));
       long last = Long.parseLong(chunk.group(2));
       long total = total(session, chunk.group(3));
-      if (last < first || last - first + 1 != ex.body.length) {
+      if (last < first || last - first + 1 != length) {
         throw ApiError.badRequest(
             "invalidHeader",
             "global",
             "The Content-Range "
                 + range
                 + " does not match the "
-                + ex.body.length
+                + length
                 + " bytes of the request body.");
       }
       if (total >= 0 && last >= total) {
@@ -249,14 +238,10 @@ final class Uploads {
       if (first > received) {
         return incomplete(received);
       }
-      byte[] data = ex.body;
-      if (first < received) {
-        int skip = (int) (received - first);
-        data = java.util.Arrays.copyOfRange(ex.body, skip, ex.body.length);
-      }
-      return accept(session, data, received, total);
+      // Bytes before what was received already are skipped.
+      return accept(session, body, received - first, received, total);
     }
-    return accept(session, ex.body, received, session.total >= 0 ? session.total : ex.body.length);
+    return accept(session, body, 0, received, session.total >= 0 ? session.total : length);
   }
 
   private static long total(Session session, String text) throws ApiError {
@@ -274,22 +259,47 @@ final class Uploads {
     return total;
   }
 
-  private Reply accept(Session session, byte[] data, long received, long total) throws ApiError {
-    long after = received + data.length;
+  private Reply accept(Session session, Spool chunk, long skip, long received, long total)
+      throws ApiError {
+    long after = received + chunk.size() - skip;
     if (total >= 0 && after > total) {
       throw ApiError.badRequest(
           "invalidHeader", "global", "More bytes were sent than the upload's total size.");
     }
-    if (total >= 0 && after == total) {
-      session.bytes.write(data, 0, data.length);
-      return finish(session);
-    }
+    boolean last = total >= 0 && after == total;
     // A non-final chunk: keep whole multiples of 256 KiB only, as Google's servers do.
-    long keep = (after / CHUNK_GRANULARITY) * CHUNK_GRANULARITY;
+    long keep = last ? after : (after / CHUNK_GRANULARITY) * CHUNK_GRANULARITY;
     if (keep > received) {
-      session.bytes.write(data, 0, (int) (keep - received));
+      append(session, chunk, skip, keep - received);
     }
-    return incomplete(session.bytes.size());
+    return last ? finish(session) : incomplete(session.received);
+  }
+
+  /** Appends {@code count} bytes of the chunk, from {@code skip}, to the session's file. */
+  private void append(Session session, Spool chunk, long skip, long count) throws ApiError {
+    try {
+      if (session.file == null && skip == 0 && count == chunk.size() && !chunk.inMemory()) {
+        // The first chunk, whole, already in a spool file: that file is the session's.
+        session.file = chunk.take();
+      } else {
+        if (session.file == null) {
+          session.file = api.backend.store.files().newSpoolFile();
+        }
+        try (FileChannel out =
+            FileChannel.open(session.file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+          chunk.appendTo(out, skip, count);
+        }
+      }
+      session.received += count;
+    } catch (IOException e) {
+      throw new ApiError(
+          503,
+          "backendError",
+          "global",
+          "The emulator could not store the upload: " + e.getMessage(),
+          null,
+          null);
+    }
   }
 
   private static Reply incomplete(long received) {
@@ -302,15 +312,27 @@ final class Uploads {
 
   private Reply finish(Session session) throws ApiError {
     Call c = session.call;
-    c.media = session.bytes.toByteArray();
+    if (session.file == null) {
+      c.media = Spool.of(new byte[0]);
+    } else if (session.received <= Spool.IN_MEMORY) {
+      // Small media are kept in memory, as those of the other uploads are.
+      c.media = Spool.of(Spool.ofFile(session.file, session.received).bytes());
+    } else {
+      c.media = Spool.ofFile(session.file, session.received);
+    }
     c.mediaType = session.contentType != null ? session.contentType : "application/octet-stream";
     Api.Handler handler = api.handlers.get(c.spec.id());
+    // On an error the bytes stay, and the session can be finished again.
     Reply reply = handler == null ? Generic.handle(api, c) : handler.handle(c);
     if (reply.status() == 200 && c.spec.id().equals("youtube.videos.insert")) {
       reply = new Reply(201, reply.headers(), reply.body());
     }
     session.result = reply;
-    session.bytes.reset();
+    // The file, unless the handler moved it into the store.
+    c.media.discard();
+    c.media = null;
+    MediaFiles.deleteQuietly(session.file);
+    session.file = null;
     return reply;
   }
 
@@ -322,7 +344,7 @@ final class Uploads {
 
   Reply insertVideo(Call c) throws ApiError {
     Account me = c.requireUser(null);
-    if (c.media == null || c.media.length == 0) {
+    if (c.media == null || c.media.size() == 0) {
       throw ApiError.badRequest(
           "mediaBodyRequired",
           "youtube.video",
@@ -411,7 +433,7 @@ final class Uploads {
                     "fileName",
                     slug == null ? id : slug,
                     "fileSize",
-                    String.valueOf(c.media.length),
+                    String.valueOf(c.media.size()),
                     "fileType",
                     "video",
                     "container",
@@ -430,7 +452,7 @@ final class Uploads {
     if (parts.contains("localizations") && body.has("localizations")) {
       video.set("localizations", body.get("localizations").deepCopy());
     }
-    byte[] media = c.media;
+    Spool media = c.media;
     String type = c.mediaType;
     c.store.batch(
         () -> {
@@ -441,7 +463,7 @@ final class Uploads {
     return Api.one(c, Views.of(c).video(video));
   }
 
-  /** The bytes of an uploaded video, or {@code null}. */
+  /** The bytes of an uploaded video, or {@code null}: for tests. */
   static byte[] videoBytes(Store store, String videoId) {
     Store.Media media = store.media("video:" + videoId);
     return media == null ? null : media.bytes();
@@ -453,7 +475,7 @@ final class Uploads {
     c.requireUser(null);
     String videoId = c.param("videoId");
     ObjectNode video = Writes.ownedVideo(c, videoId, "videoId");
-    if (c.media == null || c.media.length == 0) {
+    if (c.media == null || c.media.size() == 0) {
       throw ApiError.badRequest(
           "mediaBodyRequired",
           "youtube.thumbnail",
@@ -510,7 +532,7 @@ final class Uploads {
     }
     ObjectNode body = c.body(Caption.class);
     captionTarget(c, body);
-    if (c.media == null || c.media.length == 0) {
+    if (c.media == null || c.media.size() == 0) {
       throw ApiError.badRequest(
           "mediaBodyRequired",
           "youtube.caption",
@@ -548,7 +570,7 @@ final class Uploads {
     c.store.batch(
         () -> {
           c.store.put(Kinds.CAPTION, caption);
-          if (c.media != null && c.media.length > 0) {
+          if (c.media != null && c.media.size() > 0) {
             c.store.putMedia("caption:" + id, c.mediaType, c.media);
           }
         });

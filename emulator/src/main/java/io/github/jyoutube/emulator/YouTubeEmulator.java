@@ -140,6 +140,7 @@ public final class YouTubeEmulator implements AutoCloseable {
   }
 
   private void serve(HttpExchange http) throws IOException {
+    Exchange ex = null;
     try {
       String path = http.getRequestURI().getPath();
       boolean upload = path != null && path.contains("upload/youtube/v3/");
@@ -149,19 +150,43 @@ public final class YouTubeEmulator implements AutoCloseable {
         refuseTooLarge(http, limit);
         return;
       }
-      Exchange ex;
       try {
-        ex = Exchange.read(http, limit);
+        // An upload's media goes to disk as it arrives, never whole into memory.
+        ex = Exchange.read(http, limit, upload ? store.files() : null);
       } catch (Exchange.BodyTooLargeException e) {
         refuseTooLarge(http, limit);
         return;
       }
       ex.send(backend.handle(ex));
+    } catch (Spool.StorageException e) {
+      unavailable(http, "The emulator could not store the upload: " + e.getCause().getMessage());
+    } catch (OutOfMemoryError e) {
+      // Answered all the same: a client must not wait for an answer that never comes.
+      unavailable(http, "The emulator ran out of memory.");
     } catch (IOException | RuntimeException e) {
       http.close();
       if (e instanceof IOException io) {
         throw io;
       }
+    } finally {
+      if (ex != null) {
+        ex.discard();
+      }
+    }
+  }
+
+  /** Answers 503 if no answer was sent yet, and closes the connection. */
+  private static void unavailable(HttpExchange http, String message) {
+    try {
+      if (http.getResponseCode() == -1) {
+        ApiError error = new ApiError(503, "backendError", "global", message, null, null);
+        Exchange.withoutBody(http)
+            .send(Reply.json(503, error.body(), true).header("Connection", "close"));
+      }
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      // The connection is closed below.
+    } finally {
+      http.close();
     }
   }
 
@@ -394,7 +419,10 @@ public final class YouTubeEmulator implements AutoCloseable {
       return this;
     }
 
-    /** The largest upload accepted (256 MiB by default); all of it is held in memory. */
+    /**
+     * The largest upload accepted (256 MiB by default); an upload is written to disk as it arrives
+     * (the data directory, or a temporary directory).
+     */
     public Builder maxUploadBytes(long bytes) {
       this.maxUploadBytes = bytes;
       return this;

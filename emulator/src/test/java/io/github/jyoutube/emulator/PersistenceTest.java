@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jyoutube.YouTubeClient;
 import io.github.jyoutube.auth.AccessToken;
+import io.github.jyoutube.auth.Scopes;
 import io.github.jyoutube.model.Playlist;
 import io.github.jyoutube.model.PlaylistSnippet;
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With a data directory, state survives a restart, in an H2 database. */
+/** With a data directory, state survives a restart, in an H2 database and files beside it. */
 class PersistenceTest {
 
   @Test
@@ -76,6 +77,78 @@ class PersistenceTest {
       assertThat(refreshed.accessToken()).isNotEqualTo(access);
       assertThat(cli.playlists().list().mine(true).stream().count()).isEqualTo(8);
     }
+  }
+
+  @Test
+  void mediaTooLargeForMemoryAreFilesThatFollowTheirRows(@TempDir Path data) throws Exception {
+    String first = track("first", 120_000);
+    String second = track("second", 90_000);
+    String captionId;
+    try (YouTubeEmulator emulator = YouTubeEmulator.builder().dataDirectory(data).start()) {
+      Raw alice =
+          new Raw(emulator.baseUri())
+              .as(emulator.accessToken(Account.ALICE, Scopes.YOUTUBE_FORCE_SSL));
+      Raw.Response inserted =
+          alice.send(
+              "POST",
+              "upload/youtube/v3/captions?uploadType=multipart&part=snippet",
+              captionBody("{\"snippet\":{\"videoId\":\"aliceVid004\",\"language\":\"it\"}}", first),
+              "multipart/related; boundary=B");
+      assertThat(inserted.status()).as(inserted.body()).isEqualTo(200);
+      captionId = inserted.json().path("id").asText();
+      assertThat(files(data.resolve("media"))).hasSize(1);
+      // Replaced: the old file goes once the new one is committed.
+      Raw.Response updated =
+          alice.send(
+              "PUT",
+              "upload/youtube/v3/captions?uploadType=multipart&part=snippet",
+              captionBody("{\"id\":\"" + captionId + "\",\"snippet\":{}}", second),
+              "multipart/related; boundary=B");
+      assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+      assertThat(files(data.resolve("media"))).hasSize(1);
+      assertThat(files(data.resolve("spool"))).isEmpty();
+    }
+    // What a crash could leave: a file moved in whose row was never committed, a spooled body.
+    Files.writeString(data.resolve("media/caption_orphan-0123456789abcdef"), "orphan");
+    Files.writeString(data.resolve("spool/upload-1.part"), "half an upload");
+
+    try (YouTubeEmulator emulator = YouTubeEmulator.builder().dataDirectory(data).start()) {
+      Raw alice =
+          new Raw(emulator.baseUri())
+              .as(emulator.accessToken(Account.ALICE, Scopes.YOUTUBE_FORCE_SSL));
+      assertThat(files(data.resolve("media"))).hasSize(1);
+      assertThat(files(data.resolve("spool"))).isEmpty();
+      assertThat(alice.get("youtube/v3/captions/" + captionId).body()).isEqualTo(second);
+      assertThat(alice.send("DELETE", "youtube/v3/captions?id=" + captionId, null, null).status())
+          .isEqualTo(204);
+      assertThat(files(data.resolve("media"))).isEmpty();
+    }
+  }
+
+  private static java.util.List<Path> files(Path dir) throws java.io.IOException {
+    if (!Files.isDirectory(dir)) {
+      return java.util.List.of();
+    }
+    try (var list = Files.list(dir)) {
+      return list.toList();
+    }
+  }
+
+  private static String track(String word, int size) {
+    StringBuilder srt = new StringBuilder();
+    for (int i = 1; srt.length() < size; i++) {
+      srt.append(i).append("\n00:00:01,000 --> 00:00:02,000\n").append(word).append("\n\n");
+    }
+    return srt.toString();
+  }
+
+  private static byte[] captionBody(String json, String track) {
+    return ("--B\r\nContent-Type: application/json\r\n\r\n"
+            + json
+            + "\r\n--B\r\nContent-Type: text/plain\r\n\r\n"
+            + track
+            + "\r\n--B--\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test

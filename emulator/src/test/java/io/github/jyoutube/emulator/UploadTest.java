@@ -121,7 +121,7 @@ class UploadTest {
         "bytes " + from + "-" + (from + length - 1) + "/" + total);
   }
 
-  private static Store storeOf(YouTubeEmulator emulator) {
+  static Store storeOf(YouTubeEmulator emulator) {
     try {
       java.lang.reflect.Field field = YouTubeEmulator.class.getDeclaredField("store");
       field.setAccessible(true);
