@@ -267,7 +267,7 @@ final class NotificationsCommand extends GroupCommand {
         if (f.get("title") != null) {
           line.append("  ").append(f.get("title"));
         }
-        out.println(line);
+        out.println(Terminal.printable(line.toString()));
       }
       out.flush();
     }
@@ -328,7 +328,7 @@ final class NotificationsCommand extends GroupCommand {
     }
 
     private static synchronized void note(PrintWriter err, String line) {
-      err.println(line);
+      err.println(Terminal.printable(line));
       err.flush();
     }
   }
