@@ -304,10 +304,10 @@ final class Hub implements AutoCloseable {
             + "<feed xmlns:yt=\"http://www.youtube.com/xml/schemas/2015\""
             + " xmlns=\"http://www.w3.org/2005/Atom\">\n"
             + "  <link rel=\"hub\" href=\""
-            + Html.escape(hubUrl())
+            + xml(hubUrl())
             + "\"/>\n"
             + "  <link rel=\"self\" href=\""
-            + Html.escape(TOPIC_PREFIX + channelId)
+            + xml(TOPIC_PREFIX + channelId)
             + "\"/>\n"
             + "  <title>YouTube video feed</title>\n"
             + "  <updated>"
@@ -315,30 +315,30 @@ final class Hub implements AutoCloseable {
             + "</updated>\n"
             + "  <entry>\n"
             + "    <id>yt:video:"
-            + Html.escape(id)
+            + xml(id)
             + "</id>\n"
             + "    <yt:videoId>"
-            + Html.escape(id)
+            + xml(id)
             + "</yt:videoId>\n"
             + "    <yt:channelId>"
-            + Html.escape(channelId)
+            + xml(channelId)
             + "</yt:channelId>\n"
             + "    <title>"
-            + Html.escape(Jsons.str(video, "snippet.title"))
+            + xml(Jsons.str(video, "snippet.title"))
             + "</title>\n"
             + "    <link rel=\"alternate\" href=\"https://www.youtube.com/watch?v="
-            + Html.escape(id)
+            + xml(id)
             + "\"/>\n"
             + "    <author>\n"
             + "     <name>"
-            + Html.escape(Jsons.str(video, "snippet.channelTitle"))
+            + xml(Jsons.str(video, "snippet.channelTitle"))
             + "</name>\n"
             + "     <uri>https://www.youtube.com/channel/"
-            + Html.escape(channelId)
+            + xml(channelId)
             + "</uri>\n"
             + "    </author>\n"
             + "    <published>"
-            + Html.escape(seconds(published, now))
+            + xml(seconds(published, now))
             + "</published>\n"
             + "    <updated>"
             + NANOS.format(now.atOffset(ZoneOffset.UTC))
@@ -360,19 +360,19 @@ final class Hub implements AutoCloseable {
             + "<feed xmlns:at=\"http://purl.org/atompub/tombstones/1.0\""
             + " xmlns=\"http://www.w3.org/2005/Atom\">\n"
             + "  <at:deleted-entry ref=\"yt:video:"
-            + Html.escape(id)
+            + xml(id)
             + "\" when=\""
             + NANOS.format(backend.clock.instant().atOffset(ZoneOffset.UTC))
             + "\">\n"
             + "    <link href=\"https://www.youtube.com/watch?v="
-            + Html.escape(id)
+            + xml(id)
             + "\"/>\n"
             + "    <at:by>\n"
             + "     <name>"
-            + Html.escape(Jsons.str(video, "snippet.channelTitle"))
+            + xml(Jsons.str(video, "snippet.channelTitle"))
             + "</name>\n"
             + "     <uri>https://www.youtube.com/channel/"
-            + Html.escape(channelId)
+            + xml(channelId)
             + "</uri>\n"
             + "    </at:by>\n"
             + "  </at:deleted-entry>\n"
@@ -540,6 +540,31 @@ final class Hub implements AutoCloseable {
   private static Reply text(int status, String text) {
     return Reply.of(
         status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@code text} escaped for the Atom feed, with every character XML 1.0 cannot hold (C0 controls
+   * but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates) replaced by U+FFFD: as written, a title
+   * holding one made the feed malformed, refused by every subscriber until the hub gave up.
+   */
+  static String xml(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder safe = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              boolean allowed =
+                  c == 0x9
+                      || c == 0xA
+                      || c == 0xD
+                      || (c >= 0x20 && c <= 0xD7FF)
+                      || (c >= 0xE000 && c <= 0xFFFD)
+                      || c >= 0x10000;
+              safe.appendCodePoint(allowed ? c : 0xFFFD);
+            });
+    return Html.escape(safe.toString());
   }
 
   private static String encode(String text) {
