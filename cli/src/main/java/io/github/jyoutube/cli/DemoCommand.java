@@ -61,9 +61,12 @@ final class DemoCommand extends BaseCommand {
 
       step(out, 2, "Consent: open the URL, choose the account, click Allow");
       EmulatorConsent.Result consent = new EmulatorConsent().consent(auth.url(), 0, true);
-      out.println("   \"" + consent.app() + "\" asks to: " + String.join("; ", consent.scopes()));
-      out.println("   accounts offered: " + String.join(", ", consent.accounts()));
-      out.println("   chose " + consent.chosen() + " and clicked Allow");
+      out.println(
+          Terminal.printable(
+              "   \"" + consent.app() + "\" asks to: " + String.join("; ", consent.scopes())));
+      out.println(
+          Terminal.printable("   accounts offered: " + String.join(", ", consent.accounts())));
+      out.println(Terminal.printable("   chose " + consent.chosen() + " and clicked Allow"));
       out.println("   redirected to " + redactCode(consent.redirect()));
 
       step(out, 3, "The token: cli.generateAccessToken(redirectUrl)");

@@ -15,6 +15,7 @@ import io.github.jyoutube.error.TransportException;
 import io.github.jyoutube.error.UnauthorizedException;
 import io.github.jyoutube.error.YouTubeException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,7 +52,17 @@ final class Errors {
     Report report = describe(failure, clock);
     err.println(line(report));
     if (debug) {
-      failure.printStackTrace(err);
+      // Messages in a stack trace quote servers too.
+      StringWriter trace = new StringWriter();
+      failure.printStackTrace(new PrintWriter(trace));
+      for (String line : trace.toString().split("\\R")) {
+        // Tabs indent the frames; keep them.
+        StringJoiner safe = new StringJoiner("\t");
+        for (String part : line.split("\t", -1)) {
+          safe.add(Terminal.printable(part));
+        }
+        err.println(safe);
+      }
     } else if (report.exitCode() == ExitCodes.FAILURE && isBug(failure)) {
       err.println("(run with --debug for the stack trace)");
     }
@@ -58,13 +70,17 @@ final class Errors {
     return report.exitCode();
   }
 
-  /** The one line of a report. */
+  /**
+   * The one line of a report; control characters in it (the message often quotes a server) show as
+   * visible stand-ins.
+   */
   static String line(Report report) {
     String message = stripPeriod(report.message());
     if (report.hint() == null) {
-      return "jyoutube: " + message;
+      return Terminal.printable("jyoutube: " + message);
     }
-    return "jyoutube: " + message + ". Hint: " + stripPeriod(report.hint()) + ".";
+    return Terminal.printable(
+        "jyoutube: " + message + ". Hint: " + stripPeriod(report.hint()) + ".");
   }
 
   private static String stripPeriod(String text) {

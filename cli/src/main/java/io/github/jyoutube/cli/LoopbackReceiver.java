@@ -18,8 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +33,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the redirect waits for {@link #finish} and then sees a small page saying whether the sign-in
  * worked; {@link #close()} then shuts the server down, so later requests are refused by the
  * operating system.
+ *
+ * <p>Other clients on the machine cannot keep the redirect out: a client has 10 seconds to send its
+ * whole request once it started, or it is disconnected, and when every thread is busy the newest
+ * request is served first, on the thread of the client that has been sending the longest.
  *
  * <pre>{@code
  * try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
@@ -53,8 +55,14 @@ public final class LoopbackReceiver implements AutoCloseable {
   /** How long the browser's request waits for {@link #finish} before it gets a neutral page. */
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
 
+  /** How long a client may take to send its request, and to take the answer. */
+  static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Threads: one waits with the browser for {@link #finish}; the others answer the rest. */
+  private static final int THREADS = 8;
+
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final SlowClientGuard executor;
   private final String redirectUri;
   private final CompletableFuture<String> redirect = new CompletableFuture<>();
   private final CompletableFuture<Answer> answer = new CompletableFuture<>();
@@ -65,7 +73,7 @@ public final class LoopbackReceiver implements AutoCloseable {
 
   private record Answer(int status, String title, String message) {}
 
-  private LoopbackReceiver(HttpServer server, ExecutorService executor) {
+  private LoopbackReceiver(HttpServer server, SlowClientGuard executor) {
     this.server = server;
     this.executor = executor;
     this.redirectUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
@@ -78,6 +86,11 @@ public final class LoopbackReceiver implements AutoCloseable {
    * @throws UncheckedIOException if no port can be bound
    */
   public static LoopbackReceiver start() {
+    return start(CLIENT_TIMEOUT);
+  }
+
+  /** {@link #start()}, with another deadline for clients to send their requests. */
+  static LoopbackReceiver start(Duration clientTimeout) {
     HttpServer server;
     try {
       InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
@@ -85,14 +98,8 @@ public final class LoopbackReceiver implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1 for the sign-in redirect", e);
     }
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            2,
-            task -> {
-              Thread thread = new Thread(task, "jyoutube-loopback-receiver");
-              thread.setDaemon(true);
-              return thread;
-            });
+    SlowClientGuard executor =
+        new SlowClientGuard("jyoutube-loopback-receiver", THREADS, clientTimeout);
     LoopbackReceiver receiver = new LoopbackReceiver(server, executor);
     server.setExecutor(executor);
     server.createContext("/", receiver::handle);
@@ -167,11 +174,16 @@ public final class LoopbackReceiver implements AutoCloseable {
       }
     }
     server.stop(0);
-    executor.shutdownNow();
+    executor.close();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      // Drained (up to the server's limit) while the deadline runs.
+      exchange.getRequestBody().close();
+      if (!SlowClientGuard.requestRead()) {
+        return; // too slow: disconnected already
+      }
       URI uri = exchange.getRequestURI();
       if (!exchange.getRequestMethod().equals("GET")) {
         send(exchange, new Answer(405, "Not allowed", "This address takes GET requests only."));
@@ -222,6 +234,15 @@ public final class LoopbackReceiver implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, Answer answer) throws IOException {
+    SlowClientGuard.answering();
+    try {
+      write(exchange, answer);
+    } finally {
+      SlowClientGuard.answered();
+    }
+  }
+
+  private static void write(HttpExchange exchange, Answer answer) throws IOException {
     byte[] body = page(answer).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
     exchange.getResponseHeaders().set("Cache-Control", "no-store");

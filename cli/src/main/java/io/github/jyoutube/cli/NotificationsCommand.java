@@ -3,8 +3,12 @@ package io.github.jyoutube.cli;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.YouTubeClient;
 import io.github.jyoutube.error.HubException;
+import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.model.Channel;
 import io.github.jyoutube.model.ChannelListResponse;
+import io.github.jyoutube.model.Video;
+import io.github.jyoutube.model.VideoSnippet;
+import io.github.jyoutube.model.VideoStatus;
 import io.github.jyoutube.push.PushEvent;
 import io.github.jyoutube.push.PushNotificationHandler;
 import io.github.jyoutube.push.PushNotificationReceiver;
@@ -17,6 +21,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +53,9 @@ final class NotificationsCommand extends GroupCommand {
             + " and deleted videos, and unsubscribes when it stops (--count, --timeout, Ctrl-C).",
         "Google's hub must reach the callback: give --callback-url, the public https URL of a"
             + " tunnel or proxy to this port. With --emulator (or --endpoint), the emulator's hub"
-            + " calls the receiver on loopback.",
+            + " calls the receiver on loopback, and --simulate-upload shows the whole loop in one"
+            + " terminal: once the hub verified the subscription, it uploads a small public video"
+            + " to the channel through the API, whose notification is then printed.",
         ""
       })
   static final class Listen extends BaseCommand {
@@ -108,6 +115,13 @@ final class NotificationsCommand extends GroupCommand {
     int count;
 
     @Option(
+        names = "--simulate-upload",
+        description =
+            "Against an emulator only: once the subscription is verified, upload a small public"
+                + " video to the channel through the API, to see its notification arrive.")
+    boolean simulateUpload;
+
+    @Option(
         names = "--timeout",
         paramLabel = "S",
         defaultValue = "0",
@@ -129,13 +143,23 @@ final class NotificationsCommand extends GroupCommand {
         throw CliException.usage("--path must start with '/'", null);
       }
       InetAddress address = address(bind);
+      if (simulateUpload && !session().local()) {
+        throw CliException.usage(
+            "--simulate-upload uploads a public video: it runs against an emulator only",
+            "add --emulator, or --endpoint with a running emulator's URL");
+      }
       if (callbackUrl == null && !session().local()) {
         throw CliException.usage(
             "Google's hub cannot reach this machine's own address",
             "pass --callback-url with the public https URL of a tunnel or proxy to port " + port);
       }
-      YouTubeClient cli = channel == null ? client() : session().client();
+      YouTubeClient cli = channel == null || simulateUpload ? client() : session().client();
       String channelId = channel != null ? channel : myChannel(cli);
+      if (simulateUpload && channel != null && !channel.equals(myChannel(cli))) {
+        throw CliException.usage(
+            "--simulate-upload uploads to the signed-in account's channel, not to " + channel,
+            "leave out --channel");
+      }
       try {
         PushNotifications.topic(channelId);
       } catch (IllegalArgumentException e) {
@@ -149,9 +173,12 @@ final class NotificationsCommand extends GroupCommand {
                 + session().emulator().baseUri()
                 + " (its hub: "
                 + cli.endpoints().hub()
-                + "). Upload to it with --endpoint "
-                + session().emulator().baseUri()
-                + " to see notifications.");
+                + ")."
+                + (simulateUpload
+                    ? ""
+                    : " Upload to it from another terminal with --endpoint "
+                        + session().emulator().baseUri()
+                        + ", or run with --simulate-upload, to see notifications."));
       }
 
       BlockingQueue<PushEvent> events = new LinkedBlockingQueue<>();
@@ -218,6 +245,9 @@ final class NotificationsCommand extends GroupCommand {
         Thread hook = new Thread(stop, "jyoutube-notifications-unsubscribe");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+          if (simulateUpload) {
+            simulateUpload(cli, handler, channelId, err);
+          }
           receive(events, err);
         } finally {
           try {
@@ -229,6 +259,55 @@ final class NotificationsCommand extends GroupCommand {
         }
       }
       return ExitCodes.OK;
+    }
+
+    /** How long {@code --simulate-upload} waits for the hub's verification. */
+    static final Duration VERIFICATION_WAIT = Duration.ofSeconds(30);
+
+    /** Waits for the hub's verification, then uploads a small public video to the channel. */
+    private static void simulateUpload(
+        YouTubeClient cli, PushNotificationHandler handler, String channelId, PrintWriter err)
+        throws InterruptedException {
+      long deadline = System.nanoTime() + VERIFICATION_WAIT.toNanos();
+      while (!handler.verified(channelId)) {
+        if (System.nanoTime() - deadline > 0) {
+          throw CliException.failure(
+              "the hub did not verify the subscription within "
+                  + VERIFICATION_WAIT.toSeconds()
+                  + " s",
+              "check that the hub can reach the callback");
+        }
+        Thread.sleep(10);
+      }
+      String title = "jyoutube notifications test, " + LocalTime.now().withNano(0);
+      Video video =
+          cli.videos()
+              .insert(
+                  Video.builder()
+                      .snippet(
+                          VideoSnippet.builder()
+                              .title(title)
+                              .description(
+                                  "Uploaded by `jyoutube notifications listen"
+                                      + " --simulate-upload`.")
+                              .categoryId("22")
+                              .build())
+                      .status(
+                          VideoStatus.builder()
+                              .privacyStatus(VideoStatus.PrivacyStatus.PUBLIC)
+                              .build())
+                      .build(),
+                  MediaContent.of(new byte[4096], "video/mp4"))
+              .execute();
+      note(
+          err,
+          "Uploaded public video "
+              + video.id()
+              + " (\""
+              + title
+              + "\") to "
+              + channelId
+              + " through the API; its notification follows.");
     }
 
     private void receive(BlockingQueue<PushEvent> events, PrintWriter err)
@@ -267,7 +346,7 @@ final class NotificationsCommand extends GroupCommand {
         if (f.get("title") != null) {
           line.append("  ").append(f.get("title"));
         }
-        out.println(line);
+        out.println(Terminal.printable(line.toString()));
       }
       out.flush();
     }
@@ -328,7 +407,7 @@ final class NotificationsCommand extends GroupCommand {
     }
 
     private static synchronized void note(PrintWriter err, String line) {
-      err.println(line);
+      err.println(Terminal.printable(line));
       err.flush();
     }
   }

@@ -113,13 +113,16 @@ final class PlaylistsCommand extends GroupCommand {
       } else {
         out()
             .println(
-                "Created playlist "
-                    + created.id()
-                    + ": "
-                    + (created.snippet() == null ? title : created.snippet().title())
-                    + " ("
-                    + (created.status() == null ? privacy : text(created.status().privacyStatus()))
-                    + ")");
+                Terminal.printable(
+                    "Created playlist "
+                        + created.id()
+                        + ": "
+                        + (created.snippet() == null ? title : created.snippet().title())
+                        + " ("
+                        + (created.status() == null
+                            ? privacy
+                            : text(created.status().privacyStatus()))
+                        + ")"));
         out().flush();
       }
       return ExitCodes.OK;

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * An aligned text table: a header row in capitals, then one row per item, columns separated by two
  * spaces. Cells longer than {@link #MAX_CELL} characters are cut with an ellipsis; {@code null}
- * cells print as {@code -}.
+ * cells print as {@code -}. Runs of white space print as one space, and control characters as
+ * visible stand-ins ({@link Terminal#printable}): a cell is server data, never terminal commands.
  */
 final class Table {
 
@@ -93,7 +94,7 @@ final class Table {
     if (value == null) {
       return "-";
     }
-    String text = String.valueOf(value).replaceAll("\\s+", " ").strip();
+    String text = Terminal.printable(String.valueOf(value).replaceAll("\\s+", " ").strip());
     if (text.isEmpty()) {
       return "-";
     }

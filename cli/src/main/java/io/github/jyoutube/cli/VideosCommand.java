@@ -161,17 +161,18 @@ final class VideosCommand extends GroupCommand {
       } else {
         out()
             .println(
-                "Uploaded "
-                    + file.getFileName()
-                    + " as video "
-                    + video.id()
-                    + ": "
-                    + (video.snippet() == null ? title : video.snippet().title())
-                    + " ("
-                    + (video.status() == null ? privacy : text(video.status().privacyStatus()))
-                    + ")");
+                Terminal.printable(
+                    "Uploaded "
+                        + file.getFileName()
+                        + " as video "
+                        + video.id()
+                        + ": "
+                        + (video.snippet() == null ? title : video.snippet().title())
+                        + " ("
+                        + (video.status() == null ? privacy : text(video.status().privacyStatus()))
+                        + ")"));
         if (!session().local()) {
-          out().println("https://youtu.be/" + video.id());
+          out().println(Terminal.printable("https://youtu.be/" + video.id()));
         }
         out().flush();
       }

@@ -124,6 +124,88 @@ class NotificationsCommandTest {
   }
 
   @Test
+  void simulateUploadShowsTheWholeLoopInOneTerminal() {
+    CliRunner cli = new CliRunner(home, "--config-dir", home.resolve("config").toString());
+    for (int run = 0; run < 3; run++) {
+      CliRunner.Result result =
+          cli.run(
+              "--emulator",
+              "notifications",
+              "listen",
+              "--port",
+              "0",
+              "--simulate-upload",
+              "--count",
+              "1",
+              "--timeout",
+              "60");
+      assertThat(result.exitCode()).as(result.toString()).isZero();
+      assertThat(result.out().strip())
+          .matches(
+              "published +\\S+ +"
+                  + Account.ALICE.channelId()
+                  + " +jyoutube notifications test, \\d\\d:\\d\\d(:\\d\\d)?");
+      String videoId = result.out().strip().split(" +")[1];
+      assertThat(result.err())
+          .contains("Verified by the hub")
+          .contains("Uploaded public video " + videoId)
+          .contains("Unsubscribed from " + Account.ALICE.channelId())
+          .doesNotContain("from another terminal");
+    }
+  }
+
+  @Test
+  void simulateUploadRunsAgainstAnEmulatorOnly() {
+    CliRunner cli = new CliRunner(home, "--config-dir", home.resolve("config").toString());
+    CliRunner.Result result =
+        cli.run(
+            "notifications",
+            "listen",
+            "--simulate-upload",
+            "--callback-url",
+            "https://tunnel.example/");
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("--simulate-upload").contains("--emulator");
+
+    CliRunner.Result other =
+        cli.run(
+            "--emulator",
+            "notifications",
+            "listen",
+            "--port",
+            "0",
+            "--simulate-upload",
+            "--channel",
+            "UCbob00emulator0channel0");
+    assertThat(other.exitCode()).as(other.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(other.err()).contains("signed-in account's channel");
+  }
+
+  @Test
+  void titlesArePrintedWithoutTerminalEscapes() throws Exception {
+    try (YouTubeEmulator emulator = YouTubeEmulator.builder().port(0).start()) {
+      Path config = home.resolve("config");
+      CliRunner cli = ApiCommandsTest.runner(emulator, config);
+      ApiCommandsTest.storeToken(config, emulator.accessToken(Account.ALICE, Scopes.YOUTUBE));
+      CliRunner.Running running =
+          cli.start("notifications", "listen", "--port", "0", "--verify", "sync", "--count", "1");
+      running.awaitErr(Pattern.compile("Subscribed to"), WAIT);
+      YouTubeClient client =
+          YouTubeClient.builder()
+              .accessToken(emulator.accessToken(Account.ALICE, Scopes.YOUTUBE))
+              .endpoints(emulator.endpoints())
+              .build();
+      upload(client, TerminalEscapesTest.EVIL);
+      CliRunner.Result result = running.await(WAIT);
+      assertThat(result.exitCode()).as(result.toString()).isZero();
+      TerminalEscapesTest.assertPrintable(result.out());
+      // The feed (XML) cannot carry C0 controls: the hub sends U+FFFD. C1 and bidi controls it
+      // carries, and the terminal must not get them either.
+      assertThat(result.out()).contains("Cat \uFFFD]0;pwned\uFFFD", "\uFFFD31m \uFFFDgnp.exe");
+    }
+  }
+
+  @Test
   void aRefusedSubscriptionIsOneLineAndExitCode1() {
     CliRunner cli = new CliRunner(home, "--config-dir", home.resolve("config").toString());
     CliRunner.Result result =

@@ -3,6 +3,7 @@ package io.github.jyoutube.push;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,9 @@ import java.util.regex.Pattern;
  *   <li><b>GET</b>, the hub's verification ({@code hub.mode}, {@code hub.topic}, {@code
  *       hub.challenge}, {@code hub.lease_seconds}): answered 200 with the challenge only when the
  *       handler {@linkplain #expect expects} that mode for that topic; 404 otherwise, so that
- *       nobody can subscribe the callback to anything else.
+ *       nobody can subscribe the callback to anything else. A {@code hub.lease_seconds} that is not
+ *       0 to ten years in plain digits is a 400; a repeat of a verification already made is
+ *       answered and changes nothing.
  *   <li><b>POST</b>, a notification: when the subscription has a secret, the body must carry a
  *       valid {@code X-Hub-Signature} (HMAC-SHA1 as Google's hub sends it; SHA-256, -384 and -512
  *       are accepted too), compared in constant time; an unsigned or badly signed body is refused
@@ -39,8 +42,9 @@ import java.util.regex.Pattern;
  *       is not such a feed is refused with 400, one larger than the limit with 413.
  * </ul>
  *
- * <p>One handler serves one callback URL, and may follow several channels. It is safe for use from
- * several threads. Tell it what to expect before the hub calls: {@link
+ * <p>Whatever arrives, {@link #handle} answers with a status (4xx for malformed requests) and never
+ * throws. One handler serves one callback URL, and may follow several channels. It is safe for use
+ * from several threads. Tell it what to expect before the hub calls: {@link
  * PushNotifications#subscribe(String, String, SubscribeOptions, PushNotificationHandler)} does, and
  * {@link #expect} does for a subscription made elsewhere (by another process, or before a restart).
  *
@@ -59,6 +63,12 @@ public final class PushNotificationHandler {
 
   /** The longest {@code hub.challenge} echoed. */
   static final int MAX_CHALLENGE = 1024;
+
+  /**
+   * The longest lease a verification may announce: ten years. Google's hub grants ten days at most;
+   * a larger {@code hub.lease_seconds} is not a hub's.
+   */
+  static final long MAX_LEASE_SECONDS = 10L * 365 * 24 * 3600;
 
   private static final String TEXT = "text/plain; charset=utf-8";
   private static final Pattern LINK =
@@ -169,7 +179,11 @@ public final class PushNotificationHandler {
     return e != null && e.verified();
   }
 
-  /** When the lease the hub granted for {@code channelId} ends, once the hub verified it. */
+  /**
+   * When the lease the hub granted for {@code channelId} ends, once the hub verified it: counted
+   * from the verification, and never longer than the lease asked for. A verification repeated after
+   * that (anyone can send one) is answered but changes nothing; renew with a new subscription.
+   */
   public Optional<Instant> leaseExpiresAt(String channelId) {
     Expectation e = expected.get(channelId);
     return Optional.ofNullable(e == null ? null : e.leaseExpiresAt());
@@ -262,14 +276,26 @@ public final class PushNotificationHandler {
     if (mode == Subscription.Mode.UNSUBSCRIBE) {
       expected.remove(channelId, expectation);
     } else {
+      long seconds;
       Instant lease = null;
-      String seconds = params.get("hub.lease_seconds");
-      if (seconds != null) {
-        try {
-          lease = clock.instant().plusSeconds(Math.max(0, Long.parseLong(seconds.strip())));
-        } catch (NumberFormatException e) {
-          return Response.text(400, "bad hub.lease_seconds");
+      String announced = params.get("hub.lease_seconds");
+      if (announced != null) {
+        seconds = leaseSeconds(announced);
+        if (seconds < 0) {
+          return Response.text(400, "bad hub.lease_seconds (0 to " + MAX_LEASE_SECONDS + ")");
         }
+        // The hub may grant more than was asked; the subscriber counts on what it asked for.
+        Integer asked = expectation.requested().options().leaseSeconds();
+        try {
+          lease = clock.instant().plusSeconds(asked == null ? seconds : Math.min(seconds, asked));
+        } catch (DateTimeException e) {
+          return Response.text(400, "bad hub.lease_seconds: the lease ends out of range");
+        }
+      }
+      if (expectation.verified()) {
+        // Verified already: the repeat is answered, but neither renews nor stretches the lease
+        // (a renewal is a new subscription request, which the handler expects afresh).
+        return new Response(200, TEXT, challenge, List.of());
       }
       Instant granted = lease;
       expected.computeIfPresent(
@@ -279,8 +305,32 @@ public final class PushNotificationHandler {
                   ? new Expectation(e.requested(), e.active(), null, true, granted)
                   : e);
     }
-    onVerified.accept(expectation.requested());
+    try {
+      onVerified.accept(expectation.requested());
+    } catch (RuntimeException e) {
+      // The application's callback failed; the hub's verification still stands and is answered.
+    }
     return new Response(200, TEXT, challenge, List.of());
+  }
+
+  /**
+   * The seconds of a {@code hub.lease_seconds} value: ASCII digits, surrounding spaces allowed, at
+   * most {@link #MAX_LEASE_SECONDS}; -1 for anything else.
+   */
+  static long leaseSeconds(String value) {
+    String digits = value.strip();
+    if (digits.isEmpty() || digits.length() > 12) {
+      return -1;
+    }
+    long seconds = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      seconds = seconds * 10 + (c - '0');
+    }
+    return seconds <= MAX_LEASE_SECONDS ? seconds : -1;
   }
 
   private Response notification(Map<String, List<String>> headers, byte[] body) {
@@ -400,10 +450,12 @@ public final class PushNotificationHandler {
 
   private static String selfLink(Map<String, List<String>> headers) {
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      if (header.getKey() != null && header.getKey().equalsIgnoreCase("Link")) {
+      if (header.getKey() != null
+          && header.getKey().equalsIgnoreCase("Link")
+          && header.getValue() != null) {
         for (String value : header.getValue()) {
-          Matcher m = LINK.matcher(value);
-          if (m.find()) {
+          Matcher m = value == null ? null : LINK.matcher(value);
+          if (m != null && m.find()) {
             return m.group(1).strip();
           }
         }
@@ -412,13 +464,17 @@ public final class PushNotificationHandler {
     return null;
   }
 
+  /** The first non-null value of the header {@code name}, in any case. */
   private static String header(Map<String, List<String>> headers, String name) {
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       if (header.getKey() != null
           && header.getKey().equalsIgnoreCase(name)
-          && header.getValue() != null
-          && !header.getValue().isEmpty()) {
-        return header.getValue().get(0);
+          && header.getValue() != null) {
+        for (String value : header.getValue()) {
+          if (value != null) {
+            return value;
+          }
+        }
       }
     }
     return null;
@@ -467,7 +523,10 @@ public final class PushNotificationHandler {
       return this;
     }
 
-    /** Told of each subscription or unsubscription the hub verified, after it was answered. */
+    /**
+     * Told of each subscription or unsubscription the hub verified, once, before the answer is
+     * sent; if it throws, the verification is answered all the same.
+     */
     public Builder onVerified(Consumer<? super Subscription> onVerified) {
       this.onVerified = Objects.requireNonNull(onVerified, "onVerified == null");
       return this;

@@ -10,12 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small HTTP server (the JDK's {@code com.sun.net.httpserver}) that serves a {@link
@@ -35,11 +31,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the hub can reach (the public URL is the callback), or {@link Builder#bindAddress bind} another
  * address. Requests to other paths get 404; a body is read up to the handler's {@linkplain
  * PushNotificationHandler.Builder#maxBodyBytes limit}, no further.
+ *
+ * <p>Slow clients cannot keep the hub from being answered: a client has {@link
+ * Builder#clientTimeout 10 seconds} to send its whole request once it started, and as long to take
+ * the answer, or it is disconnected; when every thread is busy and a request waits, the client that
+ * has been sending its request the longest is disconnected to make room. Connections that send
+ * nothing hold no thread.
  */
 public final class PushNotificationReceiver implements AutoCloseable {
 
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final SlowClientGuard executor;
   private final PushNotificationHandler handler;
   private final String path;
   private final int maxBodyBytes;
@@ -49,20 +51,7 @@ public final class PushNotificationReceiver implements AutoCloseable {
     this.path = builder.path;
     this.maxBodyBytes = handler.maxBodyBytes();
     this.server = HttpServer.create(new InetSocketAddress(builder.bindAddress, builder.port), 64);
-    AtomicInteger count = new AtomicInteger();
-    this.executor =
-        new ThreadPoolExecutor(
-            builder.threads,
-            builder.threads,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(256),
-            task -> {
-              Thread thread = new Thread(task, "jyoutube-push-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            },
-            new ThreadPoolExecutor.CallerRunsPolicy());
+    this.executor = new SlowClientGuard("jyoutube-push", builder.threads, builder.clientTimeout);
     server.setExecutor(executor);
     server.createContext("/", this::serve);
     server.start();
@@ -116,11 +105,17 @@ public final class PushNotificationReceiver implements AutoCloseable {
   private void serve(HttpExchange http) throws IOException {
     try (http) {
       if (!path.equals(http.getRequestURI().getPath())) {
+        // Drained (up to the server's limit) while the deadline runs, not after.
         http.getRequestBody().close();
-        send(http, PushNotificationHandler.Response.text(404, "not found"));
+        if (SlowClientGuard.requestRead()) {
+          send(http, PushNotificationHandler.Response.text(404, "not found"));
+        }
         return;
       }
       byte[] body = readUpTo(http.getRequestBody(), maxBodyBytes + 1L);
+      if (!SlowClientGuard.requestRead()) {
+        return; // too slow: the connection is closed already
+      }
       PushNotificationHandler.Response response =
           handler.handle(
               http.getRequestMethod(),
@@ -132,6 +127,16 @@ public final class PushNotificationReceiver implements AutoCloseable {
   }
 
   private static void send(HttpExchange http, PushNotificationHandler.Response response)
+      throws IOException {
+    SlowClientGuard.answering();
+    try {
+      write(http, response);
+    } finally {
+      SlowClientGuard.answered();
+    }
+  }
+
+  private static void write(HttpExchange http, PushNotificationHandler.Response response)
       throws IOException {
     byte[] bytes = response.bodyBytes();
     http.getResponseHeaders().set("Content-Type", response.contentType());
@@ -165,7 +170,7 @@ public final class PushNotificationReceiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
+    executor.close();
   }
 
   @Override
@@ -179,7 +184,8 @@ public final class PushNotificationReceiver implements AutoCloseable {
     private InetAddress bindAddress = InetAddress.getLoopbackAddress();
     private int port;
     private String path = "/";
-    private int threads = 4;
+    private int threads = 16;
+    private Duration clientTimeout = Duration.ofSeconds(10);
 
     private Builder(PushNotificationHandler handler) {
       this.handler = Objects.requireNonNull(handler, "handler == null");
@@ -210,12 +216,29 @@ public final class PushNotificationReceiver implements AutoCloseable {
       return this;
     }
 
-    /** The worker threads (4 by default). */
+    /**
+     * The most requests read and answered at once (16 by default). More wait for a thread; while
+     * one waits, the client that has been sending its request the longest is disconnected.
+     */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be >= 1: " + threads);
       }
       this.threads = threads;
+      return this;
+    }
+
+    /**
+     * How long a client may take to send its whole request once its first byte arrived, and again
+     * to take the answer (10 seconds by default); a slower one is disconnected. The handler itself
+     * has no deadline.
+     */
+    public Builder clientTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("clientTimeout must be positive: " + timeout);
+      }
+      this.clientTimeout = timeout;
       return this;
     }
 

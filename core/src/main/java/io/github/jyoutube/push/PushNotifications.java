@@ -73,7 +73,7 @@ public final class PushNotifications {
 
   /**
    * The channel ID of a topic URL of the form {@link #topic(String)} gives, over {@code http} or
-   * {@code https}, or {@code null} for another URL.
+   * {@code https}, or {@code null} for another URL (a malformed one included); never throws.
    */
   public static String channelIdOf(String topic) {
     if (topic == null) {
@@ -93,8 +93,12 @@ public final class PushNotifications {
     }
     for (String pair : rest.substring(path.length() + 1).split("&")) {
       if (pair.startsWith("channel_id=")) {
-        String id =
-            URLDecoder.decode(pair.substring("channel_id=".length()), StandardCharsets.UTF_8);
+        String id;
+        try {
+          id = URLDecoder.decode(pair.substring("channel_id=".length()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return null; // a malformed %-escape: no channel ID
+        }
         return isChannelId(id) ? id : null;
       }
     }

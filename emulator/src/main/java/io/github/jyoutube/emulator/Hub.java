@@ -24,14 +24,20 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -45,6 +51,12 @@ import javax.crypto.spec.SecretKeySpec;
  * public video of the channel is inserted, updated or deleted, it POSTs the Atom notification to
  * every verified subscription, signed with {@code X-Hub-Signature: sha1=HMAC} when the subscriber
  * gave a secret, and retries a failed delivery with exponential backoff, a bounded number of times.
+ *
+ * <p>A subscription counts from the moment its callback answers the challenge, which the subscriber
+ * sees before the hub does: a video changed while a verification is under way is delivered once
+ * that verification succeeds (each callback's verifications and notifications run in order, on a
+ * queue of its own), so an upload made as soon as the subscriber counts itself verified is never
+ * missed.
  *
  * <p>Callbacks must be on a loopback address: the emulator sends nothing off the machine. Verified
  * subscriptions are kept in the store (on disk with a data directory, before the hub answers a
@@ -61,6 +73,9 @@ final class Hub implements AutoCloseable {
   static final long DEFAULT_LEASE = 432_000;
 
   static final long MAX_LEASE = 864_000;
+
+  /** How long a notification waits for a synchronous verification under way. */
+  private static final Duration VERIFICATION_WAIT = Duration.ofSeconds(15);
 
   private static final System.Logger LOG = System.getLogger("io.github.jyoutube.emulator.hub");
   private static final DateTimeFormatter SECONDS =
@@ -98,6 +113,10 @@ final class Hub implements AutoCloseable {
           .build();
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+
+  /** Subscriptions being verified, by {@link #key}: notifications wait for their outcome. */
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
   private final Map<String, ExecutorService> queues = new ConcurrentHashMap<>();
   private final AtomicInteger threads = new AtomicInteger();
   private volatile boolean closed;
@@ -182,22 +201,47 @@ final class Hub implements AutoCloseable {
       return text(400, "Invalid value for hub.verify: " + verify);
     }
     Intent intent = new Intent(mode, channelId, callback, secret, lease);
+    Pending verifying = new Pending(intent, new CompletableFuture<>());
+    String key = key(channelId, callback);
+    if (mode.equals("subscribe")) {
+      pending.put(key, verifying);
+    }
     if ("sync".equals(verify)) {
-      boolean confirmed;
+      boolean confirmed = false;
       try {
         confirmed = confirm(intent);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        confirmed = false;
+      } finally {
+        settle(key, verifying, confirmed);
       }
       return confirmed ? Reply.empty(204) : text(409, "Error trying to confirm subscription");
     }
-    queue(callback, () -> retrying("verification of " + callback, () -> confirm(intent)));
+    if (!queue(
+        callback,
+        () -> {
+          boolean confirmed = false;
+          try {
+            confirmed = retrying("verification of " + callback, () -> confirm(intent));
+          } finally {
+            settle(key, verifying, confirmed);
+          }
+        })) {
+      settle(key, verifying, false);
+    }
     return Reply.empty(202);
   }
 
   /** What a subscriber asked for, before the callback confirmed it. */
   private record Intent(String mode, String channelId, URI callback, String secret, long lease) {}
+
+  /** A subscription whose verification is under way, and its outcome once settled. */
+  private record Pending(Intent intent, CompletableFuture<Boolean> outcome) {}
+
+  private void settle(String key, Pending verifying, boolean confirmed) {
+    pending.remove(key, verifying);
+    verifying.outcome().complete(confirmed);
+  }
 
   /** Verifies {@code intent} with its callback; on success, records or removes it. */
   private boolean confirm(Intent intent) throws InterruptedException {
@@ -287,10 +331,10 @@ final class Hub implements AutoCloseable {
             + "<feed xmlns:yt=\"http://www.youtube.com/xml/schemas/2015\""
             + " xmlns=\"http://www.w3.org/2005/Atom\">\n"
             + "  <link rel=\"hub\" href=\""
-            + Html.escape(hubUrl())
+            + xml(hubUrl())
             + "\"/>\n"
             + "  <link rel=\"self\" href=\""
-            + Html.escape(TOPIC_PREFIX + channelId)
+            + xml(TOPIC_PREFIX + channelId)
             + "\"/>\n"
             + "  <title>YouTube video feed</title>\n"
             + "  <updated>"
@@ -298,30 +342,30 @@ final class Hub implements AutoCloseable {
             + "</updated>\n"
             + "  <entry>\n"
             + "    <id>yt:video:"
-            + Html.escape(id)
+            + xml(id)
             + "</id>\n"
             + "    <yt:videoId>"
-            + Html.escape(id)
+            + xml(id)
             + "</yt:videoId>\n"
             + "    <yt:channelId>"
-            + Html.escape(channelId)
+            + xml(channelId)
             + "</yt:channelId>\n"
             + "    <title>"
-            + Html.escape(Jsons.str(video, "snippet.title"))
+            + xml(Jsons.str(video, "snippet.title"))
             + "</title>\n"
             + "    <link rel=\"alternate\" href=\"https://www.youtube.com/watch?v="
-            + Html.escape(id)
+            + xml(id)
             + "\"/>\n"
             + "    <author>\n"
             + "     <name>"
-            + Html.escape(Jsons.str(video, "snippet.channelTitle"))
+            + xml(Jsons.str(video, "snippet.channelTitle"))
             + "</name>\n"
             + "     <uri>https://www.youtube.com/channel/"
-            + Html.escape(channelId)
+            + xml(channelId)
             + "</uri>\n"
             + "    </author>\n"
             + "    <published>"
-            + Html.escape(seconds(published, now))
+            + xml(seconds(published, now))
             + "</published>\n"
             + "    <updated>"
             + NANOS.format(now.atOffset(ZoneOffset.UTC))
@@ -343,19 +387,19 @@ final class Hub implements AutoCloseable {
             + "<feed xmlns:at=\"http://purl.org/atompub/tombstones/1.0\""
             + " xmlns=\"http://www.w3.org/2005/Atom\">\n"
             + "  <at:deleted-entry ref=\"yt:video:"
-            + Html.escape(id)
+            + xml(id)
             + "\" when=\""
             + NANOS.format(backend.clock.instant().atOffset(ZoneOffset.UTC))
             + "\">\n"
             + "    <link href=\"https://www.youtube.com/watch?v="
-            + Html.escape(id)
+            + xml(id)
             + "\"/>\n"
             + "    <at:by>\n"
             + "     <name>"
-            + Html.escape(Jsons.str(video, "snippet.channelTitle"))
+            + xml(Jsons.str(video, "snippet.channelTitle"))
             + "</name>\n"
             + "     <uri>https://www.youtube.com/channel/"
-            + Html.escape(channelId)
+            + xml(channelId)
             + "</uri>\n"
             + "    </at:by>\n"
             + "  </at:deleted-entry>\n"
@@ -363,16 +407,52 @@ final class Hub implements AutoCloseable {
     publish(channelId, entry);
   }
 
+  /**
+   * Queues {@code feed} for every subscriber of {@code channelId}: the verified ones, and those
+   * being verified, whose callback may have answered already; each delivery waits for a
+   * verification under way and goes out if the subscription is live then.
+   */
   private void publish(String channelId, String feed) {
     if (channelId == null) {
       return;
     }
     byte[] body = feed.getBytes(StandardCharsets.UTF_8);
+    Map<String, URI> callbacks = new LinkedHashMap<>();
     for (Subscription s : subscriptions()) {
       if (s.channelId().equals(channelId)) {
-        queue(s.callback(), () -> retrying("notification to " + s.callback(), () -> post(s, body)));
+        callbacks.put(key(channelId, s.callback()), s.callback());
       }
     }
+    for (Pending p : pending.values()) {
+      if (p.intent().channelId().equals(channelId)) {
+        callbacks.putIfAbsent(key(channelId, p.intent().callback()), p.intent().callback());
+      }
+    }
+    callbacks.forEach(
+        (key, callback) -> {
+          Pending verifying = pending.get(key);
+          queue(callback, () -> deliver(key, verifying, body));
+        });
+  }
+
+  /** Delivers {@code body} to the subscription {@code key}, once {@code verifying} is settled. */
+  private void deliver(String key, Pending verifying, byte[] body) {
+    if (verifying != null) {
+      try {
+        // Settled already when it was verified asynchronously: it ran before, on this queue.
+        verifying.outcome().get(VERIFICATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        // Not settled in time: deliver to what is verified now.
+      }
+    }
+    Subscription s = subscriptions.get(key);
+    if (s == null || !s.expires().isAfter(backend.clock.instant())) {
+      return;
+    }
+    retrying("notification to " + s.callback(), () -> post(s, body));
   }
 
   private boolean post(Subscription s, byte[] body) throws InterruptedException {
@@ -404,22 +484,26 @@ final class Hub implements AutoCloseable {
     boolean run() throws InterruptedException;
   }
 
-  /** Runs {@code attempt}, then up to {@code retries} more times after waiting. */
-  private void retrying(String what, Attempt attempt) {
+  /**
+   * Runs {@code attempt}, then up to {@code retries} more times after waiting; {@code true} once
+   * one succeeded.
+   */
+  private boolean retrying(String what, Attempt attempt) {
     try {
       for (int n = 0; !closed; n++) {
         if (attempt.run()) {
-          return;
+          return true;
         }
         if (n >= settings.retries()) {
           LOG.log(Level.INFO, "gave up on the {0} after {1} attempts", what, n + 1);
-          return;
+          return false;
         }
         settings.sleeper().sleep(backoff(n));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return false;
   }
 
   /** {@code firstDelay * 2^n}, at most a minute. */
@@ -428,25 +512,38 @@ final class Hub implements AutoCloseable {
     return Duration.ofMillis(Math.min(millis, 60_000));
   }
 
-  /** Runs {@code task} after the earlier tasks of the same callback, in order. */
-  private void queue(URI callback, Runnable task) {
+  /**
+   * Runs {@code task} after the earlier tasks of the same callback, in order, on one thread that
+   * ends when the callback's queue has been idle for a while; {@code false} if the hub is closed.
+   */
+  private boolean queue(URI callback, Runnable task) {
     if (closed) {
-      return;
+      return false;
     }
     ExecutorService queue =
         queues.computeIfAbsent(
             callback.toString(),
-            c ->
-                Executors.newSingleThreadExecutor(
-                    r -> {
-                      Thread thread = new Thread(r, "jyoutube-hub-" + threads.incrementAndGet());
-                      thread.setDaemon(true);
-                      return thread;
-                    }));
+            c -> {
+              ThreadPoolExecutor one =
+                  new ThreadPoolExecutor(
+                      1,
+                      1,
+                      30,
+                      TimeUnit.SECONDS,
+                      new LinkedBlockingQueue<>(),
+                      r -> {
+                        Thread thread = new Thread(r, "jyoutube-hub-" + threads.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                      });
+              one.allowCoreThreadTimeOut(true);
+              return one;
+            });
     try {
       queue.execute(task);
+      return true;
     } catch (RejectedExecutionException e) {
-      // Closed meanwhile.
+      return false; // closed meanwhile
     }
   }
 
@@ -470,6 +567,31 @@ final class Hub implements AutoCloseable {
   private static Reply text(int status, String text) {
     return Reply.of(
         status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@code text} escaped for the Atom feed, with every character XML 1.0 cannot hold (C0 controls
+   * but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates) replaced by U+FFFD: as written, a title
+   * holding one made the feed malformed, refused by every subscriber until the hub gave up.
+   */
+  static String xml(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder safe = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              boolean allowed =
+                  c == 0x9
+                      || c == 0xA
+                      || c == 0xD
+                      || (c >= 0x20 && c <= 0xD7FF)
+                      || (c >= 0xE000 && c <= 0xFFFD)
+                      || c >= 0x10000;
+              safe.appendCodePoint(allowed ? c : 0xFFFD);
+            });
+    return Html.escape(safe.toString());
   }
 
   private static String encode(String text) {

@@ -165,6 +165,27 @@ class PushHubTest {
   }
 
   @Test
+  void aTitleWithCharactersXmlCannotHoldIsStillAWellFormedNotification() throws Exception {
+    PushNotificationHandler handler = new PushNotificationHandler(events::add);
+    PushNotificationReceiver receiver = receiver(handler);
+    cli.pushNotifications()
+        .subscribe(
+            ALICE,
+            receiver.callbackUri().toString(),
+            SubscribeOptions.defaults().withSecret("s").withVerify(SubscribeOptions.Verify.SYNC),
+            handler);
+
+    // ESC, BEL, NUL and U+FFFF have no place in XML 1.0, not even as &#27;; C1 and bidi do.
+    Video uploaded = upload("a\u001b[2Jb\u0007c\u0000d\uFFFFe \u009b \u202E", "public");
+
+    PushEvent event = next();
+    assertThat(event.videoId()).isEqualTo(uploaded.id());
+    assertThat(((PushEvent.VideoPublished) event).title())
+        .isEqualTo("a\uFFFD[2Jb\uFFFDc\uFFFDd\uFFFDe \u009b \u202E");
+    assertThat(waits).as("delivered at the first attempt").isEmpty();
+  }
+
+  @Test
   void asynchronousVerificationFollowsThe202() throws Exception {
     CountDownLatch verified = new CountDownLatch(1);
     PushNotificationHandler handler =
