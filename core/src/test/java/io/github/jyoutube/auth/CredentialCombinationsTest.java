@@ -62,7 +62,8 @@ class CredentialCombinationsTest {
         PLAYLISTS,
         r -> {
           String auth = r.header("authorization");
-          String used = auth != null ? auth.substring("Bearer ".length()) : r.header("x-goog-api-key");
+          String used =
+              auth != null ? auth.substring("Bearer ".length()) : r.header("x-goog-api-key");
           return used == null || revoked.contains(used)
               ? Reply.json(401, UNAUTHORIZED)
               : Reply.json(200, Fixtures.PLAYLISTS);
