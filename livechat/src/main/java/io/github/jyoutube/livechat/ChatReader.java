@@ -106,7 +106,7 @@ final class ChatReader implements Runnable {
     this.chatId = chatId;
     this.options = options;
     this.target = cli.endpoints().grpc();
-    this.buffer = new ArrayBlockingQueue<>(options.bufferSize() + 1);
+    this.buffer = new ArrayBlockingQueue<>(options.bufferSize());
     this.seen = new SeenMessages(options.dedupWindow());
     this.active = options.transport() == Transport.POLLING ? Transport.POLLING : Transport.GRPC;
   }
