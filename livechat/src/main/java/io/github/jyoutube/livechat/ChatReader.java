@@ -61,6 +61,9 @@ final class ChatReader implements Runnable {
   /** One stream opened costs what a {@code streamList} call costs. */
   static final QuotaCost STREAM_COST = new QuotaCost(QuotaBucket.DEFAULT, 5, false);
 
+  /** The most messages one poll asks for: {@code liveChatMessages.list}'s upper bound. */
+  static final int MAX_PAGE = 2000;
+
   /** A stream open this long counts as progress, even if the chat was quiet. */
   private static final Duration HEALTHY = Duration.ofSeconds(10);
 
@@ -392,7 +395,9 @@ final class ChatReader implements Runnable {
 
   private Outcome poll() throws InterruptedException {
     String from = token;
-    LiveChatMessagesResource.ListRequest request = cli.liveChatMessages().list(chatId);
+    // The largest page: at one read per pollingIntervalMillis, a busy chat must not outrun it.
+    LiveChatMessagesResource.ListRequest request =
+        cli.liveChatMessages().list(chatId).maxResults(MAX_PAGE);
     if (from != null) {
       request.pageToken(from);
     }
