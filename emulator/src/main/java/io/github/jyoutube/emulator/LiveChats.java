@@ -215,8 +215,8 @@ final class LiveChats {
     ObjectNode content = Jsons.object();
     content.put("kind", "youtube#liveChatMessageListResponse");
     content.put("pollingIntervalMillis", pollingIntervalMillis);
-    if (slice.offlineAt() != null) {
-      content.put("offlineAt", slice.offlineAt());
+    if (slice.offlineAt() != null && slice.next() == slice.size()) {
+      content.put("offlineAt", slice.offlineAt()); // with the last page, as the stream sends it
     }
     content.set(
         "pageInfo", of("totalResults", slice.size(), "resultsPerPage", slice.entries().size()));

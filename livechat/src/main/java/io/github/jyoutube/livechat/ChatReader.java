@@ -440,7 +440,9 @@ final class ChatReader implements Runnable {
     if (response.nextPageToken() != null && !response.nextPageToken().isEmpty()) {
       token = response.nextPageToken();
     }
-    if (ended(events, response.offlineAt() != null)) {
+    // offlineAt on a full page is not the end yet: the pages after it hold the chat's last words.
+    int read = response.items() == null ? 0 : response.items().size();
+    if (ended(events, response.offlineAt() != null && read < MAX_PAGE)) {
       return Outcome.of(Kind.ENDED, true);
     }
     Long interval = response.pollingIntervalMillis();

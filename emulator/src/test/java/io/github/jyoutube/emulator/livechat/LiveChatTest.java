@@ -256,6 +256,23 @@ class LiveChatTest {
   }
 
   @Test
+  void pollingAsksForTheLargestPageSoThatABusyChatDoesNotOutrunIt() {
+    EmulatedChat emulated = emulator.chat(CHAT);
+    for (int i = 0; i < 4_000; i++) {
+      emulated.post(Viewer.of(Account.BOB), "m" + i);
+    }
+    emulated.end();
+    try (LiveChat chat =
+        LiveChat.connect(
+            client(Account.ALICE),
+            LiveChatOptions.forChat(CHAT).withTransport(Transport.POLLING))) {
+      assertThat(readAll(chat)).hasSize(2 + 4_000 + 1);
+      // 2,000 a poll: 3 polls (500 a poll, the API's default, took 9, one pollingInterval each).
+      assertThat(chat.stats().polls()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void refusalsEndTheChatWithTypedExceptions() {
     String profileOnly =
         emulator.accessToken(Account.ALICE, "https://www.googleapis.com/auth/userinfo.profile");
