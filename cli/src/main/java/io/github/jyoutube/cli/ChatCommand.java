@@ -207,9 +207,6 @@ final class ChatCommand extends GroupCommand {
 
     @Override
     int run() {
-      if (text == null && video != null && chat != null) {
-        throw CliException.usage("give the TEXT to send", null);
-      }
       if (text == null) {
         throw CliException.usage("give a VIDEO_ID (or --chat ID) and the TEXT to send", null);
       }
