@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Where the client sends each kind of request: Google's OAuth 2.0 endpoints, the YouTube Data API's
- * base URLs and the PubSubHubbub hub of push notifications.
+ * base URLs, the PubSubHubbub hub of push notifications and the gRPC target of live chat streaming.
  *
  * <p>{@link #google()} is the default. {@link #at(URI)} puts every endpoint under one base at
  * Google's paths, for the jyoutube emulator, tests and users' own fakes. Every endpoint must use
@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param upload the base of media uploads, ending in {@code upload/youtube/v3/}
  * @param hub the PubSubHubbub hub's subscription endpoint, for {@link
  *     io.github.jyoutube.push.PushNotifications}
+ * @param grpc the gRPC server of {@code liveChatMessages.streamList}, as {@code https://host:port}
+ *     (TLS) or {@code http://host:port} (plain text, loopback only); its path is not used. Read by
+ *     the {@code jyoutube-livechat} module.
  */
 public record Endpoints(
     URI authorization,
@@ -33,7 +36,11 @@ public record Endpoints(
     URI userInfo,
     URI api,
     URI upload,
-    URI hub) {
+    URI hub,
+    URI grpc) {
+
+  /** Google's gRPC endpoint of live chat streaming: {@code youtube.googleapis.com:443}, TLS. */
+  private static final URI GOOGLE_GRPC = URI.create("https://youtube.googleapis.com:443");
 
   /** Checks that every endpoint is absolute and safe to send credentials to. */
   public Endpoints {
@@ -45,8 +52,33 @@ public record Endpoints(
     checkSafe("api", api);
     checkSafe("upload", upload);
     checkSafe("hub", hub);
+    checkSafe("grpc", grpc);
     api = withTrailingSlash(api);
     upload = withTrailingSlash(upload);
+  }
+
+  /**
+   * The endpoints without a gRPC target of their own: live chat streaming goes to Google's.
+   *
+   * @param authorization the consent page
+   * @param token the token endpoint
+   * @param revoke the token revocation endpoint
+   * @param deviceCode the device authorization endpoint
+   * @param userInfo the user info endpoint
+   * @param api the base of the Data API
+   * @param upload the base of media uploads
+   * @param hub the PubSubHubbub hub's subscription endpoint
+   */
+  public Endpoints(
+      URI authorization,
+      URI token,
+      URI revoke,
+      URI deviceCode,
+      URI userInfo,
+      URI api,
+      URI upload,
+      URI hub) {
+    this(authorization, token, revoke, deviceCode, userInfo, api, upload, hub, GOOGLE_GRPC);
   }
 
   /** Google's production endpoints. */
@@ -59,13 +91,16 @@ public record Endpoints(
         URI.create("https://openidconnect.googleapis.com/v1/userinfo"),
         URI.create("https://youtube.googleapis.com/youtube/v3/"),
         URI.create("https://youtube.googleapis.com/upload/youtube/v3/"),
-        URI.create("https://pubsubhubbub.appspot.com/subscribe"));
+        URI.create("https://pubsubhubbub.appspot.com/subscribe"),
+        GOOGLE_GRPC);
   }
 
   /**
    * Every endpoint under {@code base}, at Google's paths: {@code o/oauth2/v2/auth}, {@code token},
    * {@code revoke}, {@code device/code}, {@code v1/userinfo}, {@code youtube/v3/}, {@code
-   * upload/youtube/v3/} and {@code pubsubhubbub/subscribe}.
+   * upload/youtube/v3/} and {@code pubsubhubbub/subscribe}; the gRPC target is the base's host and
+   * port (a server that speaks both). The emulator serves gRPC on a port of its own: take its
+   * {@code endpoints()}, or add the port with {@link #withGrpc(URI)}.
    *
    * @param base an absolute {@code https} URI, or {@code http} on a loopback host, such as the
    *     emulator's {@code http://127.0.0.1:8080/}
@@ -85,7 +120,8 @@ public record Endpoints(
         root.resolve("v1/userinfo"),
         root.resolve("youtube/v3/"),
         root.resolve("upload/youtube/v3/"),
-        root.resolve("pubsubhubbub/subscribe"));
+        root.resolve("pubsubhubbub/subscribe"),
+        hostAndPort(root));
   }
 
   /**
@@ -97,7 +133,32 @@ public record Endpoints(
    *     that is not loopback
    */
   public Endpoints withHub(URI hub) {
-    return new Endpoints(authorization, token, revoke, deviceCode, userInfo, api, upload, hub);
+    return new Endpoints(
+        authorization, token, revoke, deviceCode, userInfo, api, upload, hub, grpc);
+  }
+
+  /**
+   * These endpoints with another gRPC target for live chat streaming, such as the emulator's.
+   *
+   * @param grpc {@code https://host:port}, or {@code http://host:port} on a loopback host
+   * @return the endpoints
+   * @throws IllegalArgumentException if {@code grpc} is relative, or is plain {@code http} to a
+   *     host that is not loopback
+   */
+  public Endpoints withGrpc(URI grpc) {
+    checkSafe("grpc", grpc);
+    return new Endpoints(
+        authorization, token, revoke, deviceCode, userInfo, api, upload, hub, hostAndPort(grpc));
+  }
+
+  /** The scheme, host and port of {@code uri}, the port made explicit. */
+  private static URI hostAndPort(URI uri) {
+    int port = uri.getPort();
+    if (port < 0) {
+      port = uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+    String host = uri.getHost();
+    return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + host + ":" + port);
   }
 
   /** {@link #at(URI)} for a string. */

@@ -4,6 +4,7 @@ import io.github.jyoutube.auth.AccessToken;
 import io.github.jyoutube.auth.AuthorizationOptions;
 import io.github.jyoutube.auth.AuthorizationUrl;
 import io.github.jyoutube.auth.ClientSecrets;
+import io.github.jyoutube.auth.CredentialHeader;
 import io.github.jyoutube.auth.DeviceAuthorization;
 import io.github.jyoutube.auth.OAuthClient;
 import io.github.jyoutube.auth.TokenManager;
@@ -372,6 +373,40 @@ public final class YouTubeClient {
   /** The token the client uses now, if any. */
   public Optional<AccessToken> accessToken() {
     return tokens.token();
+  }
+
+  /**
+   * The credential the next request should carry, as a header, for a transport other than this
+   * client's HTTP calls (the live chat's gRPC stream): the token, refreshed first if it is about to
+   * expire, or the API key.
+   *
+   * @return the header
+   * @throws IllegalStateException if the client has no credential at all
+   * @throws OAuthException if a needed refresh is refused
+   */
+  public CredentialHeader credentialHeader() {
+    Credential credential = tokens.header();
+    return credential.inQuery()
+        ? new CredentialHeader(CredentialHeader.API_KEY, credential.value())
+        : new CredentialHeader(credential.name(), credential.value());
+  }
+
+  /**
+   * Called when a server rejected {@code rejected} as unauthenticated: refreshes the token, once
+   * however many callers report the same token at the same time.
+   *
+   * @param rejected the header the rejected request carried
+   * @return {@code true} if another credential is now available (ask {@link #credentialHeader()}),
+   *     {@code false} if there is nothing better to try (an API key, or no refresh token)
+   * @throws OAuthException if the refresh is refused, e.g. {@code invalid_grant}
+   */
+  public boolean renewCredential(CredentialHeader rejected) {
+    Objects.requireNonNull(rejected, "rejected == null");
+    Credential credential =
+        rejected.isApiKey()
+            ? Credential.apiKey(rejected.value())
+            : new Credential("Authorization", rejected.value(), false);
+    return tokens.renewAfterRejection(credential);
   }
 
   /**

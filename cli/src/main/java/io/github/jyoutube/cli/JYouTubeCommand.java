@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       CommentsCommand.class,
       CaptionsCommand.class,
       NotificationsCommand.class,
+      ChatCommand.class,
       DemoCommand.class,
       HelpCommand.class
     },

@@ -66,6 +66,7 @@ final class Api {
     this.uploads = new Uploads(this);
     new Reads(this).register();
     new Writes(this).register();
+    backend.liveChats.register(this);
   }
 
   void on(String methodId, Handler handler) {

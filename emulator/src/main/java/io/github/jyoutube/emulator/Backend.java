@@ -20,6 +20,7 @@ final class Backend {
   final Duration deviceInterval;
   final Quota quota;
   final OAuth oauth;
+  final LiveChats liveChats;
   final Api api;
   final Hub hub;
   private volatile String base = "http://127.0.0.1/";
@@ -39,6 +40,7 @@ final class Backend {
     this.deviceInterval = deviceInterval;
     this.quota = quota;
     this.oauth = new OAuth(this);
+    this.liveChats = new LiveChats(this);
     this.api = new Api(this);
     this.hub = new Hub(this, push);
     if (store.get(Kinds.META, "seed") == null) {

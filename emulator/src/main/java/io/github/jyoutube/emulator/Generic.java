@@ -141,6 +141,9 @@ final class Generic {
           }
         }
         c.store.put(Kinds.LIVE_BROADCAST, copy);
+        if (name.equals("transition") && "complete".equals(c.param("broadcastStatus"))) {
+          c.backend.liveChats.broadcastCompleted(copy);
+        }
         return Api.one(c, copy);
       }
       default -> {

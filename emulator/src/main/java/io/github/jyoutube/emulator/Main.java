@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar jyoutube-emulator.jar [--port N] [--auto-approve] [--data DIR] [--quota UNITS]}:
- * runs the emulator until interrupted. The first line it prints is {@code jyoutube emulator
- * listening on http://127.0.0.1:PORT/}.
+ * {@code java -jar jyoutube-emulator.jar [--port N] [--grpc-port N] [--auto-approve] [--data DIR]
+ * [--quota UNITS]}: runs the emulator until interrupted. The first line it prints is {@code
+ * jyoutube emulator listening on http://127.0.0.1:PORT/}; the last names the gRPC server of live
+ * chat streaming.
  */
 public final class Main {
 
@@ -15,13 +16,16 @@ public final class Main {
 
   /** Runs the emulator. */
   public static void main(String[] args) throws InterruptedException {
-    YouTubeEmulator.Builder builder = YouTubeEmulator.builder().port(8080);
+    YouTubeEmulator.Builder builder = YouTubeEmulator.builder();
+    int port = 8080;
+    Integer grpcPort = null;
     PrintStream out = System.out;
     try {
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         switch (arg) {
-          case "--port" -> builder.port(Integer.parseInt(value(args, ++i, arg)));
+          case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
+          case "--grpc-port" -> grpcPort = Integer.parseInt(value(args, ++i, arg));
           case "--auto-approve" -> builder.autoApprove(true);
           case "--data" -> builder.dataDirectory(Path.of(value(args, ++i, arg)));
           case "--quota" -> builder.dailyQuota(Long.parseLong(value(args, ++i, arg)));
@@ -32,6 +36,8 @@ public final class Main {
           default -> throw new IllegalArgumentException("unknown option: " + arg);
         }
       }
+      // gRPC beside HTTP: the next port, or a free one when HTTP takes a free one.
+      builder.port(port).grpcPort(grpcPort != null ? grpcPort : port == 0 ? 0 : port + 1);
     } catch (IllegalArgumentException e) {
       System.err.println("jyoutube emulator: " + e.getMessage());
       usage(System.err);
@@ -56,6 +62,11 @@ public final class Main {
               + account.handle()
               + ")");
     }
+    out.println(
+        "Live chat: gRPC on "
+            + emulator.grpcUri()
+            + ", chat "
+            + YouTubeEmulator.SEEDED_LIVE_CHAT_ID);
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -78,9 +89,10 @@ public final class Main {
 
   private static void usage(PrintStream out) {
     out.println(
-        "usage: java -jar jyoutube-emulator.jar [--port N] [--auto-approve] [--data DIR]"
-            + " [--quota UNITS]");
+        "usage: java -jar jyoutube-emulator.jar [--port N] [--grpc-port N] [--auto-approve]"
+            + " [--data DIR] [--quota UNITS]");
     out.println("  --port N         port on 127.0.0.1 (8080; 0 picks a free one)");
+    out.println("  --grpc-port N    port of live chat streaming (gRPC) on 127.0.0.1 (--port + 1)");
     out.println("  --auto-approve   the consent page approves at once, as the first account");
     out.println("  --data DIR       keep the state in an H2 database in DIR, across restarts");
     out.println("  --quota UNITS    daily quota of the shared pool (10000)");

@@ -52,8 +52,6 @@ final class Reads {
     api.on("youtube.videos.batchGetStats", this::batchGetStats);
     api.on("youtube.liveBroadcasts.list", this::liveBroadcasts);
     api.on("youtube.liveStreams.list", this::liveStreams);
-    api.on("youtube.liveChatMessages.list", this::liveChatMessages);
-    api.on("youtube.youtube.v3.liveChat.messages.stream", this::liveChatMessages);
     api.on("youtube.liveChatModerators.list", this::liveChatModerators);
     api.on(
         "youtube.videoTrainability.get",
@@ -567,6 +565,7 @@ final class Reads {
     switch (filter) {
       case "id" -> {
         videos = byIds(c, Kinds.VIDEO, c.list("id"));
+        videos.addAll(c.backend.liveChats.broadcastVideos(c.list("id"), videos));
         videos.removeIf(v -> !views.visible(v));
         return all(c, videos, views::video);
       }
@@ -929,17 +928,6 @@ final class Reads {
         "youtube.liveChat",
         "The live chat that you are trying to retrieve cannot be found.",
         "liveChatId");
-  }
-
-  private Reply liveChatMessages(Call c) throws ApiError {
-    String chat = c.param("liveChatId");
-    if (chat == null) {
-      throw ApiError.required("liveChatId");
-    }
-    requireChat(c, chat);
-    List<ObjectNode> messages =
-        c.store.find(Kinds.LIVE_CHAT_MESSAGE, n -> chat.equals(str(n, "snippet.liveChatId")));
-    return Api.list(c, messages, null, of("pollingIntervalMillis", 2000));
   }
 
   private Reply liveChatModerators(Call c) throws ApiError {

@@ -49,6 +49,13 @@ public final class YouTubeEmulator implements AutoCloseable {
   /** The seeded OAuth client's secret. */
   public static final String CLIENT_SECRET = OAuthClientRegistration.SEEDED_CLIENT_SECRET;
 
+  /** The seeded live broadcast (Alice's), which is also a video of that id. */
+  public static final String SEEDED_BROADCAST_ID = "aliceLive01";
+
+  /** The seeded broadcast's live chat. */
+  public static final String SEEDED_LIVE_CHAT_ID =
+      "Cg0KC2FsaWNlTGl2ZTAxKicKGFVDYWxpY2UwZW11bGF0b3IwY2hhbm5lbBILYWxpY2VMaXZlMDE";
+
   /** The default daily quota of the shared pool. */
   public static final long DEFAULT_DAILY_QUOTA = 10_000;
 
@@ -69,6 +76,8 @@ public final class YouTubeEmulator implements AutoCloseable {
   private Store store;
   private Backend backend;
   private URI baseUri;
+  private ChatStreams chatStreams;
+  private URI grpcUri;
   private boolean closed;
 
   private YouTubeEmulator(Settings config) {
@@ -129,11 +138,18 @@ public final class YouTubeEmulator implements AutoCloseable {
       server.start();
       baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
       backend.base(baseUri.toString());
+      backend.liveChats.pollingInterval(config.chatPollingInterval);
+      chatStreams = new ChatStreams(backend);
+      grpcUri = URI.create("http://127.0.0.1:" + chatStreams.start(config.grpcPort));
       return this;
     } catch (IOException e) {
       store.close();
       throw new UncheckedIOException("cannot start the emulator on port " + config.port, e);
     } catch (RuntimeException e) {
+      if (server != null) {
+        server.stop(0);
+        executor.shutdownNow();
+      }
       store.close();
       throw e;
     }
@@ -223,9 +239,39 @@ public final class YouTubeEmulator implements AutoCloseable {
     return baseUri().getPort();
   }
 
-  /** Every endpoint of the emulator, for {@code YouTubeClient.Builder.endpoints}. */
+  /**
+   * Every endpoint of the emulator, for {@code YouTubeClient.Builder.endpoints}: the HTTP ones
+   * under {@link #baseUri()}, and the gRPC one of live chat streaming at {@link #grpcUri()}.
+   */
   public Endpoints endpoints() {
-    return Endpoints.at(baseUri());
+    return Endpoints.at(baseUri()).withGrpc(grpcUri());
+  }
+
+  /**
+   * The gRPC server of live chat streaming ({@code V3DataLiveChatMessageService.StreamList}), plain
+   * text on a loopback port of its own, such as {@code http://127.0.0.1:8081}.
+   */
+  public URI grpcUri() {
+    requireStarted();
+    return grpcUri;
+  }
+
+  /**
+   * A live chat of the emulator, to post in it as any viewer and to simulate what only YouTube's
+   * users cause (Super Chats, memberships, polls), bans, deletions and the chat's end.
+   *
+   * @param liveChatId a broadcast's {@code snippet.liveChatId}, such as {@link
+   *     #SEEDED_LIVE_CHAT_ID}
+   * @return the chat
+   * @throws IllegalArgumentException if no broadcast has that chat
+   */
+  public EmulatedChat chat(String liveChatId) {
+    Objects.requireNonNull(liveChatId, "liveChatId == null");
+    requireStarted();
+    if (backend.liveChats.log(liveChatId) == null) {
+      throw new IllegalArgumentException("no broadcast has the live chat " + liveChatId);
+    }
+    return new EmulatedChat(backend, chatStreams, liveChatId);
   }
 
   /**
@@ -277,6 +323,9 @@ public final class YouTubeEmulator implements AutoCloseable {
     if (server != null) {
       server.stop(0);
       executor.shutdownNow();
+      if (chatStreams != null) {
+        chatStreams.close();
+      }
       backend.hub.close();
       synchronized (backend) {
         store.close();
@@ -286,7 +335,9 @@ public final class YouTubeEmulator implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "YouTubeEmulator[" + (baseUri == null ? "not started" : baseUri) + "]";
+    return "YouTubeEmulator["
+        + (baseUri == null ? "not started" : baseUri + ", gRPC " + grpcUri)
+        + "]";
   }
 
   /**
@@ -306,6 +357,8 @@ public final class YouTubeEmulator implements AutoCloseable {
     private final long maxUploadBytes;
     private final java.util.List<OAuthClientRegistration> clients;
     private final Hub.Settings push;
+    private final int grpcPort;
+    private final Duration chatPollingInterval;
 
     private Settings(Builder b) {
       this.port = b.port;
@@ -320,6 +373,8 @@ public final class YouTubeEmulator implements AutoCloseable {
       this.maxUploadBytes = b.maxUploadBytes;
       this.clients = java.util.List.copyOf(b.clients);
       this.push = new Hub.Settings(b.pushRetries, b.pushRetryDelay, b.pushSleeper);
+      this.grpcPort = b.grpcPort;
+      this.chatPollingInterval = b.chatPollingInterval;
     }
 
     /**
@@ -350,8 +405,34 @@ public final class YouTubeEmulator implements AutoCloseable {
     private int pushRetries = Hub.Settings.DEFAULTS.retries();
     private Duration pushRetryDelay = Hub.Settings.DEFAULTS.firstDelay();
     private Sleeper pushSleeper = Hub.Settings.DEFAULTS.sleeper();
+    private int grpcPort;
+    private Duration chatPollingInterval = Duration.ofSeconds(2);
 
     private Builder() {}
+
+    /**
+     * The port on 127.0.0.1 of the gRPC server of live chat streaming; 0 (the default) picks one.
+     */
+    public Builder grpcPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("grpcPort must be 0 to 65535: " + port);
+      }
+      this.grpcPort = port;
+      return this;
+    }
+
+    /**
+     * The {@code pollingIntervalMillis} that {@code liveChatMessages.list} answers (2 s by
+     * default): how long a polling client waits between two reads of a chat.
+     */
+    public Builder chatPollingInterval(Duration interval) {
+      Objects.requireNonNull(interval, "interval == null");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("chatPollingInterval must be positive: " + interval);
+      }
+      this.chatPollingInterval = interval;
+      return this;
+    }
 
     /** The port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {
