@@ -3,6 +3,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.http.HttpCall;
+import io.github.jyoutube.http.HttpResult;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -152,6 +153,19 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
       headers.put(name, value);
     }
     return self();
+  }
+
+  /** Whether a request header is set. */
+  final boolean hasHeader(String name) {
+    return headers.containsKey(name);
+  }
+
+  /**
+   * Sends the request with {@code parameters} in place of those set, and returns the successful
+   * answer as received.
+   */
+  final HttpResult sendRaw(Map<String, String> parameters) {
+    return context.executor().execute(toCall(parameters));
   }
 
   /** The value of a query parameter, or {@code null}. */

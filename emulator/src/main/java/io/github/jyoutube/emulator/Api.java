@@ -57,6 +57,9 @@ final class Api {
           MethodCatalog.SCOPES.get("fssl"),
           MethodCatalog.SCOPES.get("partner"));
 
+  /** The most ids a lookup by {@code id} takes, as on YouTube. */
+  static final int MAX_IDS = 50;
+
   final Backend backend;
   final Map<String, Handler> handlers = new HashMap<>();
   final Uploads uploads;
@@ -164,6 +167,15 @@ final class Api {
       List<String> values = param.repeated() ? call.list(param.name()) : List.of(value);
       for (String each : values) {
         check(param, each);
+      }
+    }
+    Param ids = spec.params().get("id");
+    if (ids != null && ids.repeated() && spec.httpMethod().equals("GET")) {
+      int count = call.list("id").size();
+      if (count > MAX_IDS) {
+        throw ApiError.invalidParameter(
+            "id",
+            "Too many ids: a request takes at most " + MAX_IDS + ", this one has " + count + ".");
       }
     }
     if (spec.params().containsKey("part") && call.param("part") != null) {

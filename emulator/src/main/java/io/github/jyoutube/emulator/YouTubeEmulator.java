@@ -224,6 +224,45 @@ public final class YouTubeEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds a public channel beside the seeded ones, owned by no account, with its uploads playlist
+   * ({@code UU} and the rest of its id): for tests and benchmarks that need volume.
+   *
+   * @param channelId {@code UC} and 22 characters of YouTube's alphabet
+   * @param title the channel's title; {@code forUsername} finds it without its spaces
+   * @param handle its handle, such as {@code @volume}; {@code forHandle} finds it
+   * @throws IllegalArgumentException if an argument is malformed, or the id or handle is taken
+   */
+  public void addChannel(String channelId, String title, String handle) {
+    requireStarted();
+    synchronized (backend) {
+      store.batch(() -> Volume.channel(store, channelId, title, handle));
+    }
+  }
+
+  /**
+   * Adds public videos to a channel (a seeded one or one from {@link #addChannel}): {@code title
+   * #1} to {@code title #count}, the first published at {@code first}, each next one {@code
+   * spacing} later. They show in the channel's uploads playlist, in search and in lookups by id.
+   *
+   * @param channelId the channel
+   * @param title the titles' common start, which search finds
+   * @param count how many, at most 100,000
+   * @param first when the first one was published
+   * @param spacing the time between two videos, not negative
+   * @return the new videos' ids, in the order published
+   * @throws IllegalArgumentException if the channel does not exist or an argument is out of range
+   */
+  public java.util.List<String> addVideos(
+      String channelId, String title, int count, java.time.Instant first, Duration spacing) {
+    requireStarted();
+    synchronized (backend) {
+      java.util.List<java.util.List<String>> ids = new java.util.ArrayList<>();
+      store.batch(() -> ids.add(Volume.videos(store, channelId, title, count, first, spacing)));
+      return ids.get(0);
+    }
+  }
+
   /** The quota units spent today in a bucket. */
   public long quotaUsed(QuotaBucket bucket) {
     requireStarted();
