@@ -21,6 +21,7 @@ import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.ResumableUpload;
 import io.github.jyoutube.media.UploadOptions;
 import io.github.jyoutube.push.PushNotifications;
+import io.github.jyoutube.recipes.Recipes;
 import io.github.jyoutube.resource.AbuseReportsResource;
 import io.github.jyoutube.resource.ActivitiesResource;
 import io.github.jyoutube.resource.CaptionsResource;
@@ -94,6 +95,8 @@ public final class YouTubeClient {
   private final Endpoints endpoints;
   private final QuotaMeter quota;
   private final ClientContext context;
+  private final Clock clock;
+  private final Sleeper sleeper;
 
   private YouTubeClient(Builder builder, ClientSecrets secrets, AccessToken stored) {
     this.endpoints = builder.endpoints;
@@ -172,6 +175,8 @@ public final class YouTubeClient {
     this.apiExecutor =
         new HttpExecutor(transport, policy, builder.sleeper, builder.clock, tokens, async, quota);
     this.context = new ClientContext(apiExecutor, endpoints.api(), endpoints.upload());
+    this.clock = builder.clock;
+    this.sleeper = builder.sleeper;
   }
 
   /** A new builder. */
@@ -324,6 +329,16 @@ public final class YouTubeClient {
    */
   public PushNotifications pushNotifications() {
     return new PushNotifications(apiExecutor, endpoints.hub());
+  }
+
+  /**
+   * The common jobs done at the fewest quota units: every upload of a channel, a search past the
+   * API's 500 results, a channel from a handle or URL. See {@link Recipes}.
+   *
+   * @return the recipes, which call through this client
+   */
+  public Recipes recipes() {
+    return new Recipes(this, clock);
   }
 
   // ---- Resources -------------------------------------------------------------------------

@@ -454,6 +454,7 @@ final class Reads {
     items = itemsOf(c, views, playlistId);
     String videoId = c.param("videoId");
     if (videoId != null) {
+      items = new ArrayList<>(items);
       items.removeIf(i -> !videoId.equals(str(i, "contentDetails.videoId")));
     }
     return Api.list(c, items, null);
@@ -467,8 +468,8 @@ final class Reads {
       if (channel != null) {
         List<ObjectNode> videos = c.store.find(Kinds.VIDEO, channelIs(channelId));
         videos.removeIf(v -> !views.listed(v));
-        videos.sort(newestFirst("snippet.publishedAt"));
-        return virtualItems(playlistId, channelId, str(channel, "snippet.title"), videos);
+        sortNewestFirst(videos);
+        return lazyItems(playlistId, channelId, str(channel, "snippet.title"), videos);
       }
     }
     if (playlistId.equals("LL")) {
@@ -498,6 +499,42 @@ final class Reads {
           return video != null && !views.visible(video);
         });
     return items;
+  }
+
+  /** Sorts videos newest first, reading each date once (a channel may have thousands). */
+  private static void sortNewestFirst(List<ObjectNode> videos) {
+    java.util.Map<ObjectNode, Instant> at = new java.util.IdentityHashMap<>();
+    for (ObjectNode video : videos) {
+      at.put(video, time(str(video, "snippet.publishedAt")));
+    }
+    videos.sort(Comparator.comparing(at::get, Comparator.reverseOrder()));
+  }
+
+  /**
+   * The virtual items of an uploads playlist, each made when read: a page of a channel with
+   * thousands of uploads makes its 50 items, not thousands. Filtering copies it into a list.
+   */
+  private static List<ObjectNode> lazyItems(
+      String playlistId, String channelId, String channelTitle, List<ObjectNode> videos) {
+    return new java.util.AbstractList<>() {
+      @Override
+      public ObjectNode get(int index) {
+        ObjectNode video = videos.get(index);
+        return Seed.playlistItem(
+            "UE" + Ids.derived("item:" + playlistId + ":" + video.path("id").asText(), 42),
+            playlistId,
+            channelId,
+            channelTitle,
+            video,
+            index,
+            time(str(video, "snippet.publishedAt")));
+      }
+
+      @Override
+      public int size() {
+        return videos.size();
+      }
+    };
   }
 
   private static List<ObjectNode> virtualItems(
