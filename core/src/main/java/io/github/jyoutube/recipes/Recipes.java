@@ -1,8 +1,10 @@
 package io.github.jyoutube.recipes;
 
 import io.github.jyoutube.YouTubeClient;
+import io.github.jyoutube.resource.SearchResource;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The common jobs done at the fewest quota units: every upload of a channel, a search past the
@@ -36,6 +38,24 @@ public final class Recipes {
    */
   public ChannelUploads uploads(String channelId) {
     return new ChannelUploads(client, channelId);
+  }
+
+  /**
+   * A search past the API's limit of about 500 results, splitting the {@code publishedAfter}/{@code
+   * publishedBefore} window while a window reports more; see {@link SearchAll}.
+   *
+   * <pre>{@code
+   * cli.recipes().searchAll(s -> s.q("lofi").type("video")).stream().count();
+   * }</pre>
+   *
+   * @param configure sets the search's parameters on a fresh {@code search().list()} request, once
+   *     per call the walk makes; the walk sets {@code publishedAfter}, {@code publishedBefore},
+   *     {@code maxResults} and {@code pageToken} after it
+   * @return the search, not started
+   * @throws IllegalArgumentException if the configured window is empty or malformed
+   */
+  public SearchAll searchAll(Consumer<SearchResource.ListRequest> configure) {
+    return new SearchAll(client, clock, configure);
   }
 
   /** The clock of this client. */

@@ -1,6 +1,7 @@
 package io.github.jyoutube.resource;
 
 import io.github.jyoutube.Json;
+import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpResult;
@@ -63,6 +64,27 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
           "quotaUser must be at most 40 characters, was " + quotaUser.length());
     }
     return set("quotaUser", quotaUser);
+  }
+
+  /** The API method this request calls, such as {@code youtube.videos.list}. */
+  public final String methodId() {
+    return spec.id();
+  }
+
+  /**
+   * What one request of this method costs in quota; every page, retry and failed request costs it
+   * again.
+   */
+  public final QuotaCost quotaCost() {
+    return spec.quota();
+  }
+
+  /**
+   * The parameters set so far, as they will be sent (defaults such as {@code part} included, path
+   * parameters too); a copy.
+   */
+  public final Map<String, String> parameters() {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
   }
 
   /** Sends the request and waits for the answer. */

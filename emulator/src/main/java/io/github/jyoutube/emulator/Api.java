@@ -339,6 +339,17 @@ final class Api {
   static Reply list(
       Call call, List<ObjectNode> items, Function<ObjectNode, ObjectNode> view, ObjectNode extra)
       throws ApiError {
+    return list(call, items, view, extra, items.size());
+  }
+
+  /** {@link #list}, with a {@code totalResults} other than the items' count (search's). */
+  static Reply list(
+      Call call,
+      List<ObjectNode> items,
+      Function<ObjectNode, ObjectNode> view,
+      ObjectNode extra,
+      long totalResults)
+      throws ApiError {
     Method spec = call.spec;
     Set<String> parts = call.parts();
     ObjectNode content = Jsons.object();
@@ -365,7 +376,7 @@ final class Api {
       if (extra != null) {
         content.setAll(extra);
       }
-      content.set("pageInfo", Jsons.of("totalResults", items.size(), "resultsPerPage", (int) max));
+      content.set("pageInfo", Jsons.of("totalResults", totalResults, "resultsPerPage", (int) max));
     } else if (extra != null) {
       content.setAll(extra);
     }

@@ -683,6 +683,9 @@ final class Reads {
 
   // ---- search ----------------------------------------------------------------------------------
 
+  /** How many results of one query YouTube pages through before it stops. */
+  static final int SEARCH_PAGEABLE = 500;
+
   private static final List<String> VIDEO_ONLY_FILTERS =
       List.of(
           "eventType",
@@ -812,12 +815,13 @@ final class Reads {
         }
       }
     }
+    // As YouTube does: the count tells every match, the pages stop after about 500.
     List<ObjectNode> results = new ArrayList<>();
-    for (ObjectNode node : matches) {
+    for (ObjectNode node : matches.subList(0, Math.min(matches.size(), SEARCH_PAGEABLE))) {
       results.add(searchResult(node));
     }
     String region = c.param("regionCode") == null ? "US" : c.param("regionCode");
-    return Api.list(c, results, null, of("regionCode", region));
+    return Api.list(c, results, null, of("regionCode", region), matches.size());
   }
 
   private static boolean videoFilters(Call c, ObjectNode video) {
