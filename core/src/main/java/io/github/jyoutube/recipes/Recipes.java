@@ -58,6 +58,37 @@ public final class Recipes {
     return new SearchAll(client, clock, configure);
   }
 
+  /**
+   * The channel a user means by what they pasted, at the fewest units: a channel id, a {@code
+   * /channel/} URL or an uploads playlist's id costs nothing; a handle ({@code @name}, {@code
+   * youtube.com/@name}) or a {@code /user/} URL one unit ({@code channels.list} with {@code
+   * forHandle} or {@code forUsername}); a video, shorts or live URL one unit ({@code videos.list});
+   * a playlist URL one unit ({@code playlists.list}); a {@code /c/} URL or a bare name tries the
+   * handle, then the username. Search is never used; see {@link #resolveChannel(String, boolean)}.
+   *
+   * @param input what the user gave
+   * @return the channel, how it was found and what that cost
+   * @throws io.github.jyoutube.error.UnresolvedChannelException naming the input and why: not a
+   *     channel reference, nothing found, or a form the API has no lookup for
+   */
+  public ResolvedChannel resolveChannel(String input) {
+    return resolveChannel(input, false);
+  }
+
+  /**
+   * {@link #resolveChannel(String)}, with, if {@code searchAsLastResort}, a {@code search.list} for
+   * channels by name when a custom name is neither a handle nor a username: one call of the search
+   * bucket, and a guess ({@link ResolvedChannel.Via#SEARCH}).
+   *
+   * @param input what the user gave
+   * @param searchAsLastResort whether a custom name may be searched for
+   * @return the channel, how it was found and what that cost
+   * @throws io.github.jyoutube.error.UnresolvedChannelException naming the input and why
+   */
+  public ResolvedChannel resolveChannel(String input, boolean searchAsLastResort) {
+    return new ChannelResolver(client, searchAsLastResort).resolve(input);
+  }
+
   /** The clock of this client. */
   Clock clock() {
     return clock;
