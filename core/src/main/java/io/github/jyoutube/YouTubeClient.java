@@ -22,6 +22,7 @@ import io.github.jyoutube.media.ResumableUpload;
 import io.github.jyoutube.media.UploadOptions;
 import io.github.jyoutube.push.PushNotifications;
 import io.github.jyoutube.recipes.Recipes;
+import io.github.jyoutube.recipes.Waiters;
 import io.github.jyoutube.resource.AbuseReportsResource;
 import io.github.jyoutube.resource.ActivitiesResource;
 import io.github.jyoutube.resource.CaptionsResource;
@@ -339,6 +340,16 @@ public final class YouTubeClient {
    */
   public Recipes recipes() {
     return new Recipes(this, clock);
+  }
+
+  /**
+   * Waits for YouTube to finish something: an upload's processing, a broadcast's transition, with a
+   * deadline, backoff and the quota each read costs. See {@link Waiters}.
+   *
+   * @return the waiters, which read through this client and sleep with its sleeper
+   */
+  public Waiters waiters() {
+    return new Waiters(this, clock, sleeper);
   }
 
   // ---- Resources -------------------------------------------------------------------------

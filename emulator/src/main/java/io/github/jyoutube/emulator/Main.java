@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar jyoutube-emulator.jar [--port N] [--auto-approve] [--data DIR] [--quota UNITS]}:
- * runs the emulator until interrupted. The first line it prints is {@code jyoutube emulator
- * listening on http://127.0.0.1:PORT/}.
+ * {@code java -jar jyoutube-emulator.jar [--port N] [--auto-approve] [--data DIR] [--quota UNITS]
+ * [--processing-seconds S]}: runs the emulator until interrupted. The first line it prints is
+ * {@code jyoutube emulator listening on http://127.0.0.1:PORT/}.
  */
 public final class Main {
 
@@ -25,6 +25,9 @@ public final class Main {
           case "--auto-approve" -> builder.autoApprove(true);
           case "--data" -> builder.dataDirectory(Path.of(value(args, ++i, arg)));
           case "--quota" -> builder.dailyQuota(Long.parseLong(value(args, ++i, arg)));
+          case "--processing-seconds" ->
+              builder.processingTime(
+                  java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))));
           case "-h", "--help" -> {
             usage(out);
             return;
@@ -79,10 +82,11 @@ public final class Main {
   private static void usage(PrintStream out) {
     out.println(
         "usage: java -jar jyoutube-emulator.jar [--port N] [--auto-approve] [--data DIR]"
-            + " [--quota UNITS]");
+            + " [--quota UNITS] [--processing-seconds S]");
     out.println("  --port N         port on 127.0.0.1 (8080; 0 picks a free one)");
     out.println("  --auto-approve   the consent page approves at once, as the first account");
     out.println("  --data DIR       keep the state in an H2 database in DIR, across restarts");
     out.println("  --quota UNITS    daily quota of the shared pool (10000)");
+    out.println("  --processing-seconds S  uploads show as processing for S seconds (0)");
   }
 }

@@ -103,6 +103,7 @@ public final class YouTubeEmulator implements AutoCloseable {
               config.deviceInterval,
               quota,
               config.push);
+      backend.processingTime = config.processingTime;
       server =
           HttpServer.create(
               new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 64);
@@ -263,6 +264,52 @@ public final class YouTubeEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes an uploaded video's processing end as YouTube ends it for a video it refuses: {@code
+   * status.uploadStatus} {@code rejected} with {@code rejectionReason}, processing {@code
+   * terminated}. For tests of code that waits for processing.
+   *
+   * @param videoId the video
+   * @param rejectionReason such as {@code duplicate}, {@code copyright}, {@code length}
+   * @throws IllegalArgumentException if there is no such video
+   */
+  public void rejectUpload(String videoId, String rejectionReason) {
+    endUpload(videoId, "rejected", "rejectionReason", rejectionReason, "terminated");
+  }
+
+  /**
+   * Makes an uploaded video's processing fail as YouTube fails a broken file: {@code
+   * status.uploadStatus} {@code failed} with {@code failureReason}, processing {@code failed}.
+   *
+   * @param videoId the video
+   * @param failureReason such as {@code codec}, {@code conversion}, {@code invalidFile}
+   * @throws IllegalArgumentException if there is no such video
+   */
+  public void failUpload(String videoId, String failureReason) {
+    endUpload(videoId, "failed", "failureReason", failureReason, "failed");
+  }
+
+  private void endUpload(
+      String videoId, String uploadStatus, String reasonField, String reason, String processing) {
+    Objects.requireNonNull(reason, "reason == null");
+    requireStarted();
+    synchronized (backend) {
+      com.fasterxml.jackson.databind.node.ObjectNode stored = store.get(Kinds.VIDEO, videoId);
+      if (stored == null) {
+        throw new IllegalArgumentException("no such video: " + videoId);
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode video = stored.deepCopy();
+      Jsons.obj(video, "status").put("uploadStatus", uploadStatus).put(reasonField, reason);
+      com.fasterxml.jackson.databind.node.ObjectNode details =
+          Jsons.obj(video, "processingDetails");
+      details.put("processingStatus", processing);
+      if (processing.equals("failed")) {
+        details.put("processingFailureReason", "transcodeFailed");
+      }
+      store.batch(() -> store.put(Kinds.VIDEO, video));
+    }
+  }
+
   /** The quota units spent today in a bucket. */
   public long quotaUsed(QuotaBucket bucket) {
     requireStarted();
@@ -320,8 +367,10 @@ public final class YouTubeEmulator implements AutoCloseable {
     private final long maxUploadBytes;
     private final java.util.List<OAuthClientRegistration> clients;
     private final Hub.Settings push;
+    private final Duration processingTime;
 
     private Settings(Builder b) {
+      this.processingTime = b.processingTime;
       this.port = b.port;
       this.autoApprove = b.autoApprove;
       this.dataDirectory = b.dataDirectory;
@@ -364,8 +413,25 @@ public final class YouTubeEmulator implements AutoCloseable {
     private int pushRetries = Hub.Settings.DEFAULTS.retries();
     private Duration pushRetryDelay = Hub.Settings.DEFAULTS.firstDelay();
     private Sleeper pushSleeper = Hub.Settings.DEFAULTS.sleeper();
+    private Duration processingTime = Duration.ZERO;
 
     private Builder() {}
+
+    /**
+     * How long an uploaded video shows as being processed, by the emulator's clock (none by
+     * default: processed at once). Meanwhile {@code status.uploadStatus} is {@code uploaded} and
+     * its owner sees {@code processingDetails.processingStatus} {@code processing} with {@code
+     * processingProgress}; then {@code processed} and {@code succeeded}.
+     */
+    public Builder processingTime(Duration processingTime) {
+      Objects.requireNonNull(processingTime, "processingTime == null");
+      if (processingTime.isNegative()) {
+        throw new IllegalArgumentException(
+            "processingTime must not be negative: " + processingTime);
+      }
+      this.processingTime = processingTime;
+      return this;
+    }
 
     /** The port on 127.0.0.1; 0 (the default) picks a free one. */
     public Builder port(int port) {
