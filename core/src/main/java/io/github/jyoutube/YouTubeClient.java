@@ -180,6 +180,46 @@ public final class YouTubeClient {
     this.sleeper = builder.sleeper;
   }
 
+  /**
+   * A client derived from {@code parent}: the same transport (connections), token, endpoints and
+   * quota meter, another executor with other default options. Derived clients share what is costly
+   * or counted, and differ in what each call carries.
+   */
+  private YouTubeClient(YouTubeClient parent, RequestOptions options) {
+    this.endpoints = parent.endpoints;
+    this.oauth = parent.oauth;
+    this.tokens = parent.tokens;
+    this.quota = parent.quota;
+    this.clock = parent.clock;
+    this.sleeper = parent.sleeper;
+    this.apiExecutor = parent.apiExecutor.withDefaults(options);
+    this.context = new ClientContext(apiExecutor, endpoints.api(), endpoints.upload());
+  }
+
+  /**
+   * A client whose calls carry {@code options} (a timeout per attempt, retries, extra headers, a
+   * {@code quotaUser}) over this client's, and share everything else with it: the connections, the
+   * token and its refreshes, and the quota meter, which counts the calls of both. Cheap to make;
+   * options a request sets still win.
+   *
+   * <pre>{@code
+   * YouTubeClient patient = cli.withOptions(RequestOptions.defaults().withTimeout(Duration.ofMinutes(5)));
+   * YouTubeClient forUser = cli.withOptions(RequestOptions.defaults().withQuotaUser("user-42"));
+   * }</pre>
+   *
+   * @param options the options, over this client's
+   * @return the derived client
+   */
+  public YouTubeClient withOptions(RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return new YouTubeClient(this, options);
+  }
+
+  /** The options every call of this client carries unless it says otherwise. */
+  public RequestOptions options() {
+    return apiExecutor.defaults();
+  }
+
   /** A new builder. */
   public static Builder builder() {
     return new Builder();

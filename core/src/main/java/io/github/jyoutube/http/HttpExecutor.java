@@ -2,6 +2,7 @@ package io.github.jyoutube.http;
 
 import io.github.jyoutube.Json;
 import io.github.jyoutube.QuotaMeter;
+import io.github.jyoutube.RequestOptions;
 import io.github.jyoutube.Sleeper;
 import io.github.jyoutube.error.ApiException;
 import io.github.jyoutube.error.DecodeException;
@@ -64,6 +65,7 @@ public final class HttpExecutor {
   private final Authorizer authorizer;
   private final Executor asyncExecutor;
   private final QuotaMeter meter;
+  private final RequestOptions defaults;
 
   /**
    * Creates the executor.
@@ -91,6 +93,33 @@ public final class HttpExecutor {
     this.authorizer = Objects.requireNonNull(authorizer, "authorizer == null");
     this.asyncExecutor = Objects.requireNonNull(asyncExecutor, "asyncExecutor == null");
     this.meter = Objects.requireNonNull(meter, "meter == null");
+    this.defaults = RequestOptions.defaults();
+  }
+
+  /** A copy of {@code parent} with other default options: the same transport, meter and all. */
+  private HttpExecutor(HttpExecutor parent, RequestOptions defaults) {
+    this.transport = parent.transport;
+    this.policy = parent.policy;
+    this.sleeper = parent.sleeper;
+    this.clock = parent.clock;
+    this.authorizer = parent.authorizer;
+    this.asyncExecutor = parent.asyncExecutor;
+    this.meter = parent.meter;
+    this.defaults = defaults;
+  }
+
+  /**
+   * An executor that sends through this one's transport, with this one's credentials, retries and
+   * quota meter, under these defaults overridden by {@code options}: for a client's {@code
+   * withOptions}.
+   */
+  public HttpExecutor withDefaults(RequestOptions options) {
+    return new HttpExecutor(this, defaults.overriddenBy(options));
+  }
+
+  /** The options every call gets unless it says otherwise. */
+  public RequestOptions defaults() {
+    return defaults;
   }
 
   /** The retry policy in force. */
@@ -107,7 +136,20 @@ public final class HttpExecutor {
    * @throws YouTubeException if the call failed
    */
   public <T> T execute(HttpCall call, Class<T> type) {
-    return decode(call, execute(call), type);
+    return execute(call, type, null);
+  }
+
+  /**
+   * {@link #execute(HttpCall, Class)} under {@code options}, over the executor's defaults: their
+   * timeout per attempt, retry count and headers (the call's own headers win).
+   *
+   * @param call what to send
+   * @param type the answer's type
+   * @param options the call's options, or {@code null} for the defaults
+   * @return the decoded answer
+   */
+  public <T> T execute(HttpCall call, Class<T> type, RequestOptions options) {
+    return decode(call, execute(call, options), type);
   }
 
   /**
@@ -118,7 +160,48 @@ public final class HttpExecutor {
    * @throws YouTubeException if the call failed
    */
   public HttpResult execute(HttpCall call) {
-    return run(call, credential -> transport.send(call, credential), () -> true);
+    return execute(call, (RequestOptions) null);
+  }
+
+  /**
+   * {@link #execute(HttpCall)} under {@code options} over the executor's defaults.
+   *
+   * @param call what to send
+   * @param options the call's options, or {@code null} for the defaults
+   * @return the answer
+   */
+  public HttpResult execute(HttpCall call, RequestOptions options) {
+    RequestOptions effective = options == null ? defaults : defaults.overriddenBy(options);
+    HttpCall sent = withHeaders(call, effective);
+    Duration timeout = effective.timeout();
+    return run(
+        sent,
+        policy(effective),
+        credential ->
+            timeout == null
+                ? transport.send(sent, credential)
+                : transport.send(sent, credential, null, timeout),
+        () -> true);
+  }
+
+  private RetryPolicy policy(RequestOptions effective) {
+    return effective.maxRetries() == null ? policy : policy.withMaxRetries(effective.maxRetries());
+  }
+
+  /** The call with the options' headers it does not set itself. */
+  private static HttpCall withHeaders(HttpCall call, RequestOptions options) {
+    if (call.dialect() != HttpCall.Dialect.API || options.headers().isEmpty()) {
+      return call;
+    }
+    HttpCall with = call;
+    for (Map.Entry<String, String> header : options.headers().entrySet()) {
+      boolean present =
+          call.headers().keySet().stream().anyMatch(name -> name.equalsIgnoreCase(header.getKey()));
+      if (!present) {
+        with = with.withHeader(header.getKey(), header.getValue());
+      }
+    }
+    return with;
   }
 
   /**
@@ -135,9 +218,11 @@ public final class HttpExecutor {
   public long download(HttpCall call, OutputStream sink) {
     Objects.requireNonNull(sink, "sink == null");
     CountingOutputStream counting = new CountingOutputStream(sink);
+    HttpCall sent = withHeaders(call, defaults);
     run(
-        call,
-        credential -> transport.download(call, credential, counting),
+        sent,
+        policy(defaults),
+        credential -> transport.download(sent, credential, counting),
         () -> counting.count == 0);
     return counting.count;
   }
@@ -237,7 +322,8 @@ public final class HttpExecutor {
     HttpResult send(Credential credential) throws IOException, InterruptedException;
   }
 
-  private HttpResult run(HttpCall call, Attempt attempt, BooleanSupplier resendable) {
+  private HttpResult run(
+      HttpCall call, RetryPolicy policy, Attempt attempt, BooleanSupplier resendable) {
     int retries = 0;
     boolean renewed = false;
     while (true) {
@@ -302,7 +388,13 @@ public final class HttpExecutor {
 
   /** {@link #execute(HttpCall, Class)} on the client's executor. */
   public <T> CompletableFuture<T> executeAsync(HttpCall call, Class<T> type) {
-    return CompletableFuture.supplyAsync(() -> execute(call, type), asyncExecutor);
+    return executeAsync(call, type, null);
+  }
+
+  /** {@link #execute(HttpCall, Class, RequestOptions)} on the client's executor. */
+  public <T> CompletableFuture<T> executeAsync(
+      HttpCall call, Class<T> type, RequestOptions options) {
+    return CompletableFuture.supplyAsync(() -> execute(call, type, options), asyncExecutor);
   }
 
   /**

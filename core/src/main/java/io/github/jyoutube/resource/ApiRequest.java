@@ -2,6 +2,7 @@ package io.github.jyoutube.resource;
 
 import io.github.jyoutube.Json;
 import io.github.jyoutube.QuotaCost;
+import io.github.jyoutube.RequestOptions;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpResult;
@@ -38,6 +39,7 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
   private final Object body;
   private final Map<String, String> query = new LinkedHashMap<>();
   private final Map<String, String> headers = new LinkedHashMap<>();
+  private RequestOptions options = RequestOptions.defaults();
 
   ApiRequest(ClientContext context, MethodSpec spec, Class<T> responseType, Object body) {
     this.context = Objects.requireNonNull(context, "context == null");
@@ -87,9 +89,45 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
     return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
   }
 
+  /**
+   * This request's own options: its timeout per attempt, retries, extra headers and {@code
+   * quotaUser}, over those of the client ({@link io.github.jyoutube.YouTubeClient#withOptions}). An
+   * explicit {@link #quotaUser(String)} wins over the options'.
+   */
+  public final R options(RequestOptions options) {
+    this.options = Objects.requireNonNull(options, "options == null");
+    return self();
+  }
+
   /** Sends the request and waits for the answer. */
   public T execute() {
-    return context.executor().execute(toCall(query), responseType);
+    return context.executor().execute(toCall(query), responseType, options);
+  }
+
+  /**
+   * Sends the request and returns the successful answer as received, its status, headers and bytes,
+   * to read as it is or {@link RawResponse#parse() parse} later. Failures are the same exceptions
+   * {@link #execute()} throws.
+   *
+   * @throws IllegalArgumentException for a lookup of more than 50 ids, whose answer is merged from
+   *     several
+   */
+  public RawResponse<T> executeRaw() {
+    if (IdBatches.of(this, Long.MAX_VALUE) != null) {
+      throw new IllegalArgumentException(
+          "executeRaw() sends one request, and a lookup of more than "
+              + IdBatches.MAX_IDS
+              + " ids takes several: use execute(), or at most "
+              + IdBatches.MAX_IDS
+              + " ids");
+    }
+    HttpCall call = toCall(query);
+    HttpResult result = context.executor().execute(call, options);
+    return new RawResponse<>(
+        result.statusCode(),
+        result.headers(),
+        result.body(),
+        () -> context.executor().decode(call, result, responseType));
   }
 
   /**
@@ -98,7 +136,7 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * #execute()} throws.
    */
   public CompletableFuture<T> executeAsync() {
-    return context.executor().executeAsync(toCall(query), responseType);
+    return context.executor().executeAsync(toCall(query), responseType, options);
   }
 
   /** Sets or, with {@code null}, removes a query parameter. */
@@ -187,7 +225,12 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * answer as received.
    */
   final HttpResult sendRaw(Map<String, String> parameters) {
-    return context.executor().execute(toCall(parameters));
+    return context.executor().execute(toCall(parameters), options);
+  }
+
+  /** Sends the request with {@code parameters} in place of those set, and decodes the answer. */
+  final T send(Map<String, String> parameters) {
+    return context.executor().execute(toCall(parameters), responseType, options);
   }
 
   /** The value of a query parameter, or {@code null}. */
@@ -227,6 +270,10 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
       }
     }
     Map<String, String> rest = new LinkedHashMap<>(parameters);
+    String quotaUser = context.executor().defaults().overriddenBy(options).quotaUser();
+    if (quotaUser != null) {
+      rest.putIfAbsent("quotaUser", quotaUser);
+    }
     String path = spec.path();
     for (int open = path.indexOf('{'); open >= 0; open = path.indexOf('{')) {
       int close = path.indexOf('}', open);

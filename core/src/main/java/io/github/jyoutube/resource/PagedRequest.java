@@ -72,7 +72,7 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
           if (token != null) {
             parameters.put("pageToken", token);
           }
-          return context().executor().execute(toCall(parameters), responseType());
+          return send(parameters);
         },
         firstToken,
         maxItems);
