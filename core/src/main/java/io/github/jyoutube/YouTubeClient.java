@@ -146,7 +146,14 @@ public final class YouTubeClient {
     this.quota = new QuotaMeter(builder.clock);
     HttpExecutor oauthExecutor =
         new HttpExecutor(
-            transport, policy, builder.sleeper, builder.clock, NO_CREDENTIAL, async, quota);
+            transport,
+            policy,
+            builder.sleeper,
+            builder.clock,
+            NO_CREDENTIAL,
+            async,
+            quota,
+            builder.listeners);
     String clientId = secrets != null ? secrets.clientId() : builder.clientId;
     String clientSecret = secrets != null ? secrets.clientSecret() : builder.clientSecret;
     String redirectUri = OAuthClient.DEFAULT_REDIRECT_URI;
@@ -174,7 +181,15 @@ public final class YouTubeClient {
       builder.tokenStore.save(builder.accessToken);
     }
     this.apiExecutor =
-        new HttpExecutor(transport, policy, builder.sleeper, builder.clock, tokens, async, quota);
+        new HttpExecutor(
+            transport,
+            policy,
+            builder.sleeper,
+            builder.clock,
+            tokens,
+            async,
+            quota,
+            builder.listeners);
     this.context = new ClientContext(apiExecutor, endpoints.api(), endpoints.upload());
     this.clock = builder.clock;
     this.sleeper = builder.sleeper;
@@ -715,8 +730,20 @@ public final class YouTubeClient {
     private Clock clock = Clock.systemUTC();
     private Executor executor;
     private long maxResponseBytes = 32L * 1024 * 1024;
+    private final java.util.List<CallListener> listeners = new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds a listener that sees every call the client (and clients derived from it with {@link
+     * YouTubeClient#withOptions}) makes: start, attempts, answers, retries, refreshes, quota, end.
+     * See {@link CallListener}; {@code jyoutube-observability} has Micrometer and OpenTelemetry
+     * ones.
+     */
+    public Builder listener(CallListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener == null"));
+      return this;
+    }
 
     /** The OAuth client ID. */
     public Builder clientId(String clientId) {

@@ -6,6 +6,7 @@ import io.github.jyoutube.RequestOptions;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpResult;
+import io.github.jyoutube.http.Invocation;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,12 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
 
   /** Sends the request and waits for the answer. */
   public T execute() {
-    return context.executor().execute(toCall(query), responseType, options);
+    return context.executor().execute(toCall(query), responseType, invocation());
+  }
+
+  /** This request's method and options, for the executor. */
+  final Invocation invocation() {
+    return new Invocation(spec.id(), options);
   }
 
   /**
@@ -122,7 +128,7 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
               + " ids");
     }
     HttpCall call = toCall(query);
-    HttpResult result = context.executor().execute(call, options);
+    HttpResult result = context.executor().execute(call, invocation());
     return new RawResponse<>(
         result.statusCode(),
         result.headers(),
@@ -136,7 +142,7 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * #execute()} throws.
    */
   public CompletableFuture<T> executeAsync() {
-    return context.executor().executeAsync(toCall(query), responseType, options);
+    return context.executor().executeAsync(toCall(query), responseType, invocation());
   }
 
   /** Sets or, with {@code null}, removes a query parameter. */
@@ -225,12 +231,12 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * answer as received.
    */
   final HttpResult sendRaw(Map<String, String> parameters) {
-    return context.executor().execute(toCall(parameters), options);
+    return context.executor().execute(toCall(parameters), invocation());
   }
 
   /** Sends the request with {@code parameters} in place of those set, and decodes the answer. */
   final T send(Map<String, String> parameters) {
-    return context.executor().execute(toCall(parameters), responseType, options);
+    return context.executor().execute(toCall(parameters), responseType, invocation());
   }
 
   /** The value of a query parameter, or {@code null}. */
