@@ -501,14 +501,21 @@ final class Reads {
     return items;
   }
 
-  /** Sorts videos newest first, reading each date once (a channel may have thousands). */
+  /**
+   * Sorts videos newest first, reading each date once (a channel may have thousands): dates in the
+   * emulator's own form ({@code 2024-01-15T10:00:00Z}) sort as text, others are read first.
+   */
   private static void sortNewestFirst(List<ObjectNode> videos) {
-    java.util.Map<ObjectNode, Instant> at = new java.util.IdentityHashMap<>();
+    java.util.Map<ObjectNode, String> at = new java.util.IdentityHashMap<>();
     for (ObjectNode video : videos) {
-      at.put(video, time(str(video, "snippet.publishedAt")));
+      String text = String.valueOf(str(video, "snippet.publishedAt"));
+      at.put(video, CANONICAL_TIME.matcher(text).matches() ? text : Jsons.time(time(text)));
     }
     videos.sort(Comparator.comparing(at::get, Comparator.reverseOrder()));
   }
+
+  private static final java.util.regex.Pattern CANONICAL_TIME =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
   /**
    * The virtual items of an uploads playlist, each made when read: a page of a channel with
