@@ -40,7 +40,7 @@ class RecipeCommandsTest {
         emulator.addVideos(
             CHANNEL,
             "Synthwave mix",
-            620,
+            520,
             Instant.parse("2025-01-01T00:00:00Z"),
             Duration.ofHours(5));
   }
@@ -103,19 +103,19 @@ class RecipeCommandsTest {
     CliRunner.Result result = cli.run("videos", "list", "--channel", "@volumecli", "--all");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.out().lines().count()).isEqualTo(1 + 620);
-    assertThat(result.out()).contains("Synthwave mix #620", "Synthwave mix #1 ");
-    // 13 pages of the playlist and 13 lookups, plus the handle.
+    assertThat(result.out().lines().count()).isEqualTo(1 + 520);
+    assertThat(result.out()).contains("Synthwave mix #520", "Synthwave mix #1 ");
+    // 11 pages of the playlist and 11 lookups, plus the handle.
     assertThat(result.err())
-        .contains("620 uploads of " + CHANNEL + " in 26 quota units (+1 to resolve @volumecli)");
-    assertThat(emulator.quotaUsed(QuotaBucket.DEFAULT)).isEqualTo(27);
+        .contains("520 uploads of " + CHANNEL + " in 22 quota units (+1 to resolve @volumecli)");
+    assertThat(emulator.quotaUsed(QuotaBucket.DEFAULT)).isEqualTo(23);
     assertThat(emulator.quotaUsed(QuotaBucket.SEARCH)).isZero();
 
     CliRunner.Result newest = cli.run("videos", "list", "--channel", CHANNEL, "--max", "3");
     assertThat(newest.out().lines().skip(1).toList())
         .hasSize(3)
         .first()
-        .satisfies(line -> assertThat(line).startsWith(uploads.get(619)));
+        .satisfies(line -> assertThat(line).startsWith(uploads.get(519)));
   }
 
   @Test
@@ -124,7 +124,7 @@ class RecipeCommandsTest {
         cli.runWithInput("n\n", "search", "-q", "synthwave", "--type", "video", "--all");
     assertThat(declined.exitCode()).as(declined.toString()).isEqualTo(ExitCodes.FAILURE);
     assertThat(declined.err())
-        .contains("Estimate: about 620 results in about")
+        .contains("Estimate: about 520 results in about")
         .contains("Go on? [y/N]")
         .contains("not searched");
     assertThat(emulator.quotaUsed(QuotaBucket.SEARCH)).isEqualTo(1); // the estimate only
@@ -132,8 +132,8 @@ class RecipeCommandsTest {
     CliRunner.Result accepted =
         cli.runWithInput("y\n", "search", "-q", "synthwave", "--type", "video", "--all");
     assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
-    assertThat(accepted.out().lines().count()).isEqualTo(1 + 620);
-    assertThat(accepted.err()).contains("620 results in ").contains("units of the SEARCH bucket");
+    assertThat(accepted.out().lines().count()).isEqualTo(1 + 520);
+    assertThat(accepted.err()).contains("520 results in ").contains("units of the SEARCH bucket");
 
     CliRunner.Result plain =
         cli.run("search", "-q", "synthwave", "--type", "video", "--max", "600");
