@@ -196,18 +196,20 @@ public final class YouTubeClient {
   }
 
   /**
-   * A client derived from {@code parent}: the same transport (connections), token, endpoints and
-   * quota meter, another executor with other default options. Derived clients share what is costly
-   * or counted, and differ in what each call carries.
+   * A client derived from {@code parent}: the same transport (connections), endpoints, OAuth client
+   * and quota meter, with {@code tokens} and {@code apiExecutor} (a view of the parent's executor,
+   * {@link HttpExecutor#withDefaults}). Derived clients share what is costly or counted and differ
+   * in what each call carries: {@link #withOptions} keeps the parent's tokens; a view for another
+   * account would bring its own.
    */
-  private YouTubeClient(YouTubeClient parent, RequestOptions options) {
+  private YouTubeClient(YouTubeClient parent, TokenManager tokens, HttpExecutor apiExecutor) {
     this.endpoints = parent.endpoints;
     this.oauth = parent.oauth;
-    this.tokens = parent.tokens;
     this.quota = parent.quota;
     this.clock = parent.clock;
     this.sleeper = parent.sleeper;
-    this.apiExecutor = parent.apiExecutor.withDefaults(options);
+    this.tokens = tokens;
+    this.apiExecutor = apiExecutor;
     this.context = new ClientContext(apiExecutor, endpoints.api(), endpoints.upload());
   }
 
@@ -227,7 +229,7 @@ public final class YouTubeClient {
    */
   public YouTubeClient withOptions(RequestOptions options) {
     Objects.requireNonNull(options, "options == null");
-    return new YouTubeClient(this, options);
+    return new YouTubeClient(this, tokens, apiExecutor.withDefaults(options));
   }
 
   /** The options every call of this client carries unless it says otherwise. */
