@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * YouTubeClient forUser = cli.withOptions(RequestOptions.defaults().withQuotaUser("user-42"));
  * }</pre>
  *
- * <p>They apply to Data API and OAuth calls; the headers and {@code quotaUser} to Data API requests
- * only. A resumable upload's chunks are timed by its {@link
- * io.github.jyoutube.media.UploadOptions}, and a media download has no time limit (it may rightly
- * take long).
+ * <p>A derived client's options apply to its Data API calls, not to the token refreshes they may
+ * need; {@code quotaUser} goes on Data API requests only. A resumable upload's chunks are timed by
+ * its {@link io.github.jyoutube.media.UploadOptions}, and a media download has no time limit (it
+ * may rightly take long).
  *
  * @param timeout how long one attempt may take, to the end of the answer; {@code null}: the
  *     client's
