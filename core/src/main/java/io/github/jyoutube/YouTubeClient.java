@@ -24,6 +24,8 @@ import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.ResumableUpload;
 import io.github.jyoutube.media.UploadOptions;
 import io.github.jyoutube.push.PushNotifications;
+import io.github.jyoutube.recipes.Recipes;
+import io.github.jyoutube.recipes.Waiters;
 import io.github.jyoutube.resource.AbuseReportsResource;
 import io.github.jyoutube.resource.ActivitiesResource;
 import io.github.jyoutube.resource.CaptionsResource;
@@ -99,6 +101,8 @@ public final class YouTubeClient {
   private final Endpoints endpoints;
   private final QuotaMeter quota;
   private final ClientContext context;
+  private final Clock clock;
+  private final Sleeper sleeper;
 
   private YouTubeClient(Builder builder, ClientSecrets secrets, AccessToken stored) {
     this.endpoints = builder.endpoints;
@@ -158,7 +162,14 @@ public final class YouTubeClient {
             Math.min(builder.maxResponseBytes, MAX_OAUTH_RESPONSE_BYTES));
     HttpExecutor oauthExecutor =
         new HttpExecutor(
-            oauthTransport, policy, builder.sleeper, builder.clock, NO_CREDENTIAL, async, quota);
+            oauthTransport,
+            policy,
+            builder.sleeper,
+            builder.clock,
+            NO_CREDENTIAL,
+            async,
+            quota,
+            builder.listeners);
     String clientId = secrets != null ? secrets.clientId() : builder.clientId;
     String clientSecret = secrets != null ? secrets.clientSecret() : builder.clientSecret;
     String redirectUri = OAuthClient.DEFAULT_REDIRECT_URI;
@@ -198,8 +209,60 @@ public final class YouTubeClient {
       builder.tokenStore.save(initial);
     }
     this.apiExecutor =
-        new HttpExecutor(transport, policy, builder.sleeper, builder.clock, tokens, async, quota);
+        new HttpExecutor(
+            transport,
+            policy,
+            builder.sleeper,
+            builder.clock,
+            tokens,
+            async,
+            quota,
+            builder.listeners);
     this.context = new ClientContext(apiExecutor, endpoints.api(), endpoints.upload());
+    this.clock = builder.clock;
+    this.sleeper = builder.sleeper;
+  }
+
+  /**
+   * A client derived from {@code parent}: the same transport (connections), endpoints, OAuth client
+   * and quota meter, with {@code tokens} and {@code apiExecutor} (a view of the parent's executor,
+   * {@link HttpExecutor#withDefaults}). Derived clients share what is costly or counted and differ
+   * in what each call carries: {@link #withOptions} keeps the parent's tokens; a view for another
+   * account would bring its own.
+   */
+  private YouTubeClient(YouTubeClient parent, TokenManager tokens, HttpExecutor apiExecutor) {
+    this.endpoints = parent.endpoints;
+    this.oauth = parent.oauth;
+    this.quota = parent.quota;
+    this.clock = parent.clock;
+    this.sleeper = parent.sleeper;
+    this.tokens = tokens;
+    this.apiExecutor = apiExecutor;
+    this.context = new ClientContext(apiExecutor, endpoints.api(), endpoints.upload());
+  }
+
+  /**
+   * A client whose calls carry {@code options} (a timeout per attempt, retries, extra headers, a
+   * {@code quotaUser}) over this client's, and share everything else with it: the connections, the
+   * token and its refreshes, and the quota meter, which counts the calls of both. Cheap to make;
+   * options a request sets still win.
+   *
+   * <pre>{@code
+   * YouTubeClient patient = cli.withOptions(RequestOptions.defaults().withTimeout(Duration.ofMinutes(5)));
+   * YouTubeClient forUser = cli.withOptions(RequestOptions.defaults().withQuotaUser("user-42"));
+   * }</pre>
+   *
+   * @param options the options, over this client's
+   * @return the derived client
+   */
+  public YouTubeClient withOptions(RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return new YouTubeClient(this, tokens, apiExecutor.withDefaults(options));
+  }
+
+  /** The options every call of this client carries unless it says otherwise. */
+  public RequestOptions options() {
+    return apiExecutor.defaults();
   }
 
   /** A new builder. */
@@ -446,6 +509,26 @@ public final class YouTubeClient {
    */
   public PushNotifications pushNotifications() {
     return new PushNotifications(apiExecutor, endpoints.hub());
+  }
+
+  /**
+   * The common jobs done at the fewest quota units: every upload of a channel, a search past the
+   * API's 500 results, a channel from a handle or URL. See {@link Recipes}.
+   *
+   * @return the recipes, which call through this client
+   */
+  public Recipes recipes() {
+    return new Recipes(this, clock);
+  }
+
+  /**
+   * Waits for YouTube to finish something: an upload's processing, a broadcast's transition, with a
+   * deadline, backoff and the quota each read costs. See {@link Waiters}.
+   *
+   * @return the waiters, which read through this client and sleep with its sleeper
+   */
+  public Waiters waiters() {
+    return new Waiters(this, clock, sleeper);
   }
 
   // ---- Resources -------------------------------------------------------------------------
@@ -796,8 +879,20 @@ public final class YouTubeClient {
     private Clock clock = Clock.systemUTC();
     private Executor executor;
     private long maxResponseBytes = defaultMaxResponseBytes();
+    private final java.util.List<CallListener> listeners = new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds a listener that sees every call the client (and clients derived from it with {@link
+     * YouTubeClient#withOptions}) makes: start, attempts, answers, retries, refreshes, quota, end.
+     * See {@link CallListener}; {@code jyoutube-observability} has Micrometer and OpenTelemetry
+     * ones.
+     */
+    public Builder listener(CallListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener == null"));
+      return this;
+    }
 
     /** The OAuth client ID. */
     public Builder clientId(String clientId) {

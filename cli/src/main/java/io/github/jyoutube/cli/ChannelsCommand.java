@@ -9,10 +9,11 @@ import picocli.CommandLine.Option;
 /** {@code jyoutube channels}. */
 @Command(
     name = "channels",
+    aliases = "channel",
     mixinStandardHelpOptions = true,
     synopsisSubcommandLabel = "COMMAND",
     description = "YouTube channels.",
-    subcommands = ChannelsCommand.ListChannels.class)
+    subcommands = {ChannelsCommand.ListChannels.class, ResolveChannelCommand.class})
 final class ChannelsCommand extends GroupCommand {
 
   /** {@code channels list}. */

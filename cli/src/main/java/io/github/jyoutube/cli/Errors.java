@@ -13,6 +13,8 @@ import io.github.jyoutube.error.RateLimitedException;
 import io.github.jyoutube.error.ReauthorizationRequiredException;
 import io.github.jyoutube.error.TransportException;
 import io.github.jyoutube.error.UnauthorizedException;
+import io.github.jyoutube.error.UnresolvedChannelException;
+import io.github.jyoutube.error.WaitException;
 import io.github.jyoutube.error.YouTubeException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -112,6 +114,24 @@ final class Errors {
     }
     if (failure instanceof MediaException e) {
       return new Report(ExitCodes.FAILURE, e.getMessage(), null);
+    }
+    if (failure instanceof UnresolvedChannelException e) {
+      return new Report(
+          e.reason() == UnresolvedChannelException.Reason.UNRECOGNIZED
+              ? ExitCodes.USAGE
+              : ExitCodes.FAILURE,
+          e.getMessage(),
+          e.reason() == UnresolvedChannelException.Reason.NOT_FOUND
+              ? null
+              : "give a channel id (UC…), a handle (@name), or a channel, video or playlist URL");
+    }
+    if (failure instanceof WaitException e) {
+      return new Report(
+          ExitCodes.FAILURE,
+          e.getMessage(),
+          e.outcome() == WaitException.Outcome.TIMED_OUT
+              ? "wait longer with --timeout SECONDS"
+              : null);
     }
     if (failure instanceof YouTubeException e) {
       return new Report(ExitCodes.FAILURE, e.getMessage(), null);

@@ -1,13 +1,18 @@
 package io.github.jyoutube.cli;
 
+import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.UploadOptions;
 import io.github.jyoutube.model.Video;
 import io.github.jyoutube.model.VideoSnippet;
 import io.github.jyoutube.model.VideoStatus;
+import io.github.jyoutube.recipes.ChannelUploads;
+import io.github.jyoutube.recipes.ResolvedChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +23,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     synopsisSubcommandLabel = "COMMAND",
     description = "Videos.",
-    subcommands = {VideosCommand.ListVideos.class, VideosCommand.Upload.class})
+    subcommands = {
+      VideosCommand.ListVideos.class,
+      VideosCommand.Upload.class,
+      WaitVideoCommand.class
+    })
 final class VideosCommand extends GroupCommand {
 
   static Table table() {
@@ -55,26 +64,93 @@ final class VideosCommand extends GroupCommand {
   }
 
   /** {@code videos list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List videos by ID.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = {
+        "List videos by ID (any number: 50 a request, 1 quota unit each), or a channel's uploads"
+            + " through its uploads playlist (--channel: 2 units per 50 videos, newest first)."
+      })
   static final class ListVideos extends BaseCommand {
 
     @Option(
         names = "--id",
-        required = true,
         arity = "1..*",
         split = ",",
         paramLabel = "ID",
         description = "Video IDs (space- or comma-separated).")
     List<String> ids;
 
+    @Option(
+        names = "--channel",
+        paramLabel = "CHANNEL",
+        description = "A channel's uploads: its id, @handle, or a channel, video or playlist URL.")
+    String channel;
+
+    @Option(names = "--all", description = "With --channel: every upload, not only the newest.")
+    boolean all;
+
+    @Option(
+        names = "--max",
+        paramLabel = "N",
+        defaultValue = "50",
+        description = "With --channel: the N newest uploads (default: ${DEFAULT-VALUE}).")
+    long max;
+
     @Override
     int run() {
-      return printList(
-          client().videos().list().id(ids.toArray(String[]::new)).pages(),
-          Long.MAX_VALUE,
-          table(),
-          VideosCommand::row,
-          "No such videos (or they are private).");
+      if ((ids == null) == (channel == null)) {
+        throw CliException.usage(
+            "say which videos: --id ID… or --channel CHANNEL", "add --all for every upload");
+      }
+      if (all && channel == null) {
+        throw CliException.usage("--all goes with --channel", null);
+      }
+      if (ids != null) {
+        return printList(
+            client().videos().list().id(ids).pages(),
+            Long.MAX_VALUE,
+            table(),
+            VideosCommand::row,
+            "No such videos (or they are private).");
+      }
+      if (max < 1) {
+        throw CliException.usage("--max must be at least 1", null);
+      }
+      ResolvedChannel resolved = client().recipes().resolveChannel(channel);
+      ChannelUploads uploads = client().recipes().uploads(resolved.channelId());
+      if (!all) {
+        uploads.maxItems(max);
+      }
+      long before = client().quota().spentToday(QuotaBucket.DEFAULT);
+      List<Video> videos = uploads.videos().toList();
+      long units = client().quota().spentToday(QuotaBucket.DEFAULT) - before;
+      if (json()) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("kind", "youtube#videoListResponse");
+        answer.put("items", videos);
+        printJson(answer);
+        return ExitCodes.OK;
+      }
+      Table table = table();
+      videos.forEach(v -> table.row(row(v)));
+      table.print(out(), "No uploads.");
+      err()
+          .println(
+              videos.size()
+                  + (videos.size() == 1 ? " upload" : " uploads")
+                  + " of "
+                  + resolved.channelId()
+                  + " in "
+                  + units
+                  + (units == 1 ? " quota unit" : " quota units")
+                  + " (+"
+                  + resolved.totalUnits()
+                  + " to resolve "
+                  + channel
+                  + ")");
+      err().flush();
+      return ExitCodes.OK;
     }
   }
 

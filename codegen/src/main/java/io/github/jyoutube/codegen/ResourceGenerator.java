@@ -603,7 +603,11 @@ public final class ResourceGenerator {
     String string = im.use("java.lang.String");
     switch (p.kind()) {
       case STRING, BOOLEAN -> setter(w, doc, self, name, scalarType(p, im), "set(" + wire + ", ");
-      case STRINGS -> setter(w, doc, self, name, string + "...", "setRepeated(" + wire + ", ");
+      case STRINGS -> {
+        setter(w, doc, self, name, string + "...", "setRepeated(" + wire + ", ");
+        String collection = im.use("java.util.Collection") + "<" + string + ">";
+        setter(w, collectionDoc(p), self, name, collection, "setRepeated(" + wire + ", ");
+      }
       case INT, LONG -> {
         if (p.minimum() == null) {
           setter(w, doc, self, name, scalarType(p, im), "set(" + wire + ", ");
@@ -717,6 +721,10 @@ public final class ResourceGenerator {
       doc.append(" Deprecated by the API.");
     }
     return doc.toString();
+  }
+
+  private static String collectionDoc(Param p) {
+    return "Sets " + Javadoc.code(p.name()) + " to the values of a collection, in its order.";
   }
 
   private static String stringDoc(Param p) {

@@ -193,6 +193,14 @@ final class StandIns {
           return set(name, joined.toString());
         }
 
+        final R setRepeated(String name, Iterable<?> values) {
+          StringJoiner joined = new StringJoiner(",");
+          for (Object value : values) {
+            joined.add(String.valueOf(value));
+          }
+          return set(name, joined.toString());
+        }
+
         static <V> V required(String name, V value) {
           if (value == null || (value instanceof String text && text.isEmpty())) {
             throw new IllegalArgumentException("required parameter '" + name + "' is missing");

@@ -1,7 +1,9 @@
 package io.github.jyoutube.http;
 
+import io.github.jyoutube.CallListener;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.QuotaMeter;
+import io.github.jyoutube.RequestOptions;
 import io.github.jyoutube.Sleeper;
 import io.github.jyoutube.error.ApiException;
 import io.github.jyoutube.error.DecodeException;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -70,6 +73,8 @@ public final class HttpExecutor {
   private final Authorizer authorizer;
   private final Executor asyncExecutor;
   private final QuotaMeter meter;
+  private final RequestOptions defaults;
+  private final List<CallListener> listeners;
 
   /**
    * Creates the executor.
@@ -90,6 +95,31 @@ public final class HttpExecutor {
       Authorizer authorizer,
       Executor asyncExecutor,
       QuotaMeter meter) {
+    this(transport, policy, sleeper, clock, authorizer, asyncExecutor, meter, List.of());
+  }
+
+  /**
+   * Creates the executor with listeners, which see every call it makes.
+   *
+   * @param transport sends each attempt
+   * @param policy how often and how long to back off
+   * @param sleeper waits between attempts
+   * @param clock reads {@code Retry-After} dates
+   * @param authorizer supplies credentials for authenticated calls
+   * @param asyncExecutor runs the {@code executeAsync} variants
+   * @param meter counts the quota each request spends
+   * @param listeners receive the events of every call
+   */
+  public HttpExecutor(
+      HttpTransport transport,
+      RetryPolicy policy,
+      Sleeper sleeper,
+      Clock clock,
+      Authorizer authorizer,
+      Executor asyncExecutor,
+      QuotaMeter meter,
+      List<CallListener> listeners) {
+    this.listeners = List.copyOf(listeners);
     this.transport = Objects.requireNonNull(transport, "transport == null");
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
@@ -97,6 +127,34 @@ public final class HttpExecutor {
     this.authorizer = Objects.requireNonNull(authorizer, "authorizer == null");
     this.asyncExecutor = Objects.requireNonNull(asyncExecutor, "asyncExecutor == null");
     this.meter = Objects.requireNonNull(meter, "meter == null");
+    this.defaults = RequestOptions.defaults();
+  }
+
+  /** A copy of {@code parent} with other default options: the same transport, meter and all. */
+  private HttpExecutor(HttpExecutor parent, RequestOptions defaults) {
+    this.transport = parent.transport;
+    this.policy = parent.policy;
+    this.sleeper = parent.sleeper;
+    this.clock = parent.clock;
+    this.authorizer = parent.authorizer;
+    this.asyncExecutor = parent.asyncExecutor;
+    this.meter = parent.meter;
+    this.defaults = defaults;
+    this.listeners = parent.listeners;
+  }
+
+  /**
+   * An executor that sends through this one's transport, with this one's credentials, retries and
+   * quota meter, under these defaults overridden by {@code options}: for a client's {@code
+   * withOptions}.
+   */
+  public HttpExecutor withDefaults(RequestOptions options) {
+    return new HttpExecutor(this, defaults.overriddenBy(options));
+  }
+
+  /** The options every call gets unless it says otherwise. */
+  public RequestOptions defaults() {
+    return defaults;
   }
 
   /** The retry policy in force. */
@@ -113,7 +171,29 @@ public final class HttpExecutor {
    * @throws YouTubeException if the call failed
    */
   public <T> T execute(HttpCall call, Class<T> type) {
-    return decode(call, execute(call), type);
+    return execute(call, type, Invocation.none());
+  }
+
+  /**
+   * {@link #execute(HttpCall, Class)} for {@code invocation}: under its options, over the
+   * executor's defaults (their timeout per attempt, retry count and headers; the call's own headers
+   * win), and named by its method id to the listeners.
+   *
+   * @param call what to send
+   * @param type the answer's type
+   * @param invocation the method and options
+   * @return the decoded answer
+   */
+  public <T> T execute(HttpCall call, Class<T> type, Invocation invocation) {
+    Observation observation = Observation.start(listeners, call, invocation.methodId());
+    try {
+      T value = decode(call, send(call, invocation.options(), observation), type);
+      observation.finished();
+      return value;
+    } catch (RuntimeException | Error e) {
+      observation.failed(e);
+      throw e;
+    }
   }
 
   /**
@@ -124,7 +204,61 @@ public final class HttpExecutor {
    * @throws YouTubeException if the call failed
    */
   public HttpResult execute(HttpCall call) {
-    return run(call, credential -> transport.send(call, credential), () -> true);
+    return execute(call, Invocation.none());
+  }
+
+  /**
+   * {@link #execute(HttpCall)} for {@code invocation}: under its options and named by its method.
+   *
+   * @param call what to send
+   * @param invocation the method and options
+   * @return the answer
+   */
+  public HttpResult execute(HttpCall call, Invocation invocation) {
+    Observation observation = Observation.start(listeners, call, invocation.methodId());
+    try {
+      HttpResult result = send(call, invocation.options(), observation);
+      observation.finished();
+      return result;
+    } catch (RuntimeException | Error e) {
+      observation.failed(e);
+      throw e;
+    }
+  }
+
+  private HttpResult send(HttpCall call, RequestOptions options, Observation observation) {
+    RequestOptions effective = options == null ? defaults : defaults.overriddenBy(options);
+    HttpCall sent = withHeaders(call, effective);
+    Duration timeout = effective.timeout();
+    return run(
+        sent,
+        policy(effective),
+        credential ->
+            timeout == null
+                ? transport.send(sent, credential)
+                : transport.send(sent, credential, null, timeout),
+        () -> true,
+        observation);
+  }
+
+  private RetryPolicy policy(RequestOptions effective) {
+    return effective.maxRetries() == null ? policy : policy.withMaxRetries(effective.maxRetries());
+  }
+
+  /** The call with the options' headers it does not set itself. */
+  private static HttpCall withHeaders(HttpCall call, RequestOptions options) {
+    if (call.dialect() != HttpCall.Dialect.API || options.headers().isEmpty()) {
+      return call;
+    }
+    HttpCall with = call;
+    for (Map.Entry<String, String> header : options.headers().entrySet()) {
+      boolean present =
+          call.headers().keySet().stream().anyMatch(name -> name.equalsIgnoreCase(header.getKey()));
+      if (!present) {
+        with = with.withHeader(header.getKey(), header.getValue());
+      }
+    }
+    return with;
   }
 
   /**
@@ -141,10 +275,20 @@ public final class HttpExecutor {
   public long download(HttpCall call, OutputStream sink) {
     Objects.requireNonNull(sink, "sink == null");
     CountingOutputStream counting = new CountingOutputStream(sink);
-    run(
-        call,
-        credential -> transport.download(call, credential, counting),
-        () -> counting.count == 0);
+    HttpCall sent = withHeaders(call, defaults);
+    Observation observation = Observation.start(listeners, call, null);
+    try {
+      run(
+          sent,
+          policy(defaults),
+          credential -> transport.download(sent, credential, counting),
+          () -> counting.count == 0,
+          observation);
+      observation.finished();
+    } catch (RuntimeException | Error e) {
+      observation.failed(e);
+      throw e;
+    }
     return counting.count;
   }
 
@@ -164,32 +308,43 @@ public final class HttpExecutor {
    */
   public HttpResult exchange(HttpCall call, RequestBody body, Duration timeout) throws IOException {
     Objects.requireNonNull(body, "body == null");
+    Observation observation = Observation.start(listeners, call, null);
     boolean renewed = false;
-    while (true) {
-      Credential credential = call.authenticated() ? authorizer.header() : null;
-      long started = System.nanoTime();
-      HttpResult result;
-      try {
-        result = transport.send(call, credential, body, timeout);
-      } catch (IOException e) {
-        if (!neverSent(e)) {
-          charge(call);
+    try {
+      while (true) {
+        Credential credential = credential(call, observation);
+        long started = System.nanoTime();
+        observation.attempt();
+        HttpResult result;
+        try {
+          result = transport.send(call, credential, body, timeout);
+        } catch (IOException e) {
+          if (!neverSent(e)) {
+            charge(call, observation);
+          }
+          log(call, "failed: " + e, started);
+          observation.attemptFailed(e, started);
+          observation.failed(e);
+          throw e;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new TransportException(call.describe() + " interrupted", e);
         }
-        log(call, "failed: " + e, started);
-        throw e;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TransportException(call.describe() + " interrupted", e);
-      }
-      charge(call);
-      log(call, String.valueOf(result.statusCode()), started);
-      if (result.statusCode() == 401 && credential != null && !renewed && body.repeatable()) {
-        renewed = true;
-        if (authorizer.renewAfterRejection(credential)) {
-          continue;
+        log(call, String.valueOf(result.statusCode()), started);
+        observation.response(result.statusCode(), result.body().length, started);
+        charge(call, observation);
+        if (result.statusCode() == 401 && credential != null && !renewed && body.repeatable()) {
+          renewed = true;
+          if (renew(credential, observation)) {
+            continue;
+          }
         }
+        observation.finished();
+        return result;
       }
-      return result;
+    } catch (RuntimeException | Error e) {
+      observation.failed(e);
+      throw e;
     }
   }
 
@@ -243,28 +398,38 @@ public final class HttpExecutor {
     HttpResult send(Credential credential) throws IOException, InterruptedException;
   }
 
-  private HttpResult run(HttpCall call, Attempt attempt, BooleanSupplier resendable) {
+  private HttpResult run(
+      HttpCall call,
+      RetryPolicy policy,
+      Attempt attempt,
+      BooleanSupplier resendable,
+      Observation observation) {
     int retries = 0;
     boolean renewed = false;
     while (true) {
-      Credential credential = call.authenticated() ? authorizer.header() : null;
+      Credential credential = credential(call, observation);
       long started = System.nanoTime();
+      observation.attempt();
       HttpResult result;
       try {
         result = attempt.send(credential);
       } catch (HttpTransport.SinkException e) {
-        charge(call);
+        charge(call, observation);
         log(call, "failed: " + e, started);
+        observation.attemptFailed(e, started);
         throw new MediaException(call.describe() + ": " + e.getMessage(), e.getCause());
       } catch (IOException e) {
         boolean unsent = neverSent(e);
         if (!unsent) {
-          charge(call);
+          charge(call, observation);
         }
         boolean safe = (call.idempotent() || unsent) && resendable.getAsBoolean() && !tooLarge(e);
         log(call, "failed: " + e, started);
+        observation.attemptFailed(e, started);
         if (safe && retries < policy.maxRetries()) {
-          sleep(policy.backoff(retries++));
+          Duration wait = policy.backoff(retries++);
+          observation.retry(e.getClass().getSimpleName(), wait);
+          sleep(wait);
           continue;
         }
         throw new TransportException(
@@ -274,15 +439,16 @@ public final class HttpExecutor {
         Thread.currentThread().interrupt();
         throw new TransportException(call.describe() + " interrupted", e);
       }
-      charge(call);
       int status = result.statusCode();
       log(call, String.valueOf(status), started);
+      observation.response(status, result.body().length, started);
+      charge(call, observation);
       if ((status >= 200 && status < 300) || status == 304) {
         return result;
       }
       if (status == 401 && credential != null && !renewed) {
         renewed = true;
-        if (authorizer.renewAfterRejection(credential)) {
+        if (renew(credential, observation)) {
           continue; // a fresh credential; the 401 proved the request was not acted on
         }
       }
@@ -293,12 +459,51 @@ public final class HttpExecutor {
         Duration delay = delayFor(result, retries);
         if (delay != null) {
           retries++;
+          String reason = error.errors().isEmpty() ? null : error.errors().get(0).reason();
+          observation.retry(reason != null ? reason : String.valueOf(status), delay);
           sleep(delay);
           continue;
         }
       }
       throw toException(call, error);
     }
+  }
+
+  /**
+   * Counts the calls to OAuth endpoints made on each thread, so that an API call can tell whether
+   * obtaining its credential took a refresh.
+   */
+  private static final ThreadLocal<int[]> OAUTH_CALLS = ThreadLocal.withInitial(() -> new int[1]);
+
+  /** The credential for the next attempt of {@code call}, noting a refresh it took. */
+  private Credential credential(HttpCall call, Observation observation) {
+    if (call.dialect() == HttpCall.Dialect.OAUTH) {
+      OAUTH_CALLS.get()[0]++;
+    }
+    if (!call.authenticated()) {
+      return null;
+    }
+    if (!observation.active()) {
+      return authorizer.header();
+    }
+    int[] oauthCalls = OAUTH_CALLS.get();
+    int before = oauthCalls[0];
+    Credential credential = authorizer.header();
+    if (oauthCalls[0] != before) {
+      observation.refresh("expiring");
+    }
+    return credential;
+  }
+
+  /** Renews a credential the API rejected, noting the refresh when one was made here. */
+  private boolean renew(Credential rejected, Observation observation) {
+    int[] oauthCalls = OAUTH_CALLS.get();
+    int before = oauthCalls[0];
+    boolean renewed = authorizer.renewAfterRejection(rejected);
+    if (renewed && oauthCalls[0] != before) {
+      observation.refresh("rejected");
+    }
+    return renewed;
   }
 
   private static boolean retryable(ErrorBody error) {
@@ -308,7 +513,13 @@ public final class HttpExecutor {
 
   /** {@link #execute(HttpCall, Class)} on the client's executor. */
   public <T> CompletableFuture<T> executeAsync(HttpCall call, Class<T> type) {
-    return CompletableFuture.supplyAsync(() -> execute(call, type), asyncExecutor);
+    return executeAsync(call, type, Invocation.none());
+  }
+
+  /** {@link #execute(HttpCall, Class, Invocation)} on the client's executor. */
+  public <T> CompletableFuture<T> executeAsync(
+      HttpCall call, Class<T> type, Invocation invocation) {
+    return CompletableFuture.supplyAsync(() -> execute(call, type, invocation), asyncExecutor);
   }
 
   /**
@@ -378,9 +589,10 @@ public final class HttpExecutor {
     }
   }
 
-  private void charge(HttpCall call) {
+  private void charge(HttpCall call, Observation observation) {
     if (call.quota() != null) {
       meter.record(call.quota());
+      observation.charged(call.quota());
     }
   }
 

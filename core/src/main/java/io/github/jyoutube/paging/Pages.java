@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -35,6 +36,7 @@ public final class Pages<P extends Page<T>, T> implements Iterable<P> {
   }
 
   private final Fetcher<P> fetcher;
+  private final Supplier<Iterator<P>> source;
   private final String firstToken;
   private final long maxItems;
 
@@ -46,16 +48,38 @@ public final class Pages<P extends Page<T>, T> implements Iterable<P> {
    * @param maxItems how many items to take at most
    */
   public Pages(Fetcher<P> fetcher, String firstToken, long maxItems) {
-    this.fetcher = Objects.requireNonNull(fetcher, "fetcher == null");
+    this(Objects.requireNonNull(fetcher, "fetcher == null"), null, firstToken, maxItems);
+  }
+
+  private Pages(
+      Fetcher<P> fetcher, Supplier<Iterator<P>> source, String firstToken, long maxItems) {
     if (maxItems < 0) {
       throw new IllegalArgumentException("maxItems must be >= 0: " + maxItems);
     }
+    this.fetcher = fetcher;
+    this.source = source;
     this.firstToken = firstToken;
     this.maxItems = maxItems;
   }
 
+  /**
+   * Pages that come from somewhere other than {@code nextPageToken}, such as the batches of an id
+   * lookup split into several requests: each iteration asks {@code source} for a new iterator, and
+   * the items stop after {@code maxItems}.
+   *
+   * @param source makes the iterator of one walk over the pages
+   * @param maxItems how many items to take at most
+   * @return the pages
+   */
+  public static <P extends Page<T>, T> Pages<P, T> of(Supplier<Iterator<P>> source, long maxItems) {
+    return new Pages<>(null, Objects.requireNonNull(source, "source == null"), null, maxItems);
+  }
+
   @Override
   public Iterator<P> iterator() {
+    if (source != null) {
+      return maxItems == 0 ? java.util.Collections.emptyIterator() : source.get();
+    }
     return new PageIterator();
   }
 

@@ -7,6 +7,7 @@ import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.AbuseReport;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -72,6 +73,11 @@ public final class AbuseReportsResource {
      * will include. Defaults to the parts the body carries of {@code subject}.
      */
     public InsertRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
   }

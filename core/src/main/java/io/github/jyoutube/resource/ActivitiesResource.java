@@ -10,6 +10,7 @@ import io.github.jyoutube.model.Activity;
 import io.github.jyoutube.model.ActivityListResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -70,6 +71,11 @@ public final class ActivitiesResource {
      * properties that the API response will include. Defaults to {@code contentDetails,id,snippet}.
      */
     public ListRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

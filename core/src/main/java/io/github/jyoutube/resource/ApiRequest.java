@@ -1,8 +1,12 @@
 package io.github.jyoutube.resource;
 
 import io.github.jyoutube.Json;
+import io.github.jyoutube.QuotaCost;
+import io.github.jyoutube.RequestOptions;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.http.HttpCall;
+import io.github.jyoutube.http.HttpResult;
+import io.github.jyoutube.http.Invocation;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +40,7 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
   private final Object body;
   private final Map<String, String> query = new LinkedHashMap<>();
   private final Map<String, String> headers = new LinkedHashMap<>();
+  private RequestOptions options = RequestOptions.defaults();
 
   ApiRequest(ClientContext context, MethodSpec spec, Class<T> responseType, Object body) {
     this.context = Objects.requireNonNull(context, "context == null");
@@ -64,9 +69,71 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
     return set("quotaUser", quotaUser);
   }
 
+  /** The API method this request calls, such as {@code youtube.videos.list}. */
+  public final String methodId() {
+    return spec.id();
+  }
+
+  /**
+   * What one request of this method costs in quota; every page, retry and failed request costs it
+   * again.
+   */
+  public final QuotaCost quotaCost() {
+    return spec.quota();
+  }
+
+  /**
+   * The parameters set so far, as they will be sent (defaults such as {@code part} included, path
+   * parameters too); a copy.
+   */
+  public final Map<String, String> parameters() {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
+  }
+
+  /**
+   * This request's own options: its timeout per attempt, retries, extra headers and {@code
+   * quotaUser}, over those of the client ({@link io.github.jyoutube.YouTubeClient#withOptions}). An
+   * explicit {@link #quotaUser(String)} wins over the options'.
+   */
+  public final R options(RequestOptions options) {
+    this.options = Objects.requireNonNull(options, "options == null");
+    return self();
+  }
+
   /** Sends the request and waits for the answer. */
   public T execute() {
-    return context.executor().execute(toCall(query), responseType);
+    return context.executor().execute(toCall(query), responseType, invocation());
+  }
+
+  /** This request's method and options, for the executor. */
+  final Invocation invocation() {
+    return new Invocation(spec.id(), options);
+  }
+
+  /**
+   * Sends the request and returns the successful answer as received, its status, headers and bytes,
+   * to read as it is or {@link RawResponse#parse() parse} later. Failures are the same exceptions
+   * {@link #execute()} throws.
+   *
+   * @throws IllegalArgumentException for a lookup of more than 50 ids, whose answer is merged from
+   *     several
+   */
+  public RawResponse<T> executeRaw() {
+    if (IdBatches.of(this, Long.MAX_VALUE) != null) {
+      throw new IllegalArgumentException(
+          "executeRaw() sends one request, and a lookup of more than "
+              + IdBatches.MAX_IDS
+              + " ids takes several: use execute(), or at most "
+              + IdBatches.MAX_IDS
+              + " ids");
+    }
+    HttpCall call = toCall(query);
+    HttpResult result = context.executor().execute(call, invocation());
+    return new RawResponse<>(
+        result.statusCode(),
+        result.headers(),
+        result.body(),
+        () -> context.executor().decode(call, result, responseType));
   }
 
   /**
@@ -75,7 +142,7 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * #execute()} throws.
    */
   public CompletableFuture<T> executeAsync() {
-    return context.executor().executeAsync(toCall(query), responseType);
+    return context.executor().executeAsync(toCall(query), responseType, invocation());
   }
 
   /** Sets or, with {@code null}, removes a query parameter. */
@@ -154,6 +221,24 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
     return self();
   }
 
+  /** Whether a request header is set. */
+  final boolean hasHeader(String name) {
+    return headers.containsKey(name);
+  }
+
+  /**
+   * Sends the request with {@code parameters} in place of those set, and returns the successful
+   * answer as received.
+   */
+  final HttpResult sendRaw(Map<String, String> parameters) {
+    return context.executor().execute(toCall(parameters), invocation());
+  }
+
+  /** Sends the request with {@code parameters} in place of those set, and decodes the answer. */
+  final T send(Map<String, String> parameters) {
+    return context.executor().execute(toCall(parameters), responseType, invocation());
+  }
+
   /** The value of a query parameter, or {@code null}. */
   final String get(String name) {
     return query.get(name);
@@ -191,6 +276,10 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
       }
     }
     Map<String, String> rest = new LinkedHashMap<>(parameters);
+    String quotaUser = context.executor().defaults().overriddenBy(options).quotaUser();
+    if (quotaUser != null) {
+      rest.putIfAbsent("quotaUser", quotaUser);
+    }
     String path = spec.path();
     for (int open = path.indexOf('{'); open >= 0; open = path.indexOf('{')) {
       int close = path.indexOf('}', open);

@@ -10,6 +10,7 @@ import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.Caption;
 import io.github.jyoutube.model.CaptionListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -257,6 +258,11 @@ public final class CaptionsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** ID of the Google+ Page for the channel that the request is be on behalf of. */
     public InsertRequest onBehalfOf(String onBehalfOf) {
       return set("onBehalfOf", onBehalfOf);
@@ -302,8 +308,18 @@ public final class CaptionsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Returns the captions with the given IDs. */
     public ListRequest id(String... id) {
+      return setRepeated("id", id);
+    }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
@@ -352,6 +368,11 @@ public final class CaptionsResource {
      * snippet}.
      */
     public UpdateRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

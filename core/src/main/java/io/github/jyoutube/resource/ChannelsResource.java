@@ -8,6 +8,7 @@ import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.Channel;
 import io.github.jyoutube.model.ChannelListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -102,6 +103,11 @@ public final class ChannelsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Return the channels within the specified guide category ID. */
     public ListRequest categoryId(String categoryId) {
       return set("categoryId", categoryId);
@@ -127,6 +133,11 @@ public final class ChannelsResource {
 
     /** Return the channels with the specified IDs. */
     public ListRequest id(String... id) {
+      return setRepeated("id", id);
+    }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
@@ -184,6 +195,11 @@ public final class ChannelsResource {
      * auditDetails,brandingSettings,contentDetails,contentOwnerDetails,conversionPings,localizations,snippet,statistics,status,topicDetails}.
      */
     public UpdateRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

@@ -8,6 +8,7 @@ import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.CommentThread;
 import io.github.jyoutube.model.CommentThreadListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -196,6 +197,11 @@ public final class CommentThreadsResource {
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
   }
 
   /**
@@ -223,6 +229,11 @@ public final class CommentThreadsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /**
      * Returns the comment threads of all videos of the channel and the channel comments as well.
      */
@@ -240,6 +251,11 @@ public final class CommentThreadsResource {
 
     /** Returns the comment threads with the given IDs. */
     public ListRequest id(String... id) {
+      return setRepeated("id", id);
+    }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 

@@ -8,6 +8,7 @@ import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.Comment;
 import io.github.jyoutube.model.CommentListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -245,6 +246,11 @@ public final class CommentsResource {
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
   }
 
   /** {@code youtube.comments.list}: {@code GET youtube/v3/comments}. Costs 1 quota unit. */
@@ -269,8 +275,18 @@ public final class CommentsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Returns the comments with the given IDs. */
     public ListRequest id(String... id) {
+      return setRepeated("id", id);
+    }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
@@ -323,6 +339,11 @@ public final class CommentsResource {
     public MarkAsSpamRequest id(String... id) {
       return setRepeated("id", id);
     }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public MarkAsSpamRequest id(Collection<String> id) {
+      return setRepeated("id", id);
+    }
   }
 
   /**
@@ -351,6 +372,11 @@ public final class CommentsResource {
 
     /** Modifies the moderation status of the comments with the given IDs. */
     public SetModerationStatusRequest id(String... id) {
+      return setRepeated("id", id);
+    }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public SetModerationStatusRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
@@ -389,6 +415,11 @@ public final class CommentsResource {
      * Defaults to the parts the body carries of {@code snippet}.
      */
     public UpdateRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
   }

@@ -7,6 +7,7 @@ import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.I18nLanguageListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -69,6 +70,11 @@ public final class I18nLanguagesResource {
      * response will include. Defaults to {@code id,snippet}.
      */
     public ListRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

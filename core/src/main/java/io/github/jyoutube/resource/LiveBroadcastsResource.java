@@ -9,6 +9,7 @@ import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.Cuepoint;
 import io.github.jyoutube.model.LiveBroadcast;
 import io.github.jyoutube.model.LiveBroadcastListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -299,6 +300,11 @@ public final class LiveBroadcastsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public BindRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Broadcast to bind to the stream. */
     public BindRequest id(String id) {
       return set("id", id);
@@ -395,6 +401,11 @@ public final class LiveBroadcastsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /**
      * Note: This parameter is intended exclusively for YouTube content partners. The {@code
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
@@ -436,6 +447,11 @@ public final class LiveBroadcastsResource {
      * resource properties that the API response will include.
      */
     public InsertCuepointRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertCuepointRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
@@ -491,6 +507,11 @@ public final class LiveBroadcastsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Return broadcasts with a certain status, e.g. active broadcasts. */
     public ListRequest broadcastStatus(ListBroadcastStatus broadcastStatus) {
       return set("broadcastStatus", broadcastStatus);
@@ -519,6 +540,11 @@ public final class LiveBroadcastsResource {
 
     /** Return broadcasts with the given ids from Stubby or Apiary. */
     public ListRequest id(String... id) {
+      return setRepeated("id", id);
+    }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
@@ -577,6 +603,11 @@ public final class LiveBroadcastsResource {
      * contentDetails,id,monetizationDetails,snippet,statistics,status}.
      */
     public TransitionRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public TransitionRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
@@ -641,6 +672,11 @@ public final class LiveBroadcastsResource {
      * contentDetails,monetizationDetails,snippet,statistics,status}.
      */
     public UpdateRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

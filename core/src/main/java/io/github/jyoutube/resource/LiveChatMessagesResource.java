@@ -8,6 +8,7 @@ import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.LiveChatMessage;
 import io.github.jyoutube.model.LiveChatMessageListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -190,6 +191,11 @@ public final class LiveChatMessagesResource {
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
   }
 
   /**
@@ -214,6 +220,11 @@ public final class LiveChatMessagesResource {
      * will include. Defaults to {@code authorDetails,id,snippet}.
      */
     public ListRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
@@ -302,6 +313,11 @@ public final class LiveChatMessagesResource {
      * will include. Defaults to {@code authorDetails,id,snippet}.
      */
     public StreamListRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public StreamListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

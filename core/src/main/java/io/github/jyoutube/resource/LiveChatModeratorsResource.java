@@ -8,6 +8,7 @@ import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.LiveChatModerator;
 import io.github.jyoutube.model.LiveChatModeratorListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -137,6 +138,11 @@ public final class LiveChatModeratorsResource {
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
   }
 
   /**
@@ -161,6 +167,11 @@ public final class LiveChatModeratorsResource {
      * response will include. Defaults to {@code id,snippet}.
      */
     public ListRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

@@ -8,6 +8,7 @@ import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.LiveStream;
 import io.github.jyoutube.model.LiveStreamListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -166,6 +167,11 @@ public final class LiveStreamsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /**
      * Note: This parameter is intended exclusively for YouTube content partners. The {@code
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
@@ -212,8 +218,18 @@ public final class LiveStreamsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Return LiveStreams with the given ids from Stubby or Apiary. */
     public ListRequest id(String... id) {
+      return setRepeated("id", id);
+    }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
@@ -273,6 +289,11 @@ public final class LiveStreamsResource {
      * cdn,contentDetails,snippet,status}.
      */
     public UpdateRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

@@ -8,6 +8,7 @@ import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.Member;
 import io.github.jyoutube.model.MemberListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -100,6 +101,11 @@ public final class MembersResource {
      * include. Defaults to {@code snippet}.
      */
     public ListRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

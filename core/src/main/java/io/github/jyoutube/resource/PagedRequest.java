@@ -49,8 +49,16 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
   /**
    * Every page, fetched lazily as the iteration reaches it, starting at {@code pageToken} if set.
    * The parameters are those set now; later changes to this request do not affect it.
+   *
+   * <p>An {@code id} list longer than the API's 50 is looked up in batches of 50 instead, one page
+   * per batch, the items in the order of the ids asked; a few batches are sent ahead of the one
+   * being read (never more than {@link #maxItems} may need).
    */
   public Pages<T, I> pages() {
+    IdBatches<T> batches = IdBatches.of(this, maxItems);
+    if (batches != null) {
+      return Pages.of(batches::pages, maxItems);
+    }
     Map<String, String> base = query();
     // Check the required parameters now, not at the first page.
     toCall(base);
@@ -64,7 +72,7 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
           if (token != null) {
             parameters.put("pageToken", token);
           }
-          return context().executor().execute(toCall(parameters), responseType());
+          return send(parameters);
         },
         firstToken,
         maxItems);

@@ -10,6 +10,7 @@ import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.PlaylistImage;
 import io.github.jyoutube.model.PlaylistImageListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -193,6 +194,11 @@ public final class PlaylistImagesResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /**
      * Note: This parameter is intended exclusively for YouTube content partners. The {@code
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
@@ -235,6 +241,11 @@ public final class PlaylistImagesResource {
      * resource properties that the API response will include. Defaults to {@code id,snippet}.
      */
     public ListRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
@@ -295,6 +306,11 @@ public final class PlaylistImagesResource {
      * Defaults to the parts the body carries of {@code snippet}.
      */
     public UpdateRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

@@ -8,6 +8,7 @@ import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.Playlist;
 import io.github.jyoutube.model.PlaylistListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -155,6 +156,11 @@ public final class PlaylistsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /**
      * Note: This parameter is intended exclusively for YouTube content partners. The {@code
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
@@ -198,6 +204,11 @@ public final class PlaylistsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Return the playlists owned by the specified channel ID. */
     public ListRequest channelId(String channelId) {
       return set("channelId", channelId);
@@ -210,6 +221,11 @@ public final class PlaylistsResource {
 
     /** Return the playlists with the given IDs. */
     public ListRequest id(String... id) {
+      return setRepeated("id", id);
+    }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
@@ -266,6 +282,11 @@ public final class PlaylistsResource {
      * contentDetails,localizations,player,snippet,status}.
      */
     public UpdateRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

@@ -10,6 +10,7 @@ import io.github.jyoutube.model.SearchListResponse;
 import io.github.jyoutube.model.SearchResult;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -563,6 +564,11 @@ public final class SearchResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Filter on resources belonging to this channelId. (Force TAP rebuild). */
     public ListRequest channelId(String channelId) {
       return set("channelId", channelId);
@@ -711,6 +717,11 @@ public final class SearchResource {
 
     /** Restrict results to a particular set of resource types. */
     public ListRequest type(String... type) {
+      return setRepeated("type", type);
+    }
+
+    /** Sets {@code type} to the values of a collection, in its order. */
+    public ListRequest type(Collection<String> type) {
       return setRepeated("type", type);
     }
 

@@ -8,6 +8,7 @@ import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.Subscription;
 import io.github.jyoutube.model.SubscriptionListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -169,6 +170,11 @@ public final class SubscriptionsResource {
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
   }
 
   /**
@@ -196,6 +202,11 @@ public final class SubscriptionsResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Return the subscriptions of the given channel owner. */
     public ListRequest channelId(String channelId) {
       return set("channelId", channelId);
@@ -211,6 +222,11 @@ public final class SubscriptionsResource {
 
     /** Return the subscriptions with the given IDs. */
     public ListRequest id(String... id) {
+      return setRepeated("id", id);
+    }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 

@@ -8,6 +8,7 @@ import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.SuperChatEvent;
 import io.github.jyoutube.model.SuperChatEventListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -72,6 +73,11 @@ public final class SuperChatEventsResource {
      * will include. Defaults to {@code id,snippet}.
      */
     public ListRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

@@ -7,6 +7,7 @@ import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.TestItem;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -68,6 +69,11 @@ public final class TestsResource {
 
     /** The {@code part} parameter. Defaults to the parts the body carries of {@code snippet}. */
     public InsertRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

@@ -8,6 +8,7 @@ import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.ThirdPartyLink;
 import io.github.jyoutube.model.ThirdPartyLinkListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -165,6 +166,11 @@ public final class ThirdPartyLinksResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public DeleteRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Channel ID to which changes should be applied, for delegation. */
     public DeleteRequest externalChannelId(String externalChannelId) {
       return set("externalChannelId", externalChannelId);
@@ -213,6 +219,11 @@ public final class ThirdPartyLinksResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Channel ID to which changes should be applied, for delegation. */
     public InsertRequest externalChannelId(String externalChannelId) {
       return set("externalChannelId", externalChannelId);
@@ -241,6 +252,11 @@ public final class ThirdPartyLinksResource {
      * will include. Defaults to {@code snippet,status}.
      */
     public ListRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
@@ -289,6 +305,11 @@ public final class ThirdPartyLinksResource {
      * and response will include. Defaults to the parts the body carries of {@code snippet,status}.
      */
     public UpdateRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

@@ -7,6 +7,7 @@ import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.model.VideoCategoryListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -74,6 +75,11 @@ public final class VideoCategoriesResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** The {@code hl} parameter. The API's default is {@code en-US}. */
     public ListRequest hl(String hl) {
       return set("hl", hl);
@@ -81,6 +87,11 @@ public final class VideoCategoriesResource {
 
     /** Returns the video categories with the given IDs. */
     public ListRequest id(String... id) {
+      return setRepeated("id", id);
+    }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 

@@ -13,6 +13,7 @@ import io.github.jyoutube.model.Video;
 import io.github.jyoutube.model.VideoAbuseReport;
 import io.github.jyoutube.model.VideoGetRatingResponse;
 import io.github.jyoutube.model.VideoListResponse;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -332,8 +333,18 @@ public final class VideosResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public BatchGetStatsRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Required. Return videos with the given ids. The number of IDs specified cannot exceed 50. */
     public BatchGetStatsRequest id(String... id) {
+      return setRepeated("id", id);
+    }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public BatchGetStatsRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
@@ -396,6 +407,11 @@ public final class VideosResource {
       return setRepeated("id", id);
     }
 
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public GetRatingRequest id(Collection<String> id) {
+      return setRepeated("id", id);
+    }
+
     /**
      * Note: This parameter is intended exclusively for YouTube content partners. The {@code
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
@@ -433,6 +449,11 @@ public final class VideosResource {
      * ageGating,brandPartner,contentDetails,fileDetails,liveStreamingDetails,localizations,monetizationDetails,paidProductPlacementDetails,player,processingDetails,projectDetails,recordingDetails,snippet,statistics,status,suggestions,topicDetails}.
      */
     public InsertRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
@@ -497,6 +518,11 @@ public final class VideosResource {
       return setRepeated("part", part);
     }
 
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public ListRequest part(Collection<String> part) {
+      return setRepeated("part", part);
+    }
+
     /** Return the videos that are in the specified chart. */
     public ListRequest chart(Chart chart) {
       return set("chart", chart);
@@ -520,6 +546,11 @@ public final class VideosResource {
 
     /** Return videos with the given ids. */
     public ListRequest id(String... id) {
+      return setRepeated("id", id);
+    }
+
+    /** Sets {@code id} to the values of a collection, in its order. */
+    public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
@@ -662,6 +693,11 @@ public final class VideosResource {
      * ageGating,brandPartner,contentDetails,fileDetails,liveStreamingDetails,localizations,monetizationDetails,paidProductPlacementDetails,player,processingDetails,projectDetails,recordingDetails,snippet,statistics,status,suggestions,topicDetails}.
      */
     public UpdateRequest part(String... part) {
+      return setRepeated("part", part);
+    }
+
+    /** Sets {@code part} to the values of a collection, in its order. */
+    public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 

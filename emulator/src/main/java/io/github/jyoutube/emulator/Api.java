@@ -57,6 +57,9 @@ final class Api {
           MethodCatalog.SCOPES.get("fssl"),
           MethodCatalog.SCOPES.get("partner"));
 
+  /** The most ids a lookup by {@code id} takes, as on YouTube. */
+  static final int MAX_IDS = 50;
+
   final Backend backend;
   final Map<String, Handler> handlers = new HashMap<>();
   final Uploads uploads;
@@ -168,6 +171,15 @@ final class Api {
       List<String> values = param.repeated() ? call.list(param.name()) : List.of(value);
       for (String each : values) {
         check(param, each);
+      }
+    }
+    Param ids = spec.params().get("id");
+    if (ids != null && ids.repeated() && spec.httpMethod().equals("GET")) {
+      int count = call.list("id").size();
+      if (count > MAX_IDS) {
+        throw ApiError.invalidParameter(
+            "id",
+            "Too many ids: a request takes at most " + MAX_IDS + ", this one has " + count + ".");
       }
     }
     if (spec.params().containsKey("part") && call.param("part") != null) {
@@ -331,6 +343,17 @@ final class Api {
   static Reply list(
       Call call, List<ObjectNode> items, Function<ObjectNode, ObjectNode> view, ObjectNode extra)
       throws ApiError {
+    return list(call, items, view, extra, items.size());
+  }
+
+  /** {@link #list}, with a {@code totalResults} other than the items' count (search's). */
+  static Reply list(
+      Call call,
+      List<ObjectNode> items,
+      Function<ObjectNode, ObjectNode> view,
+      ObjectNode extra,
+      long totalResults)
+      throws ApiError {
     Method spec = call.spec;
     Set<String> parts = call.parts();
     ObjectNode content = Jsons.object();
@@ -357,7 +380,7 @@ final class Api {
       if (extra != null) {
         content.setAll(extra);
       }
-      content.set("pageInfo", Jsons.of("totalResults", items.size(), "resultsPerPage", (int) max));
+      content.set("pageInfo", Jsons.of("totalResults", totalResults, "resultsPerPage", (int) max));
     } else if (extra != null) {
       content.setAll(extra);
     }

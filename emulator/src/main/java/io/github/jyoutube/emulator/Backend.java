@@ -25,6 +25,9 @@ final class Backend {
   final Hub hub;
   private volatile String base = "http://127.0.0.1/";
 
+  /** How long an upload shows as being processed ({@code ZERO}: processed at once). */
+  volatile Duration processingTime = Duration.ZERO;
+
   Backend(
       Store store,
       Clock clock,

@@ -6,9 +6,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar jyoutube-emulator.jar [--port N] [--grpc-port N] [--auto-approve] [--data DIR]
- * [--quota UNITS]}: runs the emulator until interrupted. The first line it prints is {@code
- * jyoutube emulator listening on http://127.0.0.1:PORT/}; the last names the gRPC server of live
- * chat streaming.
+ * [--quota UNITS] [--processing-seconds S]}: runs the emulator until interrupted. The first line it
+ * prints is {@code jyoutube emulator listening on http://127.0.0.1:PORT/}; the last names the gRPC
+ * server of live chat streaming.
  */
 public final class Main {
 
@@ -29,6 +29,9 @@ public final class Main {
           case "--auto-approve" -> builder.autoApprove(true);
           case "--data" -> builder.dataDirectory(Path.of(value(args, ++i, arg)));
           case "--quota" -> builder.dailyQuota(Long.parseLong(value(args, ++i, arg)));
+          case "--processing-seconds" ->
+              builder.processingTime(
+                  java.time.Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))));
           case "-h", "--help" -> {
             usage(out);
             return;
@@ -90,11 +93,12 @@ public final class Main {
   private static void usage(PrintStream out) {
     out.println(
         "usage: java -jar jyoutube-emulator.jar [--port N] [--grpc-port N] [--auto-approve]"
-            + " [--data DIR] [--quota UNITS]");
+            + " [--data DIR] [--quota UNITS] [--processing-seconds S]");
     out.println("  --port N         port on 127.0.0.1 (8080; 0 picks a free one)");
     out.println("  --grpc-port N    port of live chat streaming (gRPC) on 127.0.0.1 (--port + 1)");
     out.println("  --auto-approve   the consent page approves at once, as the first account");
     out.println("  --data DIR       keep the state in an H2 database in DIR, across restarts");
     out.println("  --quota UNITS    daily quota of the shared pool (10000)");
+    out.println("  --processing-seconds S  uploads show as processing for S seconds (0)");
   }
 }

@@ -452,6 +452,7 @@ final class Reads {
     items = itemsOf(c, views, playlistId);
     String videoId = c.param("videoId");
     if (videoId != null) {
+      items = new ArrayList<>(items);
       items.removeIf(i -> !videoId.equals(str(i, "contentDetails.videoId")));
     }
     return Api.list(c, items, null);
@@ -465,8 +466,8 @@ final class Reads {
       if (channel != null) {
         List<ObjectNode> videos = c.store.find(Kinds.VIDEO, channelIs(channelId));
         videos.removeIf(v -> !views.listed(v));
-        videos.sort(newestFirst("snippet.publishedAt"));
-        return virtualItems(playlistId, channelId, str(channel, "snippet.title"), videos);
+        sortNewestFirst(videos);
+        return lazyItems(playlistId, channelId, str(channel, "snippet.title"), videos);
       }
     }
     if (playlistId.equals("LL")) {
@@ -496,6 +497,49 @@ final class Reads {
           return video != null && !views.visible(video);
         });
     return items;
+  }
+
+  /**
+   * Sorts videos newest first, reading each date once (a channel may have thousands): dates in the
+   * emulator's own form ({@code 2024-01-15T10:00:00Z}) sort as text, others are read first.
+   */
+  private static void sortNewestFirst(List<ObjectNode> videos) {
+    java.util.Map<ObjectNode, String> at = new java.util.IdentityHashMap<>();
+    for (ObjectNode video : videos) {
+      String text = String.valueOf(str(video, "snippet.publishedAt"));
+      at.put(video, CANONICAL_TIME.matcher(text).matches() ? text : Jsons.time(time(text)));
+    }
+    videos.sort(Comparator.comparing(at::get, Comparator.reverseOrder()));
+  }
+
+  private static final java.util.regex.Pattern CANONICAL_TIME =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+
+  /**
+   * The virtual items of an uploads playlist, each made when read: a page of a channel with
+   * thousands of uploads makes its 50 items, not thousands. Filtering copies it into a list.
+   */
+  private static List<ObjectNode> lazyItems(
+      String playlistId, String channelId, String channelTitle, List<ObjectNode> videos) {
+    return new java.util.AbstractList<>() {
+      @Override
+      public ObjectNode get(int index) {
+        ObjectNode video = videos.get(index);
+        return Seed.playlistItem(
+            "UE" + Ids.derived("item:" + playlistId + ":" + video.path("id").asText(), 42),
+            playlistId,
+            channelId,
+            channelTitle,
+            video,
+            index,
+            time(str(video, "snippet.publishedAt")));
+      }
+
+      @Override
+      public int size() {
+        return videos.size();
+      }
+    };
   }
 
   private static List<ObjectNode> virtualItems(
@@ -645,6 +689,9 @@ final class Reads {
 
   // ---- search ----------------------------------------------------------------------------------
 
+  /** How many results of one query YouTube pages through before it stops. */
+  static final int SEARCH_PAGEABLE = 500;
+
   private static final List<String> VIDEO_ONLY_FILTERS =
       List.of(
           "eventType",
@@ -774,12 +821,13 @@ final class Reads {
         }
       }
     }
+    // As YouTube does: the count tells every match, the pages stop after about 500.
     List<ObjectNode> results = new ArrayList<>();
-    for (ObjectNode node : matches) {
+    for (ObjectNode node : matches.subList(0, Math.min(matches.size(), SEARCH_PAGEABLE))) {
       results.add(searchResult(node));
     }
     String region = c.param("regionCode") == null ? "US" : c.param("regionCode");
-    return Api.list(c, results, null, of("regionCode", region));
+    return Api.list(c, results, null, of("regionCode", region), matches.size());
   }
 
   private static boolean videoFilters(Call c, ObjectNode video) {

@@ -15,6 +15,8 @@ final class Views {
   private final Store store;
   private final String caller;
   private final boolean plainText;
+  private final java.time.Instant now;
+  private final java.time.Duration processing;
 
   /**
    * @param store the dataset
@@ -22,13 +24,33 @@ final class Views {
    * @param plainText whether comments show their original text rather than HTML
    */
   Views(Store store, String caller, boolean plainText) {
+    this(store, caller, plainText, null, java.time.Duration.ZERO);
+  }
+
+  /**
+   * @param now the time of the request, for uploads still being processed
+   * @param processing how long an upload takes to process
+   */
+  Views(
+      Store store,
+      String caller,
+      boolean plainText,
+      java.time.Instant now,
+      java.time.Duration processing) {
     this.store = store;
     this.caller = caller;
     this.plainText = plainText;
+    this.now = now;
+    this.processing = processing;
   }
 
   static Views of(Call call) {
-    return new Views(call.store, call.channel(), "plainText".equals(call.param("textFormat")));
+    return new Views(
+        call.store,
+        call.channel(),
+        "plainText".equals(call.param("textFormat")),
+        call.backend.clock.instant(),
+        call.backend.processingTime);
   }
 
   boolean mine(String channelId) {
@@ -67,6 +89,7 @@ final class Views {
   ObjectNode video(ObjectNode stored) {
     ObjectNode video = stored.deepCopy();
     String id = video.path("id").asText();
+    processing(video);
     if (!mine(Jsons.str(video, "snippet.channelId"))) {
       video.remove("fileDetails");
       video.remove("processingDetails");
@@ -77,6 +100,46 @@ final class Views {
         store.find(Kinds.COMMENT, c -> id.equals(Jsons.str(c, "snippet.videoId"))).size();
     statistics.put("commentCount", String.valueOf(comments));
     return video;
+  }
+
+  /**
+   * An upload still within its processing time, as YouTube shows one: {@code uploaded}, {@code
+   * processing}, its progress in parts and the time left. A failed or rejected upload is shown as
+   * stored.
+   */
+  private void processing(ObjectNode video) {
+    if (now == null
+        || processing.isZero()
+        || !video.has("fileDetails")
+        || !"processed".equals(Jsons.str(video, "status.uploadStatus"))) {
+      return;
+    }
+    java.time.Instant uploaded;
+    try {
+      uploaded =
+          java.time.OffsetDateTime.parse(Jsons.str(video, "snippet.publishedAt")).toInstant();
+    } catch (RuntimeException e) {
+      return;
+    }
+    java.time.Duration elapsed = java.time.Duration.between(uploaded, now);
+    if (elapsed.isNegative() || elapsed.compareTo(processing) >= 0) {
+      return;
+    }
+    long total = 1000;
+    long done = total * elapsed.toMillis() / Math.max(1, processing.toMillis());
+    Jsons.obj(video, "status").put("uploadStatus", "uploaded");
+    ObjectNode details = Jsons.obj(video, "processingDetails");
+    details.put("processingStatus", "processing");
+    details.set(
+        "processingProgress",
+        Jsons.of(
+            "partsTotal",
+            String.valueOf(total),
+            "partsProcessed",
+            String.valueOf(done),
+            "timeLeftMs",
+            String.valueOf(processing.minus(elapsed).toMillis())));
+    details.put("thumbnailsAvailability", "inProgress");
   }
 
   ObjectNode channel(ObjectNode stored) {

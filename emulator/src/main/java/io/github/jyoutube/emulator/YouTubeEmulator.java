@@ -112,6 +112,7 @@ public final class YouTubeEmulator implements AutoCloseable {
               config.deviceInterval,
               quota,
               config.push);
+      backend.processingTime = config.processingTime;
       server =
           HttpServer.create(
               new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 64);
@@ -295,6 +296,91 @@ public final class YouTubeEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds a public channel beside the seeded ones, owned by no account, with its uploads playlist
+   * ({@code UU} and the rest of its id): for tests and benchmarks that need volume.
+   *
+   * @param channelId {@code UC} and 22 characters of YouTube's alphabet
+   * @param title the channel's title; {@code forUsername} finds it without its spaces
+   * @param handle its handle, such as {@code @volume}; {@code forHandle} finds it
+   * @throws IllegalArgumentException if an argument is malformed, or the id or handle is taken
+   */
+  public void addChannel(String channelId, String title, String handle) {
+    requireStarted();
+    synchronized (backend) {
+      store.batch(() -> Volume.channel(store, channelId, title, handle));
+    }
+  }
+
+  /**
+   * Adds public videos to a channel (a seeded one or one from {@link #addChannel}): {@code title
+   * #1} to {@code title #count}, the first published at {@code first}, each next one {@code
+   * spacing} later. They show in the channel's uploads playlist, in search and in lookups by id.
+   *
+   * @param channelId the channel
+   * @param title the titles' common start, which search finds
+   * @param count how many, at most 100,000
+   * @param first when the first one was published
+   * @param spacing the time between two videos, not negative
+   * @return the new videos' ids, in the order published
+   * @throws IllegalArgumentException if the channel does not exist or an argument is out of range
+   */
+  public java.util.List<String> addVideos(
+      String channelId, String title, int count, java.time.Instant first, Duration spacing) {
+    requireStarted();
+    synchronized (backend) {
+      java.util.List<java.util.List<String>> ids = new java.util.ArrayList<>();
+      store.batch(() -> ids.add(Volume.videos(store, channelId, title, count, first, spacing)));
+      return ids.get(0);
+    }
+  }
+
+  /**
+   * Makes an uploaded video's processing end as YouTube ends it for a video it refuses: {@code
+   * status.uploadStatus} {@code rejected} with {@code rejectionReason}, processing {@code
+   * terminated}. For tests of code that waits for processing.
+   *
+   * @param videoId the video
+   * @param rejectionReason such as {@code duplicate}, {@code copyright}, {@code length}
+   * @throws IllegalArgumentException if there is no such video
+   */
+  public void rejectUpload(String videoId, String rejectionReason) {
+    endUpload(videoId, "rejected", "rejectionReason", rejectionReason, "terminated");
+  }
+
+  /**
+   * Makes an uploaded video's processing fail as YouTube fails a broken file: {@code
+   * status.uploadStatus} {@code failed} with {@code failureReason}, processing {@code failed}.
+   *
+   * @param videoId the video
+   * @param failureReason such as {@code codec}, {@code conversion}, {@code invalidFile}
+   * @throws IllegalArgumentException if there is no such video
+   */
+  public void failUpload(String videoId, String failureReason) {
+    endUpload(videoId, "failed", "failureReason", failureReason, "failed");
+  }
+
+  private void endUpload(
+      String videoId, String uploadStatus, String reasonField, String reason, String processing) {
+    Objects.requireNonNull(reason, "reason == null");
+    requireStarted();
+    synchronized (backend) {
+      com.fasterxml.jackson.databind.node.ObjectNode stored = store.get(Kinds.VIDEO, videoId);
+      if (stored == null) {
+        throw new IllegalArgumentException("no such video: " + videoId);
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode video = stored.deepCopy();
+      Jsons.obj(video, "status").put("uploadStatus", uploadStatus).put(reasonField, reason);
+      com.fasterxml.jackson.databind.node.ObjectNode details =
+          Jsons.obj(video, "processingDetails");
+      details.put("processingStatus", processing);
+      if (processing.equals("failed")) {
+        details.put("processingFailureReason", "transcodeFailed");
+      }
+      store.batch(() -> store.put(Kinds.VIDEO, video));
+    }
+  }
+
   /** The quota units spent today in a bucket. */
   public long quotaUsed(QuotaBucket bucket) {
     requireStarted();
@@ -359,8 +445,10 @@ public final class YouTubeEmulator implements AutoCloseable {
     private final Hub.Settings push;
     private final int grpcPort;
     private final Duration chatPollingInterval;
+    private final Duration processingTime;
 
     private Settings(Builder b) {
+      this.processingTime = b.processingTime;
       this.port = b.port;
       this.autoApprove = b.autoApprove;
       this.dataDirectory = b.dataDirectory;
@@ -407,6 +495,7 @@ public final class YouTubeEmulator implements AutoCloseable {
     private Sleeper pushSleeper = Hub.Settings.DEFAULTS.sleeper();
     private int grpcPort;
     private Duration chatPollingInterval = Duration.ofSeconds(2);
+    private Duration processingTime = Duration.ZERO;
 
     private Builder() {}
 
@@ -431,6 +520,22 @@ public final class YouTubeEmulator implements AutoCloseable {
         throw new IllegalArgumentException("chatPollingInterval must be positive: " + interval);
       }
       this.chatPollingInterval = interval;
+      return this;
+    }
+
+    /**
+     * How long an uploaded video shows as being processed, by the emulator's clock (none by
+     * default: processed at once). Meanwhile {@code status.uploadStatus} is {@code uploaded} and
+     * its owner sees {@code processingDetails.processingStatus} {@code processing} with {@code
+     * processingProgress}; then {@code processed} and {@code succeeded}.
+     */
+    public Builder processingTime(Duration processingTime) {
+      Objects.requireNonNull(processingTime, "processingTime == null");
+      if (processingTime.isNegative()) {
+        throw new IllegalArgumentException(
+            "processingTime must not be negative: " + processingTime);
+      }
+      this.processingTime = processingTime;
       return this;
     }
 
