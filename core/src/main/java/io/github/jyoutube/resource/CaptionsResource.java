@@ -86,6 +86,7 @@ public final class CaptionsResource {
    * Deletes a resource.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -95,6 +96,7 @@ public final class CaptionsResource {
    * Downloads a caption track.
    *
    * @param id The ID of the caption track to download.
+   * @return the request, to set optional parameters on and execute
    */
   public DownloadRequest download(String id) {
     return new DownloadRequest(context).id(ApiRequest.required("id", id));
@@ -104,6 +106,7 @@ public final class CaptionsResource {
    * Inserts a new resource into this collection.
    *
    * @param caption the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(Caption caption) {
     return new InsertRequest(context, ApiRequest.required("caption", caption), null);
@@ -114,6 +117,7 @@ public final class CaptionsResource {
    *
    * @param caption the request body
    * @param media the media to upload, checked against the method's types and size now
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(Caption caption, MediaContent media) {
     return new InsertRequest(
@@ -124,6 +128,7 @@ public final class CaptionsResource {
    * Retrieves a list of resources, possibly filtered.
    *
    * @param videoId Returns the captions for the specified video.
+   * @return the request, to set optional parameters on and execute
    */
   public ListRequest list(String videoId) {
     return new ListRequest(context).videoId(ApiRequest.required("videoId", videoId));
@@ -133,6 +138,7 @@ public final class CaptionsResource {
    * Updates an existing resource.
    *
    * @param caption the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(Caption caption) {
     return new UpdateRequest(context, ApiRequest.required("caption", caption), null);
@@ -143,6 +149,7 @@ public final class CaptionsResource {
    *
    * @param caption the request body
    * @param media the media to upload, checked against the method's types and size now
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(Caption caption, MediaContent media) {
     return new UpdateRequest(
@@ -161,12 +168,22 @@ public final class CaptionsResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
 
-    /** ID of the Google+ Page for the channel that the request is be on behalf of. */
+    /**
+     * ID of the Google+ Page for the channel that the request is be on behalf of.
+     *
+     * @param onBehalfOf the value
+     * @return this request
+     */
     public DeleteRequest onBehalfOf(String onBehalfOf) {
       return set("onBehalfOf", onBehalfOf);
     }
@@ -176,6 +193,9 @@ public final class CaptionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public DeleteRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -200,12 +220,22 @@ public final class CaptionsResource {
       return this;
     }
 
-    /** The ID of the caption track to download. */
+    /**
+     * The ID of the caption track to download.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DownloadRequest id(String id) {
       return set("id", id);
     }
 
-    /** ID of the Google+ Page for the channel that the request is be on behalf of. */
+    /**
+     * ID of the Google+ Page for the channel that the request is be on behalf of.
+     *
+     * @param onBehalfOf the value
+     * @return this request
+     */
     public DownloadRequest onBehalfOf(String onBehalfOf) {
       return set("onBehalfOf", onBehalfOf);
     }
@@ -215,17 +245,30 @@ public final class CaptionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public DownloadRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
     }
 
-    /** Convert the captions into this format. Supported options are sbv, srt, and vtt. */
+    /**
+     * Convert the captions into this format. Supported options are sbv, srt, and vtt.
+     *
+     * @param tfmt the value
+     * @return this request
+     */
     public DownloadRequest tfmt(String tfmt) {
       return set("tfmt", tfmt);
     }
 
-    /** tlang is the language code; machine translate the captions into this language. */
+    /**
+     * tlang is the language code; machine translate the captions into this language.
+     *
+     * @param tlang the value
+     * @return this request
+     */
     public DownloadRequest tlang(String tlang) {
       return set("tlang", tlang);
     }
@@ -252,12 +295,20 @@ public final class CaptionsResource {
     /**
      * The {@code part} parameter specifies the caption resource parts that the API response will
      * include. Defaults to the parts the body carries of {@code snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** ID of the Google+ Page for the channel that the request is be on behalf of. */
+    /**
+     * ID of the Google+ Page for the channel that the request is be on behalf of.
+     *
+     * @param onBehalfOf the value
+     * @return this request
+     */
     public InsertRequest onBehalfOf(String onBehalfOf) {
       return set("onBehalfOf", onBehalfOf);
     }
@@ -267,6 +318,9 @@ public final class CaptionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -275,6 +329,9 @@ public final class CaptionsResource {
     /**
      * Extra parameter to allow automatically syncing the uploaded caption/transcript with the
      * audio.
+     *
+     * @param sync the value
+     * @return this request
      */
     public InsertRequest sync(boolean sync) {
       return set("sync", sync);
@@ -297,17 +354,30 @@ public final class CaptionsResource {
     /**
      * The {@code part} parameter specifies a comma-separated list of one or more caption resource
      * parts that the API response will include. Defaults to {@code id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Returns the captions with the given IDs. */
+    /**
+     * Returns the captions with the given IDs.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** ID of the Google+ Page for the channel that the request is on behalf of. */
+    /**
+     * ID of the Google+ Page for the channel that the request is on behalf of.
+     *
+     * @param onBehalfOf the value
+     * @return this request
+     */
     public ListRequest onBehalfOf(String onBehalfOf) {
       return set("onBehalfOf", onBehalfOf);
     }
@@ -317,12 +387,20 @@ public final class CaptionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
     }
 
-    /** Returns the captions for the specified video. */
+    /**
+     * Returns the captions for the specified video.
+     *
+     * @param videoId the value
+     * @return this request
+     */
     public ListRequest videoId(String videoId) {
       return set("videoId", videoId);
     }
@@ -350,12 +428,20 @@ public final class CaptionsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more caption resource
      * parts that the API response will include. Defaults to the parts the body carries of {@code
      * snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** ID of the Google+ Page for the channel that the request is on behalf of. */
+    /**
+     * ID of the Google+ Page for the channel that the request is on behalf of.
+     *
+     * @param onBehalfOf the value
+     * @return this request
+     */
     public UpdateRequest onBehalfOf(String onBehalfOf) {
       return set("onBehalfOf", onBehalfOf);
     }
@@ -365,6 +451,9 @@ public final class CaptionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -373,6 +462,9 @@ public final class CaptionsResource {
     /**
      * Extra parameter to allow automatically syncing the uploaded caption/transcript with the
      * audio.
+     *
+     * @param sync the value
+     * @return this request
      */
     public UpdateRequest sync(boolean sync) {
       return set("sync", sync);

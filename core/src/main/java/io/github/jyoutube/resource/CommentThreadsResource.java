@@ -60,12 +60,17 @@ public final class CommentThreadsResource {
    * Inserts a new resource into this collection.
    *
    * @param commentThread the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(CommentThread commentThread) {
     return new InsertRequest(context, ApiRequest.required("commentThread", commentThread));
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -95,12 +100,20 @@ public final class CommentThreadsResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -127,12 +140,20 @@ public final class CommentThreadsResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -161,12 +182,20 @@ public final class CommentThreadsResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -192,6 +221,9 @@ public final class CommentThreadsResource {
     /**
      * The {@code part} parameter identifies the properties that the API response will include.
      * Defaults to the parts the body carries of {@code replies,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
@@ -218,6 +250,9 @@ public final class CommentThreadsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more commentThread
      * resource properties that the API response will include. Defaults to {@code
      * id,replies,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
@@ -225,6 +260,9 @@ public final class CommentThreadsResource {
 
     /**
      * Returns the comment threads of all videos of the channel and the channel comments as well.
+     *
+     * @param allThreadsRelatedToChannelId the value
+     * @return this request
      */
     public ListRequest allThreadsRelatedToChannelId(String allThreadsRelatedToChannelId) {
       return set("allThreadsRelatedToChannelId", allThreadsRelatedToChannelId);
@@ -233,12 +271,20 @@ public final class CommentThreadsResource {
     /**
      * Returns the comment threads for all the channel comments (ie does not include comments left
      * on videos).
+     *
+     * @param channelId the value
+     * @return this request
      */
     public ListRequest channelId(String channelId) {
       return set("channelId", channelId);
     }
 
-    /** Returns the comment threads with the given IDs. */
+    /**
+     * Returns the comment threads with the given IDs.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
@@ -246,6 +292,9 @@ public final class CommentThreadsResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 1 to 100. The API's default is {@code 20}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 1, 100);
@@ -254,6 +303,9 @@ public final class CommentThreadsResource {
     /**
      * Limits the returned comment threads to those with the specified moderation status. The API's
      * default is {@code published}.
+     *
+     * @param moderationStatus the value
+     * @return this request
      */
     public ListRequest moderationStatus(ModerationStatus moderationStatus) {
       return set("moderationStatus", moderationStatus);
@@ -262,12 +314,20 @@ public final class CommentThreadsResource {
     /**
      * Sets {@code moderationStatus} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param moderationStatus the value
+     * @return this request
      */
     public ListRequest moderationStatus(String moderationStatus) {
       return set("moderationStatus", moderationStatus);
     }
 
-    /** The {@code order} parameter. The API's default is {@code time}. */
+    /**
+     * The {@code order} parameter. The API's default is {@code time}.
+     *
+     * @param order the value
+     * @return this request
+     */
     public ListRequest order(Order order) {
       return set("order", order);
     }
@@ -275,17 +335,30 @@ public final class CommentThreadsResource {
     /**
      * Sets {@code order} to a value given as text, such as one the API added after this version of
      * the library.
+     *
+     * @param order the value
+     * @return this request
      */
     public ListRequest order(String order) {
       return set("order", order);
     }
 
-    /** Limits the returned comment threads to those matching the specified key words. */
+    /**
+     * Limits the returned comment threads to those matching the specified key words.
+     *
+     * @param searchTerms the value
+     * @return this request
+     */
     public ListRequest searchTerms(String searchTerms) {
       return set("searchTerms", searchTerms);
     }
 
-    /** The requested text format for the returned comments. The API's default is {@code html}. */
+    /**
+     * The requested text format for the returned comments. The API's default is {@code html}.
+     *
+     * @param textFormat the value
+     * @return this request
+     */
     public ListRequest textFormat(TextFormat textFormat) {
       return set("textFormat", textFormat);
     }
@@ -293,12 +366,20 @@ public final class CommentThreadsResource {
     /**
      * Sets {@code textFormat} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param textFormat the value
+     * @return this request
      */
     public ListRequest textFormat(String textFormat) {
       return set("textFormat", textFormat);
     }
 
-    /** Returns the comment threads of the specified video. */
+    /**
+     * Returns the comment threads of the specified video.
+     *
+     * @param videoId the value
+     * @return this request
+     */
     public ListRequest videoId(String videoId) {
       return set("videoId", videoId);
     }

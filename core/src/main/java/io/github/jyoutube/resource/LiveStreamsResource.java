@@ -72,6 +72,7 @@ public final class LiveStreamsResource {
    * Deletes an existing stream for the authenticated user.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -81,12 +82,17 @@ public final class LiveStreamsResource {
    * Inserts a new stream for the authenticated user.
    *
    * @param liveStream the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(LiveStream liveStream) {
     return new InsertRequest(context, ApiRequest.required("liveStream", liveStream));
   }
 
-  /** Retrieve the list of streams associated with the given channel. -- */
+  /**
+   * Retrieve the list of streams associated with the given channel. --
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -95,6 +101,7 @@ public final class LiveStreamsResource {
    * Updates an existing stream for the authenticated user.
    *
    * @param liveStream the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(LiveStream liveStream) {
     return new UpdateRequest(context, ApiRequest.required("liveStream", liveStream));
@@ -115,7 +122,12 @@ public final class LiveStreamsResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
@@ -125,6 +137,9 @@ public final class LiveStreamsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public DeleteRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -134,6 +149,9 @@ public final class LiveStreamsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public DeleteRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
@@ -161,6 +179,9 @@ public final class LiveStreamsResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * cdn,contentDetails,snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
@@ -171,6 +192,9 @@ public final class LiveStreamsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -180,6 +204,9 @@ public final class LiveStreamsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
@@ -207,12 +234,20 @@ public final class LiveStreamsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more liveStream
      * resource properties that the API response will include. Defaults to {@code
      * cdn,contentDetails,id,snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Return LiveStreams with the given ids from Stubby or Apiary. */
+    /**
+     * Return LiveStreams with the given ids from Stubby or Apiary.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
@@ -220,12 +255,20 @@ public final class LiveStreamsResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 0 to 50. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 0, 50);
     }
 
-    /** The {@code mine} parameter. */
+    /**
+     * The {@code mine} parameter.
+     *
+     * @param mine the value
+     * @return this request
+     */
     public ListRequest mine(boolean mine) {
       return set("mine", mine);
     }
@@ -235,6 +278,9 @@ public final class LiveStreamsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -244,6 +290,9 @@ public final class LiveStreamsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
@@ -271,6 +320,9 @@ public final class LiveStreamsResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * cdn,contentDetails,snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
@@ -281,6 +333,9 @@ public final class LiveStreamsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -290,6 +345,9 @@ public final class LiveStreamsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);

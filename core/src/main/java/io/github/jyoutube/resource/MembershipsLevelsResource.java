@@ -44,7 +44,11 @@ public final class MembershipsLevelsResource {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 
-  /** Retrieves a list of all pricing levels offered by a creator to the fans. */
+  /**
+   * Retrieves a list of all pricing levels offered by a creator to the fans.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -69,6 +73,9 @@ public final class MembershipsLevelsResource {
     /**
      * The {@code part} parameter specifies the membershipsLevel resource parts that the API
      * response will include. Defaults to {@code id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);

@@ -74,6 +74,7 @@ public final class PlaylistItemsResource {
    * Deletes a resource.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -83,12 +84,17 @@ public final class PlaylistItemsResource {
    * Inserts a new resource into this collection.
    *
    * @param playlistItem the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(PlaylistItem playlistItem) {
     return new InsertRequest(context, ApiRequest.required("playlistItem", playlistItem));
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -97,6 +103,7 @@ public final class PlaylistItemsResource {
    * Updates an existing resource.
    *
    * @param playlistItem the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(PlaylistItem playlistItem) {
     return new UpdateRequest(context, ApiRequest.required("playlistItem", playlistItem));
@@ -117,7 +124,12 @@ public final class PlaylistItemsResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
@@ -127,6 +139,9 @@ public final class PlaylistItemsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public DeleteRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -154,6 +169,9 @@ public final class PlaylistItemsResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * contentDetails,snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
@@ -164,6 +182,9 @@ public final class PlaylistItemsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -190,12 +211,20 @@ public final class PlaylistItemsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more playlistItem
      * resource properties that the API response will include. Defaults to {@code
      * contentDetails,id,snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
@@ -203,6 +232,9 @@ public final class PlaylistItemsResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 0 to 50. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 0, 50);
@@ -213,17 +245,30 @@ public final class PlaylistItemsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
     }
 
-    /** Return the playlist items within the given playlist. */
+    /**
+     * Return the playlist items within the given playlist.
+     *
+     * @param playlistId the value
+     * @return this request
+     */
     public ListRequest playlistId(String playlistId) {
       return set("playlistId", playlistId);
     }
 
-    /** Return the playlist items associated with the given video ID. */
+    /**
+     * Return the playlist items associated with the given video ID.
+     *
+     * @param videoId the value
+     * @return this request
+     */
     public ListRequest videoId(String videoId) {
       return set("videoId", videoId);
     }
@@ -250,6 +295,9 @@ public final class PlaylistItemsResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * contentDetails,snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
@@ -260,6 +308,9 @@ public final class PlaylistItemsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);

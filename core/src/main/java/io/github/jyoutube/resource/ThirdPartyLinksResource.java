@@ -75,6 +75,7 @@ public final class ThirdPartyLinksResource {
    *
    * @param linkingToken Delete the partner links with the given linking token.
    * @param type Type of the link to be deleted.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String linkingToken, Type type) {
     return new DeleteRequest(context)
@@ -86,12 +87,17 @@ public final class ThirdPartyLinksResource {
    * Inserts a new resource into this collection.
    *
    * @param thirdPartyLink the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(ThirdPartyLink thirdPartyLink) {
     return new InsertRequest(context, ApiRequest.required("thirdPartyLink", thirdPartyLink));
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -100,6 +106,7 @@ public final class ThirdPartyLinksResource {
    * Updates an existing resource.
    *
    * @param thirdPartyLink the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(ThirdPartyLink thirdPartyLink) {
     return new UpdateRequest(context, ApiRequest.required("thirdPartyLink", thirdPartyLink));
@@ -133,12 +140,20 @@ public final class ThirdPartyLinksResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -160,22 +175,42 @@ public final class ThirdPartyLinksResource {
       return this;
     }
 
-    /** Do not use. Required for compatibility. */
+    /**
+     * Do not use. Required for compatibility.
+     *
+     * @param part the values
+     * @return this request
+     */
     public DeleteRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Channel ID to which changes should be applied, for delegation. */
+    /**
+     * Channel ID to which changes should be applied, for delegation.
+     *
+     * @param externalChannelId the value
+     * @return this request
+     */
     public DeleteRequest externalChannelId(String externalChannelId) {
       return set("externalChannelId", externalChannelId);
     }
 
-    /** Delete the partner links with the given linking token. */
+    /**
+     * Delete the partner links with the given linking token.
+     *
+     * @param linkingToken the value
+     * @return this request
+     */
     public DeleteRequest linkingToken(String linkingToken) {
       return set("linkingToken", linkingToken);
     }
 
-    /** Type of the link to be deleted. */
+    /**
+     * Type of the link to be deleted.
+     *
+     * @param type the value
+     * @return this request
+     */
     public DeleteRequest type(Type type) {
       return set("type", type);
     }
@@ -183,6 +218,9 @@ public final class ThirdPartyLinksResource {
     /**
      * Sets {@code type} to a value given as text, such as one the API added after this version of
      * the library.
+     *
+     * @param type the value
+     * @return this request
      */
     public DeleteRequest type(String type) {
       return set("type", type);
@@ -208,12 +246,20 @@ public final class ThirdPartyLinksResource {
     /**
      * The {@code part} parameter specifies the thirdPartyLink resource parts that the API request
      * and response will include. Defaults to the parts the body carries of {@code snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Channel ID to which changes should be applied, for delegation. */
+    /**
+     * Channel ID to which changes should be applied, for delegation.
+     *
+     * @param externalChannelId the value
+     * @return this request
+     */
     public InsertRequest externalChannelId(String externalChannelId) {
       return set("externalChannelId", externalChannelId);
     }
@@ -239,22 +285,40 @@ public final class ThirdPartyLinksResource {
     /**
      * The {@code part} parameter specifies the thirdPartyLink resource parts that the API response
      * will include. Defaults to {@code snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Channel ID to which changes should be applied, for delegation. */
+    /**
+     * Channel ID to which changes should be applied, for delegation.
+     *
+     * @param externalChannelId the value
+     * @return this request
+     */
     public ListRequest externalChannelId(String externalChannelId) {
       return set("externalChannelId", externalChannelId);
     }
 
-    /** Get a third party link with the given linking token. */
+    /**
+     * Get a third party link with the given linking token.
+     *
+     * @param linkingToken the value
+     * @return this request
+     */
     public ListRequest linkingToken(String linkingToken) {
       return set("linkingToken", linkingToken);
     }
 
-    /** Get a third party link of the given type. */
+    /**
+     * Get a third party link of the given type.
+     *
+     * @param type the value
+     * @return this request
+     */
     public ListRequest type(Type type) {
       return set("type", type);
     }
@@ -262,6 +326,9 @@ public final class ThirdPartyLinksResource {
     /**
      * Sets {@code type} to a value given as text, such as one the API added after this version of
      * the library.
+     *
+     * @param type the value
+     * @return this request
      */
     public ListRequest type(String type) {
       return set("type", type);
@@ -287,12 +354,20 @@ public final class ThirdPartyLinksResource {
     /**
      * The {@code part} parameter specifies the thirdPartyLink resource parts that the API request
      * and response will include. Defaults to the parts the body carries of {@code snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Channel ID to which changes should be applied, for delegation. */
+    /**
+     * Channel ID to which changes should be applied, for delegation.
+     *
+     * @param externalChannelId the value
+     * @return this request
+     */
     public UpdateRequest externalChannelId(String externalChannelId) {
       return set("externalChannelId", externalChannelId);
     }
