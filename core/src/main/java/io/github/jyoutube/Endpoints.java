@@ -35,7 +35,18 @@ public record Endpoints(
     URI upload,
     URI hub) {
 
-  /** Checks that every endpoint is absolute and safe to send credentials to. */
+  /**
+   * Checks that every endpoint is absolute and safe to send credentials to.
+   *
+   * @param authorization the value for the {@code authorization} record component
+   * @param token the value for the {@code token} record component
+   * @param revoke the value for the {@code revoke} record component
+   * @param deviceCode the value for the {@code deviceCode} record component
+   * @param userInfo the value for the {@code userInfo} record component
+   * @param api the value for the {@code api} record component
+   * @param upload the value for the {@code upload} record component
+   * @param hub the value for the {@code hub} record component
+   */
   public Endpoints {
     checkSafe("authorization", authorization);
     checkSafe("token", token);
@@ -49,7 +60,7 @@ public record Endpoints(
     upload = withTrailingSlash(upload);
   }
 
-  /** Google's production endpoints. */
+  /** {@return Google's production endpoints} */
   public static Endpoints google() {
     return new Endpoints(
         URI.create("https://accounts.google.com/o/oauth2/v2/auth"),
@@ -100,7 +111,12 @@ public record Endpoints(
     return new Endpoints(authorization, token, revoke, deviceCode, userInfo, api, upload, hub);
   }
 
-  /** {@link #at(URI)} for a string. */
+  /**
+   * {@link #at(URI)} for a string.
+   *
+   * @param base the base URL, absolute
+   * @return the endpoints under {@code base}
+   */
   public static Endpoints at(String base) {
     Objects.requireNonNull(base, "base == null");
     return at(URI.create(base));

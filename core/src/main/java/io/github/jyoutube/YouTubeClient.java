@@ -174,7 +174,11 @@ public final class YouTubeClient {
     this.context = new ClientContext(apiExecutor, endpoints.api(), endpoints.upload());
   }
 
-  /** A new builder. */
+  /**
+   * A new builder.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -282,7 +286,7 @@ public final class YouTubeClient {
     return apiExecutor.execute(HttpCall.api("GET", endpoints.userInfo()), UserInfo.class);
   }
 
-  /** The token the client uses now, if any. */
+  /** {@return the token the client uses now, if any} */
   public Optional<AccessToken> accessToken() {
     return tokens.token();
   }
@@ -294,6 +298,7 @@ public final class YouTubeClient {
    * @param sessionUri the upload's session URI, from {@link ResumableUpload#sessionUri()}
    * @param media the same bytes the upload began with
    * @param responseType the resource the upload answers with, such as {@code Video.class}
+   * @param <T> the type of the resource the upload creates or changes
    * @return the upload, not yet continued; {@code execute()} continues it
    */
   public <T> ResumableUpload<T> resumeUpload(
@@ -305,12 +310,14 @@ public final class YouTubeClient {
   /**
    * The quota units this client has spent today, per bucket, counting every page, retry and failed
    * request.
+   *
+   * @return this client's quota meter
    */
   public QuotaMeter quota() {
     return quota;
   }
 
-  /** The endpoints this client talks to. */
+  /** {@return the endpoints this client talks to} */
   public Endpoints endpoints() {
     return endpoints;
   }
@@ -754,13 +761,23 @@ public final class YouTubeClient {
 
     private Builder() {}
 
-    /** The OAuth client ID. */
+    /**
+     * The OAuth client ID.
+     *
+     * @param clientId the OAuth client ID
+     * @return this builder
+     */
     public Builder clientId(String clientId) {
       this.clientId = clientId;
       return this;
     }
 
-    /** The OAuth client secret. */
+    /**
+     * The OAuth client secret.
+     *
+     * @param clientSecret the OAuth client secret
+     * @return this builder
+     */
     public Builder clientSecret(String clientSecret) {
       this.clientSecret = clientSecret;
       return this;
@@ -770,25 +787,44 @@ public final class YouTubeClient {
      * Google's {@code client_secret.json} ({@code web} or {@code installed}); its client ID and
      * secret replace {@link #clientId} and {@link #clientSecret}, and its first redirect URI
      * becomes the default.
+     *
+     * @param file the path of the JSON file
+     * @return this builder
      */
     public Builder clientSecretsFile(Path file) {
       this.clientSecretsFile = Objects.requireNonNull(file, "file == null");
       return this;
     }
 
-    /** The default redirect URI of authorization URLs ({@code https://localhost/} if unset). */
+    /**
+     * The default redirect URI of authorization URLs ({@code https://localhost/} if unset).
+     *
+     * @param redirectUri the default redirect URI of authorization URLs ({@code https://localhost/}
+     *     if unset)
+     * @return this builder
+     */
     public Builder redirectUri(String redirectUri) {
       this.redirectUri = redirectUri;
       return this;
     }
 
-    /** An access token to use, as obtained elsewhere. */
+    /**
+     * An access token to use, as obtained elsewhere.
+     *
+     * @param accessToken an access token to use, as obtained elsewhere
+     * @return this builder
+     */
     public Builder accessToken(String accessToken) {
       this.accessToken = accessToken == null ? null : AccessToken.of(accessToken);
       return this;
     }
 
-    /** A token to use, with its expiry and refresh token. */
+    /**
+     * A token to use, with its expiry and refresh token.
+     *
+     * @param accessToken a token to use, with its expiry and refresh token
+     * @return this builder
+     */
     public Builder accessToken(AccessToken accessToken) {
       this.accessToken = accessToken;
       return this;
@@ -796,55 +832,101 @@ public final class YouTubeClient {
 
     /**
      * A refresh token. With client credentials, the client obtains access tokens with it as needed.
+     *
+     * @param refreshToken a refresh token
+     * @return this builder
      */
     public Builder refreshToken(String refreshToken) {
       this.refreshToken = refreshToken;
       return this;
     }
 
-    /** An API key, for public data without a user's authorization. */
+    /**
+     * An API key, for public data without a user's authorization.
+     *
+     * @param apiKey an API key, for public data without a user's authorization
+     * @return this builder
+     */
     public Builder apiKey(String apiKey) {
       this.apiKey = apiKey;
       return this;
     }
 
-    /** Where to send requests; {@link Endpoints#google()} by default. */
+    /**
+     * Where to send requests; {@link Endpoints#google()} by default.
+     *
+     * @param endpoints where to send requests; {@link Endpoints#google()} by default
+     * @return this builder
+     */
     public Builder endpoints(Endpoints endpoints) {
       this.endpoints = Objects.requireNonNull(endpoints, "endpoints == null");
       return this;
     }
 
-    /** How long to wait for a connection (10 s by default). Ignored with {@link #httpClient}. */
+    /**
+     * How long to wait for a connection (10 s by default). Ignored with {@link #httpClient}.
+     *
+     * @param connectTimeout how long to wait for a connection (10 s by default)
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positive(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /** How long one attempt may take, to the end of the response (60 s by default). */
+    /**
+     * How long one attempt may take, to the end of the response (60 s by default).
+     *
+     * @param requestTimeout how long one attempt may take, to the end of the response (60 s by
+     *     default)
+     * @return this builder
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = positive(requestTimeout, "requestTimeout");
       return this;
     }
 
-    /** The JDK HTTP client to use, for a proxy, TLS settings or an executor of your own. */
+    /**
+     * The JDK HTTP client to use, for a proxy, TLS settings or an executor of your own.
+     *
+     * @param httpClient the JDK HTTP client to use, for a proxy, TLS settings or an executor of
+     *     your own
+     * @return this builder
+     */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
       return this;
     }
 
-    /** A product token put before the library's own in the {@code User-Agent} header. */
+    /**
+     * A product token put before the library's own in the {@code User-Agent} header.
+     *
+     * @param userAgent a product token, such as {@code my-app/1.2}
+     * @return this builder
+     */
     public Builder userAgent(String userAgent) {
       this.userAgent = userAgent;
       return this;
     }
 
-    /** Where tokens are loaded from and saved to; in memory by default. */
+    /**
+     * Where tokens are loaded from and saved to; in memory by default.
+     *
+     * @param tokenStore where tokens are loaded from and saved to; in memory by default
+     * @return this builder
+     */
     public Builder tokenStore(TokenStore tokenStore) {
       this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore == null");
       return this;
     }
 
-    /** How many times a failed request is retried at most (5 by default; 0 disables retries). */
+    /**
+     * How many times a failed request is retried at most (5 by default; 0 disables retries).
+     *
+     * @param maxRetries how many times a failed request is retried at most (5 by default; 0
+     *     disables retries)
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
         throw new IllegalArgumentException("maxRetries must be >= 0: " + maxRetries);
@@ -853,25 +935,45 @@ public final class YouTubeClient {
       return this;
     }
 
-    /** What waits between retries; tests pass one that records instead of sleeping. */
+    /**
+     * What waits between retries; tests pass one that records instead of sleeping.
+     *
+     * @param sleeper what waits between retries; tests pass one that records instead of sleeping
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
-    /** The clock for token expiry and {@code Retry-After} dates. */
+    /**
+     * The clock for token expiry and {@code Retry-After} dates.
+     *
+     * @param clock the clock for token expiry and {@code Retry-After} dates
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** Runs {@code executeAsync} calls; a pool of daemon threads by default. */
+    /**
+     * Runs {@code executeAsync} calls; a pool of daemon threads by default.
+     *
+     * @param executor the executor of asynchronous calls
+     * @return this builder
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor == null");
       return this;
     }
 
-    /** The largest response body accepted, in bytes (32 MiB by default). */
+    /**
+     * The largest response body accepted, in bytes (32 MiB by default).
+     *
+     * @param maxResponseBytes the largest response body accepted, in bytes (32 MiB by default)
+     * @return this builder
+     */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1024 || maxResponseBytes > Integer.MAX_VALUE - 8) {
         throw new IllegalArgumentException(
@@ -884,6 +986,7 @@ public final class YouTubeClient {
     /**
      * Builds the client.
      *
+     * @return the client
      * @throws IllegalStateException if no usable credential was given, naming what is missing
      */
     public YouTubeClient build() {

@@ -74,7 +74,15 @@ public final class DeviceFlow {
       Duration expiresIn,
       Duration interval) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param deviceCode the value for the {@code deviceCode} record component
+     * @param userCode the value for the {@code userCode} record component
+     * @param verificationUrl the value for the {@code verificationUrl} record component
+     * @param expiresIn the value for the {@code expiresIn} record component
+     * @param interval the value for the {@code interval} record component
+     */
     public Authorization {
       Objects.requireNonNull(deviceCode, "deviceCode == null");
       Objects.requireNonNull(userCode, "userCode == null");

@@ -27,7 +27,17 @@ public record AccessToken(
     String idToken,
     Instant expiresAt) {
 
-  /** Checks that there is a token. */
+  /**
+   * Checks that there is a token.
+   *
+   * @param accessToken the value for the {@code accessToken} record component
+   * @param expiresIn the value for the {@code expiresIn} record component
+   * @param tokenType the value for the {@code tokenType} record component
+   * @param refreshToken the value for the {@code refreshToken} record component
+   * @param scope the value for the {@code scope} record component
+   * @param idToken the value for the {@code idToken} record component
+   * @param expiresAt the value for the {@code expiresAt} record component
+   */
   public AccessToken {
     if (accessToken == null || accessToken.isEmpty()) {
       throw new IllegalArgumentException("accessToken is missing");
@@ -69,7 +79,7 @@ public record AccessToken(
     return expiresAt != null && !clock.instant().plus(margin).isBefore(expiresAt);
   }
 
-  /** Whether a refresh token came with this token. */
+  /** {@return whether a refresh token came with this token} */
   public boolean isRefreshable() {
     return refreshToken != null && !refreshToken.isEmpty();
   }

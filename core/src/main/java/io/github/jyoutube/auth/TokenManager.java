@@ -55,12 +55,16 @@ public final class TokenManager implements Authorizer {
     this.apiKey = apiKey;
   }
 
-  /** The current token, if any. */
+  /** {@return the current token, if any} */
   public Optional<AccessToken> token() {
     return Optional.ofNullable(current);
   }
 
-  /** Makes {@code token} the current one and stores it. */
+  /**
+   * Makes {@code token} the current one and stores it.
+   *
+   * @param token the new token
+   */
   public void use(AccessToken token) {
     Objects.requireNonNull(token, "token == null");
     refreshLock.lock();

@@ -93,7 +93,7 @@ public final class HttpExecutor {
     this.meter = Objects.requireNonNull(meter, "meter == null");
   }
 
-  /** The retry policy in force. */
+  /** {@return the retry policy in force} */
   public RetryPolicy policy() {
     return policy;
   }
@@ -103,6 +103,7 @@ public final class HttpExecutor {
    *
    * @param call what to send
    * @param type the answer's type; {@code Void.class} skips decoding and returns {@code null}
+   * @param <T> the answer's type
    * @return the decoded answer
    * @throws YouTubeException if the call failed
    */
@@ -190,6 +191,9 @@ public final class HttpExecutor {
   /**
    * Whether an error answer may succeed when sent again: 429, 500, 502, 503, 504 or a rate-limit
    * reason, and not {@code quotaExceeded}.
+   *
+   * @param result the error answer
+   * @return whether sending it again may succeed
    */
   public boolean retryable(HttpResult result) {
     ErrorBody error = ErrorBody.parse(result.statusCode(), result.body(), result.headers());
@@ -200,6 +204,8 @@ public final class HttpExecutor {
    * How long to wait before retry {@code retries} (from 0) after {@code result}: the server's
    * {@code Retry-After}, else the policy's backoff.
    *
+   * @param result the error answer
+   * @param retries the retries made so far
    * @return the delay, or {@code null} when the server asks for a longer wait than the policy ever
    *     waits (do not retry)
    */
@@ -210,23 +216,30 @@ public final class HttpExecutor {
   /**
    * Waits with the client's sleeper.
    *
+   * @param delay how long to wait
    * @throws TransportException if the thread is interrupted
    */
   public void pause(Duration delay) {
     sleep(delay);
   }
 
-  /** The typed exception for an error answer to {@code call}. */
+  /**
+   * The typed exception for an error answer to {@code call}.
+   *
+   * @param call the call that failed
+   * @param result the error answer
+   * @return the exception to throw
+   */
   public YouTubeException failure(HttpCall call, HttpResult result) {
     return toException(call, ErrorBody.parse(result.statusCode(), result.body(), result.headers()));
   }
 
-  /** The transport's default time limit for one attempt. */
+  /** {@return the transport's default time limit for one attempt} */
   public Duration requestTimeout() {
     return transport.requestTimeout();
   }
 
-  /** The executor that runs asynchronous calls. */
+  /** {@return the executor that runs asynchronous calls} */
   public Executor asyncExecutor() {
     return asyncExecutor;
   }
@@ -300,7 +313,14 @@ public final class HttpExecutor {
         && (error.rateLimited() || RETRYABLE_STATUSES.contains(error.statusCode()));
   }
 
-  /** {@link #execute(HttpCall, Class)} on the client's executor. */
+  /**
+   * {@link #execute(HttpCall, Class)} on the client's executor.
+   *
+   * @param <T> the answer's type
+   * @param call what to send
+   * @param type the answer's type; {@code Void.class} skips decoding
+   * @return the future answer
+   */
   public <T> CompletableFuture<T> executeAsync(HttpCall call, Class<T> type) {
     return CompletableFuture.supplyAsync(() -> execute(call, type), asyncExecutor);
   }
@@ -311,6 +331,7 @@ public final class HttpExecutor {
    * @param call the call that produced it, for messages
    * @param result the answer
    * @param type the type to read; {@code Void.class} returns {@code null}
+   * @param <T> the type to read
    * @return the value
    * @throws DecodeException if the body is not JSON of that shape
    */
@@ -402,6 +423,9 @@ public final class HttpExecutor {
   /**
    * Whether the request provably never left this machine: the connection was never made. Only then
    * is a request that is not idempotent sent again.
+   *
+   * @param e the failure
+   * @return whether the request was never sent
    */
   public static boolean neverSent(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

@@ -100,7 +100,7 @@ public final class HttpTransport {
     return made;
   }
 
-  /** How long one attempt may take by default. */
+  /** {@return how long one attempt may take by default} */
   public Duration requestTimeout() {
     return requestTimeout;
   }

@@ -59,14 +59,18 @@ public final class Pages<P extends Page<T>, T> implements Iterable<P> {
     return new PageIterator();
   }
 
-  /** The pages as a lazy, sequential stream. */
+  /** {@return the pages as a lazy, sequential stream} */
   public Stream<P> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
         false);
   }
 
-  /** The items of every page, as a lazy stream that stops after {@code maxItems} items. */
+  /**
+   * The items of every page, as a lazy stream that stops after {@code maxItems} items.
+   *
+   * @return the items of every page, as a lazy stream
+   */
   public Stream<T> items() {
     return stream()
         .flatMap(page -> page.items() == null ? Stream.empty() : page.items().stream())

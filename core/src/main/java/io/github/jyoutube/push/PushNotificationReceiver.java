@@ -71,28 +71,35 @@ public final class PushNotificationReceiver implements AutoCloseable {
   /**
    * Starts a receiver of {@code handler} on {@code 127.0.0.1} at a free port, path {@code /}.
    *
+   * @param handler the handler to serve
+   * @return the running receiver
    * @throws UncheckedIOException if it cannot listen
    */
   public static PushNotificationReceiver start(PushNotificationHandler handler) {
     return builder(handler).start();
   }
 
-  /** A builder of a receiver of {@code handler}. */
+  /**
+   * A builder of a receiver of {@code handler}.
+   *
+   * @param handler the handler to serve
+   * @return a new builder
+   */
   public static Builder builder(PushNotificationHandler handler) {
     return new Builder(handler);
   }
 
-  /** The handler it serves. */
+  /** {@return the handler it serves} */
   public PushNotificationHandler handler() {
     return handler;
   }
 
-  /** The address and port it listens on. */
+  /** {@return the address and port it listens on} */
   public InetSocketAddress address() {
     return server.getAddress();
   }
 
-  /** The port it listens on. */
+  /** {@return the port it listens on} */
   public int port() {
     return server.getAddress().getPort();
   }
@@ -100,6 +107,8 @@ public final class PushNotificationReceiver implements AutoCloseable {
   /**
    * Its own URL, {@code http://ADDRESS:PORT/PATH}: the callback URL when the hub can reach this
    * address directly (as the jyoutube emulator's hub does on loopback).
+   *
+   * @return its own URL
    */
   public URI callbackUri() {
     InetAddress address = server.getAddress().getAddress();
@@ -185,13 +194,23 @@ public final class PushNotificationReceiver implements AutoCloseable {
       this.handler = Objects.requireNonNull(handler, "handler == null");
     }
 
-    /** The address to listen on: loopback by default. */
+    /**
+     * The address to listen on: loopback by default.
+     *
+     * @param address the address to listen on: loopback by default
+     * @return this builder
+     */
     public Builder bindAddress(InetAddress address) {
       this.bindAddress = Objects.requireNonNull(address, "address == null");
       return this;
     }
 
-    /** The port; 0 (the default) picks a free one. */
+    /**
+     * The port; 0 (the default) picks a free one.
+     *
+     * @param port the port; 0 (the default) picks a free one
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0 to 65535: " + port);
@@ -200,7 +219,12 @@ public final class PushNotificationReceiver implements AutoCloseable {
       return this;
     }
 
-    /** The callback's path, {@code /} by default. */
+    /**
+     * The callback's path, {@code /} by default.
+     *
+     * @param path the callback's path, {@code /} by default
+     * @return this builder
+     */
     public Builder path(String path) {
       Objects.requireNonNull(path, "path == null");
       if (!path.startsWith("/")) {
@@ -210,7 +234,12 @@ public final class PushNotificationReceiver implements AutoCloseable {
       return this;
     }
 
-    /** The worker threads (4 by default). */
+    /**
+     * The worker threads (4 by default).
+     *
+     * @param threads the worker threads (4 by default)
+     * @return this builder
+     */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be >= 1: " + threads);
@@ -222,6 +251,7 @@ public final class PushNotificationReceiver implements AutoCloseable {
     /**
      * Starts listening.
      *
+     * @return the running receiver
      * @throws UncheckedIOException if the address or port cannot be bound
      */
     public PushNotificationReceiver start() {

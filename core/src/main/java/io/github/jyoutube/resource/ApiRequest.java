@@ -50,12 +50,20 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
   /**
    * Selects the fields of the response (a partial response), such as {@code
    * items(id,snippet/title)}.
+   *
+   * @param fields the fields, in the API's {@code fields} syntax
+   * @return this request
    */
   public final R fields(String fields) {
     return set("fields", fields);
   }
 
-  /** Attributes the request to a user for per-user quota, 40 characters at most. */
+  /**
+   * Attributes the request to a user for per-user quota, 40 characters at most.
+   *
+   * @param quotaUser any string that identifies the user
+   * @return this request
+   */
   public final R quotaUser(String quotaUser) {
     if (quotaUser != null && quotaUser.length() > 40) {
       throw new IllegalArgumentException(
@@ -64,7 +72,11 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
     return set("quotaUser", quotaUser);
   }
 
-  /** Sends the request and waits for the answer. */
+  /**
+   * Sends the request and waits for the answer.
+   *
+   * @return the answer
+   */
   public T execute() {
     return context.executor().execute(toCall(query), responseType);
   }
@@ -73,6 +85,8 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * Sends the request on the client's executor. Parameter checks happen now, on the caller's
    * thread; failures of the call complete the future exceptionally with the same exceptions {@link
    * #execute()} throws.
+   *
+   * @return the future answer
    */
   public CompletableFuture<T> executeAsync() {
     return context.executor().executeAsync(toCall(query), responseType);

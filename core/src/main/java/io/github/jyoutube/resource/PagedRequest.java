@@ -29,7 +29,12 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
     this.maxPageSize = maxPageSize;
   }
 
-  /** The page to return, from a previous response's {@code nextPageToken}. */
+  /**
+   * The page to return, from a previous response's {@code nextPageToken}.
+   *
+   * @param pageToken the page to return, from a previous response's {@code nextPageToken}
+   * @return this request
+   */
   public final R pageToken(String pageToken) {
     return set("pageToken", pageToken);
   }
@@ -37,6 +42,9 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
   /**
    * The most items {@link #pages()} and {@link #stream()} yield in all; no page is fetched beyond
    * what they need.
+   *
+   * @param maxItems the most items to yield
+   * @return this request
    */
   public final R maxItems(long maxItems) {
     if (maxItems < 0) {
@@ -49,6 +57,8 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
   /**
    * Every page, fetched lazily as the iteration reaches it, starting at {@code pageToken} if set.
    * The parameters are those set now; later changes to this request do not affect it.
+   *
+   * @return the pages, fetched lazily
    */
   public Pages<T, I> pages() {
     Map<String, String> base = query();
@@ -70,7 +80,7 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
         maxItems);
   }
 
-  /** Every item of every page, as a lazy stream. */
+  /** {@return every item of every page, as a lazy stream} */
   public Stream<I> stream() {
     return pages().items();
   }

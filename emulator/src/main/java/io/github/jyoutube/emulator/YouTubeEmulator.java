@@ -75,12 +75,20 @@ public final class YouTubeEmulator implements AutoCloseable {
     this.config = config;
   }
 
-  /** Starts an emulator with the defaults, on a free port. */
+  /**
+   * Starts an emulator with the defaults, on a free port.
+   *
+   * @return the running emulator
+   */
   public static YouTubeEmulator start() {
     return builder().build().start();
   }
 
-  /** A builder; every setting has a default. */
+  /**
+   * A builder; every setting has a default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -187,18 +195,26 @@ public final class YouTubeEmulator implements AutoCloseable {
     }
   }
 
-  /** The base URL, such as {@code http://127.0.0.1:8080/}: give it to {@link Endpoints#at}. */
+  /**
+   * The base URL, such as {@code http://127.0.0.1:8080/}: give it to {@link Endpoints#at}.
+   *
+   * @return the base URL
+   */
   public URI baseUri() {
     requireStarted();
     return baseUri;
   }
 
-  /** The port the server listens on. */
+  /** {@return the port the server listens on} */
   public int port() {
     return baseUri().getPort();
   }
 
-  /** Every endpoint of the emulator, for {@code YouTubeClient.Builder.endpoints}. */
+  /**
+   * Every endpoint of the emulator, for {@code YouTubeClient.Builder.endpoints}.
+   *
+   * @return every endpoint of the emulator
+   */
   public Endpoints endpoints() {
     return Endpoints.at(baseUri());
   }
@@ -224,7 +240,12 @@ public final class YouTubeEmulator implements AutoCloseable {
     }
   }
 
-  /** The quota units spent today in a bucket. */
+  /**
+   * The quota units spent today in a bucket.
+   *
+   * @param bucket the bucket
+   * @return the units spent today in {@code bucket}
+   */
   public long quotaUsed(QuotaBucket bucket) {
     requireStarted();
     return backend.quota.used(bucket);
@@ -328,7 +349,12 @@ public final class YouTubeEmulator implements AutoCloseable {
 
     private Builder() {}
 
-    /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+    /**
+     * The port on 127.0.0.1; 0 (the default) picks a free one.
+     *
+     * @param port the port on 127.0.0.1; 0 (the default) picks a free one
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0 to 65535: " + port);
@@ -337,19 +363,35 @@ public final class YouTubeEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Whether the consent page approves at once, with the first account (or the login hint). */
+    /**
+     * Whether the consent page approves at once, with the first account (or the login hint).
+     *
+     * @param autoApprove whether the consent page approves at once, with the first account (or the
+     *     login hint)
+     * @return this builder
+     */
     public Builder autoApprove(boolean autoApprove) {
       this.autoApprove = autoApprove;
       return this;
     }
 
-    /** Keeps the state in an H2 database in this directory, across restarts. */
+    /**
+     * Keeps the state in an H2 database in this directory, across restarts.
+     *
+     * @param dataDirectory the directory of the database
+     * @return this builder
+     */
     public Builder dataDirectory(Path dataDirectory) {
       this.dataDirectory = dataDirectory;
       return this;
     }
 
-    /** The shared pool's daily units (10,000 by default). */
+    /**
+     * The shared pool's daily units (10,000 by default).
+     *
+     * @param units the shared pool's daily units (10,000 by default)
+     * @return this builder
+     */
     public Builder dailyQuota(long units) {
       if (units < 0) {
         throw new IllegalArgumentException("units must be >= 0: " + units);
@@ -358,25 +400,46 @@ public final class YouTubeEmulator implements AutoCloseable {
       return this;
     }
 
-    /** The daily {@code search.list} calls (100 by default). */
+    /**
+     * The daily {@code search.list} calls (100 by default).
+     *
+     * @param calls the daily {@code search.list} calls (100 by default)
+     * @return this builder
+     */
     public Builder searchQuota(long calls) {
       this.searchCalls = calls;
       return this;
     }
 
-    /** The daily {@code videos.insert} calls (100 by default). */
+    /**
+     * The daily {@code videos.insert} calls (100 by default).
+     *
+     * @param calls the daily {@code videos.insert} calls (100 by default)
+     * @return this builder
+     */
     public Builder uploadQuota(long calls) {
       this.uploadCalls = calls;
       return this;
     }
 
-    /** The clock of token expiry, code expiry and the quota day. */
+    /**
+     * The clock of token expiry, code expiry and the quota day.
+     *
+     * @param clock the clock of token expiry, code expiry and the quota day
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** The device flow's polling interval (5 s by default); faster polls get {@code slow_down}. */
+    /**
+     * The device flow's polling interval (5 s by default); faster polls get {@code slow_down}.
+     *
+     * @param interval the device flow's polling interval (5 s by default); faster polls get {@code
+     *     slow_down}
+     * @return this builder
+     */
     public Builder deviceInterval(Duration interval) {
       this.deviceInterval = Objects.requireNonNull(interval, "interval == null");
       return this;
@@ -385,6 +448,9 @@ public final class YouTubeEmulator implements AutoCloseable {
     /**
      * The server's worker threads kept when idle (8 by default); more start, up to 256, while many
      * requests are being read at once, so that slow clients do not hold up the others.
+     *
+     * @param threads the number of idle worker threads
+     * @return this builder
      */
     public Builder threads(int threads) {
       if (threads < 1) {
@@ -394,7 +460,12 @@ public final class YouTubeEmulator implements AutoCloseable {
       return this;
     }
 
-    /** The largest upload accepted (256 MiB by default); all of it is held in memory. */
+    /**
+     * The largest upload accepted (256 MiB by default); all of it is held in memory.
+     *
+     * @param bytes the largest upload accepted (256 MiB by default); all of it is held in memory
+     * @return this builder
+     */
     public Builder maxUploadBytes(long bytes) {
       this.maxUploadBytes = bytes;
       return this;
@@ -403,6 +474,10 @@ public final class YouTubeEmulator implements AutoCloseable {
     /**
      * How many times the push hub retries a failed notification or asynchronous verification (5 by
      * default; 0 for never).
+     *
+     * @param retries how many times the push hub retries a failed notification or asynchronous
+     *     verification (5 by default; 0 for never)
+     * @return this builder
      */
     public Builder pushRetries(int retries) {
       if (retries < 0) {
@@ -415,6 +490,10 @@ public final class YouTubeEmulator implements AutoCloseable {
     /**
      * The push hub's first wait before a retry (1 s by default), doubled for each further retry, at
      * most a minute.
+     *
+     * @param delay the push hub's first wait before a retry (1 s by default), doubled for each
+     *     further retry, at most a minute
+     * @return this builder
      */
     public Builder pushRetryDelay(Duration delay) {
       Objects.requireNonNull(delay, "delay == null");
@@ -425,24 +504,38 @@ public final class YouTubeEmulator implements AutoCloseable {
       return this;
     }
 
-    /** What waits between the push hub's retries; tests pass one that does not sleep. */
+    /**
+     * What waits between the push hub's retries; tests pass one that does not sleep.
+     *
+     * @param sleeper what waits between the push hub's retries; tests pass one that does not sleep
+     * @return this builder
+     */
     public Builder pushSleeper(Sleeper sleeper) {
       this.pushSleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
-    /** Registers another OAuth client beside the seeded one. */
+    /**
+     * Registers another OAuth client beside the seeded one.
+     *
+     * @param client the client to register
+     * @return this builder
+     */
     public Builder client(OAuthClientRegistration client) {
       clients.add(Objects.requireNonNull(client, "client == null"));
       return this;
     }
 
-    /** The settings, ready to start an emulator. */
+    /** {@return the settings, ready to start an emulator} */
     public Settings build() {
       return new Settings(this);
     }
 
-    /** Starts an emulator with these settings: {@code build().start()}. */
+    /**
+     * Starts an emulator with these settings: {@code build().start()}.
+     *
+     * @return the running emulator
+     */
     public YouTubeEmulator start() {
       return build().start();
     }
