@@ -20,7 +20,7 @@ public sealed interface CallEvent
         CallEvent.QuotaCharged,
         CallEvent.Finished {
 
-  /** The call the event belongs to. */
+  /** {@return the call the event belongs to} */
   CallInfo call();
 
   /**
@@ -111,7 +111,7 @@ public sealed interface CallEvent
       Throwable failure)
       implements CallEvent {
 
-    /** Whether the call succeeded. */
+    /** {@return whether the call succeeded} */
     public boolean succeeded() {
       return failure == null;
     }

@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record CallInfo(long id, String methodId, String httpMethod, String url) {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param id the id
+   * @param methodId the method id
+   * @param httpMethod the http method
+   * @param url the url
+   */
   public CallInfo {
     Objects.requireNonNull(methodId, "methodId == null");
     Objects.requireNonNull(httpMethod, "httpMethod == null");

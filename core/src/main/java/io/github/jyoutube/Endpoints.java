@@ -42,7 +42,19 @@ public record Endpoints(
   /** Google's gRPC endpoint of live chat streaming: {@code youtube.googleapis.com:443}, TLS. */
   private static final URI GOOGLE_GRPC = URI.create("https://youtube.googleapis.com:443");
 
-  /** Checks that every endpoint is absolute and safe to send credentials to. */
+  /**
+   * Checks that every endpoint is absolute and safe to send credentials to.
+   *
+   * @param authorization the value for the {@code authorization} record component
+   * @param token the value for the {@code token} record component
+   * @param revoke the value for the {@code revoke} record component
+   * @param deviceCode the value for the {@code deviceCode} record component
+   * @param userInfo the value for the {@code userInfo} record component
+   * @param api the value for the {@code api} record component
+   * @param upload the value for the {@code upload} record component
+   * @param hub the value for the {@code hub} record component
+   * @param grpc the grpc
+   */
   public Endpoints {
     checkSafe("authorization", authorization);
     checkSafe("token", token);
@@ -81,7 +93,7 @@ public record Endpoints(
     this(authorization, token, revoke, deviceCode, userInfo, api, upload, hub, GOOGLE_GRPC);
   }
 
-  /** Google's production endpoints. */
+  /** {@return Google's production endpoints} */
   public static Endpoints google() {
     return new Endpoints(
         URI.create("https://accounts.google.com/o/oauth2/v2/auth"),
@@ -161,7 +173,12 @@ public record Endpoints(
     return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + host + ":" + port);
   }
 
-  /** {@link #at(URI)} for a string. */
+  /**
+   * {@link #at(URI)} for a string.
+   *
+   * @param base the base URL, absolute
+   * @return the endpoints under {@code base}
+   */
   public static Endpoints at(String base) {
     Objects.requireNonNull(base, "base == null");
     return at(URI.create(base));

@@ -43,6 +43,10 @@ public final class Json {
    * io.github.jyoutube.model}, {@link AccessToken}, {@link UserInfo}, or {@code Object} / {@code
    * Map} for a {@link #tree}.
    *
+   * @param <T> the type to read
+   * @param json the JSON text
+   * @param type the class of the value
+   * @return the value, or {@code null} for a JSON {@code null}
    * @throws DecodeException if the text is not JSON, or not of that shape (a JSON {@code null}
    *     included)
    * @throws IllegalArgumentException if {@code type} is none of the above
@@ -60,6 +64,11 @@ public final class Json {
   /**
    * Reads UTF-8 {@code json} bytes as an instance of {@code type}; see {@link
    * #parse(String,Class)}.
+   *
+   * @param <T> the type to read
+   * @param json the JSON text, UTF-8 encoded
+   * @param type the class of the value
+   * @return the value, or {@code null} for a JSON {@code null}
    */
   public static <T> T parse(byte[] json, Class<T> type) {
     Objects.requireNonNull(json, "json == null");
@@ -78,6 +87,8 @@ public final class Json {
    * Integer}, {@code Long}, {@code BigInteger} or {@code Double}, and the JSON {@code null} is
    * {@code null}. Two trees are equal when the JSON texts hold the same values.
    *
+   * @param json the JSON text
+   * @return the value as maps, lists, strings, numbers, booleans and {@code null}
    * @throws DecodeException if the text is not JSON
    */
   public static Object tree(String json) {
@@ -94,6 +105,8 @@ public final class Json {
    * Writes {@code value} as compact JSON: a model record, an {@link AccessToken}, a {@link
    * UserInfo}, or plain Java values (maps, collections, strings, numbers, booleans) holding them.
    *
+   * @param value the value to write
+   * @return the JSON text
    * @throws IllegalArgumentException if {@code value} holds a type that has no JSON form
    */
   public static String write(Object value) {
@@ -107,7 +120,12 @@ public final class Json {
     return out.toString();
   }
 
-  /** Writes {@code value} as compact UTF-8 JSON bytes; see {@link #write}. */
+  /**
+   * Writes {@code value} as compact UTF-8 JSON bytes; see {@link #write}.
+   *
+   * @param value the value to write
+   * @return the JSON text as UTF-8 bytes
+   */
   public static byte[] writeBytes(Object value) {
     Objects.requireNonNull(value, "value == null");
     try (ByteArrayBuilder out = new ByteArrayBuilder()) {

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record QuotaCost(QuotaBucket bucket, int units, boolean estimated) {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param bucket the value for the {@code bucket} record component
+   * @param units the value for the {@code units} record component
+   * @param estimated the value for the {@code estimated} record component
+   */
   public QuotaCost {
     Objects.requireNonNull(bucket, "bucket == null");
     if (units < 0) {

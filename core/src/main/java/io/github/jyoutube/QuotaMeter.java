@@ -39,26 +39,35 @@ public final class QuotaMeter {
     LocalDate.now(Pacific.ZONE).plusDays(1).atStartOfDay(Pacific.ZONE).toInstant();
   }
 
-  /** Adds one request's cost. */
+  /**
+   * Adds one request's cost.
+   *
+   * @param cost the request's cost
+   */
   public synchronized void record(QuotaCost cost) {
     Objects.requireNonNull(cost, "cost == null");
     rollOver();
     spent.merge(cost.bucket(), (long) cost.units(), Long::sum);
   }
 
-  /** The units spent today from {@code bucket}. */
+  /**
+   * The units spent today from {@code bucket}.
+   *
+   * @param bucket the bucket
+   * @return the units spent today from {@code bucket}
+   */
   public synchronized long spentToday(QuotaBucket bucket) {
     rollOver();
     return spent.getOrDefault(bucket, 0L);
   }
 
-  /** The units spent today, per bucket; buckets not drawn on are absent. */
+  /** {@return the units spent today, per bucket; buckets not drawn on are absent} */
   public synchronized Map<QuotaBucket, Long> spentToday() {
     rollOver();
     return Map.copyOf(spent);
   }
 
-  /** The quota day being counted, in Pacific Time. */
+  /** {@return the quota day being counted, in Pacific Time} */
   public synchronized LocalDate day() {
     rollOver();
     return day;

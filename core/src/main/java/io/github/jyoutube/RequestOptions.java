@@ -55,7 +55,14 @@ public record RequestOptions(
 
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
-  /** Checks the settings and copies the headers. */
+  /**
+   * Checks the settings and copies the headers.
+   *
+   * @param headers the headers
+   * @param quotaUser the quota user
+   * @param timeout the timeout
+   * @param maxRetries the max retries
+   */
   public RequestOptions {
     if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -72,18 +79,28 @@ public record RequestOptions(
     }
   }
 
-  /** No setting: everything from the client. */
+  /** {@return no setting: everything from the client} */
   public static RequestOptions defaults() {
     return DEFAULTS;
   }
 
-  /** These options with another time limit per attempt. */
+  /**
+   * These options with another time limit per attempt.
+   *
+   * @param timeout the timeout
+   * @return these options with another time limit per attempt
+   */
   public RequestOptions withTimeout(Duration timeout) {
     return new RequestOptions(
         Objects.requireNonNull(timeout, "timeout == null"), maxRetries, headers, quotaUser);
   }
 
-  /** These options with another retry count (0 for none). */
+  /**
+   * These options with another retry count (0 for none).
+   *
+   * @param maxRetries the max retries
+   * @return these options with another retry count (0 for none)
+   */
   public RequestOptions withMaxRetries(int maxRetries) {
     return new RequestOptions(timeout, maxRetries, headers, quotaUser);
   }
@@ -91,6 +108,10 @@ public record RequestOptions(
   /**
    * These options with one more header, or another value for it. Headers the client sets itself
    * ({@code Authorization}, {@code User-Agent}, {@code Content-Type}, …) are refused.
+   *
+   * @param name the header's name
+   * @param value the header's value
+   * @return these options with one more header, or another value for it
    */
   public RequestOptions withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
@@ -98,7 +119,12 @@ public record RequestOptions(
     return new RequestOptions(timeout, maxRetries, copy, quotaUser);
   }
 
-  /** These options counted against another {@code quotaUser} (1 to 40 characters). */
+  /**
+   * These options counted against another {@code quotaUser} (1 to 40 characters).
+   *
+   * @param quotaUser the quota user
+   * @return these options counted against another {@code quotaUser} (1 to 40 characters)
+   */
   public RequestOptions withQuotaUser(String quotaUser) {
     return new RequestOptions(
         timeout, maxRetries, headers, Objects.requireNonNull(quotaUser, "quotaUser == null"));
@@ -107,6 +133,10 @@ public record RequestOptions(
   /**
    * These options with {@code other}'s settings where it has them: its timeout, retries and {@code
    * quotaUser} if set, its headers added to these (its values winning).
+   *
+   * @param other the options whose settings win
+   * @return these options with {@code other}'s settings where it has them: its timeout, retries and
+   *     {@code quotaUser} if set, its headers added to these (its values winning)
    */
   public RequestOptions overriddenBy(RequestOptions other) {
     Objects.requireNonNull(other, "other == null");

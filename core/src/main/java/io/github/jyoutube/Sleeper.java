@@ -17,7 +17,11 @@ public interface Sleeper {
    */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** A sleeper that blocks the calling thread with {@link Thread#sleep(long)}. */
+  /**
+   * A sleeper that blocks the calling thread with {@link Thread#sleep(long)}.
+   *
+   * @return a sleeper that blocks the calling thread
+   */
   static Sleeper system() {
     return duration -> Thread.sleep(duration.toMillis());
   }

@@ -38,7 +38,13 @@ public final class Cli {
     return cmd;
   }
 
-  /** Runs {@code args} in {@code env}; returns the exit code. */
+  /**
+   * Runs {@code args} in {@code env}; returns the exit code.
+   *
+   * @param env the streams, environment variables, home directory and clock to run with
+   * @param args the command line, without the program name
+   * @return the exit code
+   */
   public static int run(CliEnvironment env, String... args) {
     int code = commandLine(env).execute(args);
     env.out().flush();

@@ -29,7 +29,16 @@ public record CliEnvironment(
     Path home,
     Clock clock) {
 
-  /** Checks and copies the parts. */
+  /**
+   * Checks and copies the parts.
+   *
+   * @param in the value for the {@code in} record component
+   * @param out the value for the {@code out} record component
+   * @param err the value for the {@code err} record component
+   * @param env the value for the {@code env} record component
+   * @param home the value for the {@code home} record component
+   * @param clock the value for the {@code clock} record component
+   */
   public CliEnvironment {
     Objects.requireNonNull(in, "in == null");
     Objects.requireNonNull(out, "out == null");
@@ -39,7 +48,7 @@ public record CliEnvironment(
     Objects.requireNonNull(clock, "clock == null");
   }
 
-  /** The process's own streams, environment, home directory and clock. */
+  /** {@return the process's own streams, environment, home directory and clock} */
   public static CliEnvironment system() {
     Charset charset = consoleCharset();
     return new CliEnvironment(
@@ -51,7 +60,12 @@ public record CliEnvironment(
         Clock.systemDefaultZone());
   }
 
-  /** A copy with other environment variables. */
+  /**
+   * A copy with other environment variables.
+   *
+   * @param variables the environment variables of the copy
+   * @return a copy with other environment variables
+   */
   public CliEnvironment withEnv(Map<String, String> variables) {
     return new CliEnvironment(in, out, err, variables, home, clock);
   }

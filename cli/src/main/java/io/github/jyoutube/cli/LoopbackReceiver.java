@@ -107,17 +107,25 @@ public final class LoopbackReceiver implements AutoCloseable {
     return receiver;
   }
 
-  /** {@code http://127.0.0.1:PORT/}: the redirect URI to put in the authorization URL. */
+  /**
+   * {@code http://127.0.0.1:PORT/}: the redirect URI to put in the authorization URL.
+   *
+   * @return the redirect URI, {@code http://127.0.0.1:PORT/}
+   */
   public String redirectUri() {
     return redirectUri;
   }
 
-  /** The port the receiver listens on. */
+  /** {@return the port the receiver listens on} */
   public int port() {
     return server.getAddress().getPort();
   }
 
-  /** The state of the authorization URL; redirects with another state are refused. */
+  /**
+   * The state of the authorization URL; redirects with another state are refused.
+   *
+   * @param state the state the redirect must carry
+   */
   public void expectState(String state) {
     this.expectedState = Objects.requireNonNull(state, "state == null");
   }
@@ -152,7 +160,7 @@ public final class LoopbackReceiver implements AutoCloseable {
             Objects.requireNonNull(message, "message == null")));
   }
 
-  /** Whether the one redirect was accepted. */
+  /** {@return whether the one redirect was accepted} */
   public boolean accepted() {
     return accepted.get();
   }

@@ -5,7 +5,11 @@ public final class Main {
 
   private Main() {}
 
-  /** Runs the command and exits with its code. */
+  /**
+   * Runs the command and exits with its code.
+   *
+   * @param args the command line
+   */
   public static void main(String[] args) {
     int code = Cli.run(CliEnvironment.system(), args);
     System.exit(code);

@@ -104,7 +104,10 @@ final class ClientRegion {
     w.line("// Do not edit this region; see codegen/README.md to regenerate.");
     for (Api api : plan.apis()) {
       w.blank();
-      w.javadoc(new Javadoc().paragraph(accessorDoc(api)));
+      w.javadoc(
+          new Javadoc()
+              .paragraph(accessorDoc(api))
+              .returns("the " + Javadoc.code(api.name()) + " resource"));
       w.open("public " + api.className() + " " + api.name() + "() {");
       // Resources hold nothing but the final context: a new one per call is as cheap as a field.
       w.line("return new " + api.className() + "(context);");

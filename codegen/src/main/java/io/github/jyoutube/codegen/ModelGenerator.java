@@ -459,10 +459,15 @@ public final class ModelGenerator {
     w.indent();
 
     w.blank();
-    w.javadoc(
+    Javadoc constructorDoc =
         new Javadoc()
             .paragraph(
-                "Creates an instance, copying lists and maps into unmodifiable collections."));
+                "Creates an instance, copying lists and maps into unmodifiable collections.");
+    for (Component c : r.components) {
+      constructorDoc.param(c.javaName(), componentParam(c.javaName()));
+    }
+    constructorDoc.param("additionalProperties", componentParam("additionalProperties"));
+    w.javadoc(constructorDoc);
     w.open("public " + r.name + " {");
     for (Component c : r.components) {
       if (c.type().isCollection()) {
@@ -475,13 +480,18 @@ public final class ModelGenerator {
 
     if (r.builder) {
       w.blank();
-      w.javadoc(new Javadoc().paragraph("Returns a builder with no properties set."));
+      w.javadoc(
+          new Javadoc()
+              .paragraph("Returns a builder with no properties set.")
+              .returns("a new builder"));
       w.open("public static Builder builder() {");
       w.line("return new Builder();");
       w.close("}");
       w.blank();
       w.javadoc(
-          new Javadoc().paragraph("Returns a builder initialized with this record's values."));
+          new Javadoc()
+              .paragraph("Returns a builder initialized with this record's values.")
+              .returns("a new builder"));
       w.open("public Builder toBuilder() {");
       w.line("return new Builder(this);");
       w.close("}");
@@ -504,6 +514,11 @@ public final class ModelGenerator {
       writeBuilder(w, r, im);
     }
     w.close("}");
+  }
+
+  /** The {@code @param} text of a record component in the canonical constructor, as javadoc's. */
+  private static String componentParam(String name) {
+    return "the value for the " + Javadoc.code(name) + " record component";
   }
 
   private static String componentDoc(Component c) {
@@ -600,7 +615,9 @@ public final class ModelGenerator {
         new Javadoc()
             .paragraph(
                 "Returns the constant for {@code value}, or a new instance for a value this"
-                    + " version of the library does not know."));
+                    + " version of the library does not know.")
+            .param("value", "the value as the API writes it")
+            .returns("the value's constant or instance"));
     w.open("public static " + e.name() + " of(" + string + " value) {");
     w.open("for (" + e.name() + " known : " + valuesField + ") {");
     w.open("if (known.value().equals(value)) {");
@@ -614,7 +631,8 @@ public final class ModelGenerator {
         new Javadoc()
             .paragraph(
                 "Returns the values this version of the library knows, in the order the API"
-                    + " lists them."));
+                    + " lists them.")
+            .returns("the known values"));
     w.open("public static " + list + "<" + e.name() + "> values() {");
     w.line("return " + valuesField + ";");
     w.close("}");
@@ -659,7 +677,9 @@ public final class ModelGenerator {
       w.blank();
       w.javadoc(
           new Javadoc()
-              .paragraph("Sets " + Javadoc.code(c.javaName()) + "; {@code null} leaves it out."));
+              .paragraph("Sets " + Javadoc.code(c.javaName()) + "; {@code null} leaves it out.")
+              .param(c.javaName(), "the value, or {@code null}")
+              .returns("this builder"));
       w.call(
           "public Builder " + c.javaName(),
           List.of(c.type().render(im) + " " + c.javaName()),
@@ -675,7 +695,9 @@ public final class ModelGenerator {
                 .paragraph(
                     "Sets "
                         + Javadoc.code(c.javaName())
-                        + " to an instant, written in UTC; {@code null} leaves it out."));
+                        + " to an instant, written in UTC; {@code null} leaves it out.")
+                .param(c.javaName(), "the instant, or {@code null}")
+                .returns("this builder"));
         w.call(
             "public Builder " + c.javaName(),
             List.of(im.use("java.time.Instant") + " " + c.javaName()),
@@ -698,7 +720,12 @@ public final class ModelGenerator {
         new Javadoc()
             .paragraph(
                 "Sets a property this version of the model does not know; it is written as"
-                    + " given."));
+                    + " given.")
+            .param("name", "the JSON property name")
+            .param(
+                "value",
+                "the value: a string, number, boolean, list, map, model record or {@code null}")
+            .returns("this builder"));
     w.open("public Builder additionalProperty(" + string + " name, " + object + " value) {");
     w.line(
         "additionalProperties.put("
@@ -707,7 +734,10 @@ public final class ModelGenerator {
     w.line("return this;");
     w.close("}");
     w.blank();
-    w.javadoc(new Javadoc().paragraph("Returns a new {@link " + r.name + "} with the values set."));
+    w.javadoc(
+        new Javadoc()
+            .paragraph("Returns a new {@link " + r.name + "} with the values set.")
+            .returns("the new record"));
     w.open("public " + r.name + " build() {");
     List<String> args = new ArrayList<>();
     for (Component c : r.components) {

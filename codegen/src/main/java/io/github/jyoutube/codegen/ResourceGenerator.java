@@ -308,6 +308,7 @@ public final class ResourceGenerator {
     } else if (method.supportsMediaUpload()) {
       constructorArgs.add("null");
     }
+    doc.returns("the request, to set optional parameters on and execute");
     w.javadoc(doc);
     w.call("public " + op.requestClass() + " " + op.javaName(), parameters, " {");
     w.indent();
@@ -421,12 +422,15 @@ public final class ResourceGenerator {
     w.line("this.value = value;");
     w.close("}");
     w.blank();
-    w.javadoc(new Javadoc().paragraph("The value as the API sends and receives it."));
+    w.javadoc(
+        new Javadoc()
+            .paragraph("The value as the API sends and receives it.")
+            .returns("the wire value"));
     w.open("public String value() {");
     w.line("return value;");
     w.close("}");
     w.blank();
-    w.javadoc(new Javadoc().paragraph("Returns {@link #value()}."));
+    w.javadoc(new Javadoc().paragraph("Returns {@link #value()}.").returns("the wire value"));
     w.line("@Override");
     w.open("public String toString() {");
     w.line("return value;");
@@ -651,7 +655,11 @@ public final class ResourceGenerator {
       String call,
       String extraArgs) {
     w.blank();
-    w.javadoc(new Javadoc().paragraph(doc));
+    w.javadoc(
+        new Javadoc()
+            .paragraph(doc)
+            .param(name, type.endsWith("...") ? "the values" : "the value")
+            .returns("this request"));
     w.call("public " + self + " " + name, List.of(type + " " + name), " {");
     w.indent();
     String body = "return " + call + name + extraArgs + ");";

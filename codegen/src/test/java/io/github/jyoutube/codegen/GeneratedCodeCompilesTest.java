@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles the generated records, resources and client region with the project's strict compiler
- * flags and doclint, against stand-ins for the hand-written support types, then reads and writes
- * JSON with the records and builds requests with the resources.
+ * flags and all of doclint (comments, {@code @param} and {@code @return} included, as the build
+ * checks core), against stand-ins for the hand-written support types, then reads and writes JSON
+ * with the records and builds requests with the resources.
  */
 class GeneratedCodeCompilesTest {
 
@@ -253,7 +254,6 @@ class GeneratedCodeCompilesTest {
                 "-Xlint:all,-processing",
                 "-Werror",
                 "-Xdoclint:all/protected",
-                "-Xdoclint:-missing",
                 "-implicit:none",
                 "-proc:none",
                 "-classpath",

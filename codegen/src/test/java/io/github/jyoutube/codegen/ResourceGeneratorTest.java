@@ -190,8 +190,19 @@ class ResourceGeneratorTest {
   @Test
   void javadocIsCleanedUpFromTheDocument() {
     assertThat(things())
-        .contains("  /** Lists {@code things}, possibly filtered. */\n  public ListRequest list()")
-        .contains("    /** Only the things with these IDs. */\n")
+        .contains(
+            "  /**\n"
+                + "   * Lists {@code things}, possibly filtered.\n"
+                + "   *\n"
+                + "   * @return the request, to set optional parameters on and execute\n"
+                + "   */\n"
+                + "  public ListRequest list()")
+        .contains(
+            "     * Only the things with these IDs.\n"
+                + "     *\n"
+                + "     * @param id the values\n"
+                + "     * @return this request\n"
+                + "     */\n")
         .contains(
             "     * The {@code maxResults} parameter specifies the maximum number of items that"
                 + " should be\n"
@@ -199,7 +210,7 @@ class ResourceGeneratorTest {
                 + " 5}.\n")
         .contains("Defaults to {@code default,inline,labels}.")
         .contains("Defaults to the parts the body carries of {@code\n     * default,inline,labels}")
-        .contains("/** The {@code size} parameter. Deprecated by the API. */")
+        .contains("     * The {@code size} parameter. Deprecated by the API.\n")
         .contains("   * @param id The thing to download.\n");
   }
 
@@ -220,7 +231,12 @@ class ResourceGeneratorTest {
             "  public ThingsResource things() {\n"
                 + "    return new ThingsResource(context);\n"
                 + "  }\n")
-        .contains("  /** The {@code thingsParts} resource: {@code delete}. */\n")
+        .contains(
+            "  /**\n"
+                + "   * The {@code thingsParts} resource: {@code delete}.\n"
+                + "   *\n"
+                + "   * @return the {@code thingsParts} resource\n"
+                + "   */\n")
         .endsWith("  // </generated-resources>\n}\n");
     assertThat(ClientRegion.rewrite(client, plan, "again")).isEqualTo(client);
 

@@ -34,6 +34,13 @@ public record AccessToken(
    * Checks that there is a token that a header can carry, and a lifetime that can be counted. The
    * messages name the part that is wrong, never its value.
    *
+   * @param accessToken the value for the {@code accessToken} record component
+   * @param expiresIn the value for the {@code expiresIn} record component
+   * @param tokenType the value for the {@code tokenType} record component
+   * @param refreshToken the value for the {@code refreshToken} record component
+   * @param scope the value for the {@code scope} record component
+   * @param idToken the value for the {@code idToken} record component
+   * @param expiresAt the value for the {@code expiresAt} record component
    * @throws IllegalArgumentException if {@code accessToken} is missing or holds a control
    *     character, a space or a non-ASCII character; if {@code refreshToken} holds one; or if
    *     {@code expiresIn} is negative or over {@link #MAX_EXPIRES_IN}
@@ -100,7 +107,7 @@ public record AccessToken(
     return expiresAt != null && !clock.instant().plus(margin).isBefore(expiresAt);
   }
 
-  /** Whether a refresh token came with this token. */
+  /** {@return whether a refresh token came with this token} */
   public boolean isRefreshable() {
     return refreshToken != null && !refreshToken.isEmpty();
   }

@@ -27,7 +27,18 @@ public record AuthorizationOptions(
     boolean includeGrantedScopes,
     boolean pkce) {
 
-  /** Checks and copies the options. */
+  /**
+   * Checks and copies the options.
+   *
+   * @param redirectUri the value for the {@code redirectUri} record component
+   * @param scopes the value for the {@code scopes} record component
+   * @param state the value for the {@code state} record component
+   * @param accessType the value for the {@code accessType} record component
+   * @param prompt the value for the {@code prompt} record component
+   * @param loginHint the value for the {@code loginHint} record component
+   * @param includeGrantedScopes the value for the {@code includeGrantedScopes} record component
+   * @param pkce the value for the {@code pkce} record component
+   */
   public AuthorizationOptions {
     scopes = List.copyOf(scopes);
     if (scopes.isEmpty()) {
@@ -39,17 +50,29 @@ public record AuthorizationOptions(
     }
   }
 
-  /** The seed's defaults. */
+  /**
+   * The seed's defaults.
+   *
+   * @return the default options
+   */
   public static AuthorizationOptions defaults() {
     return builder().build();
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a builder starting from the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from these options. */
+  /**
+   * A builder starting from these options.
+   *
+   * @return a builder starting from these options
+   */
   public Builder toBuilder() {
     return new Builder()
         .redirectUri(redirectUri)
@@ -75,60 +98,111 @@ public record AuthorizationOptions(
 
     private Builder() {}
 
-    /** Where Google sends the user back; {@code null} for the client's default. */
+    /**
+     * Where Google sends the user back; {@code null} for the client's default.
+     *
+     * @param redirectUri where Google sends the user back; {@code null} for the client's default
+     * @return this builder
+     */
     public Builder redirectUri(String redirectUri) {
       this.redirectUri = redirectUri;
       return this;
     }
 
-    /** The scopes to ask for. */
+    /**
+     * The scopes to ask for.
+     *
+     * @param scopes the scopes to ask for
+     * @return this builder
+     */
     public Builder scopes(List<String> scopes) {
       this.scopes = Objects.requireNonNull(scopes, "scopes == null");
       return this;
     }
 
-    /** The scopes to ask for. */
+    /**
+     * The scopes to ask for.
+     *
+     * @param scopes the scopes to ask for
+     * @return this builder
+     */
     public Builder scopes(String... scopes) {
       return scopes(List.of(scopes));
     }
 
-    /** The state to carry; {@code null} for a random one. */
+    /**
+     * The state to carry; {@code null} for a random one.
+     *
+     * @param state the state to carry; {@code null} for a random one
+     * @return this builder
+     */
     public Builder state(String state) {
       this.state = state;
       return this;
     }
 
-    /** {@code offline} (the default) or {@code online}. */
+    /**
+     * {@code offline} (the default) or {@code online}.
+     *
+     * @param accessType {@code offline} (the default) or {@code online}
+     * @return this builder
+     */
     public Builder accessType(String accessType) {
       this.accessType = accessType;
       return this;
     }
 
-    /** {@code select_account} (the default), {@code consent}, {@code none}, or {@code null}. */
+    /**
+     * {@code select_account} (the default), {@code consent}, {@code none}, or {@code null}.
+     *
+     * @param prompt {@code select_account} (the default), {@code consent}, {@code none}, or {@code
+     *     null}
+     * @return this builder
+     */
     public Builder prompt(String prompt) {
       this.prompt = prompt;
       return this;
     }
 
-    /** An email address or subject to preselect the account. */
+    /**
+     * An email address or subject to preselect the account.
+     *
+     * @param loginHint an email address or subject to preselect the account
+     * @return this builder
+     */
     public Builder loginHint(String loginHint) {
       this.loginHint = loginHint;
       return this;
     }
 
-    /** Whether to ask for incremental authorization ({@code include_granted_scopes=true}). */
+    /**
+     * Whether to ask for incremental authorization ({@code include_granted_scopes=true}).
+     *
+     * @param includeGrantedScopes whether to ask for incremental authorization ({@code
+     *     include_granted_scopes=true})
+     * @return this builder
+     */
     public Builder includeGrantedScopes(boolean includeGrantedScopes) {
       this.includeGrantedScopes = includeGrantedScopes;
       return this;
     }
 
-    /** Whether to send a PKCE challenge (on by default). */
+    /**
+     * Whether to send a PKCE challenge (on by default).
+     *
+     * @param pkce whether to send a PKCE challenge (on by default)
+     * @return this builder
+     */
     public Builder pkce(boolean pkce) {
       this.pkce = pkce;
       return this;
     }
 
-    /** The options. */
+    /**
+     * The options.
+     *
+     * @return the options
+     */
     public AuthorizationOptions build() {
       return new AuthorizationOptions(
           redirectUri, scopes, state, accessType, prompt, loginHint, includeGrantedScopes, pkce);

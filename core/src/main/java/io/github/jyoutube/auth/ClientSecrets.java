@@ -24,7 +24,13 @@ import java.util.Objects;
  */
 public record ClientSecrets(String clientId, String clientSecret, List<String> redirectUris) {
 
-  /** Checks and copies the parts. */
+  /**
+   * Checks and copies the parts.
+   *
+   * @param clientId the value for the {@code clientId} record component
+   * @param clientSecret the value for the {@code clientSecret} record component
+   * @param redirectUris the value for the {@code redirectUris} record component
+   */
   public ClientSecrets {
     Objects.requireNonNull(clientId, "clientId == null");
     Objects.requireNonNull(clientSecret, "clientSecret == null");

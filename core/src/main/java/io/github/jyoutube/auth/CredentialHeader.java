@@ -22,14 +22,19 @@ public record CredentialHeader(String name, String value) {
   /** The header of an API key, as Google documents it for gRPC and REST alike. */
   public static final String API_KEY = "x-goog-api-key";
 
-  /** Checks the parts and puts the name in lower case. */
+  /**
+   * Checks the parts and puts the name in lower case.
+   *
+   * @param value the value
+   * @param name the name
+   */
   public CredentialHeader {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(value, "value == null");
     name = name.toLowerCase(Locale.ROOT);
   }
 
-  /** Whether this is an API key rather than a user's token. */
+  /** {@return whether this is an API key rather than a user's token} */
   public boolean isApiKey() {
     return name.equals(API_KEY);
   }

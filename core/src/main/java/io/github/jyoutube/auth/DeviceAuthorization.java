@@ -26,7 +26,16 @@ public record DeviceAuthorization(
     Duration interval,
     Instant expiresAt) {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param deviceCode the device code
+   * @param userCode the user code
+   * @param verificationUrl the verification url
+   * @param expiresIn the expires in
+   * @param interval the interval
+   * @param expiresAt the expires at
+   */
   public DeviceAuthorization {
     Objects.requireNonNull(deviceCode, "deviceCode == null");
     Objects.requireNonNull(userCode, "userCode == null");

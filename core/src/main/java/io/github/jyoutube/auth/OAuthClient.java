@@ -98,7 +98,7 @@ public final class OAuthClient {
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
 
-  /** The client ID. */
+  /** {@return the client ID} */
   public String clientId() {
     return clientId;
   }

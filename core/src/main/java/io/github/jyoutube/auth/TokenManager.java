@@ -147,17 +147,25 @@ public final class TokenManager implements Authorizer {
     }
   }
 
-  /** The current token, if any. */
+  /** {@return the current token, if any} */
   public Optional<AccessToken> token() {
     return Optional.ofNullable(current);
   }
 
-  /** The account's label, if the client was given one. */
+  /**
+   * The account's label, if the client was given one.
+   *
+   * @return the account's label, if any
+   */
   public Optional<String> accountLabel() {
     return Optional.ofNullable(accountLabel);
   }
 
-  /** Makes {@code token} the current one and stores it; a failed refresh is forgotten. */
+  /**
+   * Makes {@code token} the current one and stores it; a failed refresh is forgotten.
+   *
+   * @param token the new token
+   */
   public void use(AccessToken token) {
     Objects.requireNonNull(token, "token == null");
     synchronized (lock) {

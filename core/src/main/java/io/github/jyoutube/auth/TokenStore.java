@@ -11,10 +11,14 @@ import java.util.Optional;
  */
 public interface TokenStore {
 
-  /** The stored token, if any. */
+  /** {@return the stored token, if any} */
   Optional<AccessToken> load();
 
-  /** Replaces the stored token. */
+  /**
+   * Replaces the stored token.
+   *
+   * @param token the token to store
+   */
   void save(AccessToken token);
 
   /** Forgets the stored token. */
@@ -31,7 +35,11 @@ public interface TokenStore {
     return new FileTokenStore(file);
   }
 
-  /** A store that keeps the token in memory only. */
+  /**
+   * A store that keeps the token in memory only.
+   *
+   * @return a store that keeps the token in memory only
+   */
   static TokenStore inMemory() {
     return new MemoryTokenStore();
   }

@@ -28,7 +28,19 @@ public record UserInfo(
     Boolean emailVerified,
     Map<String, Object> additionalProperties) {
 
-  /** Copies the extra claims. */
+  /**
+   * Copies the extra claims.
+   *
+   * @param sub the value for the {@code sub} record component
+   * @param name the value for the {@code name} record component
+   * @param givenName the value for the {@code givenName} record component
+   * @param familyName the value for the {@code familyName} record component
+   * @param picture the value for the {@code picture} record component
+   * @param locale the value for the {@code locale} record component
+   * @param email the value for the {@code email} record component
+   * @param emailVerified the value for the {@code emailVerified} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public UserInfo {
     additionalProperties =
         additionalProperties == null

@@ -23,11 +23,20 @@ public sealed class ApiException extends YouTubeException
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code. */
   private final int statusCode;
+
+  /** Google's {@code error.message}, or {@code null}. */
   private final String errorMessage;
+
+  /** Google's {@code error.status}, or {@code null}. */
   private final String status;
+
   private final transient List<ErrorDetail> errors;
+
+  /** The raw response body. */
   private final String body;
+
   private final transient Map<String, List<String>> headers;
 
   ApiException(ErrorBody error) {
@@ -66,37 +75,53 @@ public sealed class ApiException extends YouTubeException
     };
   }
 
-  /** The HTTP status code, such as 403. */
+  /** {@return the HTTP status code, such as 403} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Google's {@code error.message}; may contain HTML. {@code null} if the body had none. */
+  /**
+   * Google's {@code error.message}; may contain HTML. {@code null} if the body had none.
+   *
+   * @return Google's {@code error.message}, or {@code null}
+   */
   public String errorMessage() {
     return errorMessage;
   }
 
-  /** Google's {@code error.status}, such as {@code PERMISSION_DENIED}; {@code null} if absent. */
+  /**
+   * Google's {@code error.status}, such as {@code PERMISSION_DENIED}; {@code null} if absent.
+   *
+   * @return Google's {@code error.status}, or {@code null}
+   */
   public String status() {
     return status;
   }
 
-  /** The reason of the first {@code errors[]} entry, such as {@code quotaExceeded}, or null. */
+  /**
+   * The reason of the first {@code errors[]} entry, such as {@code quotaExceeded}, or null.
+   *
+   * @return the first entry's reason, or {@code null}
+   */
   public String reason() {
     return errors.isEmpty() ? null : errors.get(0).reason();
   }
 
-  /** Every {@code errors[]} entry, in order; empty when the body had none. */
+  /**
+   * Every {@code errors[]} entry, in order; empty when the body had none.
+   *
+   * @return every {@code errors[]} entry, in order
+   */
   public List<ErrorDetail> errors() {
     return errors;
   }
 
-  /** The raw response body, as text. */
+  /** {@return the raw response body, as text} */
   public String body() {
     return body;
   }
 
-  /** The response headers, names in lower case. */
+  /** {@return the response headers, names in lower case} */
   public Map<String, List<String>> headers() {
     return headers;
   }

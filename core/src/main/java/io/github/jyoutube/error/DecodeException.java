@@ -10,7 +10,10 @@ public final class DecodeException extends YouTubeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the response, or -1. */
   private final int statusCode;
+
+  /** The first 200 characters of the body. */
   private final String bodySnippet;
 
   /**
@@ -82,12 +85,12 @@ public final class DecodeException extends YouTubeException {
     return "not JSON of the expected shape";
   }
 
-  /** The HTTP status of the response, or -1 when the text did not come from a response. */
+  /** {@return the HTTP status of the response, or -1 when the text did not come from a response} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The first 200 characters of the body. */
+  /** {@return the first 200 characters of the body} */
   public String bodySnippet() {
     return bodySnippet;
   }

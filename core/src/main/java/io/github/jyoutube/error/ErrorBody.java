@@ -31,7 +31,16 @@ public record ErrorBody(
   private static final Set<String> RATE_LIMIT_REASONS =
       Set.of("rateLimitExceeded", "userRateLimitExceeded", "userRequestsExceedRateLimit");
 
-  /** Copies the collections and checks for nulls. */
+  /**
+   * Copies the collections and checks for nulls.
+   *
+   * @param statusCode the value for the {@code statusCode} record component
+   * @param message the value for the {@code message} record component
+   * @param status the value for the {@code status} record component
+   * @param errors the value for the {@code errors} record component
+   * @param body the value for the {@code body} record component
+   * @param headers the value for the {@code headers} record component
+   */
   public ErrorBody {
     errors = List.copyOf(errors);
     Objects.requireNonNull(body, "body == null");
@@ -87,6 +96,8 @@ public record ErrorBody(
   /**
    * Whether the project's daily quota is spent ({@code quotaExceeded} or {@code
    * dailyLimitExceeded}): waiting minutes will not help.
+   *
+   * @return whether the daily quota is spent
    */
   public boolean quotaExceeded() {
     return errors.stream()
@@ -97,6 +108,8 @@ public record ErrorBody(
   /**
    * Whether the server asks the caller to slow down: 429, or a rate-limit reason. Such a request
    * was refused without being acted on.
+   *
+   * @return whether the server asks the caller to slow down
    */
   public boolean rateLimited() {
     return statusCode == 429

@@ -15,9 +15,16 @@ public final class HubException extends YouTubeException {
 
   private static final int MAX_TEXT = 500;
 
+  /** The hub's HTTP status. */
   private final int statusCode;
+
+  /** {@code subscribe} or {@code unsubscribe}. */
   private final String mode;
+
+  /** The topic URL of the refused request. */
   private final String topic;
+
+  /** The hub's plain-text answer, trimmed. */
   private final String hubMessage;
 
   /**
@@ -36,22 +43,24 @@ public final class HubException extends YouTubeException {
     this.hubMessage = shorten(hubMessage);
   }
 
-  /** The hub's HTTP status. */
+  /** {@return the hub's HTTP status} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** {@code subscribe} or {@code unsubscribe}. */
+  /** {@return {@code subscribe} or {@code unsubscribe}} */
   public String mode() {
     return mode;
   }
 
-  /** The topic URL of the refused request. */
+  /** {@return the topic URL of the refused request} */
   public String topic() {
     return topic;
   }
 
-  /** The hub's plain-text answer, trimmed, at most 500 characters; empty when it sent none. */
+  /**
+   * {@return the hub's plain-text answer, trimmed, at most 500 characters; empty when it sent none}
+   */
   public String hubMessage() {
     return hubMessage;
   }

@@ -15,8 +15,13 @@ public sealed class OAuthException extends YouTubeException
 
   private static final long serialVersionUID = 1L;
 
+  /** The OAuth error code. */
   private final String error;
+
+  /** The {@code error_description}, or {@code null}. */
   private final String errorDescription;
+
+  /** The HTTP status of the endpoint's answer, or -1. */
   private final int statusCode;
 
   /**
@@ -43,17 +48,19 @@ public sealed class OAuthException extends YouTubeException
     this.statusCode = statusCode;
   }
 
-  /** The OAuth error code, such as {@code invalid_grant}. */
+  /** {@return the OAuth error code, such as {@code invalid_grant}} */
   public String error() {
     return error;
   }
 
-  /** The {@code error_description} that came with the error, or {@code null}. */
+  /** {@return the {@code error_description} that came with the error, or {@code null}} */
   public String errorDescription() {
     return errorDescription;
   }
 
-  /** The HTTP status of the endpoint's answer, or -1 when the error came in a redirect URL. */
+  /**
+   * {@return the HTTP status of the endpoint's answer, or -1 when the error came in a redirect URL}
+   */
   public int statusCode() {
     return statusCode;
   }

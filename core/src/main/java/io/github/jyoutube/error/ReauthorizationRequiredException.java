@@ -40,7 +40,7 @@ public final class ReauthorizationRequiredException extends OAuthException {
     this.accountLabel = accountLabel;
   }
 
-  /** The label of the account that must sign in again, when the client was given one. */
+  /** {@return the label of the account that must sign in again, when the client was given one} */
   public Optional<String> accountLabel() {
     return Optional.ofNullable(accountLabel);
   }

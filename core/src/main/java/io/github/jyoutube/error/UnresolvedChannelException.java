@@ -43,12 +43,12 @@ public final class UnresolvedChannelException extends YouTubeException {
     this.reason = Objects.requireNonNull(reason, "reason == null");
   }
 
-  /** The text as given. */
+  /** {@return the text as given} */
   public String input() {
     return input;
   }
 
-  /** Why it failed. */
+  /** {@return why it failed} */
   public Reason reason() {
     return reason;
   }

@@ -79,32 +79,32 @@ public final class WaitException extends YouTubeException {
     };
   }
 
-  /** What was waited for. */
+  /** {@return what was waited for} */
   public String waitedFor() {
     return waitedFor;
   }
 
-  /** How the wait ended. */
+  /** {@return how the wait ended} */
   public Outcome outcome() {
     return outcome;
   }
 
-  /** The last state seen, or {@code null} if none was. */
+  /** {@return the last state seen, or {@code null} if none was} */
   public String lastState() {
     return lastState;
   }
 
-  /** How many times the resource was read. */
+  /** {@return how many times the resource was read} */
   public int polls() {
     return polls;
   }
 
-  /** The quota units the reads cost. */
+  /** {@return the quota units the reads cost} */
   public long quotaUnits() {
     return quotaUnits;
   }
 
-  /** How long the wait took. */
+  /** {@return how long the wait took} */
   public Duration waited() {
     return waited;
   }

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record ClientContext(HttpExecutor executor, URI api, URI upload) {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param executor the value for the {@code executor} record component
+   * @param api the value for the {@code api} record component
+   * @param upload the value for the {@code upload} record component
+   */
   public ClientContext {
     Objects.requireNonNull(executor, "executor == null");
     Objects.requireNonNull(api, "api == null");

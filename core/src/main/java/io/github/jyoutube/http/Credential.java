@@ -16,18 +16,34 @@ import java.util.Objects;
  */
 public record Credential(String name, String value, boolean inQuery) {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param name the value for the {@code name} record component
+   * @param value the value for the {@code value} record component
+   * @param inQuery the value for the {@code inQuery} record component
+   */
   public Credential {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** {@code Authorization: Bearer <token>}. */
+  /**
+   * {@code Authorization: Bearer <token>}.
+   *
+   * @param accessToken the access token
+   * @return the credential
+   */
   public static Credential bearer(String accessToken) {
     return new Credential("Authorization", "Bearer " + accessToken, false);
   }
 
-  /** {@code X-Goog-Api-Key: <apiKey>}, the header form Google accepts for API keys. */
+  /**
+   * {@code X-Goog-Api-Key: <apiKey>}, the header form Google accepts for API keys.
+   *
+   * @param apiKey the API key
+   * @return the credential
+   */
   public static Credential apiKey(String apiKey) {
     return new Credential("X-Goog-Api-Key", apiKey, false);
   }

@@ -39,7 +39,18 @@ public record HttpCall(
     OAUTH
   }
 
-  /** Checks the parts and copies the headers. */
+  /**
+   * Checks the parts and copies the headers.
+   *
+   * @param method the value for the {@code method} record component
+   * @param uri the value for the {@code uri} record component
+   * @param headers the value for the {@code headers} record component
+   * @param body the value for the {@code body} record component
+   * @param contentType the value for the {@code contentType} record component
+   * @param authenticated the value for the {@code authenticated} record component
+   * @param dialect the value for the {@code dialect} record component
+   * @param quota the value for the {@code quota} record component
+   */
   public HttpCall {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(uri, "uri == null");
@@ -47,18 +58,37 @@ public record HttpCall(
     Objects.requireNonNull(dialect, "dialect == null");
   }
 
-  /** An authenticated Data API request without a body. */
+  /**
+   * An authenticated Data API request without a body.
+   *
+   * @param method the HTTP method
+   * @param uri the URL, query included
+   * @return the call
+   */
   public static HttpCall api(String method, URI uri) {
     return new HttpCall(method, uri, Map.of(), null, null, true, Dialect.API, null);
   }
 
-  /** An authenticated Data API request with a JSON body. */
+  /**
+   * An authenticated Data API request with a JSON body.
+   *
+   * @param method the HTTP method
+   * @param uri the URL, query included
+   * @param json the body, UTF-8 JSON
+   * @return the call
+   */
   public static HttpCall api(String method, URI uri, byte[] json) {
     return new HttpCall(
         method, uri, Map.of(), json, "application/json; charset=UTF-8", true, Dialect.API, null);
   }
 
-  /** An unauthenticated form POST to an OAuth endpoint. */
+  /**
+   * An unauthenticated form POST to an OAuth endpoint.
+   *
+   * @param uri the endpoint
+   * @param form the body, {@code application/x-www-form-urlencoded}
+   * @return the call
+   */
   public static HttpCall oauthForm(URI uri, byte[] form) {
     return new HttpCall(
         "POST",
@@ -71,14 +101,25 @@ public record HttpCall(
         null);
   }
 
-  /** This call with one more header. */
+  /**
+   * This call with one more header.
+   *
+   * @param name the header's name
+   * @param value the header's value
+   * @return a copy of this call with the header
+   */
   public HttpCall withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
     return new HttpCall(method, uri, copy, body, contentType, authenticated, dialect, quota);
   }
 
-  /** This call, counted at {@code cost} by the quota meter. */
+  /**
+   * This call, counted at {@code cost} by the quota meter.
+   *
+   * @param cost the cost to count
+   * @return a copy of this call with that cost
+   */
   public HttpCall withQuota(QuotaCost cost) {
     return new HttpCall(method, uri, headers, body, contentType, authenticated, dialect, cost);
   }
@@ -86,6 +127,8 @@ public record HttpCall(
   /**
    * Whether sending this twice has the same effect as sending it once. Only such requests are
    * retried after they may have reached the server.
+   *
+   * @return whether the call is idempotent
    */
   public boolean idempotent() {
     return switch (method) {
@@ -94,7 +137,11 @@ public record HttpCall(
     };
   }
 
-  /** The method and URL without the query, for messages and logs. */
+  /**
+   * The method and URL without the query, for messages and logs.
+   *
+   * @return the method and the URL without its query
+   */
   public String describe() {
     String query = uri.getRawQuery();
     String url = uri.toString();

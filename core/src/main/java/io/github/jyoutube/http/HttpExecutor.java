@@ -147,17 +147,22 @@ public final class HttpExecutor {
    * An executor that sends through this one's transport, with this one's credentials, retries and
    * quota meter, under these defaults overridden by {@code options}: for a client's {@code
    * withOptions}.
+   *
+   * @param options the options
+   * @return an executor that sends through this one's transport, with this one's credentials,
+   *     retries and quota meter, under these defaults overridden by {@code options}: for a client's
+   *     {@code withOptions}
    */
   public HttpExecutor withDefaults(RequestOptions options) {
     return new HttpExecutor(this, defaults.overriddenBy(options));
   }
 
-  /** The options every call gets unless it says otherwise. */
+  /** {@return the options every call gets unless it says otherwise} */
   public RequestOptions defaults() {
     return defaults;
   }
 
-  /** The retry policy in force. */
+  /** {@return the retry policy in force} */
   public RetryPolicy policy() {
     return policy;
   }
@@ -167,6 +172,7 @@ public final class HttpExecutor {
    *
    * @param call what to send
    * @param type the answer's type; {@code Void.class} skips decoding and returns {@code null}
+   * @param <T> the answer's type
    * @return the decoded answer
    * @throws YouTubeException if the call failed
    */
@@ -183,6 +189,7 @@ public final class HttpExecutor {
    * @param type the answer's type
    * @param invocation the method and options
    * @return the decoded answer
+   * @param <T> the type of item
    */
   public <T> T execute(HttpCall call, Class<T> type, Invocation invocation) {
     Observation observation = Observation.start(listeners, call, invocation.methodId());
@@ -351,6 +358,9 @@ public final class HttpExecutor {
   /**
    * Whether an error answer may succeed when sent again: 429, 500, 502, 503, 504 or a rate-limit
    * reason, and not {@code quotaExceeded}.
+   *
+   * @param result the error answer
+   * @return whether sending it again may succeed
    */
   public boolean retryable(HttpResult result) {
     ErrorBody error = ErrorBody.parse(result.statusCode(), result.body(), result.headers());
@@ -361,6 +371,8 @@ public final class HttpExecutor {
    * How long to wait before retry {@code retries} (from 0) after {@code result}: the server's
    * {@code Retry-After}, else the policy's backoff.
    *
+   * @param result the error answer
+   * @param retries the retries made so far
    * @return the delay, or {@code null} when the server asks for a longer wait than the policy ever
    *     waits (do not retry)
    */
@@ -371,23 +383,30 @@ public final class HttpExecutor {
   /**
    * Waits with the client's sleeper.
    *
+   * @param delay how long to wait
    * @throws TransportException if the thread is interrupted
    */
   public void pause(Duration delay) {
     sleep(delay);
   }
 
-  /** The typed exception for an error answer to {@code call}. */
+  /**
+   * The typed exception for an error answer to {@code call}.
+   *
+   * @param call the call that failed
+   * @param result the error answer
+   * @return the exception to throw
+   */
   public YouTubeException failure(HttpCall call, HttpResult result) {
     return toException(call, ErrorBody.parse(result.statusCode(), result.body(), result.headers()));
   }
 
-  /** The transport's default time limit for one attempt. */
+  /** {@return the transport's default time limit for one attempt} */
   public Duration requestTimeout() {
     return transport.requestTimeout();
   }
 
-  /** The executor that runs asynchronous calls. */
+  /** {@return the executor that runs asynchronous calls} */
   public Executor asyncExecutor() {
     return asyncExecutor;
   }
@@ -511,12 +530,27 @@ public final class HttpExecutor {
         && (error.rateLimited() || RETRYABLE_STATUSES.contains(error.statusCode()));
   }
 
-  /** {@link #execute(HttpCall, Class)} on the client's executor. */
+  /**
+   * {@link #execute(HttpCall, Class)} on the client's executor.
+   *
+   * @param <T> the answer's type
+   * @param call what to send
+   * @param type the answer's type; {@code Void.class} skips decoding
+   * @return the future answer
+   */
   public <T> CompletableFuture<T> executeAsync(HttpCall call, Class<T> type) {
     return executeAsync(call, type, Invocation.none());
   }
 
-  /** {@link #execute(HttpCall, Class, Invocation)} on the client's executor. */
+  /**
+   * {@link #execute(HttpCall, Class, Invocation)} on the client's executor.
+   *
+   * @param <T> the type of item
+   * @param call the call
+   * @param type the type
+   * @param invocation the invocation
+   * @return {@link #execute(HttpCall, Class, Invocation)} on the client's executor
+   */
   public <T> CompletableFuture<T> executeAsync(
       HttpCall call, Class<T> type, Invocation invocation) {
     return CompletableFuture.supplyAsync(() -> execute(call, type, invocation), asyncExecutor);
@@ -528,6 +562,7 @@ public final class HttpExecutor {
    * @param call the call that produced it, for messages
    * @param result the answer
    * @param type the type to read; {@code Void.class} returns {@code null}
+   * @param <T> the type to read
    * @return the value
    * @throws DecodeException if the body is not JSON of that shape
    */
@@ -660,6 +695,9 @@ public final class HttpExecutor {
   /**
    * Whether the request provably never left this machine: the connection was never made. Only then
    * is a request that is not idempotent sent again.
+   *
+   * @param e the failure
+   * @return whether the request was never sent
    */
   public static boolean neverSent(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

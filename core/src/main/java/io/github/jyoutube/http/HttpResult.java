@@ -14,19 +14,30 @@ import java.util.Objects;
  */
 public record HttpResult(int statusCode, Map<String, List<String>> headers, byte[] body) {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param statusCode the value for the {@code statusCode} record component
+   * @param headers the value for the {@code headers} record component
+   * @param body the value for the {@code body} record component
+   */
   public HttpResult {
     headers = Map.copyOf(headers);
     Objects.requireNonNull(body, "body == null");
   }
 
-  /** The first value of header {@code name} (any case), or {@code null}. */
+  /**
+   * The first value of header {@code name} (any case), or {@code null}.
+   *
+   * @param name the header's name, in any case
+   * @return the first value, or {@code null}
+   */
   public String header(String name) {
     List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** The body as UTF-8 text. */
+  /** {@return the body as UTF-8 text} */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }

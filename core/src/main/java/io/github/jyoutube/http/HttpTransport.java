@@ -103,12 +103,12 @@ public final class HttpTransport {
     return made;
   }
 
-  /** The largest response body accepted, after inflation. */
+  /** {@return the largest response body accepted, after inflation} */
   public long maxResponseBytes() {
     return maxResponseBytes;
   }
 
-  /** How long one attempt may take by default. */
+  /** {@return how long one attempt may take by default} */
   public Duration requestTimeout() {
     return requestTimeout;
   }

@@ -13,7 +13,7 @@ public record Invocation(String methodId, RequestOptions options) {
 
   private static final Invocation NONE = new Invocation(null, null);
 
-  /** No method id, no options. */
+  /** {@return no method id, no options} */
   public static Invocation none() {
     return NONE;
   }

@@ -26,7 +26,12 @@ public final class PlainHttp {
 
   private PlainHttp() {}
 
-  /** Whether every one of {@code uris} is plain {@code http}. */
+  /**
+   * Whether every one of {@code uris} is plain {@code http}.
+   *
+   * @param uris the URLs
+   * @return whether they are all plain {@code http}
+   */
   public static boolean only(URI... uris) {
     for (URI uri : uris) {
       if (uri == null || !"http".equalsIgnoreCase(uri.getScheme())) {
@@ -36,12 +41,20 @@ public final class PlainHttp {
     return true;
   }
 
-  /** A context whose every TLS operation fails. */
+  /**
+   * A context whose every TLS operation fails.
+   *
+   * @return a context that refuses TLS
+   */
   public static SSLContext context() {
     return new RefusingContext();
   }
 
-  /** Parameters to give with {@link #context()}, so that the client does not ask it for any. */
+  /**
+   * Parameters to give with {@link #context()}, so that the client does not ask it for any.
+   *
+   * @return the SSL parameters
+   */
   public static SSLParameters parameters() {
     return new SSLParameters();
   }

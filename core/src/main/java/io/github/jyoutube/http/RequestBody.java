@@ -42,7 +42,11 @@ public final class RequestBody {
     this.description = description;
   }
 
-  /** No body: {@code Content-Length: 0}. */
+  /**
+   * No body: {@code Content-Length: 0}.
+   *
+   * @return an empty body
+   */
   public static RequestBody empty() {
     return EMPTY;
   }
@@ -50,6 +54,11 @@ public final class RequestBody {
   /**
    * {@code length} bytes of {@code bytes} from {@code offset}, sent without copying: the array must
    * not change while the body is sent.
+   *
+   * @param bytes the array
+   * @param offset where the body starts in it
+   * @param length the body's length
+   * @return the body
    */
   public static RequestBody ofBytes(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
@@ -110,6 +119,10 @@ public final class RequestBody {
    * Bytes read from {@code in} as they are sent: {@code length} of them, or up to the end of the
    * stream when {@code length} is -1 (sent with chunked transfer encoding). The stream is not
    * closed. Not repeatable.
+   *
+   * @param in the stream
+   * @param length the number of bytes to send, or -1 for the rest of the stream
+   * @return the body
    */
   public static RequestBody ofStream(InputStream in, long length) {
     Objects.requireNonNull(in, "in == null");
@@ -130,17 +143,21 @@ public final class RequestBody {
         length, false, publisher, (length < 0 ? "a stream" : length + " bytes") + " from a stream");
   }
 
-  /** The number of bytes, or -1 when unknown until the end of the stream. */
+  /** {@return the number of bytes, or -1 when unknown until the end of the stream} */
   public long length() {
     return length;
   }
 
-  /** Whether the body can be sent more than once. */
+  /** {@return whether the body can be sent more than once} */
   public boolean repeatable() {
     return repeatable;
   }
 
-  /** A publisher of the bytes, for one send. */
+  /**
+   * A publisher of the bytes, for one send.
+   *
+   * @return a publisher of the bytes
+   */
   public HttpRequest.BodyPublisher publisher() {
     return publishers.get();
   }

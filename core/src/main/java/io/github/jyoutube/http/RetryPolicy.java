@@ -17,7 +17,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay) {
 
-  /** Checks the bounds. */
+  /**
+   * Checks the bounds.
+   *
+   * @param maxRetries the value for the {@code maxRetries} record component
+   * @param baseDelay the value for the {@code baseDelay} record component
+   * @param maxDelay the value for the {@code maxDelay} record component
+   */
   public RetryPolicy {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be >= 0: " + maxRetries);
@@ -29,12 +35,21 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay)
     }
   }
 
-  /** Five retries, from 0.5 s up to 32 s. */
+  /**
+   * Five retries, from 0.5 s up to 32 s.
+   *
+   * @return the default policy
+   */
   public static RetryPolicy defaults() {
     return new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(32));
   }
 
-  /** This policy with another retry count. */
+  /**
+   * This policy with another retry count.
+   *
+   * @param retries the most retries
+   * @return a copy with that retry count
+   */
   public RetryPolicy withMaxRetries(int retries) {
     return new RetryPolicy(retries, baseDelay, maxDelay);
   }

@@ -146,6 +146,9 @@ public final class MediaContent {
   /**
    * The MIME type of a file: from its extension, else {@link Files#probeContentType}, else {@code
    * application/octet-stream}.
+   *
+   * @param file the file
+   * @return its MIME type
    */
   public static String typeOf(Path file) {
     Path name = file.getFileName();
@@ -168,22 +171,26 @@ public final class MediaContent {
     return OCTET_STREAM;
   }
 
-  /** The MIME type. */
+  /** {@return the MIME type} */
   public String type() {
     return type;
   }
 
-  /** The number of bytes, or -1 when unknown (a stream of unknown length). */
+  /** {@return the number of bytes, or -1 when unknown (a stream of unknown length)} */
   public long length() {
     return length;
   }
 
-  /** Whether the bytes can be read again from the start: true for a file or an array. */
+  /**
+   * Whether the bytes can be read again from the start: true for a file or an array.
+   *
+   * @return whether the bytes can be read again from the start
+   */
   public boolean isRepeatable() {
     return stream == null;
   }
 
-  /** The file, if the content is one. */
+  /** {@return the file, if the content is one} */
   public Optional<Path> file() {
     return Optional.ofNullable(file);
   }

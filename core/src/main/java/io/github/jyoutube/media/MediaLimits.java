@@ -48,7 +48,13 @@ public record MediaLimits(String method, List<String> accept, long maxSize) {
   /** {@code watermarks.set}: JPEG, PNG, {@code application/octet-stream}; 10 MiB. */
   public static final MediaLimits WATERMARKS_SET = images("watermarks.set", 10_485_760L);
 
-  /** Checks and copies the parts. */
+  /**
+   * Checks and copies the parts.
+   *
+   * @param method the value for the {@code method} record component
+   * @param accept the value for the {@code accept} record component
+   * @param maxSize the value for the {@code maxSize} record component
+   */
   public MediaLimits {
     Objects.requireNonNull(method, "method == null");
     accept = List.copyOf(accept);
@@ -60,7 +66,12 @@ public record MediaLimits(String method, List<String> accept, long maxSize) {
     }
   }
 
-  /** Any type, any size: for an upload method the client has no limits for. */
+  /**
+   * Any type, any size: for an upload method the client has no limits for.
+   *
+   * @param method the method's ID, for messages
+   * @return limits that accept anything
+   */
   public static MediaLimits any(String method) {
     return new MediaLimits(method, List.of("*/*"), Long.MAX_VALUE);
   }
@@ -70,7 +81,12 @@ public record MediaLimits(String method, List<String> accept, long maxSize) {
         method, List.of("image/jpeg", "image/png", "application/octet-stream"), maxSize);
   }
 
-  /** Whether {@code type} (parameters such as {@code ; charset=} ignored, any case) is accepted. */
+  /**
+   * Whether {@code type} (parameters such as {@code ; charset=} ignored, any case) is accepted.
+   *
+   * @param type a MIME type
+   * @return whether it is accepted
+   */
   public boolean accepts(String type) {
     String bare = bare(type);
     for (String pattern : accept) {
@@ -89,6 +105,7 @@ public record MediaLimits(String method, List<String> accept, long maxSize) {
    * Checks {@code media} before any byte is sent: its type, and its length when known (a stream of
    * unknown length is checked as it is read).
    *
+   * @param media the media to upload
    * @throws IllegalArgumentException naming the method, the type or size and the limit
    */
   public void check(MediaContent media) {
@@ -105,6 +122,7 @@ public record MediaLimits(String method, List<String> accept, long maxSize) {
   /**
    * Checks a length against {@link #maxSize}.
    *
+   * @param length a length in bytes
    * @throws IllegalArgumentException if it is larger
    */
   public void checkLength(long length) {

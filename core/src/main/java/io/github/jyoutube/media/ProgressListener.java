@@ -18,7 +18,11 @@ public interface ProgressListener {
    */
   void progress(long bytesAcknowledged, long totalBytes, double bytesPerSecond);
 
-  /** A listener that does nothing. */
+  /**
+   * A listener that does nothing.
+   *
+   * @return a listener that does nothing
+   */
   static ProgressListener none() {
     return (acknowledged, total, rate) -> {};
   }

@@ -135,6 +135,7 @@ public final class ResumableUpload<T> {
    * @param limits what the method accepts, or {@code null} for no check
    * @param options chunking, progress, timeouts
    * @param responseType the resource of the final answer; {@code Void.class} for none
+   * @param <T> the type of the answer to the last request
    * @return the upload, not started
    * @throws IllegalArgumentException if the media's type or size is not accepted
    */
@@ -170,6 +171,7 @@ public final class ResumableUpload<T> {
    * @param media the same bytes as the upload that began it
    * @param options chunking, progress, timeouts
    * @param responseType the resource of the final answer
+   * @param <T> the type of the answer to the last request
    * @return the upload, {@link State#INITIATED}
    */
   public static <T> ResumableUpload<T> resume(
@@ -185,22 +187,26 @@ public final class ResumableUpload<T> {
         context.executor(), null, checked, context.upload(), media, null, options, responseType);
   }
 
-  /** Where the upload stands. */
+  /** {@return where the upload stands} */
   public State state() {
     return state;
   }
 
-  /** The session URI, once the session is open. Save it to resume the upload elsewhere. */
+  /**
+   * The session URI, once the session is open. Save it to resume the upload elsewhere.
+   *
+   * @return the session URI, once the session is open
+   */
   public Optional<URI> sessionUri() {
     return Optional.ofNullable(sessionUri);
   }
 
-  /** The bytes the server acknowledged so far. */
+  /** {@return the bytes the server acknowledged so far} */
   public long bytesAcknowledged() {
     return acknowledged;
   }
 
-  /** The media being uploaded. */
+  /** {@return the media being uploaded} */
   public MediaContent media() {
     return media;
   }
@@ -257,7 +263,11 @@ public final class ResumableUpload<T> {
     }
   }
 
-  /** {@link #execute()} on the client's executor. */
+  /**
+   * {@link #execute()} on the client's executor.
+   *
+   * @return the future answer
+   */
   public CompletableFuture<T> executeAsync() {
     return CompletableFuture.supplyAsync(this::execute, executor.asyncExecutor());
   }

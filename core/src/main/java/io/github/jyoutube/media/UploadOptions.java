@@ -53,6 +53,8 @@ public final class UploadOptions {
   /**
    * One request for a file or an array, 8 MiB chunks for a stream or when a progress listener is
    * set; no listener; request timeouts scaled to the body.
+   *
+   * @return the default options
    */
   public static UploadOptions defaults() {
     return DEFAULTS;
@@ -64,6 +66,7 @@ public final class UploadOptions {
    *
    * @param bytes a positive multiple of 256 KiB ({@value #CHUNK_GRANULARITY} bytes), at most 512
    *     MiB
+   * @return a copy with chunks of {@code bytes}
    * @throws IllegalArgumentException otherwise
    */
   public UploadOptions withChunkSize(int bytes) {
@@ -83,6 +86,8 @@ public final class UploadOptions {
    * The whole media in one streamed request, for every media. After a failure the upload still
    * continues from what the server holds, but a stream source cannot go back, so only a file or an
    * array can resume. Needs a known length.
+   *
+   * @return a copy without chunks
    */
   public UploadOptions withoutChunks() {
     return new UploadOptions(Mode.ONE_REQUEST, 0, progress, requestTimeout);
@@ -91,6 +96,9 @@ public final class UploadOptions {
   /**
    * Tells {@code listener} of the progress after each chunk; with the defaults, this makes a file
    * or an array go in chunks too.
+   *
+   * @param listener the listener
+   * @return a copy with {@code listener}
    */
   public UploadOptions withProgress(ProgressListener listener) {
     return new UploadOptions(
@@ -101,6 +109,9 @@ public final class UploadOptions {
    * How long one request (one chunk, sending included) may take. By default the client's request
    * timeout plus one second per 64 KiB of the request's body, so that slow links still finish a
    * chunk.
+   *
+   * @param timeout the time limit of one request
+   * @return a copy with that time limit
    */
   public UploadOptions withRequestTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout == null");
@@ -110,7 +121,12 @@ public final class UploadOptions {
     return new UploadOptions(mode, chunkSize, progress, timeout);
   }
 
-  /** Whether {@code media} goes in chunks with these options. */
+  /**
+   * Whether {@code media} goes in chunks with these options.
+   *
+   * @param media the media to upload
+   * @return whether it goes in chunks
+   */
   public boolean chunksFor(MediaContent media) {
     Objects.requireNonNull(media, "media == null");
     return switch (mode) {
@@ -120,17 +136,21 @@ public final class UploadOptions {
     };
   }
 
-  /** The size of the chunks, when chunks are used; 0 after {@link #withoutChunks}. */
+  /**
+   * The size of the chunks, when chunks are used; 0 after {@link #withoutChunks}.
+   *
+   * @return the size of the chunks
+   */
   public int chunkSize() {
     return chunkSize;
   }
 
-  /** The progress listener. */
+  /** {@return the progress listener} */
   public ProgressListener progress() {
     return progress != null ? progress : ProgressListener.none();
   }
 
-  /** The fixed timeout of one request, or {@code null} when it is scaled to the body. */
+  /** {@return the fixed timeout of one request, or {@code null} when it is scaled to the body} */
   public Duration requestTimeout() {
     return requestTimeout;
   }

@@ -30,19 +30,35 @@ public record AbuseReport(
     Entity subject,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param abuseTypes the value for the {@code abuseTypes} record component
+   * @param description the value for the {@code description} record component
+   * @param relatedEntities the value for the {@code relatedEntities} record component
+   * @param subject the value for the {@code subject} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public AbuseReport {
     abuseTypes = ModelSupport.copy(abuseTypes);
     relatedEntities = ModelSupport.copy(relatedEntities);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -152,37 +168,67 @@ public record AbuseReport(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code abuseTypes}; {@code null} leaves it out. */
+    /**
+     * Sets {@code abuseTypes}; {@code null} leaves it out.
+     *
+     * @param abuseTypes the value, or {@code null}
+     * @return this builder
+     */
     public Builder abuseTypes(List<AbuseType> abuseTypes) {
       this.abuseTypes = abuseTypes;
       return this;
     }
 
-    /** Sets {@code description}; {@code null} leaves it out. */
+    /**
+     * Sets {@code description}; {@code null} leaves it out.
+     *
+     * @param description the value, or {@code null}
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code relatedEntities}; {@code null} leaves it out. */
+    /**
+     * Sets {@code relatedEntities}; {@code null} leaves it out.
+     *
+     * @param relatedEntities the value, or {@code null}
+     * @return this builder
+     */
     public Builder relatedEntities(List<RelatedEntity> relatedEntities) {
       this.relatedEntities = relatedEntities;
       return this;
     }
 
-    /** Sets {@code subject}; {@code null} leaves it out. */
+    /**
+     * Sets {@code subject}; {@code null} leaves it out.
+     *
+     * @param subject the value, or {@code null}
+     * @return this builder
+     */
     public Builder subject(Entity subject) {
       this.subject = subject;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link AbuseReport} with the values set. */
+    /**
+     * Returns a new {@link AbuseReport} with the values set.
+     *
+     * @return the new record
+     */
     public AbuseReport build() {
       return new AbuseReport(
           abuseTypes, description, relatedEntities, subject, additionalProperties);

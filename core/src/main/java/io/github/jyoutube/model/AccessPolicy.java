@@ -26,18 +26,32 @@ import java.util.Objects;
 public record AccessPolicy(
     Boolean allowed, List<String> exception, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param allowed the value for the {@code allowed} record component
+   * @param exception the value for the {@code exception} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public AccessPolicy {
     exception = ModelSupport.copy(exception);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -116,25 +130,45 @@ public record AccessPolicy(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code allowed}; {@code null} leaves it out. */
+    /**
+     * Sets {@code allowed}; {@code null} leaves it out.
+     *
+     * @param allowed the value, or {@code null}
+     * @return this builder
+     */
     public Builder allowed(Boolean allowed) {
       this.allowed = allowed;
       return this;
     }
 
-    /** Sets {@code exception}; {@code null} leaves it out. */
+    /**
+     * Sets {@code exception}; {@code null} leaves it out.
+     *
+     * @param exception the value, or {@code null}
+     * @return this builder
+     */
     public Builder exception(List<String> exception) {
       this.exception = exception;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link AccessPolicy} with the values set. */
+    /**
+     * Returns a new {@link AccessPolicy} with the values set.
+     *
+     * @return the new record
+     */
     public AccessPolicy build() {
       return new AccessPolicy(allowed, exception, additionalProperties);
     }

@@ -35,7 +35,16 @@ public record Activity(
     ActivitySnippet snippet,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param contentDetails the value for the {@code contentDetails} record component
+   * @param etag the value for the {@code etag} record component
+   * @param id the value for the {@code id} record component
+   * @param kind the value for the {@code kind} record component
+   * @param snippet the value for the {@code snippet} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public Activity {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

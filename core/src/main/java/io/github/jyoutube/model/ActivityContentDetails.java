@@ -49,7 +49,20 @@ public record ActivityContentDetails(
     ActivityContentDetailsUpload upload,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param bulletin the value for the {@code bulletin} record component
+   * @param channelItem the value for the {@code channelItem} record component
+   * @param comment the value for the {@code comment} record component
+   * @param playlistItem the value for the {@code playlistItem} record component
+   * @param promotedItem the value for the {@code promotedItem} record component
+   * @param recommendation the value for the {@code recommendation} record component
+   * @param social the value for the {@code social} record component
+   * @param subscription the value for the {@code subscription} record component
+   * @param upload the value for the {@code upload} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ActivityContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -19,7 +19,12 @@ import java.util.Map;
 public record ActivityContentDetailsBulletin(
     ResourceId resourceId, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param resourceId the value for the {@code resourceId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ActivityContentDetailsBulletin {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

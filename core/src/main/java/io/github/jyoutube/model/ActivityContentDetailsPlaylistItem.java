@@ -24,7 +24,14 @@ public record ActivityContentDetailsPlaylistItem(
     ResourceId resourceId,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param playlistId the value for the {@code playlistId} record component
+   * @param playlistItemId the value for the {@code playlistItemId} record component
+   * @param resourceId the value for the {@code resourceId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ActivityContentDetailsPlaylistItem {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

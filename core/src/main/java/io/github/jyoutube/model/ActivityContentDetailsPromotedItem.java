@@ -47,7 +47,21 @@ public record ActivityContentDetailsPromotedItem(
     String videoId,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param adTag the value for the {@code adTag} record component
+   * @param clickTrackingUrl the value for the {@code clickTrackingUrl} record component
+   * @param creativeViewUrl the value for the {@code creativeViewUrl} record component
+   * @param ctaType the value for the {@code ctaType} record component
+   * @param customCtaButtonText the value for the {@code customCtaButtonText} record component
+   * @param descriptionText the value for the {@code descriptionText} record component
+   * @param destinationUrl the value for the {@code destinationUrl} record component
+   * @param forecastingUrl the value for the {@code forecastingUrl} record component
+   * @param impressionUrl the value for the {@code impressionUrl} record component
+   * @param videoId the value for the {@code videoId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ActivityContentDetailsPromotedItem {
     forecastingUrl = ModelSupport.copy(forecastingUrl);
     impressionUrl = ModelSupport.copy(impressionUrl);
@@ -76,6 +90,9 @@ public record ActivityContentDetailsPromotedItem(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CtaType of(String value) {
       for (CtaType known : VALUES) {
@@ -86,7 +103,11 @@ public record ActivityContentDetailsPromotedItem(
       return new CtaType(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CtaType> values() {
       return VALUES;
     }

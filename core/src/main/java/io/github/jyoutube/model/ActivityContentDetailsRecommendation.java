@@ -26,7 +26,14 @@ public record ActivityContentDetailsRecommendation(
     ResourceId seedResourceId,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param reason the value for the {@code reason} record component
+   * @param resourceId the value for the {@code resourceId} record component
+   * @param seedResourceId the value for the {@code seedResourceId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ActivityContentDetailsRecommendation {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
@@ -52,6 +59,9 @@ public record ActivityContentDetailsRecommendation(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Reason of(String value) {
       for (Reason known : VALUES) {
@@ -62,7 +72,11 @@ public record ActivityContentDetailsRecommendation(
       return new Reason(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Reason> values() {
       return VALUES;
     }

@@ -29,7 +29,16 @@ public record ActivityContentDetailsSocial(
     Type type,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param author the value for the {@code author} record component
+   * @param imageUrl the value for the {@code imageUrl} record component
+   * @param referenceUrl the value for the {@code referenceUrl} record component
+   * @param resourceId the value for the {@code resourceId} record component
+   * @param type the value for the {@code type} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ActivityContentDetailsSocial {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
@@ -61,6 +70,9 @@ public record ActivityContentDetailsSocial(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Type of(String value) {
       for (Type known : VALUES) {
@@ -71,7 +83,11 @@ public record ActivityContentDetailsSocial(
       return new Type(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Type> values() {
       return VALUES;
     }

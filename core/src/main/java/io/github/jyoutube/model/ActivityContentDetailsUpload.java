@@ -18,7 +18,12 @@ import java.util.Map;
 public record ActivityContentDetailsUpload(
     String videoId, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param videoId the value for the {@code videoId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ActivityContentDetailsUpload {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -44,7 +44,19 @@ public record ActivitySnippet(
     Type type,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param channelId the value for the {@code channelId} record component
+   * @param channelTitle the value for the {@code channelTitle} record component
+   * @param description the value for the {@code description} record component
+   * @param groupId the value for the {@code groupId} record component
+   * @param publishedAt the value for the {@code publishedAt} record component
+   * @param thumbnails the value for the {@code thumbnails} record component
+   * @param title the value for the {@code title} record component
+   * @param type the value for the {@code type} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ActivitySnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
@@ -105,6 +117,9 @@ public record ActivitySnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Type of(String value) {
       for (Type known : VALUES) {
@@ -115,7 +130,11 @@ public record ActivitySnippet(
       return new Type(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Type> values() {
       return VALUES;
     }

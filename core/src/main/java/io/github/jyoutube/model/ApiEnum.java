@@ -27,12 +27,20 @@ public abstract class ApiEnum {
     this.known = known;
   }
 
-  /** The value as sent on the wire, e.g. {@code "public"}. */
+  /**
+   * The value as sent on the wire, e.g. {@code "public"}.
+   *
+   * @return the value as sent on the wire
+   */
   public final String value() {
     return value;
   }
 
-  /** Whether this is one of the constants, rather than a value this version does not know. */
+  /**
+   * Whether this is one of the constants, rather than a value this version does not know.
+   *
+   * @return whether this is one of the constants
+   */
   public final boolean isKnown() {
     return known;
   }

@@ -23,17 +23,31 @@ public record AvailabilityConfig(
     AvailabilityConfigRegionsConfig regionsConfig,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param globalConfig the value for the {@code globalConfig} record component
+   * @param regionsConfig the value for the {@code regionsConfig} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public AvailabilityConfig {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -104,25 +118,45 @@ public record AvailabilityConfig(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code globalConfig}; {@code null} leaves it out. */
+    /**
+     * Sets {@code globalConfig}; {@code null} leaves it out.
+     *
+     * @param globalConfig the value, or {@code null}
+     * @return this builder
+     */
     public Builder globalConfig(AvailabilityConfigGlobalConfig globalConfig) {
       this.globalConfig = globalConfig;
       return this;
     }
 
-    /** Sets {@code regionsConfig}; {@code null} leaves it out. */
+    /**
+     * Sets {@code regionsConfig}; {@code null} leaves it out.
+     *
+     * @param regionsConfig the value, or {@code null}
+     * @return this builder
+     */
     public Builder regionsConfig(AvailabilityConfigRegionsConfig regionsConfig) {
       this.regionsConfig = regionsConfig;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link AvailabilityConfig} with the values set. */
+    /**
+     * Returns a new {@link AvailabilityConfig} with the values set.
+     *
+     * @return the new record
+     */
     public AvailabilityConfig build() {
       return new AvailabilityConfig(globalConfig, regionsConfig, additionalProperties);
     }

@@ -27,18 +27,32 @@ import java.util.Objects;
 public record AvailabilityConfigGlobalConfig(
     List<String> excludedRegionCodes, Interval interval, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param excludedRegionCodes the value for the {@code excludedRegionCodes} record component
+   * @param interval the value for the {@code interval} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public AvailabilityConfigGlobalConfig {
     excludedRegionCodes = ModelSupport.copy(excludedRegionCodes);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -124,25 +138,45 @@ public record AvailabilityConfigGlobalConfig(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code excludedRegionCodes}; {@code null} leaves it out. */
+    /**
+     * Sets {@code excludedRegionCodes}; {@code null} leaves it out.
+     *
+     * @param excludedRegionCodes the value, or {@code null}
+     * @return this builder
+     */
     public Builder excludedRegionCodes(List<String> excludedRegionCodes) {
       this.excludedRegionCodes = excludedRegionCodes;
       return this;
     }
 
-    /** Sets {@code interval}; {@code null} leaves it out. */
+    /**
+     * Sets {@code interval}; {@code null} leaves it out.
+     *
+     * @param interval the value, or {@code null}
+     * @return this builder
+     */
     public Builder interval(Interval interval) {
       this.interval = interval;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link AvailabilityConfigGlobalConfig} with the values set. */
+    /**
+     * Returns a new {@link AvailabilityConfigGlobalConfig} with the values set.
+     *
+     * @return the new record
+     */
     public AvailabilityConfigGlobalConfig build() {
       return new AvailabilityConfigGlobalConfig(
           excludedRegionCodes, interval, additionalProperties);

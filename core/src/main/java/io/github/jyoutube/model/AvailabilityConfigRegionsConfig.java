@@ -25,18 +25,31 @@ public record AvailabilityConfigRegionsConfig(
     List<AvailabilityConfigRegionsConfigRegionInterval> regionIntervals,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param regionIntervals the value for the {@code regionIntervals} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public AvailabilityConfigRegionsConfig {
     regionIntervals = ModelSupport.copy(regionIntervals);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -114,20 +127,35 @@ public record AvailabilityConfigRegionsConfig(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code regionIntervals}; {@code null} leaves it out. */
+    /**
+     * Sets {@code regionIntervals}; {@code null} leaves it out.
+     *
+     * @param regionIntervals the value, or {@code null}
+     * @return this builder
+     */
     public Builder regionIntervals(
         List<AvailabilityConfigRegionsConfigRegionInterval> regionIntervals) {
       this.regionIntervals = regionIntervals;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link AvailabilityConfigRegionsConfig} with the values set. */
+    /**
+     * Returns a new {@link AvailabilityConfigRegionsConfig} with the values set.
+     *
+     * @return the new record
+     */
     public AvailabilityConfigRegionsConfig build() {
       return new AvailabilityConfigRegionsConfig(regionIntervals, additionalProperties);
     }

@@ -24,17 +24,31 @@ import java.util.Objects;
 public record AvailabilityConfigRegionsConfigRegionInterval(
     Interval interval, String regionCode, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param interval the value for the {@code interval} record component
+   * @param regionCode the value for the {@code regionCode} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public AvailabilityConfigRegionsConfigRegionInterval {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -110,25 +124,45 @@ public record AvailabilityConfigRegionsConfigRegionInterval(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code interval}; {@code null} leaves it out. */
+    /**
+     * Sets {@code interval}; {@code null} leaves it out.
+     *
+     * @param interval the value, or {@code null}
+     * @return this builder
+     */
     public Builder interval(Interval interval) {
       this.interval = interval;
       return this;
     }
 
-    /** Sets {@code regionCode}; {@code null} leaves it out. */
+    /**
+     * Sets {@code regionCode}; {@code null} leaves it out.
+     *
+     * @param regionCode the value, or {@code null}
+     * @return this builder
+     */
     public Builder regionCode(String regionCode) {
       this.regionCode = regionCode;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link AvailabilityConfigRegionsConfigRegionInterval} with the values set. */
+    /**
+     * Returns a new {@link AvailabilityConfigRegionsConfigRegionInterval} with the values set.
+     *
+     * @return the new record
+     */
     public AvailabilityConfigRegionsConfigRegionInterval build() {
       return new AvailabilityConfigRegionsConfigRegionInterval(
           interval, regionCode, additionalProperties);

@@ -27,7 +27,14 @@ import java.util.Map;
 public record BatchGetStatsResponse(
     String etag, List<VideoStat> items, String kind, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param etag the value for the {@code etag} record component
+   * @param items the value for the {@code items} record component
+   * @param kind the value for the {@code kind} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public BatchGetStatsResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

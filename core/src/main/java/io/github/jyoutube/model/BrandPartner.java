@@ -22,17 +22,31 @@ import java.util.Objects;
 public record BrandPartner(
     String channelHandle, String channelId, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param channelHandle the value for the {@code channelHandle} record component
+   * @param channelId the value for the {@code channelId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public BrandPartner {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -98,25 +112,45 @@ public record BrandPartner(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code channelHandle}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelHandle}; {@code null} leaves it out.
+     *
+     * @param channelHandle the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelHandle(String channelHandle) {
       this.channelHandle = channelHandle;
       return this;
     }
 
-    /** Sets {@code channelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelId}; {@code null} leaves it out.
+     *
+     * @param channelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelId(String channelId) {
       this.channelId = channelId;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link BrandPartner} with the values set. */
+    /**
+     * Returns a new {@link BrandPartner} with the values set.
+     *
+     * @return the new record
+     */
     public BrandPartner build() {
       return new BrandPartner(channelHandle, channelId, additionalProperties);
     }

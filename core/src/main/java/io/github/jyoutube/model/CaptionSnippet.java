@@ -60,17 +60,42 @@ public record CaptionSnippet(
     String videoId,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param audioTrackType the value for the {@code audioTrackType} record component
+   * @param failureReason the value for the {@code failureReason} record component
+   * @param isAutoSynced the value for the {@code isAutoSynced} record component
+   * @param isCC the value for the {@code isCC} record component
+   * @param isDraft the value for the {@code isDraft} record component
+   * @param isEasyReader the value for the {@code isEasyReader} record component
+   * @param isLarge the value for the {@code isLarge} record component
+   * @param language the value for the {@code language} record component
+   * @param lastUpdated the value for the {@code lastUpdated} record component
+   * @param name the value for the {@code name} record component
+   * @param status the value for the {@code status} record component
+   * @param trackKind the value for the {@code trackKind} record component
+   * @param videoId the value for the {@code videoId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public CaptionSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -103,6 +128,9 @@ public record CaptionSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static AudioTrackType of(String value) {
       for (AudioTrackType known : VALUES) {
@@ -113,7 +141,11 @@ public record CaptionSnippet(
       return new AudioTrackType(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<AudioTrackType> values() {
       return VALUES;
     }
@@ -146,6 +178,9 @@ public record CaptionSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static FailureReason of(String value) {
       for (FailureReason known : VALUES) {
@@ -156,7 +191,11 @@ public record CaptionSnippet(
       return new FailureReason(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<FailureReason> values() {
       return VALUES;
     }
@@ -186,6 +225,9 @@ public record CaptionSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Status of(String value) {
       for (Status known : VALUES) {
@@ -196,7 +238,11 @@ public record CaptionSnippet(
       return new Status(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Status> values() {
       return VALUES;
     }
@@ -226,6 +272,9 @@ public record CaptionSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static TrackKind of(String value) {
       for (TrackKind known : VALUES) {
@@ -236,7 +285,11 @@ public record CaptionSnippet(
       return new TrackKind(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<TrackKind> values() {
       return VALUES;
     }
@@ -419,97 +472,177 @@ public record CaptionSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code audioTrackType}; {@code null} leaves it out. */
+    /**
+     * Sets {@code audioTrackType}; {@code null} leaves it out.
+     *
+     * @param audioTrackType the value, or {@code null}
+     * @return this builder
+     */
     public Builder audioTrackType(AudioTrackType audioTrackType) {
       this.audioTrackType = audioTrackType;
       return this;
     }
 
-    /** Sets {@code failureReason}; {@code null} leaves it out. */
+    /**
+     * Sets {@code failureReason}; {@code null} leaves it out.
+     *
+     * @param failureReason the value, or {@code null}
+     * @return this builder
+     */
     public Builder failureReason(FailureReason failureReason) {
       this.failureReason = failureReason;
       return this;
     }
 
-    /** Sets {@code isAutoSynced}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isAutoSynced}; {@code null} leaves it out.
+     *
+     * @param isAutoSynced the value, or {@code null}
+     * @return this builder
+     */
     public Builder isAutoSynced(Boolean isAutoSynced) {
       this.isAutoSynced = isAutoSynced;
       return this;
     }
 
-    /** Sets {@code isCC}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isCC}; {@code null} leaves it out.
+     *
+     * @param isCC the value, or {@code null}
+     * @return this builder
+     */
     public Builder isCC(Boolean isCC) {
       this.isCC = isCC;
       return this;
     }
 
-    /** Sets {@code isDraft}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isDraft}; {@code null} leaves it out.
+     *
+     * @param isDraft the value, or {@code null}
+     * @return this builder
+     */
     public Builder isDraft(Boolean isDraft) {
       this.isDraft = isDraft;
       return this;
     }
 
-    /** Sets {@code isEasyReader}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isEasyReader}; {@code null} leaves it out.
+     *
+     * @param isEasyReader the value, or {@code null}
+     * @return this builder
+     */
     public Builder isEasyReader(Boolean isEasyReader) {
       this.isEasyReader = isEasyReader;
       return this;
     }
 
-    /** Sets {@code isLarge}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isLarge}; {@code null} leaves it out.
+     *
+     * @param isLarge the value, or {@code null}
+     * @return this builder
+     */
     public Builder isLarge(Boolean isLarge) {
       this.isLarge = isLarge;
       return this;
     }
 
-    /** Sets {@code language}; {@code null} leaves it out. */
+    /**
+     * Sets {@code language}; {@code null} leaves it out.
+     *
+     * @param language the value, or {@code null}
+     * @return this builder
+     */
     public Builder language(String language) {
       this.language = language;
       return this;
     }
 
-    /** Sets {@code lastUpdated}; {@code null} leaves it out. */
+    /**
+     * Sets {@code lastUpdated}; {@code null} leaves it out.
+     *
+     * @param lastUpdated the value, or {@code null}
+     * @return this builder
+     */
     public Builder lastUpdated(DateTime lastUpdated) {
       this.lastUpdated = lastUpdated;
       return this;
     }
 
-    /** Sets {@code lastUpdated} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code lastUpdated} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param lastUpdated the instant, or {@code null}
+     * @return this builder
+     */
     public Builder lastUpdated(Instant lastUpdated) {
       this.lastUpdated = lastUpdated == null ? null : DateTime.of(lastUpdated);
       return this;
     }
 
-    /** Sets {@code name}; {@code null} leaves it out. */
+    /**
+     * Sets {@code name}; {@code null} leaves it out.
+     *
+     * @param name the value, or {@code null}
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code status}; {@code null} leaves it out. */
+    /**
+     * Sets {@code status}; {@code null} leaves it out.
+     *
+     * @param status the value, or {@code null}
+     * @return this builder
+     */
     public Builder status(Status status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code trackKind}; {@code null} leaves it out. */
+    /**
+     * Sets {@code trackKind}; {@code null} leaves it out.
+     *
+     * @param trackKind the value, or {@code null}
+     * @return this builder
+     */
     public Builder trackKind(TrackKind trackKind) {
       this.trackKind = trackKind;
       return this;
     }
 
-    /** Sets {@code videoId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code videoId}; {@code null} leaves it out.
+     *
+     * @param videoId the value, or {@code null}
+     * @return this builder
+     */
     public Builder videoId(String videoId) {
       this.videoId = videoId;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link CaptionSnippet} with the values set. */
+    /**
+     * Returns a new {@link CaptionSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public CaptionSnippet build() {
       return new CaptionSnippet(
           audioTrackType,

@@ -32,17 +32,34 @@ public record CdnSettings(
     Resolution resolution,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param format the value for the {@code format} record component
+   * @param frameRate the value for the {@code frameRate} record component
+   * @param ingestionInfo the value for the {@code ingestionInfo} record component
+   * @param ingestionType the value for the {@code ingestionType} record component
+   * @param resolution the value for the {@code resolution} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public CdnSettings {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -72,6 +89,9 @@ public record CdnSettings(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static FrameRate of(String value) {
       for (FrameRate known : VALUES) {
@@ -82,7 +102,11 @@ public record CdnSettings(
       return new FrameRate(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<FrameRate> values() {
       return VALUES;
     }
@@ -115,6 +139,9 @@ public record CdnSettings(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static IngestionType of(String value) {
       for (IngestionType known : VALUES) {
@@ -125,7 +152,11 @@ public record CdnSettings(
       return new IngestionType(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<IngestionType> values() {
       return VALUES;
     }
@@ -179,6 +210,9 @@ public record CdnSettings(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Resolution of(String value) {
       for (Resolution known : VALUES) {
@@ -189,7 +223,11 @@ public record CdnSettings(
       return new Resolution(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Resolution> values() {
       return VALUES;
     }
@@ -290,43 +328,78 @@ public record CdnSettings(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code format}; {@code null} leaves it out. */
+    /**
+     * Sets {@code format}; {@code null} leaves it out.
+     *
+     * @param format the value, or {@code null}
+     * @return this builder
+     */
     public Builder format(String format) {
       this.format = format;
       return this;
     }
 
-    /** Sets {@code frameRate}; {@code null} leaves it out. */
+    /**
+     * Sets {@code frameRate}; {@code null} leaves it out.
+     *
+     * @param frameRate the value, or {@code null}
+     * @return this builder
+     */
     public Builder frameRate(FrameRate frameRate) {
       this.frameRate = frameRate;
       return this;
     }
 
-    /** Sets {@code ingestionInfo}; {@code null} leaves it out. */
+    /**
+     * Sets {@code ingestionInfo}; {@code null} leaves it out.
+     *
+     * @param ingestionInfo the value, or {@code null}
+     * @return this builder
+     */
     public Builder ingestionInfo(IngestionInfo ingestionInfo) {
       this.ingestionInfo = ingestionInfo;
       return this;
     }
 
-    /** Sets {@code ingestionType}; {@code null} leaves it out. */
+    /**
+     * Sets {@code ingestionType}; {@code null} leaves it out.
+     *
+     * @param ingestionType the value, or {@code null}
+     * @return this builder
+     */
     public Builder ingestionType(IngestionType ingestionType) {
       this.ingestionType = ingestionType;
       return this;
     }
 
-    /** Sets {@code resolution}; {@code null} leaves it out. */
+    /**
+     * Sets {@code resolution}; {@code null} leaves it out.
+     *
+     * @param resolution the value, or {@code null}
+     * @return this builder
+     */
     public Builder resolution(Resolution resolution) {
       this.resolution = resolution;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link CdnSettings} with the values set. */
+    /**
+     * Returns a new {@link CdnSettings} with the values set.
+     *
+     * @return the new record
+     */
     public CdnSettings build() {
       return new CdnSettings(
           format, frameRate, ingestionInfo, ingestionType, resolution, additionalProperties);

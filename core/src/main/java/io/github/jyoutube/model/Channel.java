@@ -52,18 +52,43 @@ public record Channel(
     ChannelTopicDetails topicDetails,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param auditDetails the value for the {@code auditDetails} record component
+   * @param brandingSettings the value for the {@code brandingSettings} record component
+   * @param contentDetails the value for the {@code contentDetails} record component
+   * @param contentOwnerDetails the value for the {@code contentOwnerDetails} record component
+   * @param conversionPings the value for the {@code conversionPings} record component
+   * @param etag the value for the {@code etag} record component
+   * @param id the value for the {@code id} record component
+   * @param kind the value for the {@code kind} record component
+   * @param localizations the value for the {@code localizations} record component
+   * @param snippet the value for the {@code snippet} record component
+   * @param statistics the value for the {@code statistics} record component
+   * @param status the value for the {@code status} record component
+   * @param topicDetails the value for the {@code topicDetails} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public Channel {
     localizations = ModelSupport.copy(localizations);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -253,91 +278,166 @@ public record Channel(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code auditDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code auditDetails}; {@code null} leaves it out.
+     *
+     * @param auditDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder auditDetails(ChannelAuditDetails auditDetails) {
       this.auditDetails = auditDetails;
       return this;
     }
 
-    /** Sets {@code brandingSettings}; {@code null} leaves it out. */
+    /**
+     * Sets {@code brandingSettings}; {@code null} leaves it out.
+     *
+     * @param brandingSettings the value, or {@code null}
+     * @return this builder
+     */
     public Builder brandingSettings(ChannelBrandingSettings brandingSettings) {
       this.brandingSettings = brandingSettings;
       return this;
     }
 
-    /** Sets {@code contentDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code contentDetails}; {@code null} leaves it out.
+     *
+     * @param contentDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder contentDetails(ChannelContentDetails contentDetails) {
       this.contentDetails = contentDetails;
       return this;
     }
 
-    /** Sets {@code contentOwnerDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code contentOwnerDetails}; {@code null} leaves it out.
+     *
+     * @param contentOwnerDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder contentOwnerDetails(ChannelContentOwnerDetails contentOwnerDetails) {
       this.contentOwnerDetails = contentOwnerDetails;
       return this;
     }
 
-    /** Sets {@code conversionPings}; {@code null} leaves it out. */
+    /**
+     * Sets {@code conversionPings}; {@code null} leaves it out.
+     *
+     * @param conversionPings the value, or {@code null}
+     * @return this builder
+     */
     public Builder conversionPings(ChannelConversionPings conversionPings) {
       this.conversionPings = conversionPings;
       return this;
     }
 
-    /** Sets {@code etag}; {@code null} leaves it out. */
+    /**
+     * Sets {@code etag}; {@code null} leaves it out.
+     *
+     * @param etag the value, or {@code null}
+     * @return this builder
+     */
     public Builder etag(String etag) {
       this.etag = etag;
       return this;
     }
 
-    /** Sets {@code id}; {@code null} leaves it out. */
+    /**
+     * Sets {@code id}; {@code null} leaves it out.
+     *
+     * @param id the value, or {@code null}
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code kind}; {@code null} leaves it out. */
+    /**
+     * Sets {@code kind}; {@code null} leaves it out.
+     *
+     * @param kind the value, or {@code null}
+     * @return this builder
+     */
     public Builder kind(String kind) {
       this.kind = kind;
       return this;
     }
 
-    /** Sets {@code localizations}; {@code null} leaves it out. */
+    /**
+     * Sets {@code localizations}; {@code null} leaves it out.
+     *
+     * @param localizations the value, or {@code null}
+     * @return this builder
+     */
     public Builder localizations(Map<String, ChannelLocalization> localizations) {
       this.localizations = localizations;
       return this;
     }
 
-    /** Sets {@code snippet}; {@code null} leaves it out. */
+    /**
+     * Sets {@code snippet}; {@code null} leaves it out.
+     *
+     * @param snippet the value, or {@code null}
+     * @return this builder
+     */
     public Builder snippet(ChannelSnippet snippet) {
       this.snippet = snippet;
       return this;
     }
 
-    /** Sets {@code statistics}; {@code null} leaves it out. */
+    /**
+     * Sets {@code statistics}; {@code null} leaves it out.
+     *
+     * @param statistics the value, or {@code null}
+     * @return this builder
+     */
     public Builder statistics(ChannelStatistics statistics) {
       this.statistics = statistics;
       return this;
     }
 
-    /** Sets {@code status}; {@code null} leaves it out. */
+    /**
+     * Sets {@code status}; {@code null} leaves it out.
+     *
+     * @param status the value, or {@code null}
+     * @return this builder
+     */
     public Builder status(ChannelStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code topicDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code topicDetails}; {@code null} leaves it out.
+     *
+     * @param topicDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder topicDetails(ChannelTopicDetails topicDetails) {
       this.topicDetails = topicDetails;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link Channel} with the values set. */
+    /**
+     * Returns a new {@link Channel} with the values set.
+     *
+     * @return the new record
+     */
     public Channel build() {
       return new Channel(
           auditDetails,

@@ -27,17 +27,35 @@ public record ChannelAuditDetails(
     Boolean copyrightStrikesGoodStanding,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param communityGuidelinesGoodStanding the value for the {@code
+   *     communityGuidelinesGoodStanding} record component
+   * @param contentIdClaimsGoodStanding the value for the {@code contentIdClaimsGoodStanding} record
+   *     component
+   * @param copyrightStrikesGoodStanding the value for the {@code copyrightStrikesGoodStanding}
+   *     record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelAuditDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -124,31 +142,56 @@ public record ChannelAuditDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code communityGuidelinesGoodStanding}; {@code null} leaves it out. */
+    /**
+     * Sets {@code communityGuidelinesGoodStanding}; {@code null} leaves it out.
+     *
+     * @param communityGuidelinesGoodStanding the value, or {@code null}
+     * @return this builder
+     */
     public Builder communityGuidelinesGoodStanding(Boolean communityGuidelinesGoodStanding) {
       this.communityGuidelinesGoodStanding = communityGuidelinesGoodStanding;
       return this;
     }
 
-    /** Sets {@code contentIdClaimsGoodStanding}; {@code null} leaves it out. */
+    /**
+     * Sets {@code contentIdClaimsGoodStanding}; {@code null} leaves it out.
+     *
+     * @param contentIdClaimsGoodStanding the value, or {@code null}
+     * @return this builder
+     */
     public Builder contentIdClaimsGoodStanding(Boolean contentIdClaimsGoodStanding) {
       this.contentIdClaimsGoodStanding = contentIdClaimsGoodStanding;
       return this;
     }
 
-    /** Sets {@code copyrightStrikesGoodStanding}; {@code null} leaves it out. */
+    /**
+     * Sets {@code copyrightStrikesGoodStanding}; {@code null} leaves it out.
+     *
+     * @param copyrightStrikesGoodStanding the value, or {@code null}
+     * @return this builder
+     */
     public Builder copyrightStrikesGoodStanding(Boolean copyrightStrikesGoodStanding) {
       this.copyrightStrikesGoodStanding = copyrightStrikesGoodStanding;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelAuditDetails} with the values set. */
+    /**
+     * Returns a new {@link ChannelAuditDetails} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelAuditDetails build() {
       return new ChannelAuditDetails(
           communityGuidelinesGoodStanding,

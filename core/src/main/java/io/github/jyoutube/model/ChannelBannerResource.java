@@ -23,17 +23,32 @@ import java.util.Objects;
 public record ChannelBannerResource(
     String etag, String kind, String url, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param etag the value for the {@code etag} record component
+   * @param kind the value for the {@code kind} record component
+   * @param url the value for the {@code url} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelBannerResource {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -109,31 +124,56 @@ public record ChannelBannerResource(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code etag}; {@code null} leaves it out. */
+    /**
+     * Sets {@code etag}; {@code null} leaves it out.
+     *
+     * @param etag the value, or {@code null}
+     * @return this builder
+     */
     public Builder etag(String etag) {
       this.etag = etag;
       return this;
     }
 
-    /** Sets {@code kind}; {@code null} leaves it out. */
+    /**
+     * Sets {@code kind}; {@code null} leaves it out.
+     *
+     * @param kind the value, or {@code null}
+     * @return this builder
+     */
     public Builder kind(String kind) {
       this.kind = kind;
       return this;
     }
 
-    /** Sets {@code url}; {@code null} leaves it out. */
+    /**
+     * Sets {@code url}; {@code null} leaves it out.
+     *
+     * @param url the value, or {@code null}
+     * @return this builder
+     */
     public Builder url(String url) {
       this.url = url;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelBannerResource} with the values set. */
+    /**
+     * Returns a new {@link ChannelBannerResource} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelBannerResource build() {
       return new ChannelBannerResource(etag, kind, url, additionalProperties);
     }

@@ -30,18 +30,34 @@ public record ChannelBrandingSettings(
     WatchSettings watch,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param channel the value for the {@code channel} record component
+   * @param hints the value for the {@code hints} record component
+   * @param image the value for the {@code image} record component
+   * @param watch the value for the {@code watch} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelBrandingSettings {
     hints = ModelSupport.copy(hints);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -140,37 +156,67 @@ public record ChannelBrandingSettings(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code channel}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channel}; {@code null} leaves it out.
+     *
+     * @param channel the value, or {@code null}
+     * @return this builder
+     */
     public Builder channel(ChannelSettings channel) {
       this.channel = channel;
       return this;
     }
 
-    /** Sets {@code hints}; {@code null} leaves it out. */
+    /**
+     * Sets {@code hints}; {@code null} leaves it out.
+     *
+     * @param hints the value, or {@code null}
+     * @return this builder
+     */
     public Builder hints(List<PropertyValue> hints) {
       this.hints = hints;
       return this;
     }
 
-    /** Sets {@code image}; {@code null} leaves it out. */
+    /**
+     * Sets {@code image}; {@code null} leaves it out.
+     *
+     * @param image the value, or {@code null}
+     * @return this builder
+     */
     public Builder image(ImageSettings image) {
       this.image = image;
       return this;
     }
 
-    /** Sets {@code watch}; {@code null} leaves it out. */
+    /**
+     * Sets {@code watch}; {@code null} leaves it out.
+     *
+     * @param watch the value, or {@code null}
+     * @return this builder
+     */
     public Builder watch(WatchSettings watch) {
       this.watch = watch;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelBrandingSettings} with the values set. */
+    /**
+     * Returns a new {@link ChannelBrandingSettings} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelBrandingSettings build() {
       return new ChannelBrandingSettings(channel, hints, image, watch, additionalProperties);
     }

@@ -20,17 +20,30 @@ import java.util.Objects;
 public record ChannelContentDetails(
     RelatedPlaylists relatedPlaylists, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param relatedPlaylists the value for the {@code relatedPlaylists} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -63,17 +76,34 @@ public record ChannelContentDetails(
       String watchLater,
       Map<String, Object> additionalProperties) {
 
-    /** Creates an instance, copying lists and maps into unmodifiable collections. */
+    /**
+     * Creates an instance, copying lists and maps into unmodifiable collections.
+     *
+     * @param favorites the value for the {@code favorites} record component
+     * @param likes the value for the {@code likes} record component
+     * @param uploads the value for the {@code uploads} record component
+     * @param watchHistory the value for the {@code watchHistory} record component
+     * @param watchLater the value for the {@code watchLater} record component
+     * @param additionalProperties the value for the {@code additionalProperties} record component
+     */
     public RelatedPlaylists {
       additionalProperties = ModelSupport.additionalProperties(additionalProperties);
     }
 
-    /** Returns a builder with no properties set. */
+    /**
+     * Returns a builder with no properties set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
       return new Builder();
     }
 
-    /** Returns a builder initialized with this record's values. */
+    /**
+     * Returns a builder initialized with this record's values.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
       return new Builder(this);
     }
@@ -168,43 +198,78 @@ public record ChannelContentDetails(
         this.additionalProperties.putAll(source.additionalProperties());
       }
 
-      /** Sets {@code favorites}; {@code null} leaves it out. */
+      /**
+       * Sets {@code favorites}; {@code null} leaves it out.
+       *
+       * @param favorites the value, or {@code null}
+       * @return this builder
+       */
       public Builder favorites(String favorites) {
         this.favorites = favorites;
         return this;
       }
 
-      /** Sets {@code likes}; {@code null} leaves it out. */
+      /**
+       * Sets {@code likes}; {@code null} leaves it out.
+       *
+       * @param likes the value, or {@code null}
+       * @return this builder
+       */
       public Builder likes(String likes) {
         this.likes = likes;
         return this;
       }
 
-      /** Sets {@code uploads}; {@code null} leaves it out. */
+      /**
+       * Sets {@code uploads}; {@code null} leaves it out.
+       *
+       * @param uploads the value, or {@code null}
+       * @return this builder
+       */
       public Builder uploads(String uploads) {
         this.uploads = uploads;
         return this;
       }
 
-      /** Sets {@code watchHistory}; {@code null} leaves it out. */
+      /**
+       * Sets {@code watchHistory}; {@code null} leaves it out.
+       *
+       * @param watchHistory the value, or {@code null}
+       * @return this builder
+       */
       public Builder watchHistory(String watchHistory) {
         this.watchHistory = watchHistory;
         return this;
       }
 
-      /** Sets {@code watchLater}; {@code null} leaves it out. */
+      /**
+       * Sets {@code watchLater}; {@code null} leaves it out.
+       *
+       * @param watchLater the value, or {@code null}
+       * @return this builder
+       */
       public Builder watchLater(String watchLater) {
         this.watchLater = watchLater;
         return this;
       }
 
-      /** Sets a property this version of the model does not know; it is written as given. */
+      /**
+       * Sets a property this version of the model does not know; it is written as given.
+       *
+       * @param name the JSON property name
+       * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+       * @return this builder
+       */
       public Builder additionalProperty(String name, Object value) {
         additionalProperties.put(Objects.requireNonNull(name, "name"), value);
         return this;
       }
 
-      /** Returns a new {@link RelatedPlaylists} with the values set. */
+      /**
+       * Returns a new {@link RelatedPlaylists} with the values set.
+       *
+       * @return the new record
+       */
       public RelatedPlaylists build() {
         return new RelatedPlaylists(
             favorites, likes, uploads, watchHistory, watchLater, additionalProperties);
@@ -269,19 +334,34 @@ public record ChannelContentDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code relatedPlaylists}; {@code null} leaves it out. */
+    /**
+     * Sets {@code relatedPlaylists}; {@code null} leaves it out.
+     *
+     * @param relatedPlaylists the value, or {@code null}
+     * @return this builder
+     */
     public Builder relatedPlaylists(RelatedPlaylists relatedPlaylists) {
       this.relatedPlaylists = relatedPlaylists;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelContentDetails} with the values set. */
+    /**
+     * Returns a new {@link ChannelContentDetails} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelContentDetails build() {
       return new ChannelContentDetails(relatedPlaylists, additionalProperties);
     }

@@ -23,17 +23,31 @@ import java.util.Objects;
 public record ChannelContentOwnerDetails(
     String contentOwner, DateTime timeLinked, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param contentOwner the value for the {@code contentOwner} record component
+   * @param timeLinked the value for the {@code timeLinked} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelContentOwnerDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -103,31 +117,56 @@ public record ChannelContentOwnerDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code contentOwner}; {@code null} leaves it out. */
+    /**
+     * Sets {@code contentOwner}; {@code null} leaves it out.
+     *
+     * @param contentOwner the value, or {@code null}
+     * @return this builder
+     */
     public Builder contentOwner(String contentOwner) {
       this.contentOwner = contentOwner;
       return this;
     }
 
-    /** Sets {@code timeLinked}; {@code null} leaves it out. */
+    /**
+     * Sets {@code timeLinked}; {@code null} leaves it out.
+     *
+     * @param timeLinked the value, or {@code null}
+     * @return this builder
+     */
     public Builder timeLinked(DateTime timeLinked) {
       this.timeLinked = timeLinked;
       return this;
     }
 
-    /** Sets {@code timeLinked} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code timeLinked} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param timeLinked the instant, or {@code null}
+     * @return this builder
+     */
     public Builder timeLinked(Instant timeLinked) {
       this.timeLinked = timeLinked == null ? null : DateTime.of(timeLinked);
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelContentOwnerDetails} with the values set. */
+    /**
+     * Returns a new {@link ChannelContentOwnerDetails} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelContentOwnerDetails build() {
       return new ChannelContentOwnerDetails(contentOwner, timeLinked, additionalProperties);
     }

@@ -28,17 +28,31 @@ import java.util.Objects;
 public record ChannelConversionPing(
     Context context, String conversionUrl, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param context the value for the {@code context} record component
+   * @param conversionUrl the value for the {@code conversionUrl} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelConversionPing {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -67,6 +81,9 @@ public record ChannelConversionPing(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Context of(String value) {
       for (Context known : VALUES) {
@@ -77,7 +94,11 @@ public record ChannelConversionPing(
       return new Context(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Context> values() {
       return VALUES;
     }
@@ -150,25 +171,45 @@ public record ChannelConversionPing(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code context}; {@code null} leaves it out. */
+    /**
+     * Sets {@code context}; {@code null} leaves it out.
+     *
+     * @param context the value, or {@code null}
+     * @return this builder
+     */
     public Builder context(Context context) {
       this.context = context;
       return this;
     }
 
-    /** Sets {@code conversionUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code conversionUrl}; {@code null} leaves it out.
+     *
+     * @param conversionUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder conversionUrl(String conversionUrl) {
       this.conversionUrl = conversionUrl;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelConversionPing} with the values set. */
+    /**
+     * Returns a new {@link ChannelConversionPing} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelConversionPing build() {
       return new ChannelConversionPing(context, conversionUrl, additionalProperties);
     }

@@ -25,18 +25,31 @@ import java.util.Objects;
 public record ChannelConversionPings(
     List<ChannelConversionPing> pings, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param pings the value for the {@code pings} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelConversionPings {
     pings = ModelSupport.copy(pings);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -110,19 +123,34 @@ public record ChannelConversionPings(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code pings}; {@code null} leaves it out. */
+    /**
+     * Sets {@code pings}; {@code null} leaves it out.
+     *
+     * @param pings the value, or {@code null}
+     * @return this builder
+     */
     public Builder pings(List<ChannelConversionPing> pings) {
       this.pings = pings;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelConversionPings} with the values set. */
+    /**
+     * Returns a new {@link ChannelConversionPings} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelConversionPings build() {
       return new ChannelConversionPings(pings, additionalProperties);
     }

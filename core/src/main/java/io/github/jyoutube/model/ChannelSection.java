@@ -37,18 +37,37 @@ public record ChannelSection(
     ChannelSectionTargeting targeting,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param contentDetails the value for the {@code contentDetails} record component
+   * @param etag the value for the {@code etag} record component
+   * @param id the value for the {@code id} record component
+   * @param kind the value for the {@code kind} record component
+   * @param localizations the value for the {@code localizations} record component
+   * @param snippet the value for the {@code snippet} record component
+   * @param targeting the value for the {@code targeting} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelSection {
     localizations = ModelSupport.copy(localizations);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -174,55 +193,100 @@ public record ChannelSection(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code contentDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code contentDetails}; {@code null} leaves it out.
+     *
+     * @param contentDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder contentDetails(ChannelSectionContentDetails contentDetails) {
       this.contentDetails = contentDetails;
       return this;
     }
 
-    /** Sets {@code etag}; {@code null} leaves it out. */
+    /**
+     * Sets {@code etag}; {@code null} leaves it out.
+     *
+     * @param etag the value, or {@code null}
+     * @return this builder
+     */
     public Builder etag(String etag) {
       this.etag = etag;
       return this;
     }
 
-    /** Sets {@code id}; {@code null} leaves it out. */
+    /**
+     * Sets {@code id}; {@code null} leaves it out.
+     *
+     * @param id the value, or {@code null}
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code kind}; {@code null} leaves it out. */
+    /**
+     * Sets {@code kind}; {@code null} leaves it out.
+     *
+     * @param kind the value, or {@code null}
+     * @return this builder
+     */
     public Builder kind(String kind) {
       this.kind = kind;
       return this;
     }
 
-    /** Sets {@code localizations}; {@code null} leaves it out. */
+    /**
+     * Sets {@code localizations}; {@code null} leaves it out.
+     *
+     * @param localizations the value, or {@code null}
+     * @return this builder
+     */
     public Builder localizations(Map<String, ChannelSectionLocalization> localizations) {
       this.localizations = localizations;
       return this;
     }
 
-    /** Sets {@code snippet}; {@code null} leaves it out. */
+    /**
+     * Sets {@code snippet}; {@code null} leaves it out.
+     *
+     * @param snippet the value, or {@code null}
+     * @return this builder
+     */
     public Builder snippet(ChannelSectionSnippet snippet) {
       this.snippet = snippet;
       return this;
     }
 
-    /** Sets {@code targeting}; {@code null} leaves it out. */
+    /**
+     * Sets {@code targeting}; {@code null} leaves it out.
+     *
+     * @param targeting the value, or {@code null}
+     * @return this builder
+     */
     public Builder targeting(ChannelSectionTargeting targeting) {
       this.targeting = targeting;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelSection} with the values set. */
+    /**
+     * Returns a new {@link ChannelSection} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelSection build() {
       return new ChannelSection(
           contentDetails, etag, id, kind, localizations, snippet, targeting, additionalProperties);

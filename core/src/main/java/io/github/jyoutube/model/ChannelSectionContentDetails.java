@@ -25,19 +25,33 @@ import java.util.Objects;
 public record ChannelSectionContentDetails(
     List<String> channels, List<String> playlists, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param channels the value for the {@code channels} record component
+   * @param playlists the value for the {@code playlists} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelSectionContentDetails {
     channels = ModelSupport.copy(channels);
     playlists = ModelSupport.copy(playlists);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -133,25 +147,45 @@ public record ChannelSectionContentDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code channels}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channels}; {@code null} leaves it out.
+     *
+     * @param channels the value, or {@code null}
+     * @return this builder
+     */
     public Builder channels(List<String> channels) {
       this.channels = channels;
       return this;
     }
 
-    /** Sets {@code playlists}; {@code null} leaves it out. */
+    /**
+     * Sets {@code playlists}; {@code null} leaves it out.
+     *
+     * @param playlists the value, or {@code null}
+     * @return this builder
+     */
     public Builder playlists(List<String> playlists) {
       this.playlists = playlists;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelSectionContentDetails} with the values set. */
+    /**
+     * Returns a new {@link ChannelSectionContentDetails} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelSectionContentDetails build() {
       return new ChannelSectionContentDetails(channels, playlists, additionalProperties);
     }

@@ -19,17 +19,30 @@ import java.util.Objects;
  */
 public record ChannelSectionLocalization(String title, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param title the value for the {@code title} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelSectionLocalization {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -89,19 +102,34 @@ public record ChannelSectionLocalization(String title, Map<String, Object> addit
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code title}; {@code null} leaves it out. */
+    /**
+     * Sets {@code title}; {@code null} leaves it out.
+     *
+     * @param title the value, or {@code null}
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelSectionLocalization} with the values set. */
+    /**
+     * Returns a new {@link ChannelSectionLocalization} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelSectionLocalization build() {
       return new ChannelSectionLocalization(title, additionalProperties);
     }

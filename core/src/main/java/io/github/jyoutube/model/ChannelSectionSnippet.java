@@ -36,17 +36,36 @@ public record ChannelSectionSnippet(
     Type type,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param channelId the value for the {@code channelId} record component
+   * @param defaultLanguage the value for the {@code defaultLanguage} record component
+   * @param localized the value for the {@code localized} record component
+   * @param position the value for the {@code position} record component
+   * @param style the value for the {@code style} record component
+   * @param title the value for the {@code title} record component
+   * @param type the value for the {@code type} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelSectionSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -77,6 +96,9 @@ public record ChannelSectionSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Style of(String value) {
       for (Style known : VALUES) {
@@ -87,7 +109,11 @@ public record ChannelSectionSnippet(
       return new Style(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Style> values() {
       return VALUES;
     }
@@ -178,6 +204,9 @@ public record ChannelSectionSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Type of(String value) {
       for (Type known : VALUES) {
@@ -188,7 +217,11 @@ public record ChannelSectionSnippet(
       return new Type(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Type> values() {
       return VALUES;
     }
@@ -309,55 +342,100 @@ public record ChannelSectionSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code channelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelId}; {@code null} leaves it out.
+     *
+     * @param channelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelId(String channelId) {
       this.channelId = channelId;
       return this;
     }
 
-    /** Sets {@code defaultLanguage}; {@code null} leaves it out. */
+    /**
+     * Sets {@code defaultLanguage}; {@code null} leaves it out.
+     *
+     * @param defaultLanguage the value, or {@code null}
+     * @return this builder
+     */
     public Builder defaultLanguage(String defaultLanguage) {
       this.defaultLanguage = defaultLanguage;
       return this;
     }
 
-    /** Sets {@code localized}; {@code null} leaves it out. */
+    /**
+     * Sets {@code localized}; {@code null} leaves it out.
+     *
+     * @param localized the value, or {@code null}
+     * @return this builder
+     */
     public Builder localized(ChannelSectionLocalization localized) {
       this.localized = localized;
       return this;
     }
 
-    /** Sets {@code position}; {@code null} leaves it out. */
+    /**
+     * Sets {@code position}; {@code null} leaves it out.
+     *
+     * @param position the value, or {@code null}
+     * @return this builder
+     */
     public Builder position(Long position) {
       this.position = position;
       return this;
     }
 
-    /** Sets {@code style}; {@code null} leaves it out. */
+    /**
+     * Sets {@code style}; {@code null} leaves it out.
+     *
+     * @param style the value, or {@code null}
+     * @return this builder
+     */
     public Builder style(Style style) {
       this.style = style;
       return this;
     }
 
-    /** Sets {@code title}; {@code null} leaves it out. */
+    /**
+     * Sets {@code title}; {@code null} leaves it out.
+     *
+     * @param title the value, or {@code null}
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    /** Sets {@code type}; {@code null} leaves it out. */
+    /**
+     * Sets {@code type}; {@code null} leaves it out.
+     *
+     * @param type the value, or {@code null}
+     * @return this builder
+     */
     public Builder type(Type type) {
       this.type = type;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelSectionSnippet} with the values set. */
+    /**
+     * Returns a new {@link ChannelSectionSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelSectionSnippet build() {
       return new ChannelSectionSnippet(
           channelId,

@@ -28,7 +28,14 @@ public record ChannelSectionTargeting(
     List<String> regions,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param countries the value for the {@code countries} record component
+   * @param languages the value for the {@code languages} record component
+   * @param regions the value for the {@code regions} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelSectionTargeting {
     countries = ModelSupport.copy(countries);
     languages = ModelSupport.copy(languages);
@@ -36,12 +43,20 @@ public record ChannelSectionTargeting(
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -159,31 +174,56 @@ public record ChannelSectionTargeting(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code countries}; {@code null} leaves it out. */
+    /**
+     * Sets {@code countries}; {@code null} leaves it out.
+     *
+     * @param countries the value, or {@code null}
+     * @return this builder
+     */
     public Builder countries(List<String> countries) {
       this.countries = countries;
       return this;
     }
 
-    /** Sets {@code languages}; {@code null} leaves it out. */
+    /**
+     * Sets {@code languages}; {@code null} leaves it out.
+     *
+     * @param languages the value, or {@code null}
+     * @return this builder
+     */
     public Builder languages(List<String> languages) {
       this.languages = languages;
       return this;
     }
 
-    /** Sets {@code regions}; {@code null} leaves it out. */
+    /**
+     * Sets {@code regions}; {@code null} leaves it out.
+     *
+     * @param regions the value, or {@code null}
+     * @return this builder
+     */
     public Builder regions(List<String> regions) {
       this.regions = regions;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelSectionTargeting} with the values set. */
+    /**
+     * Returns a new {@link ChannelSectionTargeting} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelSectionTargeting build() {
       return new ChannelSectionTargeting(countries, languages, regions, additionalProperties);
     }

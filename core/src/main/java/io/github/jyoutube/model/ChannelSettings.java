@@ -55,18 +55,45 @@ public record ChannelSettings(
     String unsubscribedTrailer,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param country the value for the {@code country} record component
+   * @param defaultLanguage the value for the {@code defaultLanguage} record component
+   * @param defaultTab the value for the {@code defaultTab} record component
+   * @param description the value for the {@code description} record component
+   * @param featuredChannelsTitle the value for the {@code featuredChannelsTitle} record component
+   * @param featuredChannelsUrls the value for the {@code featuredChannelsUrls} record component
+   * @param keywords the value for the {@code keywords} record component
+   * @param moderateComments the value for the {@code moderateComments} record component
+   * @param profileColor the value for the {@code profileColor} record component
+   * @param showBrowseView the value for the {@code showBrowseView} record component
+   * @param showRelatedChannels the value for the {@code showRelatedChannels} record component
+   * @param title the value for the {@code title} record component
+   * @param trackingAnalyticsAccountId the value for the {@code trackingAnalyticsAccountId} record
+   *     component
+   * @param unsubscribedTrailer the value for the {@code unsubscribedTrailer} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelSettings {
     featuredChannelsUrls = ModelSupport.copy(featuredChannelsUrls);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -272,97 +299,177 @@ public record ChannelSettings(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code country}; {@code null} leaves it out. */
+    /**
+     * Sets {@code country}; {@code null} leaves it out.
+     *
+     * @param country the value, or {@code null}
+     * @return this builder
+     */
     public Builder country(String country) {
       this.country = country;
       return this;
     }
 
-    /** Sets {@code defaultLanguage}; {@code null} leaves it out. */
+    /**
+     * Sets {@code defaultLanguage}; {@code null} leaves it out.
+     *
+     * @param defaultLanguage the value, or {@code null}
+     * @return this builder
+     */
     public Builder defaultLanguage(String defaultLanguage) {
       this.defaultLanguage = defaultLanguage;
       return this;
     }
 
-    /** Sets {@code defaultTab}; {@code null} leaves it out. */
+    /**
+     * Sets {@code defaultTab}; {@code null} leaves it out.
+     *
+     * @param defaultTab the value, or {@code null}
+     * @return this builder
+     */
     public Builder defaultTab(String defaultTab) {
       this.defaultTab = defaultTab;
       return this;
     }
 
-    /** Sets {@code description}; {@code null} leaves it out. */
+    /**
+     * Sets {@code description}; {@code null} leaves it out.
+     *
+     * @param description the value, or {@code null}
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code featuredChannelsTitle}; {@code null} leaves it out. */
+    /**
+     * Sets {@code featuredChannelsTitle}; {@code null} leaves it out.
+     *
+     * @param featuredChannelsTitle the value, or {@code null}
+     * @return this builder
+     */
     public Builder featuredChannelsTitle(String featuredChannelsTitle) {
       this.featuredChannelsTitle = featuredChannelsTitle;
       return this;
     }
 
-    /** Sets {@code featuredChannelsUrls}; {@code null} leaves it out. */
+    /**
+     * Sets {@code featuredChannelsUrls}; {@code null} leaves it out.
+     *
+     * @param featuredChannelsUrls the value, or {@code null}
+     * @return this builder
+     */
     public Builder featuredChannelsUrls(List<String> featuredChannelsUrls) {
       this.featuredChannelsUrls = featuredChannelsUrls;
       return this;
     }
 
-    /** Sets {@code keywords}; {@code null} leaves it out. */
+    /**
+     * Sets {@code keywords}; {@code null} leaves it out.
+     *
+     * @param keywords the value, or {@code null}
+     * @return this builder
+     */
     public Builder keywords(String keywords) {
       this.keywords = keywords;
       return this;
     }
 
-    /** Sets {@code moderateComments}; {@code null} leaves it out. */
+    /**
+     * Sets {@code moderateComments}; {@code null} leaves it out.
+     *
+     * @param moderateComments the value, or {@code null}
+     * @return this builder
+     */
     public Builder moderateComments(Boolean moderateComments) {
       this.moderateComments = moderateComments;
       return this;
     }
 
-    /** Sets {@code profileColor}; {@code null} leaves it out. */
+    /**
+     * Sets {@code profileColor}; {@code null} leaves it out.
+     *
+     * @param profileColor the value, or {@code null}
+     * @return this builder
+     */
     public Builder profileColor(String profileColor) {
       this.profileColor = profileColor;
       return this;
     }
 
-    /** Sets {@code showBrowseView}; {@code null} leaves it out. */
+    /**
+     * Sets {@code showBrowseView}; {@code null} leaves it out.
+     *
+     * @param showBrowseView the value, or {@code null}
+     * @return this builder
+     */
     public Builder showBrowseView(Boolean showBrowseView) {
       this.showBrowseView = showBrowseView;
       return this;
     }
 
-    /** Sets {@code showRelatedChannels}; {@code null} leaves it out. */
+    /**
+     * Sets {@code showRelatedChannels}; {@code null} leaves it out.
+     *
+     * @param showRelatedChannels the value, or {@code null}
+     * @return this builder
+     */
     public Builder showRelatedChannels(Boolean showRelatedChannels) {
       this.showRelatedChannels = showRelatedChannels;
       return this;
     }
 
-    /** Sets {@code title}; {@code null} leaves it out. */
+    /**
+     * Sets {@code title}; {@code null} leaves it out.
+     *
+     * @param title the value, or {@code null}
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    /** Sets {@code trackingAnalyticsAccountId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code trackingAnalyticsAccountId}; {@code null} leaves it out.
+     *
+     * @param trackingAnalyticsAccountId the value, or {@code null}
+     * @return this builder
+     */
     public Builder trackingAnalyticsAccountId(String trackingAnalyticsAccountId) {
       this.trackingAnalyticsAccountId = trackingAnalyticsAccountId;
       return this;
     }
 
-    /** Sets {@code unsubscribedTrailer}; {@code null} leaves it out. */
+    /**
+     * Sets {@code unsubscribedTrailer}; {@code null} leaves it out.
+     *
+     * @param unsubscribedTrailer the value, or {@code null}
+     * @return this builder
+     */
     public Builder unsubscribedTrailer(String unsubscribedTrailer) {
       this.unsubscribedTrailer = unsubscribedTrailer;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelSettings} with the values set. */
+    /**
+     * Returns a new {@link ChannelSettings} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelSettings build() {
       return new ChannelSettings(
           country,

@@ -45,17 +45,37 @@ public record ChannelSnippet(
     String title,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param country the value for the {@code country} record component
+   * @param customUrl the value for the {@code customUrl} record component
+   * @param defaultLanguage the value for the {@code defaultLanguage} record component
+   * @param description the value for the {@code description} record component
+   * @param localized the value for the {@code localized} record component
+   * @param publishedAt the value for the {@code publishedAt} record component
+   * @param thumbnails the value for the {@code thumbnails} record component
+   * @param title the value for the {@code title} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -182,67 +202,122 @@ public record ChannelSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code country}; {@code null} leaves it out. */
+    /**
+     * Sets {@code country}; {@code null} leaves it out.
+     *
+     * @param country the value, or {@code null}
+     * @return this builder
+     */
     public Builder country(String country) {
       this.country = country;
       return this;
     }
 
-    /** Sets {@code customUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code customUrl}; {@code null} leaves it out.
+     *
+     * @param customUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder customUrl(String customUrl) {
       this.customUrl = customUrl;
       return this;
     }
 
-    /** Sets {@code defaultLanguage}; {@code null} leaves it out. */
+    /**
+     * Sets {@code defaultLanguage}; {@code null} leaves it out.
+     *
+     * @param defaultLanguage the value, or {@code null}
+     * @return this builder
+     */
     public Builder defaultLanguage(String defaultLanguage) {
       this.defaultLanguage = defaultLanguage;
       return this;
     }
 
-    /** Sets {@code description}; {@code null} leaves it out. */
+    /**
+     * Sets {@code description}; {@code null} leaves it out.
+     *
+     * @param description the value, or {@code null}
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code localized}; {@code null} leaves it out. */
+    /**
+     * Sets {@code localized}; {@code null} leaves it out.
+     *
+     * @param localized the value, or {@code null}
+     * @return this builder
+     */
     public Builder localized(ChannelLocalization localized) {
       this.localized = localized;
       return this;
     }
 
-    /** Sets {@code publishedAt}; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishedAt}; {@code null} leaves it out.
+     *
+     * @param publishedAt the value, or {@code null}
+     * @return this builder
+     */
     public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
       return this;
     }
 
-    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param publishedAt the instant, or {@code null}
+     * @return this builder
+     */
     public Builder publishedAt(Instant publishedAt) {
       this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 
-    /** Sets {@code thumbnails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code thumbnails}; {@code null} leaves it out.
+     *
+     * @param thumbnails the value, or {@code null}
+     * @return this builder
+     */
     public Builder thumbnails(ThumbnailDetails thumbnails) {
       this.thumbnails = thumbnails;
       return this;
     }
 
-    /** Sets {@code title}; {@code null} leaves it out. */
+    /**
+     * Sets {@code title}; {@code null} leaves it out.
+     *
+     * @param title the value, or {@code null}
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelSnippet} with the values set. */
+    /**
+     * Returns a new {@link ChannelSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelSnippet build() {
       return new ChannelSnippet(
           country,

@@ -30,17 +30,34 @@ public record ChannelStatistics(
     BigInteger viewCount,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param commentCount the value for the {@code commentCount} record component
+   * @param hiddenSubscriberCount the value for the {@code hiddenSubscriberCount} record component
+   * @param subscriberCount the value for the {@code subscriberCount} record component
+   * @param videoCount the value for the {@code videoCount} record component
+   * @param viewCount the value for the {@code viewCount} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelStatistics {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -144,43 +161,78 @@ public record ChannelStatistics(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code commentCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code commentCount}; {@code null} leaves it out.
+     *
+     * @param commentCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder commentCount(BigInteger commentCount) {
       this.commentCount = commentCount;
       return this;
     }
 
-    /** Sets {@code hiddenSubscriberCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code hiddenSubscriberCount}; {@code null} leaves it out.
+     *
+     * @param hiddenSubscriberCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder hiddenSubscriberCount(Boolean hiddenSubscriberCount) {
       this.hiddenSubscriberCount = hiddenSubscriberCount;
       return this;
     }
 
-    /** Sets {@code subscriberCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code subscriberCount}; {@code null} leaves it out.
+     *
+     * @param subscriberCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder subscriberCount(BigInteger subscriberCount) {
       this.subscriberCount = subscriberCount;
       return this;
     }
 
-    /** Sets {@code videoCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code videoCount}; {@code null} leaves it out.
+     *
+     * @param videoCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder videoCount(BigInteger videoCount) {
       this.videoCount = videoCount;
       return this;
     }
 
-    /** Sets {@code viewCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code viewCount}; {@code null} leaves it out.
+     *
+     * @param viewCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder viewCount(BigInteger viewCount) {
       this.viewCount = viewCount;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelStatistics} with the values set. */
+    /**
+     * Returns a new {@link ChannelStatistics} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelStatistics build() {
       return new ChannelStatistics(
           commentCount,

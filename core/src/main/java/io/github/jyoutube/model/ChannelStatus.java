@@ -35,17 +35,37 @@ public record ChannelStatus(
     Boolean selfDeclaredMadeForKids,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param isChannelMonetizationEnabled the value for the {@code isChannelMonetizationEnabled}
+   *     record component
+   * @param isLinked the value for the {@code isLinked} record component
+   * @param longUploadsStatus the value for the {@code longUploadsStatus} record component
+   * @param madeForKids the value for the {@code madeForKids} record component
+   * @param privacyStatus the value for the {@code privacyStatus} record component
+   * @param selfDeclaredMadeForKids the value for the {@code selfDeclaredMadeForKids} record
+   *     component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -79,6 +99,9 @@ public record ChannelStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static LongUploadsStatus of(String value) {
       for (LongUploadsStatus known : VALUES) {
@@ -89,7 +112,11 @@ public record ChannelStatus(
       return new LongUploadsStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<LongUploadsStatus> values() {
       return VALUES;
     }
@@ -119,6 +146,9 @@ public record ChannelStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static PrivacyStatus of(String value) {
       for (PrivacyStatus known : VALUES) {
@@ -129,7 +159,11 @@ public record ChannelStatus(
       return new PrivacyStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<PrivacyStatus> values() {
       return VALUES;
     }
@@ -245,49 +279,89 @@ public record ChannelStatus(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code isChannelMonetizationEnabled}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isChannelMonetizationEnabled}; {@code null} leaves it out.
+     *
+     * @param isChannelMonetizationEnabled the value, or {@code null}
+     * @return this builder
+     */
     public Builder isChannelMonetizationEnabled(Boolean isChannelMonetizationEnabled) {
       this.isChannelMonetizationEnabled = isChannelMonetizationEnabled;
       return this;
     }
 
-    /** Sets {@code isLinked}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isLinked}; {@code null} leaves it out.
+     *
+     * @param isLinked the value, or {@code null}
+     * @return this builder
+     */
     public Builder isLinked(Boolean isLinked) {
       this.isLinked = isLinked;
       return this;
     }
 
-    /** Sets {@code longUploadsStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code longUploadsStatus}; {@code null} leaves it out.
+     *
+     * @param longUploadsStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder longUploadsStatus(LongUploadsStatus longUploadsStatus) {
       this.longUploadsStatus = longUploadsStatus;
       return this;
     }
 
-    /** Sets {@code madeForKids}; {@code null} leaves it out. */
+    /**
+     * Sets {@code madeForKids}; {@code null} leaves it out.
+     *
+     * @param madeForKids the value, or {@code null}
+     * @return this builder
+     */
     public Builder madeForKids(Boolean madeForKids) {
       this.madeForKids = madeForKids;
       return this;
     }
 
-    /** Sets {@code privacyStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code privacyStatus}; {@code null} leaves it out.
+     *
+     * @param privacyStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder privacyStatus(PrivacyStatus privacyStatus) {
       this.privacyStatus = privacyStatus;
       return this;
     }
 
-    /** Sets {@code selfDeclaredMadeForKids}; {@code null} leaves it out. */
+    /**
+     * Sets {@code selfDeclaredMadeForKids}; {@code null} leaves it out.
+     *
+     * @param selfDeclaredMadeForKids the value, or {@code null}
+     * @return this builder
+     */
     public Builder selfDeclaredMadeForKids(Boolean selfDeclaredMadeForKids) {
       this.selfDeclaredMadeForKids = selfDeclaredMadeForKids;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelStatus} with the values set. */
+    /**
+     * Returns a new {@link ChannelStatus} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelStatus build() {
       return new ChannelStatus(
           isChannelMonetizationEnabled,

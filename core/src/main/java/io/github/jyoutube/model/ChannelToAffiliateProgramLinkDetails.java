@@ -30,17 +30,33 @@ public record ChannelToAffiliateProgramLinkDetails(
     DateTime statusUpdateTime,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param merchantId the value for the {@code merchantId} record component
+   * @param programStatus the value for the {@code programStatus} record component
+   * @param statusUpdateReason the value for the {@code statusUpdateReason} record component
+   * @param statusUpdateTime the value for the {@code statusUpdateTime} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelToAffiliateProgramLinkDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -71,6 +87,9 @@ public record ChannelToAffiliateProgramLinkDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ProgramStatus of(String value) {
       for (ProgramStatus known : VALUES) {
@@ -81,7 +100,11 @@ public record ChannelToAffiliateProgramLinkDetails(
       return new ProgramStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ProgramStatus> values() {
       return VALUES;
     }
@@ -182,43 +205,78 @@ public record ChannelToAffiliateProgramLinkDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code merchantId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code merchantId}; {@code null} leaves it out.
+     *
+     * @param merchantId the value, or {@code null}
+     * @return this builder
+     */
     public Builder merchantId(BigInteger merchantId) {
       this.merchantId = merchantId;
       return this;
     }
 
-    /** Sets {@code programStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code programStatus}; {@code null} leaves it out.
+     *
+     * @param programStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder programStatus(ProgramStatus programStatus) {
       this.programStatus = programStatus;
       return this;
     }
 
-    /** Sets {@code statusUpdateReason}; {@code null} leaves it out. */
+    /**
+     * Sets {@code statusUpdateReason}; {@code null} leaves it out.
+     *
+     * @param statusUpdateReason the value, or {@code null}
+     * @return this builder
+     */
     public Builder statusUpdateReason(String statusUpdateReason) {
       this.statusUpdateReason = statusUpdateReason;
       return this;
     }
 
-    /** Sets {@code statusUpdateTime}; {@code null} leaves it out. */
+    /**
+     * Sets {@code statusUpdateTime}; {@code null} leaves it out.
+     *
+     * @param statusUpdateTime the value, or {@code null}
+     * @return this builder
+     */
     public Builder statusUpdateTime(DateTime statusUpdateTime) {
       this.statusUpdateTime = statusUpdateTime;
       return this;
     }
 
-    /** Sets {@code statusUpdateTime} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code statusUpdateTime} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param statusUpdateTime the instant, or {@code null}
+     * @return this builder
+     */
     public Builder statusUpdateTime(Instant statusUpdateTime) {
       this.statusUpdateTime = statusUpdateTime == null ? null : DateTime.of(statusUpdateTime);
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelToAffiliateProgramLinkDetails} with the values set. */
+    /**
+     * Returns a new {@link ChannelToAffiliateProgramLinkDetails} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelToAffiliateProgramLinkDetails build() {
       return new ChannelToAffiliateProgramLinkDetails(
           merchantId, programStatus, statusUpdateReason, statusUpdateTime, additionalProperties);

@@ -31,17 +31,35 @@ public record ChannelToStoreLinkDetails(
     String storeUrl,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param billingDetails the value for the {@code billingDetails} record component
+   * @param merchantAffiliateProgramDetails the value for the {@code
+   *     merchantAffiliateProgramDetails} record component
+   * @param merchantId the value for the {@code merchantId} record component
+   * @param storeName the value for the {@code storeName} record component
+   * @param storeUrl the value for the {@code storeUrl} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelToStoreLinkDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -150,44 +168,79 @@ public record ChannelToStoreLinkDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code billingDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code billingDetails}; {@code null} leaves it out.
+     *
+     * @param billingDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder billingDetails(ChannelToStoreLinkDetailsBillingDetails billingDetails) {
       this.billingDetails = billingDetails;
       return this;
     }
 
-    /** Sets {@code merchantAffiliateProgramDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code merchantAffiliateProgramDetails}; {@code null} leaves it out.
+     *
+     * @param merchantAffiliateProgramDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder merchantAffiliateProgramDetails(
         ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails merchantAffiliateProgramDetails) {
       this.merchantAffiliateProgramDetails = merchantAffiliateProgramDetails;
       return this;
     }
 
-    /** Sets {@code merchantId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code merchantId}; {@code null} leaves it out.
+     *
+     * @param merchantId the value, or {@code null}
+     * @return this builder
+     */
     public Builder merchantId(BigInteger merchantId) {
       this.merchantId = merchantId;
       return this;
     }
 
-    /** Sets {@code storeName}; {@code null} leaves it out. */
+    /**
+     * Sets {@code storeName}; {@code null} leaves it out.
+     *
+     * @param storeName the value, or {@code null}
+     * @return this builder
+     */
     public Builder storeName(String storeName) {
       this.storeName = storeName;
       return this;
     }
 
-    /** Sets {@code storeUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code storeUrl}; {@code null} leaves it out.
+     *
+     * @param storeUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder storeUrl(String storeUrl) {
       this.storeUrl = storeUrl;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelToStoreLinkDetails} with the values set. */
+    /**
+     * Returns a new {@link ChannelToStoreLinkDetails} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelToStoreLinkDetails build() {
       return new ChannelToStoreLinkDetails(
           billingDetails,

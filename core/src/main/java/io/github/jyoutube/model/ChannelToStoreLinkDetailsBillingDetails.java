@@ -21,17 +21,30 @@ import java.util.Objects;
 public record ChannelToStoreLinkDetailsBillingDetails(
     BillingStatus billingStatus, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param billingStatus the value for the {@code billingStatus} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelToStoreLinkDetailsBillingDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -72,6 +85,9 @@ public record ChannelToStoreLinkDetailsBillingDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static BillingStatus of(String value) {
       for (BillingStatus known : VALUES) {
@@ -82,7 +98,11 @@ public record ChannelToStoreLinkDetailsBillingDetails(
       return new BillingStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<BillingStatus> values() {
       return VALUES;
     }
@@ -150,19 +170,34 @@ public record ChannelToStoreLinkDetailsBillingDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code billingStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code billingStatus}; {@code null} leaves it out.
+     *
+     * @param billingStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder billingStatus(BillingStatus billingStatus) {
       this.billingStatus = billingStatus;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ChannelToStoreLinkDetailsBillingDetails} with the values set. */
+    /**
+     * Returns a new {@link ChannelToStoreLinkDetailsBillingDetails} with the values set.
+     *
+     * @return the new record
+     */
     public ChannelToStoreLinkDetailsBillingDetails build() {
       return new ChannelToStoreLinkDetailsBillingDetails(billingStatus, additionalProperties);
     }

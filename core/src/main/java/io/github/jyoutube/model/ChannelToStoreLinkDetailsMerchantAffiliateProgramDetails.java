@@ -21,17 +21,30 @@ import java.util.Objects;
 public record ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails(
     Status status, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param status the value for the {@code status} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -72,6 +85,9 @@ public record ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Status of(String value) {
       for (Status known : VALUES) {
@@ -82,7 +98,11 @@ public record ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails(
       return new Status(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Status> values() {
       return VALUES;
     }
@@ -152,13 +172,24 @@ public record ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code status}; {@code null} leaves it out. */
+    /**
+     * Sets {@code status}; {@code null} leaves it out.
+     *
+     * @param status the value, or {@code null}
+     * @return this builder
+     */
     public Builder status(Status status) {
       this.status = status;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
@@ -167,6 +198,8 @@ public record ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails(
     /**
      * Returns a new {@link ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails} with the
      * values set.
+     *
+     * @return the new record
      */
     public ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails build() {
       return new ChannelToStoreLinkDetailsMerchantAffiliateProgramDetails(

@@ -60,17 +60,44 @@ public record CommentSnippet(
     ViewerRating viewerRating,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param authorChannelId the value for the {@code authorChannelId} record component
+   * @param authorChannelUrl the value for the {@code authorChannelUrl} record component
+   * @param authorDisplayName the value for the {@code authorDisplayName} record component
+   * @param authorProfileImageUrl the value for the {@code authorProfileImageUrl} record component
+   * @param canRate the value for the {@code canRate} record component
+   * @param channelId the value for the {@code channelId} record component
+   * @param likeCount the value for the {@code likeCount} record component
+   * @param moderationStatus the value for the {@code moderationStatus} record component
+   * @param parentId the value for the {@code parentId} record component
+   * @param publishedAt the value for the {@code publishedAt} record component
+   * @param textDisplay the value for the {@code textDisplay} record component
+   * @param textOriginal the value for the {@code textOriginal} record component
+   * @param updatedAt the value for the {@code updatedAt} record component
+   * @param videoId the value for the {@code videoId} record component
+   * @param viewerRating the value for the {@code viewerRating} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public CommentSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -104,6 +131,9 @@ public record CommentSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ModerationStatus of(String value) {
       for (ModerationStatus known : VALUES) {
@@ -114,7 +144,11 @@ public record CommentSnippet(
       return new ModerationStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ModerationStatus> values() {
       return VALUES;
     }
@@ -144,6 +178,9 @@ public record CommentSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ViewerRating of(String value) {
       for (ViewerRating known : VALUES) {
@@ -154,7 +191,11 @@ public record CommentSnippet(
       return new ViewerRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ViewerRating> values() {
       return VALUES;
     }
@@ -355,115 +396,210 @@ public record CommentSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code authorChannelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code authorChannelId}; {@code null} leaves it out.
+     *
+     * @param authorChannelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder authorChannelId(CommentSnippetAuthorChannelId authorChannelId) {
       this.authorChannelId = authorChannelId;
       return this;
     }
 
-    /** Sets {@code authorChannelUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code authorChannelUrl}; {@code null} leaves it out.
+     *
+     * @param authorChannelUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder authorChannelUrl(String authorChannelUrl) {
       this.authorChannelUrl = authorChannelUrl;
       return this;
     }
 
-    /** Sets {@code authorDisplayName}; {@code null} leaves it out. */
+    /**
+     * Sets {@code authorDisplayName}; {@code null} leaves it out.
+     *
+     * @param authorDisplayName the value, or {@code null}
+     * @return this builder
+     */
     public Builder authorDisplayName(String authorDisplayName) {
       this.authorDisplayName = authorDisplayName;
       return this;
     }
 
-    /** Sets {@code authorProfileImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code authorProfileImageUrl}; {@code null} leaves it out.
+     *
+     * @param authorProfileImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder authorProfileImageUrl(String authorProfileImageUrl) {
       this.authorProfileImageUrl = authorProfileImageUrl;
       return this;
     }
 
-    /** Sets {@code canRate}; {@code null} leaves it out. */
+    /**
+     * Sets {@code canRate}; {@code null} leaves it out.
+     *
+     * @param canRate the value, or {@code null}
+     * @return this builder
+     */
     public Builder canRate(Boolean canRate) {
       this.canRate = canRate;
       return this;
     }
 
-    /** Sets {@code channelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelId}; {@code null} leaves it out.
+     *
+     * @param channelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelId(String channelId) {
       this.channelId = channelId;
       return this;
     }
 
-    /** Sets {@code likeCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code likeCount}; {@code null} leaves it out.
+     *
+     * @param likeCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder likeCount(Long likeCount) {
       this.likeCount = likeCount;
       return this;
     }
 
-    /** Sets {@code moderationStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code moderationStatus}; {@code null} leaves it out.
+     *
+     * @param moderationStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder moderationStatus(ModerationStatus moderationStatus) {
       this.moderationStatus = moderationStatus;
       return this;
     }
 
-    /** Sets {@code parentId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code parentId}; {@code null} leaves it out.
+     *
+     * @param parentId the value, or {@code null}
+     * @return this builder
+     */
     public Builder parentId(String parentId) {
       this.parentId = parentId;
       return this;
     }
 
-    /** Sets {@code publishedAt}; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishedAt}; {@code null} leaves it out.
+     *
+     * @param publishedAt the value, or {@code null}
+     * @return this builder
+     */
     public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
       return this;
     }
 
-    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param publishedAt the instant, or {@code null}
+     * @return this builder
+     */
     public Builder publishedAt(Instant publishedAt) {
       this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 
-    /** Sets {@code textDisplay}; {@code null} leaves it out. */
+    /**
+     * Sets {@code textDisplay}; {@code null} leaves it out.
+     *
+     * @param textDisplay the value, or {@code null}
+     * @return this builder
+     */
     public Builder textDisplay(String textDisplay) {
       this.textDisplay = textDisplay;
       return this;
     }
 
-    /** Sets {@code textOriginal}; {@code null} leaves it out. */
+    /**
+     * Sets {@code textOriginal}; {@code null} leaves it out.
+     *
+     * @param textOriginal the value, or {@code null}
+     * @return this builder
+     */
     public Builder textOriginal(String textOriginal) {
       this.textOriginal = textOriginal;
       return this;
     }
 
-    /** Sets {@code updatedAt}; {@code null} leaves it out. */
+    /**
+     * Sets {@code updatedAt}; {@code null} leaves it out.
+     *
+     * @param updatedAt the value, or {@code null}
+     * @return this builder
+     */
     public Builder updatedAt(DateTime updatedAt) {
       this.updatedAt = updatedAt;
       return this;
     }
 
-    /** Sets {@code updatedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code updatedAt} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param updatedAt the instant, or {@code null}
+     * @return this builder
+     */
     public Builder updatedAt(Instant updatedAt) {
       this.updatedAt = updatedAt == null ? null : DateTime.of(updatedAt);
       return this;
     }
 
-    /** Sets {@code videoId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code videoId}; {@code null} leaves it out.
+     *
+     * @param videoId the value, or {@code null}
+     * @return this builder
+     */
     public Builder videoId(String videoId) {
       this.videoId = videoId;
       return this;
     }
 
-    /** Sets {@code viewerRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code viewerRating}; {@code null} leaves it out.
+     *
+     * @param viewerRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder viewerRating(ViewerRating viewerRating) {
       this.viewerRating = viewerRating;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link CommentSnippet} with the values set. */
+    /**
+     * Returns a new {@link CommentSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public CommentSnippet build() {
       return new CommentSnippet(
           authorChannelId,

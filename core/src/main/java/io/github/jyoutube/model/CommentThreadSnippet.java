@@ -35,17 +35,35 @@ public record CommentThreadSnippet(
     String videoId,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param canReply the value for the {@code canReply} record component
+   * @param channelId the value for the {@code channelId} record component
+   * @param isPublic the value for the {@code isPublic} record component
+   * @param topLevelComment the value for the {@code topLevelComment} record component
+   * @param totalReplyCount the value for the {@code totalReplyCount} record component
+   * @param videoId the value for the {@code videoId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public CommentThreadSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -157,49 +175,89 @@ public record CommentThreadSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code canReply}; {@code null} leaves it out. */
+    /**
+     * Sets {@code canReply}; {@code null} leaves it out.
+     *
+     * @param canReply the value, or {@code null}
+     * @return this builder
+     */
     public Builder canReply(Boolean canReply) {
       this.canReply = canReply;
       return this;
     }
 
-    /** Sets {@code channelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelId}; {@code null} leaves it out.
+     *
+     * @param channelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelId(String channelId) {
       this.channelId = channelId;
       return this;
     }
 
-    /** Sets {@code isPublic}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isPublic}; {@code null} leaves it out.
+     *
+     * @param isPublic the value, or {@code null}
+     * @return this builder
+     */
     public Builder isPublic(Boolean isPublic) {
       this.isPublic = isPublic;
       return this;
     }
 
-    /** Sets {@code topLevelComment}; {@code null} leaves it out. */
+    /**
+     * Sets {@code topLevelComment}; {@code null} leaves it out.
+     *
+     * @param topLevelComment the value, or {@code null}
+     * @return this builder
+     */
     public Builder topLevelComment(Comment topLevelComment) {
       this.topLevelComment = topLevelComment;
       return this;
     }
 
-    /** Sets {@code totalReplyCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code totalReplyCount}; {@code null} leaves it out.
+     *
+     * @param totalReplyCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder totalReplyCount(Long totalReplyCount) {
       this.totalReplyCount = totalReplyCount;
       return this;
     }
 
-    /** Sets {@code videoId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code videoId}; {@code null} leaves it out.
+     *
+     * @param videoId the value, or {@code null}
+     * @return this builder
+     */
     public Builder videoId(String videoId) {
       this.videoId = videoId;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link CommentThreadSnippet} with the values set. */
+    /**
+     * Returns a new {@link CommentThreadSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public CommentThreadSnippet build() {
       return new CommentThreadSnippet(
           canReply,

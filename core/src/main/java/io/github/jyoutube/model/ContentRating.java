@@ -200,19 +200,102 @@ public record ContentRating(
     YtRating ytRating,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param acbRating the value for the {@code acbRating} record component
+   * @param agcomRating the value for the {@code agcomRating} record component
+   * @param anatelRating the value for the {@code anatelRating} record component
+   * @param bbfcRating the value for the {@code bbfcRating} record component
+   * @param bfvcRating the value for the {@code bfvcRating} record component
+   * @param bmukkRating the value for the {@code bmukkRating} record component
+   * @param catvRating the value for the {@code catvRating} record component
+   * @param catvfrRating the value for the {@code catvfrRating} record component
+   * @param cbfcRating the value for the {@code cbfcRating} record component
+   * @param cccRating the value for the {@code cccRating} record component
+   * @param cceRating the value for the {@code cceRating} record component
+   * @param chfilmRating the value for the {@code chfilmRating} record component
+   * @param chvrsRating the value for the {@code chvrsRating} record component
+   * @param cicfRating the value for the {@code cicfRating} record component
+   * @param cnaRating the value for the {@code cnaRating} record component
+   * @param cncRating the value for the {@code cncRating} record component
+   * @param csaRating the value for the {@code csaRating} record component
+   * @param cscfRating the value for the {@code cscfRating} record component
+   * @param czfilmRating the value for the {@code czfilmRating} record component
+   * @param djctqRating the value for the {@code djctqRating} record component
+   * @param djctqRatingReasons the value for the {@code djctqRatingReasons} record component
+   * @param ecbmctRating the value for the {@code ecbmctRating} record component
+   * @param eefilmRating the value for the {@code eefilmRating} record component
+   * @param egfilmRating the value for the {@code egfilmRating} record component
+   * @param eirinRating the value for the {@code eirinRating} record component
+   * @param fcbmRating the value for the {@code fcbmRating} record component
+   * @param fcoRating the value for the {@code fcoRating} record component
+   * @param fmocRating the value for the {@code fmocRating} record component
+   * @param fpbRating the value for the {@code fpbRating} record component
+   * @param fpbRatingReasons the value for the {@code fpbRatingReasons} record component
+   * @param fskRating the value for the {@code fskRating} record component
+   * @param grfilmRating the value for the {@code grfilmRating} record component
+   * @param icaaRating the value for the {@code icaaRating} record component
+   * @param ifcoRating the value for the {@code ifcoRating} record component
+   * @param ilfilmRating the value for the {@code ilfilmRating} record component
+   * @param incaaRating the value for the {@code incaaRating} record component
+   * @param kfcbRating the value for the {@code kfcbRating} record component
+   * @param kijkwijzerRating the value for the {@code kijkwijzerRating} record component
+   * @param kmrbRating the value for the {@code kmrbRating} record component
+   * @param lsfRating the value for the {@code lsfRating} record component
+   * @param mccaaRating the value for the {@code mccaaRating} record component
+   * @param mccypRating the value for the {@code mccypRating} record component
+   * @param mcstRating the value for the {@code mcstRating} record component
+   * @param mdaRating the value for the {@code mdaRating} record component
+   * @param medietilsynetRating the value for the {@code medietilsynetRating} record component
+   * @param mekuRating the value for the {@code mekuRating} record component
+   * @param menaMpaaRating the value for the {@code menaMpaaRating} record component
+   * @param mibacRating the value for the {@code mibacRating} record component
+   * @param mocRating the value for the {@code mocRating} record component
+   * @param moctwRating the value for the {@code moctwRating} record component
+   * @param mpaaRating the value for the {@code mpaaRating} record component
+   * @param mpaatRating the value for the {@code mpaatRating} record component
+   * @param mtrcbRating the value for the {@code mtrcbRating} record component
+   * @param nbcRating the value for the {@code nbcRating} record component
+   * @param nbcplRating the value for the {@code nbcplRating} record component
+   * @param nfrcRating the value for the {@code nfrcRating} record component
+   * @param nfvcbRating the value for the {@code nfvcbRating} record component
+   * @param nkclvRating the value for the {@code nkclvRating} record component
+   * @param nmcRating the value for the {@code nmcRating} record component
+   * @param oflcRating the value for the {@code oflcRating} record component
+   * @param pefilmRating the value for the {@code pefilmRating} record component
+   * @param rcnofRating the value for the {@code rcnofRating} record component
+   * @param resorteviolenciaRating the value for the {@code resorteviolenciaRating} record component
+   * @param rtcRating the value for the {@code rtcRating} record component
+   * @param rteRating the value for the {@code rteRating} record component
+   * @param russiaRating the value for the {@code russiaRating} record component
+   * @param skfilmRating the value for the {@code skfilmRating} record component
+   * @param smaisRating the value for the {@code smaisRating} record component
+   * @param smsaRating the value for the {@code smsaRating} record component
+   * @param tvpgRating the value for the {@code tvpgRating} record component
+   * @param ytRating the value for the {@code ytRating} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ContentRating {
     djctqRatingReasons = ModelSupport.copy(djctqRatingReasons);
     fpbRatingReasons = ModelSupport.copy(fpbRatingReasons);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -280,6 +363,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static AcbRating of(String value) {
       for (AcbRating known : VALUES) {
@@ -290,7 +376,11 @@ public record ContentRating(
       return new AcbRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<AcbRating> values() {
       return VALUES;
     }
@@ -327,6 +417,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static AgcomRating of(String value) {
       for (AgcomRating known : VALUES) {
@@ -337,7 +430,11 @@ public record ContentRating(
       return new AgcomRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<AgcomRating> values() {
       return VALUES;
     }
@@ -396,6 +493,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static AnatelRating of(String value) {
       for (AnatelRating known : VALUES) {
@@ -406,7 +506,11 @@ public record ContentRating(
       return new AnatelRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<AnatelRating> values() {
       return VALUES;
     }
@@ -464,6 +568,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static BbfcRating of(String value) {
       for (BbfcRating known : VALUES) {
@@ -474,7 +581,11 @@ public record ContentRating(
       return new BbfcRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<BbfcRating> values() {
       return VALUES;
     }
@@ -524,6 +635,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static BfvcRating of(String value) {
       for (BfvcRating known : VALUES) {
@@ -534,7 +648,11 @@ public record ContentRating(
       return new BfvcRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<BfvcRating> values() {
       return VALUES;
     }
@@ -592,6 +710,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static BmukkRating of(String value) {
       for (BmukkRating known : VALUES) {
@@ -602,7 +723,11 @@ public record ContentRating(
       return new BmukkRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<BmukkRating> values() {
       return VALUES;
     }
@@ -660,6 +785,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CatvRating of(String value) {
       for (CatvRating known : VALUES) {
@@ -670,7 +798,11 @@ public record ContentRating(
       return new CatvRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CatvRating> values() {
       return VALUES;
     }
@@ -725,6 +857,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CatvfrRating of(String value) {
       for (CatvfrRating known : VALUES) {
@@ -735,7 +870,11 @@ public record ContentRating(
       return new CatvfrRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CatvfrRating> values() {
       return VALUES;
     }
@@ -793,6 +932,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CbfcRating of(String value) {
       for (CbfcRating known : VALUES) {
@@ -803,7 +945,11 @@ public record ContentRating(
       return new CbfcRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CbfcRating> values() {
       return VALUES;
     }
@@ -849,6 +995,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CccRating of(String value) {
       for (CccRating known : VALUES) {
@@ -859,7 +1008,11 @@ public record ContentRating(
       return new CccRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CccRating> values() {
       return VALUES;
     }
@@ -905,6 +1058,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CceRating of(String value) {
       for (CceRating known : VALUES) {
@@ -915,7 +1071,11 @@ public record ContentRating(
       return new CceRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CceRating> values() {
       return VALUES;
     }
@@ -959,6 +1119,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ChfilmRating of(String value) {
       for (ChfilmRating known : VALUES) {
@@ -969,7 +1132,11 @@ public record ContentRating(
       return new ChfilmRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ChfilmRating> values() {
       return VALUES;
     }
@@ -1023,6 +1190,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ChvrsRating of(String value) {
       for (ChvrsRating known : VALUES) {
@@ -1033,7 +1203,11 @@ public record ContentRating(
       return new ChvrsRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ChvrsRating> values() {
       return VALUES;
     }
@@ -1070,6 +1244,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CicfRating of(String value) {
       for (CicfRating known : VALUES) {
@@ -1080,7 +1257,11 @@ public record ContentRating(
       return new CicfRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CicfRating> values() {
       return VALUES;
     }
@@ -1123,6 +1304,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CnaRating of(String value) {
       for (CnaRating known : VALUES) {
@@ -1133,7 +1317,11 @@ public record ContentRating(
       return new CnaRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CnaRating> values() {
       return VALUES;
     }
@@ -1191,6 +1379,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CncRating of(String value) {
       for (CncRating known : VALUES) {
@@ -1201,7 +1392,11 @@ public record ContentRating(
       return new CncRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CncRating> values() {
       return VALUES;
     }
@@ -1247,6 +1442,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CsaRating of(String value) {
       for (CsaRating known : VALUES) {
@@ -1257,7 +1455,11 @@ public record ContentRating(
       return new CsaRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CsaRating> values() {
       return VALUES;
     }
@@ -1307,6 +1509,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CscfRating of(String value) {
       for (CscfRating known : VALUES) {
@@ -1317,7 +1522,11 @@ public record ContentRating(
       return new CscfRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CscfRating> values() {
       return VALUES;
     }
@@ -1358,6 +1567,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CzfilmRating of(String value) {
       for (CzfilmRating known : VALUES) {
@@ -1368,7 +1580,11 @@ public record ContentRating(
       return new CzfilmRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CzfilmRating> values() {
       return VALUES;
     }
@@ -1486,6 +1702,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static DjctqRating of(String value) {
       for (DjctqRating known : VALUES) {
@@ -1496,7 +1715,11 @@ public record ContentRating(
       return new DjctqRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<DjctqRating> values() {
       return VALUES;
     }
@@ -1603,6 +1826,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static DjctqRatingReasons of(String value) {
       for (DjctqRatingReasons known : VALUES) {
@@ -1613,7 +1839,11 @@ public record ContentRating(
       return new DjctqRatingReasons(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<DjctqRatingReasons> values() {
       return VALUES;
     }
@@ -1676,6 +1906,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static EcbmctRating of(String value) {
       for (EcbmctRating known : VALUES) {
@@ -1686,7 +1919,11 @@ public record ContentRating(
       return new EcbmctRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<EcbmctRating> values() {
       return VALUES;
     }
@@ -1749,6 +1986,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static EefilmRating of(String value) {
       for (EefilmRating known : VALUES) {
@@ -1759,7 +1999,11 @@ public record ContentRating(
       return new EefilmRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<EefilmRating> values() {
       return VALUES;
     }
@@ -1797,6 +2041,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static EgfilmRating of(String value) {
       for (EgfilmRating known : VALUES) {
@@ -1807,7 +2054,11 @@ public record ContentRating(
       return new EgfilmRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<EgfilmRating> values() {
       return VALUES;
     }
@@ -1848,6 +2099,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static EirinRating of(String value) {
       for (EirinRating known : VALUES) {
@@ -1858,7 +2112,11 @@ public record ContentRating(
       return new EirinRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<EirinRating> values() {
       return VALUES;
     }
@@ -1920,6 +2178,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static FcbmRating of(String value) {
       for (FcbmRating known : VALUES) {
@@ -1930,7 +2191,11 @@ public record ContentRating(
       return new FcbmRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<FcbmRating> values() {
       return VALUES;
     }
@@ -1973,6 +2238,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static FcoRating of(String value) {
       for (FcoRating known : VALUES) {
@@ -1983,7 +2251,11 @@ public record ContentRating(
       return new FcoRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<FcoRating> values() {
       return VALUES;
     }
@@ -2029,6 +2301,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static FmocRating of(String value) {
       for (FmocRating known : VALUES) {
@@ -2039,7 +2314,11 @@ public record ContentRating(
       return new FmocRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<FmocRating> values() {
       return VALUES;
     }
@@ -2109,6 +2388,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static FpbRating of(String value) {
       for (FpbRating known : VALUES) {
@@ -2119,7 +2401,11 @@ public record ContentRating(
       return new FpbRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<FpbRating> values() {
       return VALUES;
     }
@@ -2193,6 +2479,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static FpbRatingReasons of(String value) {
       for (FpbRatingReasons known : VALUES) {
@@ -2203,7 +2492,11 @@ public record ContentRating(
       return new FpbRatingReasons(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<FpbRatingReasons> values() {
       return VALUES;
     }
@@ -2246,6 +2539,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static FskRating of(String value) {
       for (FskRating known : VALUES) {
@@ -2256,7 +2552,11 @@ public record ContentRating(
       return new FskRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<FskRating> values() {
       return VALUES;
     }
@@ -2315,6 +2615,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static GrfilmRating of(String value) {
       for (GrfilmRating known : VALUES) {
@@ -2325,7 +2628,11 @@ public record ContentRating(
       return new GrfilmRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<GrfilmRating> values() {
       return VALUES;
     }
@@ -2383,6 +2690,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static IcaaRating of(String value) {
       for (IcaaRating known : VALUES) {
@@ -2393,7 +2703,11 @@ public record ContentRating(
       return new IcaaRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<IcaaRating> values() {
       return VALUES;
     }
@@ -2455,6 +2769,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static IfcoRating of(String value) {
       for (IfcoRating known : VALUES) {
@@ -2465,7 +2782,11 @@ public record ContentRating(
       return new IfcoRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<IfcoRating> values() {
       return VALUES;
     }
@@ -2510,6 +2831,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static IlfilmRating of(String value) {
       for (IlfilmRating known : VALUES) {
@@ -2520,7 +2844,11 @@ public record ContentRating(
       return new IlfilmRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<IlfilmRating> values() {
       return VALUES;
     }
@@ -2570,6 +2898,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static IncaaRating of(String value) {
       for (IncaaRating known : VALUES) {
@@ -2580,7 +2911,11 @@ public record ContentRating(
       return new IncaaRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<IncaaRating> values() {
       return VALUES;
     }
@@ -2620,6 +2955,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static KfcbRating of(String value) {
       for (KfcbRating known : VALUES) {
@@ -2630,7 +2968,11 @@ public record ContentRating(
       return new KfcbRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<KfcbRating> values() {
       return VALUES;
     }
@@ -2686,6 +3028,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static KijkwijzerRating of(String value) {
       for (KijkwijzerRating known : VALUES) {
@@ -2696,7 +3041,11 @@ public record ContentRating(
       return new KijkwijzerRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<KijkwijzerRating> values() {
       return VALUES;
     }
@@ -2740,6 +3089,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static KmrbRating of(String value) {
       for (KmrbRating known : VALUES) {
@@ -2750,7 +3102,11 @@ public record ContentRating(
       return new KmrbRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<KmrbRating> values() {
       return VALUES;
     }
@@ -2815,6 +3171,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static LsfRating of(String value) {
       for (LsfRating known : VALUES) {
@@ -2825,7 +3184,11 @@ public record ContentRating(
       return new LsfRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<LsfRating> values() {
       return VALUES;
     }
@@ -2887,6 +3250,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static MccaaRating of(String value) {
       for (MccaaRating known : VALUES) {
@@ -2897,7 +3263,11 @@ public record ContentRating(
       return new MccaaRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<MccaaRating> values() {
       return VALUES;
     }
@@ -2937,6 +3307,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static MccypRating of(String value) {
       for (MccypRating known : VALUES) {
@@ -2947,7 +3320,11 @@ public record ContentRating(
       return new MccypRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<MccypRating> values() {
       return VALUES;
     }
@@ -3005,6 +3382,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static McstRating of(String value) {
       for (McstRating known : VALUES) {
@@ -3015,7 +3395,11 @@ public record ContentRating(
       return new McstRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<McstRating> values() {
       return VALUES;
     }
@@ -3061,6 +3445,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static MdaRating of(String value) {
       for (MdaRating known : VALUES) {
@@ -3071,7 +3458,11 @@ public record ContentRating(
       return new MdaRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<MdaRating> values() {
       return VALUES;
     }
@@ -3143,6 +3534,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static MedietilsynetRating of(String value) {
       for (MedietilsynetRating known : VALUES) {
@@ -3153,7 +3547,11 @@ public record ContentRating(
       return new MedietilsynetRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<MedietilsynetRating> values() {
       return VALUES;
     }
@@ -3196,6 +3594,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static MekuRating of(String value) {
       for (MekuRating known : VALUES) {
@@ -3206,7 +3607,11 @@ public record ContentRating(
       return new MekuRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<MekuRating> values() {
       return VALUES;
     }
@@ -3254,6 +3659,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static MenaMpaaRating of(String value) {
       for (MenaMpaaRating known : VALUES) {
@@ -3264,7 +3672,11 @@ public record ContentRating(
       return new MenaMpaaRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<MenaMpaaRating> values() {
       return VALUES;
     }
@@ -3322,6 +3734,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static MibacRating of(String value) {
       for (MibacRating known : VALUES) {
@@ -3332,7 +3747,11 @@ public record ContentRating(
       return new MibacRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<MibacRating> values() {
       return VALUES;
     }
@@ -3394,6 +3813,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static MocRating of(String value) {
       for (MocRating known : VALUES) {
@@ -3404,7 +3826,11 @@ public record ContentRating(
       return new MocRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<MocRating> values() {
       return VALUES;
     }
@@ -3458,6 +3884,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static MoctwRating of(String value) {
       for (MoctwRating known : VALUES) {
@@ -3468,7 +3897,11 @@ public record ContentRating(
       return new MoctwRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<MoctwRating> values() {
       return VALUES;
     }
@@ -3515,6 +3948,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static MpaaRating of(String value) {
       for (MpaaRating known : VALUES) {
@@ -3525,7 +3961,11 @@ public record ContentRating(
       return new MpaaRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<MpaaRating> values() {
       return VALUES;
     }
@@ -3555,6 +3995,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static MpaatRating of(String value) {
       for (MpaatRating known : VALUES) {
@@ -3565,7 +4008,11 @@ public record ContentRating(
       return new MpaatRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<MpaatRating> values() {
       return VALUES;
     }
@@ -3619,6 +4066,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static MtrcbRating of(String value) {
       for (MtrcbRating known : VALUES) {
@@ -3629,7 +4079,11 @@ public record ContentRating(
       return new MtrcbRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<MtrcbRating> values() {
       return VALUES;
     }
@@ -3687,6 +4141,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static NbcRating of(String value) {
       for (NbcRating known : VALUES) {
@@ -3697,7 +4154,11 @@ public record ContentRating(
       return new NbcRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<NbcRating> values() {
       return VALUES;
     }
@@ -3741,6 +4202,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static NbcplRating of(String value) {
       for (NbcplRating known : VALUES) {
@@ -3751,7 +4215,11 @@ public record ContentRating(
       return new NbcplRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<NbcplRating> values() {
       return VALUES;
     }
@@ -3794,6 +4262,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static NfrcRating of(String value) {
       for (NfrcRating known : VALUES) {
@@ -3804,7 +4275,11 @@ public record ContentRating(
       return new NfrcRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<NfrcRating> values() {
       return VALUES;
     }
@@ -3862,6 +4337,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static NfvcbRating of(String value) {
       for (NfvcbRating known : VALUES) {
@@ -3872,7 +4350,11 @@ public record ContentRating(
       return new NfvcbRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<NfvcbRating> values() {
       return VALUES;
     }
@@ -3922,6 +4404,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static NkclvRating of(String value) {
       for (NkclvRating known : VALUES) {
@@ -3932,7 +4417,11 @@ public record ContentRating(
       return new NkclvRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<NkclvRating> values() {
       return VALUES;
     }
@@ -3990,6 +4479,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static NmcRating of(String value) {
       for (NmcRating known : VALUES) {
@@ -4000,7 +4492,11 @@ public record ContentRating(
       return new NmcRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<NmcRating> values() {
       return VALUES;
     }
@@ -4070,6 +4566,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static OflcRating of(String value) {
       for (OflcRating known : VALUES) {
@@ -4080,7 +4579,11 @@ public record ContentRating(
       return new OflcRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<OflcRating> values() {
       return VALUES;
     }
@@ -4121,6 +4624,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static PefilmRating of(String value) {
       for (PefilmRating known : VALUES) {
@@ -4131,7 +4637,11 @@ public record ContentRating(
       return new PefilmRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<PefilmRating> values() {
       return VALUES;
     }
@@ -4185,6 +4695,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static RcnofRating of(String value) {
       for (RcnofRating known : VALUES) {
@@ -4195,7 +4708,11 @@ public record ContentRating(
       return new RcnofRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<RcnofRating> values() {
       return VALUES;
     }
@@ -4252,6 +4769,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ResorteviolenciaRating of(String value) {
       for (ResorteviolenciaRating known : VALUES) {
@@ -4262,7 +4782,11 @@ public record ContentRating(
       return new ResorteviolenciaRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ResorteviolenciaRating> values() {
       return VALUES;
     }
@@ -4308,6 +4832,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static RtcRating of(String value) {
       for (RtcRating known : VALUES) {
@@ -4318,7 +4845,11 @@ public record ContentRating(
       return new RtcRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<RtcRating> values() {
       return VALUES;
     }
@@ -4358,6 +4889,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static RteRating of(String value) {
       for (RteRating known : VALUES) {
@@ -4368,7 +4902,11 @@ public record ContentRating(
       return new RteRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<RteRating> values() {
       return VALUES;
     }
@@ -4412,6 +4950,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static RussiaRating of(String value) {
       for (RussiaRating known : VALUES) {
@@ -4422,7 +4963,11 @@ public record ContentRating(
       return new RussiaRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<RussiaRating> values() {
       return VALUES;
     }
@@ -4463,6 +5008,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static SkfilmRating of(String value) {
       for (SkfilmRating known : VALUES) {
@@ -4473,7 +5021,11 @@ public record ContentRating(
       return new SkfilmRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<SkfilmRating> values() {
       return VALUES;
     }
@@ -4520,6 +5072,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static SmaisRating of(String value) {
       for (SmaisRating known : VALUES) {
@@ -4530,7 +5085,11 @@ public record ContentRating(
       return new SmaisRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<SmaisRating> values() {
       return VALUES;
     }
@@ -4570,6 +5129,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static SmsaRating of(String value) {
       for (SmsaRating known : VALUES) {
@@ -4580,7 +5142,11 @@ public record ContentRating(
       return new SmsaRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<SmsaRating> values() {
       return VALUES;
     }
@@ -4638,6 +5204,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static TvpgRating of(String value) {
       for (TvpgRating known : VALUES) {
@@ -4648,7 +5217,11 @@ public record ContentRating(
       return new TvpgRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<TvpgRating> values() {
       return VALUES;
     }
@@ -4675,6 +5248,9 @@ public record ContentRating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static YtRating of(String value) {
       for (YtRating known : VALUES) {
@@ -4685,7 +5261,11 @@ public record ContentRating(
       return new YtRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<YtRating> values() {
       return VALUES;
     }
@@ -5612,439 +6192,804 @@ public record ContentRating(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code acbRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code acbRating}; {@code null} leaves it out.
+     *
+     * @param acbRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder acbRating(AcbRating acbRating) {
       this.acbRating = acbRating;
       return this;
     }
 
-    /** Sets {@code agcomRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code agcomRating}; {@code null} leaves it out.
+     *
+     * @param agcomRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder agcomRating(AgcomRating agcomRating) {
       this.agcomRating = agcomRating;
       return this;
     }
 
-    /** Sets {@code anatelRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code anatelRating}; {@code null} leaves it out.
+     *
+     * @param anatelRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder anatelRating(AnatelRating anatelRating) {
       this.anatelRating = anatelRating;
       return this;
     }
 
-    /** Sets {@code bbfcRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bbfcRating}; {@code null} leaves it out.
+     *
+     * @param bbfcRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder bbfcRating(BbfcRating bbfcRating) {
       this.bbfcRating = bbfcRating;
       return this;
     }
 
-    /** Sets {@code bfvcRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bfvcRating}; {@code null} leaves it out.
+     *
+     * @param bfvcRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder bfvcRating(BfvcRating bfvcRating) {
       this.bfvcRating = bfvcRating;
       return this;
     }
 
-    /** Sets {@code bmukkRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bmukkRating}; {@code null} leaves it out.
+     *
+     * @param bmukkRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder bmukkRating(BmukkRating bmukkRating) {
       this.bmukkRating = bmukkRating;
       return this;
     }
 
-    /** Sets {@code catvRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code catvRating}; {@code null} leaves it out.
+     *
+     * @param catvRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder catvRating(CatvRating catvRating) {
       this.catvRating = catvRating;
       return this;
     }
 
-    /** Sets {@code catvfrRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code catvfrRating}; {@code null} leaves it out.
+     *
+     * @param catvfrRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder catvfrRating(CatvfrRating catvfrRating) {
       this.catvfrRating = catvfrRating;
       return this;
     }
 
-    /** Sets {@code cbfcRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code cbfcRating}; {@code null} leaves it out.
+     *
+     * @param cbfcRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder cbfcRating(CbfcRating cbfcRating) {
       this.cbfcRating = cbfcRating;
       return this;
     }
 
-    /** Sets {@code cccRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code cccRating}; {@code null} leaves it out.
+     *
+     * @param cccRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder cccRating(CccRating cccRating) {
       this.cccRating = cccRating;
       return this;
     }
 
-    /** Sets {@code cceRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code cceRating}; {@code null} leaves it out.
+     *
+     * @param cceRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder cceRating(CceRating cceRating) {
       this.cceRating = cceRating;
       return this;
     }
 
-    /** Sets {@code chfilmRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code chfilmRating}; {@code null} leaves it out.
+     *
+     * @param chfilmRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder chfilmRating(ChfilmRating chfilmRating) {
       this.chfilmRating = chfilmRating;
       return this;
     }
 
-    /** Sets {@code chvrsRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code chvrsRating}; {@code null} leaves it out.
+     *
+     * @param chvrsRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder chvrsRating(ChvrsRating chvrsRating) {
       this.chvrsRating = chvrsRating;
       return this;
     }
 
-    /** Sets {@code cicfRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code cicfRating}; {@code null} leaves it out.
+     *
+     * @param cicfRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder cicfRating(CicfRating cicfRating) {
       this.cicfRating = cicfRating;
       return this;
     }
 
-    /** Sets {@code cnaRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code cnaRating}; {@code null} leaves it out.
+     *
+     * @param cnaRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder cnaRating(CnaRating cnaRating) {
       this.cnaRating = cnaRating;
       return this;
     }
 
-    /** Sets {@code cncRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code cncRating}; {@code null} leaves it out.
+     *
+     * @param cncRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder cncRating(CncRating cncRating) {
       this.cncRating = cncRating;
       return this;
     }
 
-    /** Sets {@code csaRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code csaRating}; {@code null} leaves it out.
+     *
+     * @param csaRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder csaRating(CsaRating csaRating) {
       this.csaRating = csaRating;
       return this;
     }
 
-    /** Sets {@code cscfRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code cscfRating}; {@code null} leaves it out.
+     *
+     * @param cscfRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder cscfRating(CscfRating cscfRating) {
       this.cscfRating = cscfRating;
       return this;
     }
 
-    /** Sets {@code czfilmRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code czfilmRating}; {@code null} leaves it out.
+     *
+     * @param czfilmRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder czfilmRating(CzfilmRating czfilmRating) {
       this.czfilmRating = czfilmRating;
       return this;
     }
 
-    /** Sets {@code djctqRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code djctqRating}; {@code null} leaves it out.
+     *
+     * @param djctqRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder djctqRating(DjctqRating djctqRating) {
       this.djctqRating = djctqRating;
       return this;
     }
 
-    /** Sets {@code djctqRatingReasons}; {@code null} leaves it out. */
+    /**
+     * Sets {@code djctqRatingReasons}; {@code null} leaves it out.
+     *
+     * @param djctqRatingReasons the value, or {@code null}
+     * @return this builder
+     */
     public Builder djctqRatingReasons(List<DjctqRatingReasons> djctqRatingReasons) {
       this.djctqRatingReasons = djctqRatingReasons;
       return this;
     }
 
-    /** Sets {@code ecbmctRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code ecbmctRating}; {@code null} leaves it out.
+     *
+     * @param ecbmctRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder ecbmctRating(EcbmctRating ecbmctRating) {
       this.ecbmctRating = ecbmctRating;
       return this;
     }
 
-    /** Sets {@code eefilmRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code eefilmRating}; {@code null} leaves it out.
+     *
+     * @param eefilmRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder eefilmRating(EefilmRating eefilmRating) {
       this.eefilmRating = eefilmRating;
       return this;
     }
 
-    /** Sets {@code egfilmRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code egfilmRating}; {@code null} leaves it out.
+     *
+     * @param egfilmRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder egfilmRating(EgfilmRating egfilmRating) {
       this.egfilmRating = egfilmRating;
       return this;
     }
 
-    /** Sets {@code eirinRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code eirinRating}; {@code null} leaves it out.
+     *
+     * @param eirinRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder eirinRating(EirinRating eirinRating) {
       this.eirinRating = eirinRating;
       return this;
     }
 
-    /** Sets {@code fcbmRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fcbmRating}; {@code null} leaves it out.
+     *
+     * @param fcbmRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder fcbmRating(FcbmRating fcbmRating) {
       this.fcbmRating = fcbmRating;
       return this;
     }
 
-    /** Sets {@code fcoRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fcoRating}; {@code null} leaves it out.
+     *
+     * @param fcoRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder fcoRating(FcoRating fcoRating) {
       this.fcoRating = fcoRating;
       return this;
     }
 
-    /** Sets {@code fmocRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fmocRating}; {@code null} leaves it out.
+     *
+     * @param fmocRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder fmocRating(FmocRating fmocRating) {
       this.fmocRating = fmocRating;
       return this;
     }
 
-    /** Sets {@code fpbRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fpbRating}; {@code null} leaves it out.
+     *
+     * @param fpbRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder fpbRating(FpbRating fpbRating) {
       this.fpbRating = fpbRating;
       return this;
     }
 
-    /** Sets {@code fpbRatingReasons}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fpbRatingReasons}; {@code null} leaves it out.
+     *
+     * @param fpbRatingReasons the value, or {@code null}
+     * @return this builder
+     */
     public Builder fpbRatingReasons(List<FpbRatingReasons> fpbRatingReasons) {
       this.fpbRatingReasons = fpbRatingReasons;
       return this;
     }
 
-    /** Sets {@code fskRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fskRating}; {@code null} leaves it out.
+     *
+     * @param fskRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder fskRating(FskRating fskRating) {
       this.fskRating = fskRating;
       return this;
     }
 
-    /** Sets {@code grfilmRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code grfilmRating}; {@code null} leaves it out.
+     *
+     * @param grfilmRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder grfilmRating(GrfilmRating grfilmRating) {
       this.grfilmRating = grfilmRating;
       return this;
     }
 
-    /** Sets {@code icaaRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code icaaRating}; {@code null} leaves it out.
+     *
+     * @param icaaRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder icaaRating(IcaaRating icaaRating) {
       this.icaaRating = icaaRating;
       return this;
     }
 
-    /** Sets {@code ifcoRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code ifcoRating}; {@code null} leaves it out.
+     *
+     * @param ifcoRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder ifcoRating(IfcoRating ifcoRating) {
       this.ifcoRating = ifcoRating;
       return this;
     }
 
-    /** Sets {@code ilfilmRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code ilfilmRating}; {@code null} leaves it out.
+     *
+     * @param ilfilmRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder ilfilmRating(IlfilmRating ilfilmRating) {
       this.ilfilmRating = ilfilmRating;
       return this;
     }
 
-    /** Sets {@code incaaRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code incaaRating}; {@code null} leaves it out.
+     *
+     * @param incaaRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder incaaRating(IncaaRating incaaRating) {
       this.incaaRating = incaaRating;
       return this;
     }
 
-    /** Sets {@code kfcbRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code kfcbRating}; {@code null} leaves it out.
+     *
+     * @param kfcbRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder kfcbRating(KfcbRating kfcbRating) {
       this.kfcbRating = kfcbRating;
       return this;
     }
 
-    /** Sets {@code kijkwijzerRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code kijkwijzerRating}; {@code null} leaves it out.
+     *
+     * @param kijkwijzerRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder kijkwijzerRating(KijkwijzerRating kijkwijzerRating) {
       this.kijkwijzerRating = kijkwijzerRating;
       return this;
     }
 
-    /** Sets {@code kmrbRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code kmrbRating}; {@code null} leaves it out.
+     *
+     * @param kmrbRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder kmrbRating(KmrbRating kmrbRating) {
       this.kmrbRating = kmrbRating;
       return this;
     }
 
-    /** Sets {@code lsfRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code lsfRating}; {@code null} leaves it out.
+     *
+     * @param lsfRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder lsfRating(LsfRating lsfRating) {
       this.lsfRating = lsfRating;
       return this;
     }
 
-    /** Sets {@code mccaaRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code mccaaRating}; {@code null} leaves it out.
+     *
+     * @param mccaaRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder mccaaRating(MccaaRating mccaaRating) {
       this.mccaaRating = mccaaRating;
       return this;
     }
 
-    /** Sets {@code mccypRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code mccypRating}; {@code null} leaves it out.
+     *
+     * @param mccypRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder mccypRating(MccypRating mccypRating) {
       this.mccypRating = mccypRating;
       return this;
     }
 
-    /** Sets {@code mcstRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code mcstRating}; {@code null} leaves it out.
+     *
+     * @param mcstRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder mcstRating(McstRating mcstRating) {
       this.mcstRating = mcstRating;
       return this;
     }
 
-    /** Sets {@code mdaRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code mdaRating}; {@code null} leaves it out.
+     *
+     * @param mdaRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder mdaRating(MdaRating mdaRating) {
       this.mdaRating = mdaRating;
       return this;
     }
 
-    /** Sets {@code medietilsynetRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code medietilsynetRating}; {@code null} leaves it out.
+     *
+     * @param medietilsynetRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder medietilsynetRating(MedietilsynetRating medietilsynetRating) {
       this.medietilsynetRating = medietilsynetRating;
       return this;
     }
 
-    /** Sets {@code mekuRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code mekuRating}; {@code null} leaves it out.
+     *
+     * @param mekuRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder mekuRating(MekuRating mekuRating) {
       this.mekuRating = mekuRating;
       return this;
     }
 
-    /** Sets {@code menaMpaaRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code menaMpaaRating}; {@code null} leaves it out.
+     *
+     * @param menaMpaaRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder menaMpaaRating(MenaMpaaRating menaMpaaRating) {
       this.menaMpaaRating = menaMpaaRating;
       return this;
     }
 
-    /** Sets {@code mibacRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code mibacRating}; {@code null} leaves it out.
+     *
+     * @param mibacRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder mibacRating(MibacRating mibacRating) {
       this.mibacRating = mibacRating;
       return this;
     }
 
-    /** Sets {@code mocRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code mocRating}; {@code null} leaves it out.
+     *
+     * @param mocRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder mocRating(MocRating mocRating) {
       this.mocRating = mocRating;
       return this;
     }
 
-    /** Sets {@code moctwRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code moctwRating}; {@code null} leaves it out.
+     *
+     * @param moctwRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder moctwRating(MoctwRating moctwRating) {
       this.moctwRating = moctwRating;
       return this;
     }
 
-    /** Sets {@code mpaaRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code mpaaRating}; {@code null} leaves it out.
+     *
+     * @param mpaaRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder mpaaRating(MpaaRating mpaaRating) {
       this.mpaaRating = mpaaRating;
       return this;
     }
 
-    /** Sets {@code mpaatRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code mpaatRating}; {@code null} leaves it out.
+     *
+     * @param mpaatRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder mpaatRating(MpaatRating mpaatRating) {
       this.mpaatRating = mpaatRating;
       return this;
     }
 
-    /** Sets {@code mtrcbRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code mtrcbRating}; {@code null} leaves it out.
+     *
+     * @param mtrcbRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder mtrcbRating(MtrcbRating mtrcbRating) {
       this.mtrcbRating = mtrcbRating;
       return this;
     }
 
-    /** Sets {@code nbcRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code nbcRating}; {@code null} leaves it out.
+     *
+     * @param nbcRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder nbcRating(NbcRating nbcRating) {
       this.nbcRating = nbcRating;
       return this;
     }
 
-    /** Sets {@code nbcplRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code nbcplRating}; {@code null} leaves it out.
+     *
+     * @param nbcplRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder nbcplRating(NbcplRating nbcplRating) {
       this.nbcplRating = nbcplRating;
       return this;
     }
 
-    /** Sets {@code nfrcRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code nfrcRating}; {@code null} leaves it out.
+     *
+     * @param nfrcRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder nfrcRating(NfrcRating nfrcRating) {
       this.nfrcRating = nfrcRating;
       return this;
     }
 
-    /** Sets {@code nfvcbRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code nfvcbRating}; {@code null} leaves it out.
+     *
+     * @param nfvcbRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder nfvcbRating(NfvcbRating nfvcbRating) {
       this.nfvcbRating = nfvcbRating;
       return this;
     }
 
-    /** Sets {@code nkclvRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code nkclvRating}; {@code null} leaves it out.
+     *
+     * @param nkclvRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder nkclvRating(NkclvRating nkclvRating) {
       this.nkclvRating = nkclvRating;
       return this;
     }
 
-    /** Sets {@code nmcRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code nmcRating}; {@code null} leaves it out.
+     *
+     * @param nmcRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder nmcRating(NmcRating nmcRating) {
       this.nmcRating = nmcRating;
       return this;
     }
 
-    /** Sets {@code oflcRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code oflcRating}; {@code null} leaves it out.
+     *
+     * @param oflcRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder oflcRating(OflcRating oflcRating) {
       this.oflcRating = oflcRating;
       return this;
     }
 
-    /** Sets {@code pefilmRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code pefilmRating}; {@code null} leaves it out.
+     *
+     * @param pefilmRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder pefilmRating(PefilmRating pefilmRating) {
       this.pefilmRating = pefilmRating;
       return this;
     }
 
-    /** Sets {@code rcnofRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code rcnofRating}; {@code null} leaves it out.
+     *
+     * @param rcnofRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder rcnofRating(RcnofRating rcnofRating) {
       this.rcnofRating = rcnofRating;
       return this;
     }
 
-    /** Sets {@code resorteviolenciaRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code resorteviolenciaRating}; {@code null} leaves it out.
+     *
+     * @param resorteviolenciaRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder resorteviolenciaRating(ResorteviolenciaRating resorteviolenciaRating) {
       this.resorteviolenciaRating = resorteviolenciaRating;
       return this;
     }
 
-    /** Sets {@code rtcRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code rtcRating}; {@code null} leaves it out.
+     *
+     * @param rtcRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder rtcRating(RtcRating rtcRating) {
       this.rtcRating = rtcRating;
       return this;
     }
 
-    /** Sets {@code rteRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code rteRating}; {@code null} leaves it out.
+     *
+     * @param rteRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder rteRating(RteRating rteRating) {
       this.rteRating = rteRating;
       return this;
     }
 
-    /** Sets {@code russiaRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code russiaRating}; {@code null} leaves it out.
+     *
+     * @param russiaRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder russiaRating(RussiaRating russiaRating) {
       this.russiaRating = russiaRating;
       return this;
     }
 
-    /** Sets {@code skfilmRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code skfilmRating}; {@code null} leaves it out.
+     *
+     * @param skfilmRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder skfilmRating(SkfilmRating skfilmRating) {
       this.skfilmRating = skfilmRating;
       return this;
     }
 
-    /** Sets {@code smaisRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code smaisRating}; {@code null} leaves it out.
+     *
+     * @param smaisRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder smaisRating(SmaisRating smaisRating) {
       this.smaisRating = smaisRating;
       return this;
     }
 
-    /** Sets {@code smsaRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code smsaRating}; {@code null} leaves it out.
+     *
+     * @param smsaRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder smsaRating(SmsaRating smsaRating) {
       this.smsaRating = smsaRating;
       return this;
     }
 
-    /** Sets {@code tvpgRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code tvpgRating}; {@code null} leaves it out.
+     *
+     * @param tvpgRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder tvpgRating(TvpgRating tvpgRating) {
       this.tvpgRating = tvpgRating;
       return this;
     }
 
-    /** Sets {@code ytRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code ytRating}; {@code null} leaves it out.
+     *
+     * @param ytRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder ytRating(YtRating ytRating) {
       this.ytRating = ytRating;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ContentRating} with the values set. */
+    /**
+     * Returns a new {@link ContentRating} with the values set.
+     *
+     * @return the new record
+     */
     public ContentRating build() {
       return new ContentRating(
           acbRating,

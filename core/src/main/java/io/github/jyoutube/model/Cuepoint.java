@@ -37,17 +37,35 @@ public record Cuepoint(
     BigInteger walltimeMs,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param cueType the value for the {@code cueType} record component
+   * @param durationSecs the value for the {@code durationSecs} record component
+   * @param etag the value for the {@code etag} record component
+   * @param id the value for the {@code id} record component
+   * @param insertionOffsetTimeMs the value for the {@code insertionOffsetTimeMs} record component
+   * @param walltimeMs the value for the {@code walltimeMs} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public Cuepoint {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -73,6 +91,9 @@ public record Cuepoint(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CueType of(String value) {
       for (CueType known : VALUES) {
@@ -83,7 +104,11 @@ public record Cuepoint(
       return new CueType(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CueType> values() {
       return VALUES;
     }
@@ -186,49 +211,89 @@ public record Cuepoint(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code cueType}; {@code null} leaves it out. */
+    /**
+     * Sets {@code cueType}; {@code null} leaves it out.
+     *
+     * @param cueType the value, or {@code null}
+     * @return this builder
+     */
     public Builder cueType(CueType cueType) {
       this.cueType = cueType;
       return this;
     }
 
-    /** Sets {@code durationSecs}; {@code null} leaves it out. */
+    /**
+     * Sets {@code durationSecs}; {@code null} leaves it out.
+     *
+     * @param durationSecs the value, or {@code null}
+     * @return this builder
+     */
     public Builder durationSecs(Long durationSecs) {
       this.durationSecs = durationSecs;
       return this;
     }
 
-    /** Sets {@code etag}; {@code null} leaves it out. */
+    /**
+     * Sets {@code etag}; {@code null} leaves it out.
+     *
+     * @param etag the value, or {@code null}
+     * @return this builder
+     */
     public Builder etag(String etag) {
       this.etag = etag;
       return this;
     }
 
-    /** Sets {@code id}; {@code null} leaves it out. */
+    /**
+     * Sets {@code id}; {@code null} leaves it out.
+     *
+     * @param id the value, or {@code null}
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code insertionOffsetTimeMs}; {@code null} leaves it out. */
+    /**
+     * Sets {@code insertionOffsetTimeMs}; {@code null} leaves it out.
+     *
+     * @param insertionOffsetTimeMs the value, or {@code null}
+     * @return this builder
+     */
     public Builder insertionOffsetTimeMs(Long insertionOffsetTimeMs) {
       this.insertionOffsetTimeMs = insertionOffsetTimeMs;
       return this;
     }
 
-    /** Sets {@code walltimeMs}; {@code null} leaves it out. */
+    /**
+     * Sets {@code walltimeMs}; {@code null} leaves it out.
+     *
+     * @param walltimeMs the value, or {@code null}
+     * @return this builder
+     */
     public Builder walltimeMs(BigInteger walltimeMs) {
       this.walltimeMs = walltimeMs;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link Cuepoint} with the values set. */
+    /**
+     * Returns a new {@link Cuepoint} with the values set.
+     *
+     * @return the new record
+     */
     public Cuepoint build() {
       return new Cuepoint(
           cueType, durationSecs, etag, id, insertionOffsetTimeMs, walltimeMs, additionalProperties);

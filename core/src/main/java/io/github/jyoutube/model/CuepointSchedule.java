@@ -31,17 +31,33 @@ public record CuepointSchedule(
     ScheduleStrategy scheduleStrategy,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param enabled the value for the {@code enabled} record component
+   * @param pauseAdsUntil the value for the {@code pauseAdsUntil} record component
+   * @param repeatIntervalSecs the value for the {@code repeatIntervalSecs} record component
+   * @param scheduleStrategy the value for the {@code scheduleStrategy} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public CuepointSchedule {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -76,6 +92,9 @@ public record CuepointSchedule(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ScheduleStrategy of(String value) {
       for (ScheduleStrategy known : VALUES) {
@@ -86,7 +105,11 @@ public record CuepointSchedule(
       return new ScheduleStrategy(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ScheduleStrategy> values() {
       return VALUES;
     }
@@ -177,37 +200,67 @@ public record CuepointSchedule(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code enabled}; {@code null} leaves it out. */
+    /**
+     * Sets {@code enabled}; {@code null} leaves it out.
+     *
+     * @param enabled the value, or {@code null}
+     * @return this builder
+     */
     public Builder enabled(Boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
-    /** Sets {@code pauseAdsUntil}; {@code null} leaves it out. */
+    /**
+     * Sets {@code pauseAdsUntil}; {@code null} leaves it out.
+     *
+     * @param pauseAdsUntil the value, or {@code null}
+     * @return this builder
+     */
     public Builder pauseAdsUntil(String pauseAdsUntil) {
       this.pauseAdsUntil = pauseAdsUntil;
       return this;
     }
 
-    /** Sets {@code repeatIntervalSecs}; {@code null} leaves it out. */
+    /**
+     * Sets {@code repeatIntervalSecs}; {@code null} leaves it out.
+     *
+     * @param repeatIntervalSecs the value, or {@code null}
+     * @return this builder
+     */
     public Builder repeatIntervalSecs(Integer repeatIntervalSecs) {
       this.repeatIntervalSecs = repeatIntervalSecs;
       return this;
     }
 
-    /** Sets {@code scheduleStrategy}; {@code null} leaves it out. */
+    /**
+     * Sets {@code scheduleStrategy}; {@code null} leaves it out.
+     *
+     * @param scheduleStrategy the value, or {@code null}
+     * @return this builder
+     */
     public Builder scheduleStrategy(ScheduleStrategy scheduleStrategy) {
       this.scheduleStrategy = scheduleStrategy;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link CuepointSchedule} with the values set. */
+    /**
+     * Returns a new {@link CuepointSchedule} with the values set.
+     *
+     * @return the new record
+     */
     public CuepointSchedule build() {
       return new CuepointSchedule(
           enabled, pauseAdsUntil, repeatIntervalSecs, scheduleStrategy, additionalProperties);

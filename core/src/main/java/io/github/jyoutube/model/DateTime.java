@@ -18,36 +18,55 @@ import java.util.Objects;
  */
 public record DateTime(String value) implements Comparable<DateTime> {
 
-  /** Checks the text is present; it is parsed only when asked for a Java time. */
+  /**
+   * Checks the text is present; it is parsed only when asked for a Java time.
+   *
+   * @param value the value for the {@code value} record component
+   */
   public DateTime {
     Objects.requireNonNull(value, "value == null");
   }
 
-  /** Reads the wire text; the same as the constructor, named for Jackson and for readers. */
+  /**
+   * Reads the wire text; the same as the constructor, named for Jackson and for readers.
+   *
+   * @param value the date-time as written on the wire
+   * @return the date-time
+   */
   public static DateTime parse(String value) {
     return new DateTime(value);
   }
 
-  /** The date-time of {@code instant}, written in UTC with a {@code Z}. */
+  /**
+   * The date-time of {@code instant}, written in UTC with a {@code Z}.
+   *
+   * @param instant the instant
+   * @return the date-time, in UTC
+   */
   public static DateTime of(Instant instant) {
     Objects.requireNonNull(instant, "instant == null");
     return new DateTime(DateTimeFormatter.ISO_INSTANT.format(instant));
   }
 
-  /** The date-time of {@code dateTime}, written with its offset. */
+  /**
+   * The date-time of {@code dateTime}, written with its offset.
+   *
+   * @param dateTime the date-time
+   * @return the date-time, with its offset
+   */
   public static DateTime of(OffsetDateTime dateTime) {
     Objects.requireNonNull(dateTime, "dateTime == null");
     return new DateTime(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime));
   }
 
-  /** The text as the API sent it. */
+  /** {@return the text as the API sent it} */
   @Override
   public String value() {
     return value;
   }
 
   /**
-   * The moment this date-time names.
+   * {@return the moment this date-time names}
    *
    * @throws java.time.format.DateTimeParseException if the text is not an RFC 3339 date-time
    */
@@ -56,7 +75,7 @@ public record DateTime(String value) implements Comparable<DateTime> {
   }
 
   /**
-   * The date-time with the offset it was written with.
+   * {@return the date-time with the offset it was written with}
    *
    * @throws java.time.format.DateTimeParseException if the text is not an RFC 3339 date-time
    */

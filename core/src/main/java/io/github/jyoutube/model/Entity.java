@@ -22,17 +22,32 @@ import java.util.Objects;
 public record Entity(
     String id, String typeId, String url, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param id the value for the {@code id} record component
+   * @param typeId the value for the {@code typeId} record component
+   * @param url the value for the {@code url} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public Entity {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -105,31 +120,56 @@ public record Entity(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code id}; {@code null} leaves it out. */
+    /**
+     * Sets {@code id}; {@code null} leaves it out.
+     *
+     * @param id the value, or {@code null}
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code typeId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code typeId}; {@code null} leaves it out.
+     *
+     * @param typeId the value, or {@code null}
+     * @return this builder
+     */
     public Builder typeId(String typeId) {
       this.typeId = typeId;
       return this;
     }
 
-    /** Sets {@code url}; {@code null} leaves it out. */
+    /**
+     * Sets {@code url}; {@code null} leaves it out.
+     *
+     * @param url the value, or {@code null}
+     * @return this builder
+     */
     public Builder url(String url) {
       this.url = url;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link Entity} with the values set. */
+    /**
+     * Returns a new {@link Entity} with the values set.
+     *
+     * @return the new record
+     */
     public Entity build() {
       return new Entity(id, typeId, url, additionalProperties);
     }

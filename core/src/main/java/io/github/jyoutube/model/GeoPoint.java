@@ -22,17 +22,32 @@ import java.util.Objects;
 public record GeoPoint(
     Double altitude, Double latitude, Double longitude, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param altitude the value for the {@code altitude} record component
+   * @param latitude the value for the {@code latitude} record component
+   * @param longitude the value for the {@code longitude} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public GeoPoint {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -105,31 +120,56 @@ public record GeoPoint(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code altitude}; {@code null} leaves it out. */
+    /**
+     * Sets {@code altitude}; {@code null} leaves it out.
+     *
+     * @param altitude the value, or {@code null}
+     * @return this builder
+     */
     public Builder altitude(Double altitude) {
       this.altitude = altitude;
       return this;
     }
 
-    /** Sets {@code latitude}; {@code null} leaves it out. */
+    /**
+     * Sets {@code latitude}; {@code null} leaves it out.
+     *
+     * @param latitude the value, or {@code null}
+     * @return this builder
+     */
     public Builder latitude(Double latitude) {
       this.latitude = latitude;
       return this;
     }
 
-    /** Sets {@code longitude}; {@code null} leaves it out. */
+    /**
+     * Sets {@code longitude}; {@code null} leaves it out.
+     *
+     * @param longitude the value, or {@code null}
+     * @return this builder
+     */
     public Builder longitude(Double longitude) {
       this.longitude = longitude;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link GeoPoint} with the values set. */
+    /**
+     * Returns a new {@link GeoPoint} with the values set.
+     *
+     * @return the new record
+     */
     public GeoPoint build() {
       return new GeoPoint(altitude, latitude, longitude, additionalProperties);
     }

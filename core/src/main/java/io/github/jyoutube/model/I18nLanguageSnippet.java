@@ -19,7 +19,13 @@ import java.util.Map;
 public record I18nLanguageSnippet(
     String hl, String name, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param hl the value for the {@code hl} record component
+   * @param name the value for the {@code name} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public I18nLanguageSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

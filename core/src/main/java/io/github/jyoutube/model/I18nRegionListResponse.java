@@ -33,7 +33,16 @@ public record I18nRegionListResponse(
     String visitorId,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param etag the value for the {@code etag} record component
+   * @param eventId the value for the {@code eventId} record component
+   * @param items the value for the {@code items} record component
+   * @param kind the value for the {@code kind} record component
+   * @param visitorId the value for the {@code visitorId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public I18nRegionListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

@@ -18,7 +18,13 @@ import java.util.Map;
  */
 public record I18nRegionSnippet(String gl, String name, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param gl the value for the {@code gl} record component
+   * @param name the value for the {@code name} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public I18nRegionSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

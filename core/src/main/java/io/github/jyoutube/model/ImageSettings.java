@@ -82,17 +82,60 @@ public record ImageSettings(
     String watchIconImageUrl,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param backgroundImageUrl the value for the {@code backgroundImageUrl} record component
+   * @param bannerExternalUrl the value for the {@code bannerExternalUrl} record component
+   * @param bannerImageUrl the value for the {@code bannerImageUrl} record component
+   * @param bannerMobileExtraHdImageUrl the value for the {@code bannerMobileExtraHdImageUrl} record
+   *     component
+   * @param bannerMobileHdImageUrl the value for the {@code bannerMobileHdImageUrl} record component
+   * @param bannerMobileImageUrl the value for the {@code bannerMobileImageUrl} record component
+   * @param bannerMobileLowImageUrl the value for the {@code bannerMobileLowImageUrl} record
+   *     component
+   * @param bannerMobileMediumHdImageUrl the value for the {@code bannerMobileMediumHdImageUrl}
+   *     record component
+   * @param bannerTabletExtraHdImageUrl the value for the {@code bannerTabletExtraHdImageUrl} record
+   *     component
+   * @param bannerTabletHdImageUrl the value for the {@code bannerTabletHdImageUrl} record component
+   * @param bannerTabletImageUrl the value for the {@code bannerTabletImageUrl} record component
+   * @param bannerTabletLowImageUrl the value for the {@code bannerTabletLowImageUrl} record
+   *     component
+   * @param bannerTvHighImageUrl the value for the {@code bannerTvHighImageUrl} record component
+   * @param bannerTvImageUrl the value for the {@code bannerTvImageUrl} record component
+   * @param bannerTvLowImageUrl the value for the {@code bannerTvLowImageUrl} record component
+   * @param bannerTvMediumImageUrl the value for the {@code bannerTvMediumImageUrl} record component
+   * @param largeBrandedBannerImageImapScript the value for the {@code
+   *     largeBrandedBannerImageImapScript} record component
+   * @param largeBrandedBannerImageUrl the value for the {@code largeBrandedBannerImageUrl} record
+   *     component
+   * @param smallBrandedBannerImageImapScript the value for the {@code
+   *     smallBrandedBannerImageImapScript} record component
+   * @param smallBrandedBannerImageUrl the value for the {@code smallBrandedBannerImageUrl} record
+   *     component
+   * @param trackingImageUrl the value for the {@code trackingImageUrl} record component
+   * @param watchIconImageUrl the value for the {@code watchIconImageUrl} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ImageSettings {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -379,147 +422,267 @@ public record ImageSettings(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code backgroundImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code backgroundImageUrl}; {@code null} leaves it out.
+     *
+     * @param backgroundImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder backgroundImageUrl(LocalizedProperty backgroundImageUrl) {
       this.backgroundImageUrl = backgroundImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerExternalUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerExternalUrl}; {@code null} leaves it out.
+     *
+     * @param bannerExternalUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerExternalUrl(String bannerExternalUrl) {
       this.bannerExternalUrl = bannerExternalUrl;
       return this;
     }
 
-    /** Sets {@code bannerImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerImageUrl(String bannerImageUrl) {
       this.bannerImageUrl = bannerImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerMobileExtraHdImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerMobileExtraHdImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerMobileExtraHdImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerMobileExtraHdImageUrl(String bannerMobileExtraHdImageUrl) {
       this.bannerMobileExtraHdImageUrl = bannerMobileExtraHdImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerMobileHdImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerMobileHdImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerMobileHdImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerMobileHdImageUrl(String bannerMobileHdImageUrl) {
       this.bannerMobileHdImageUrl = bannerMobileHdImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerMobileImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerMobileImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerMobileImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerMobileImageUrl(String bannerMobileImageUrl) {
       this.bannerMobileImageUrl = bannerMobileImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerMobileLowImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerMobileLowImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerMobileLowImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerMobileLowImageUrl(String bannerMobileLowImageUrl) {
       this.bannerMobileLowImageUrl = bannerMobileLowImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerMobileMediumHdImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerMobileMediumHdImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerMobileMediumHdImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerMobileMediumHdImageUrl(String bannerMobileMediumHdImageUrl) {
       this.bannerMobileMediumHdImageUrl = bannerMobileMediumHdImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerTabletExtraHdImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerTabletExtraHdImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerTabletExtraHdImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerTabletExtraHdImageUrl(String bannerTabletExtraHdImageUrl) {
       this.bannerTabletExtraHdImageUrl = bannerTabletExtraHdImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerTabletHdImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerTabletHdImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerTabletHdImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerTabletHdImageUrl(String bannerTabletHdImageUrl) {
       this.bannerTabletHdImageUrl = bannerTabletHdImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerTabletImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerTabletImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerTabletImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerTabletImageUrl(String bannerTabletImageUrl) {
       this.bannerTabletImageUrl = bannerTabletImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerTabletLowImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerTabletLowImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerTabletLowImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerTabletLowImageUrl(String bannerTabletLowImageUrl) {
       this.bannerTabletLowImageUrl = bannerTabletLowImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerTvHighImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerTvHighImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerTvHighImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerTvHighImageUrl(String bannerTvHighImageUrl) {
       this.bannerTvHighImageUrl = bannerTvHighImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerTvImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerTvImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerTvImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerTvImageUrl(String bannerTvImageUrl) {
       this.bannerTvImageUrl = bannerTvImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerTvLowImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerTvLowImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerTvLowImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerTvLowImageUrl(String bannerTvLowImageUrl) {
       this.bannerTvLowImageUrl = bannerTvLowImageUrl;
       return this;
     }
 
-    /** Sets {@code bannerTvMediumImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannerTvMediumImageUrl}; {@code null} leaves it out.
+     *
+     * @param bannerTvMediumImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannerTvMediumImageUrl(String bannerTvMediumImageUrl) {
       this.bannerTvMediumImageUrl = bannerTvMediumImageUrl;
       return this;
     }
 
-    /** Sets {@code largeBrandedBannerImageImapScript}; {@code null} leaves it out. */
+    /**
+     * Sets {@code largeBrandedBannerImageImapScript}; {@code null} leaves it out.
+     *
+     * @param largeBrandedBannerImageImapScript the value, or {@code null}
+     * @return this builder
+     */
     public Builder largeBrandedBannerImageImapScript(
         LocalizedProperty largeBrandedBannerImageImapScript) {
       this.largeBrandedBannerImageImapScript = largeBrandedBannerImageImapScript;
       return this;
     }
 
-    /** Sets {@code largeBrandedBannerImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code largeBrandedBannerImageUrl}; {@code null} leaves it out.
+     *
+     * @param largeBrandedBannerImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder largeBrandedBannerImageUrl(LocalizedProperty largeBrandedBannerImageUrl) {
       this.largeBrandedBannerImageUrl = largeBrandedBannerImageUrl;
       return this;
     }
 
-    /** Sets {@code smallBrandedBannerImageImapScript}; {@code null} leaves it out. */
+    /**
+     * Sets {@code smallBrandedBannerImageImapScript}; {@code null} leaves it out.
+     *
+     * @param smallBrandedBannerImageImapScript the value, or {@code null}
+     * @return this builder
+     */
     public Builder smallBrandedBannerImageImapScript(
         LocalizedProperty smallBrandedBannerImageImapScript) {
       this.smallBrandedBannerImageImapScript = smallBrandedBannerImageImapScript;
       return this;
     }
 
-    /** Sets {@code smallBrandedBannerImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code smallBrandedBannerImageUrl}; {@code null} leaves it out.
+     *
+     * @param smallBrandedBannerImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder smallBrandedBannerImageUrl(LocalizedProperty smallBrandedBannerImageUrl) {
       this.smallBrandedBannerImageUrl = smallBrandedBannerImageUrl;
       return this;
     }
 
-    /** Sets {@code trackingImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code trackingImageUrl}; {@code null} leaves it out.
+     *
+     * @param trackingImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder trackingImageUrl(String trackingImageUrl) {
       this.trackingImageUrl = trackingImageUrl;
       return this;
     }
 
-    /** Sets {@code watchIconImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code watchIconImageUrl}; {@code null} leaves it out.
+     *
+     * @param watchIconImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder watchIconImageUrl(String watchIconImageUrl) {
       this.watchIconImageUrl = watchIconImageUrl;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ImageSettings} with the values set. */
+    /**
+     * Returns a new {@link ImageSettings} with the values set.
+     *
+     * @return the new record
+     */
     public ImageSettings build() {
       return new ImageSettings(
           backgroundImageUrl,

@@ -36,17 +36,35 @@ public record IngestionInfo(
     String streamName,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param backupIngestionAddress the value for the {@code backupIngestionAddress} record component
+   * @param ingestionAddress the value for the {@code ingestionAddress} record component
+   * @param rtmpsBackupIngestionAddress the value for the {@code rtmpsBackupIngestionAddress} record
+   *     component
+   * @param rtmpsIngestionAddress the value for the {@code rtmpsIngestionAddress} record component
+   * @param streamName the value for the {@code streamName} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public IngestionInfo {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -148,43 +166,78 @@ public record IngestionInfo(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code backupIngestionAddress}; {@code null} leaves it out. */
+    /**
+     * Sets {@code backupIngestionAddress}; {@code null} leaves it out.
+     *
+     * @param backupIngestionAddress the value, or {@code null}
+     * @return this builder
+     */
     public Builder backupIngestionAddress(String backupIngestionAddress) {
       this.backupIngestionAddress = backupIngestionAddress;
       return this;
     }
 
-    /** Sets {@code ingestionAddress}; {@code null} leaves it out. */
+    /**
+     * Sets {@code ingestionAddress}; {@code null} leaves it out.
+     *
+     * @param ingestionAddress the value, or {@code null}
+     * @return this builder
+     */
     public Builder ingestionAddress(String ingestionAddress) {
       this.ingestionAddress = ingestionAddress;
       return this;
     }
 
-    /** Sets {@code rtmpsBackupIngestionAddress}; {@code null} leaves it out. */
+    /**
+     * Sets {@code rtmpsBackupIngestionAddress}; {@code null} leaves it out.
+     *
+     * @param rtmpsBackupIngestionAddress the value, or {@code null}
+     * @return this builder
+     */
     public Builder rtmpsBackupIngestionAddress(String rtmpsBackupIngestionAddress) {
       this.rtmpsBackupIngestionAddress = rtmpsBackupIngestionAddress;
       return this;
     }
 
-    /** Sets {@code rtmpsIngestionAddress}; {@code null} leaves it out. */
+    /**
+     * Sets {@code rtmpsIngestionAddress}; {@code null} leaves it out.
+     *
+     * @param rtmpsIngestionAddress the value, or {@code null}
+     * @return this builder
+     */
     public Builder rtmpsIngestionAddress(String rtmpsIngestionAddress) {
       this.rtmpsIngestionAddress = rtmpsIngestionAddress;
       return this;
     }
 
-    /** Sets {@code streamName}; {@code null} leaves it out. */
+    /**
+     * Sets {@code streamName}; {@code null} leaves it out.
+     *
+     * @param streamName the value, or {@code null}
+     * @return this builder
+     */
     public Builder streamName(String streamName) {
       this.streamName = streamName;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link IngestionInfo} with the values set. */
+    /**
+     * Returns a new {@link IngestionInfo} with the values set.
+     *
+     * @return the new record
+     */
     public IngestionInfo build() {
       return new IngestionInfo(
           backupIngestionAddress,

@@ -27,17 +27,31 @@ import java.util.Objects;
 public record Interval(
     DateTime endTime, DateTime startTime, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param endTime the value for the {@code endTime} record component
+   * @param startTime the value for the {@code startTime} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public Interval {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -102,37 +116,67 @@ public record Interval(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code endTime}; {@code null} leaves it out. */
+    /**
+     * Sets {@code endTime}; {@code null} leaves it out.
+     *
+     * @param endTime the value, or {@code null}
+     * @return this builder
+     */
     public Builder endTime(DateTime endTime) {
       this.endTime = endTime;
       return this;
     }
 
-    /** Sets {@code endTime} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code endTime} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param endTime the instant, or {@code null}
+     * @return this builder
+     */
     public Builder endTime(Instant endTime) {
       this.endTime = endTime == null ? null : DateTime.of(endTime);
       return this;
     }
 
-    /** Sets {@code startTime}; {@code null} leaves it out. */
+    /**
+     * Sets {@code startTime}; {@code null} leaves it out.
+     *
+     * @param startTime the value, or {@code null}
+     * @return this builder
+     */
     public Builder startTime(DateTime startTime) {
       this.startTime = startTime;
       return this;
     }
 
-    /** Sets {@code startTime} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code startTime} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param startTime the instant, or {@code null}
+     * @return this builder
+     */
     public Builder startTime(Instant startTime) {
       this.startTime = startTime == null ? null : DateTime.of(startTime);
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link Interval} with the values set. */
+    /**
+     * Returns a new {@link Interval} with the values set.
+     *
+     * @return the new record
+     */
     public Interval build() {
       return new Interval(endTime, startTime, additionalProperties);
     }

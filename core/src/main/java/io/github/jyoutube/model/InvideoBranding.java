@@ -31,17 +31,34 @@ public record InvideoBranding(
     InvideoTiming timing,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param imageBytes the value for the {@code imageBytes} record component
+   * @param imageUrl the value for the {@code imageUrl} record component
+   * @param position the value for the {@code position} record component
+   * @param targetChannelId the value for the {@code targetChannelId} record component
+   * @param timing the value for the {@code timing} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public InvideoBranding {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -135,43 +152,78 @@ public record InvideoBranding(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code imageBytes}; {@code null} leaves it out. */
+    /**
+     * Sets {@code imageBytes}; {@code null} leaves it out.
+     *
+     * @param imageBytes the value, or {@code null}
+     * @return this builder
+     */
     public Builder imageBytes(String imageBytes) {
       this.imageBytes = imageBytes;
       return this;
     }
 
-    /** Sets {@code imageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code imageUrl}; {@code null} leaves it out.
+     *
+     * @param imageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder imageUrl(String imageUrl) {
       this.imageUrl = imageUrl;
       return this;
     }
 
-    /** Sets {@code position}; {@code null} leaves it out. */
+    /**
+     * Sets {@code position}; {@code null} leaves it out.
+     *
+     * @param position the value, or {@code null}
+     * @return this builder
+     */
     public Builder position(InvideoPosition position) {
       this.position = position;
       return this;
     }
 
-    /** Sets {@code targetChannelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code targetChannelId}; {@code null} leaves it out.
+     *
+     * @param targetChannelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder targetChannelId(String targetChannelId) {
       this.targetChannelId = targetChannelId;
       return this;
     }
 
-    /** Sets {@code timing}; {@code null} leaves it out. */
+    /**
+     * Sets {@code timing}; {@code null} leaves it out.
+     *
+     * @param timing the value, or {@code null}
+     * @return this builder
+     */
     public Builder timing(InvideoTiming timing) {
       this.timing = timing;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link InvideoBranding} with the values set. */
+    /**
+     * Returns a new {@link InvideoBranding} with the values set.
+     *
+     * @return the new record
+     */
     public InvideoBranding build() {
       return new InvideoBranding(
           imageBytes, imageUrl, position, targetChannelId, timing, additionalProperties);

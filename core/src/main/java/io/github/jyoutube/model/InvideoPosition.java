@@ -23,17 +23,31 @@ import java.util.Objects;
 public record InvideoPosition(
     CornerPosition cornerPosition, Type type, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param cornerPosition the value for the {@code cornerPosition} record component
+   * @param type the value for the {@code type} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public InvideoPosition {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -66,6 +80,9 @@ public record InvideoPosition(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static CornerPosition of(String value) {
       for (CornerPosition known : VALUES) {
@@ -76,7 +93,11 @@ public record InvideoPosition(
       return new CornerPosition(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<CornerPosition> values() {
       return VALUES;
     }
@@ -100,6 +121,9 @@ public record InvideoPosition(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Type of(String value) {
       for (Type known : VALUES) {
@@ -110,7 +134,11 @@ public record InvideoPosition(
       return new Type(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Type> values() {
       return VALUES;
     }
@@ -184,25 +212,45 @@ public record InvideoPosition(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code cornerPosition}; {@code null} leaves it out. */
+    /**
+     * Sets {@code cornerPosition}; {@code null} leaves it out.
+     *
+     * @param cornerPosition the value, or {@code null}
+     * @return this builder
+     */
     public Builder cornerPosition(CornerPosition cornerPosition) {
       this.cornerPosition = cornerPosition;
       return this;
     }
 
-    /** Sets {@code type}; {@code null} leaves it out. */
+    /**
+     * Sets {@code type}; {@code null} leaves it out.
+     *
+     * @param type the value, or {@code null}
+     * @return this builder
+     */
     public Builder type(Type type) {
       this.type = type;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link InvideoPosition} with the values set. */
+    /**
+     * Returns a new {@link InvideoPosition} with the values set.
+     *
+     * @return the new record
+     */
     public InvideoPosition build() {
       return new InvideoPosition(cornerPosition, type, additionalProperties);
     }

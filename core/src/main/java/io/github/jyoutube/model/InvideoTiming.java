@@ -32,17 +32,32 @@ public record InvideoTiming(
     Type type,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param durationMs the value for the {@code durationMs} record component
+   * @param offsetMs the value for the {@code offsetMs} record component
+   * @param type the value for the {@code type} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public InvideoTiming {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -68,6 +83,9 @@ public record InvideoTiming(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Type of(String value) {
       for (Type known : VALUES) {
@@ -78,7 +96,11 @@ public record InvideoTiming(
       return new Type(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Type> values() {
       return VALUES;
     }
@@ -156,31 +178,56 @@ public record InvideoTiming(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code durationMs}; {@code null} leaves it out. */
+    /**
+     * Sets {@code durationMs}; {@code null} leaves it out.
+     *
+     * @param durationMs the value, or {@code null}
+     * @return this builder
+     */
     public Builder durationMs(BigInteger durationMs) {
       this.durationMs = durationMs;
       return this;
     }
 
-    /** Sets {@code offsetMs}; {@code null} leaves it out. */
+    /**
+     * Sets {@code offsetMs}; {@code null} leaves it out.
+     *
+     * @param offsetMs the value, or {@code null}
+     * @return this builder
+     */
     public Builder offsetMs(BigInteger offsetMs) {
       this.offsetMs = offsetMs;
       return this;
     }
 
-    /** Sets {@code type}; {@code null} leaves it out. */
+    /**
+     * Sets {@code type}; {@code null} leaves it out.
+     *
+     * @param type the value, or {@code null}
+     * @return this builder
+     */
     public Builder type(Type type) {
       this.type = type;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link InvideoTiming} with the values set. */
+    /**
+     * Returns a new {@link InvideoTiming} with the values set.
+     *
+     * @return the new record
+     */
     public InvideoTiming build() {
       return new InvideoTiming(durationMs, offsetMs, type, additionalProperties);
     }

@@ -17,7 +17,12 @@ import java.util.Map;
  */
 public record LevelDetails(String displayName, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param displayName the value for the {@code displayName} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LevelDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

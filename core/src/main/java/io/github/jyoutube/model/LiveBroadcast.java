@@ -42,17 +42,37 @@ public record LiveBroadcast(
     LiveBroadcastStatus status,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param contentDetails the value for the {@code contentDetails} record component
+   * @param etag the value for the {@code etag} record component
+   * @param id the value for the {@code id} record component
+   * @param kind the value for the {@code kind} record component
+   * @param monetizationDetails the value for the {@code monetizationDetails} record component
+   * @param snippet the value for the {@code snippet} record component
+   * @param statistics the value for the {@code statistics} record component
+   * @param status the value for the {@code status} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveBroadcast {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -180,61 +200,111 @@ public record LiveBroadcast(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code contentDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code contentDetails}; {@code null} leaves it out.
+     *
+     * @param contentDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder contentDetails(LiveBroadcastContentDetails contentDetails) {
       this.contentDetails = contentDetails;
       return this;
     }
 
-    /** Sets {@code etag}; {@code null} leaves it out. */
+    /**
+     * Sets {@code etag}; {@code null} leaves it out.
+     *
+     * @param etag the value, or {@code null}
+     * @return this builder
+     */
     public Builder etag(String etag) {
       this.etag = etag;
       return this;
     }
 
-    /** Sets {@code id}; {@code null} leaves it out. */
+    /**
+     * Sets {@code id}; {@code null} leaves it out.
+     *
+     * @param id the value, or {@code null}
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code kind}; {@code null} leaves it out. */
+    /**
+     * Sets {@code kind}; {@code null} leaves it out.
+     *
+     * @param kind the value, or {@code null}
+     * @return this builder
+     */
     public Builder kind(String kind) {
       this.kind = kind;
       return this;
     }
 
-    /** Sets {@code monetizationDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code monetizationDetails}; {@code null} leaves it out.
+     *
+     * @param monetizationDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder monetizationDetails(LiveBroadcastMonetizationDetails monetizationDetails) {
       this.monetizationDetails = monetizationDetails;
       return this;
     }
 
-    /** Sets {@code snippet}; {@code null} leaves it out. */
+    /**
+     * Sets {@code snippet}; {@code null} leaves it out.
+     *
+     * @param snippet the value, or {@code null}
+     * @return this builder
+     */
     public Builder snippet(LiveBroadcastSnippet snippet) {
       this.snippet = snippet;
       return this;
     }
 
-    /** Sets {@code statistics}; {@code null} leaves it out. */
+    /**
+     * Sets {@code statistics}; {@code null} leaves it out.
+     *
+     * @param statistics the value, or {@code null}
+     * @return this builder
+     */
     public Builder statistics(LiveBroadcastStatistics statistics) {
       this.statistics = statistics;
       return this;
     }
 
-    /** Sets {@code status}; {@code null} leaves it out. */
+    /**
+     * Sets {@code status}; {@code null} leaves it out.
+     *
+     * @param status the value, or {@code null}
+     * @return this builder
+     */
     public Builder status(LiveBroadcastStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveBroadcast} with the values set. */
+    /**
+     * Returns a new {@link LiveBroadcast} with the values set.
+     *
+     * @return the new record
+     */
     public LiveBroadcast build() {
       return new LiveBroadcast(
           contentDetails,

@@ -89,17 +89,49 @@ public record LiveBroadcastContentDetails(
     StereoLayout stereoLayout,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param availabilityConfig the value for the {@code availabilityConfig} record component
+   * @param boundStreamId the value for the {@code boundStreamId} record component
+   * @param boundStreamLastUpdateTimeMs the value for the {@code boundStreamLastUpdateTimeMs} record
+   *     component
+   * @param closedCaptionsType the value for the {@code closedCaptionsType} record component
+   * @param enableAutoStart the value for the {@code enableAutoStart} record component
+   * @param enableAutoStop the value for the {@code enableAutoStop} record component
+   * @param enableClosedCaptions the value for the {@code enableClosedCaptions} record component
+   * @param enableContentEncryption the value for the {@code enableContentEncryption} record
+   *     component
+   * @param enableDvr the value for the {@code enableDvr} record component
+   * @param enableEmbed the value for the {@code enableEmbed} record component
+   * @param enableLowLatency the value for the {@code enableLowLatency} record component
+   * @param latencyPreference the value for the {@code latencyPreference} record component
+   * @param mesh the value for the {@code mesh} record component
+   * @param monitorStream the value for the {@code monitorStream} record component
+   * @param projection the value for the {@code projection} record component
+   * @param recordFromStart the value for the {@code recordFromStart} record component
+   * @param startWithSlate the value for the {@code startWithSlate} record component
+   * @param stereoLayout the value for the {@code stereoLayout} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveBroadcastContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -140,6 +172,9 @@ public record LiveBroadcastContentDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ClosedCaptionsType of(String value) {
       for (ClosedCaptionsType known : VALUES) {
@@ -150,7 +185,11 @@ public record LiveBroadcastContentDetails(
       return new ClosedCaptionsType(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ClosedCaptionsType> values() {
       return VALUES;
     }
@@ -187,6 +226,9 @@ public record LiveBroadcastContentDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static LatencyPreference of(String value) {
       for (LatencyPreference known : VALUES) {
@@ -197,7 +239,11 @@ public record LiveBroadcastContentDetails(
       return new LatencyPreference(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<LatencyPreference> values() {
       return VALUES;
     }
@@ -232,6 +278,9 @@ public record LiveBroadcastContentDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Projection of(String value) {
       for (Projection known : VALUES) {
@@ -242,7 +291,11 @@ public record LiveBroadcastContentDetails(
       return new Projection(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Projection> values() {
       return VALUES;
     }
@@ -277,6 +330,9 @@ public record LiveBroadcastContentDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static StereoLayout of(String value) {
       for (StereoLayout known : VALUES) {
@@ -287,7 +343,11 @@ public record LiveBroadcastContentDetails(
       return new StereoLayout(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<StereoLayout> values() {
       return VALUES;
     }
@@ -543,19 +603,34 @@ public record LiveBroadcastContentDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code availabilityConfig}; {@code null} leaves it out. */
+    /**
+     * Sets {@code availabilityConfig}; {@code null} leaves it out.
+     *
+     * @param availabilityConfig the value, or {@code null}
+     * @return this builder
+     */
     public Builder availabilityConfig(AvailabilityConfig availabilityConfig) {
       this.availabilityConfig = availabilityConfig;
       return this;
     }
 
-    /** Sets {@code boundStreamId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code boundStreamId}; {@code null} leaves it out.
+     *
+     * @param boundStreamId the value, or {@code null}
+     * @return this builder
+     */
     public Builder boundStreamId(String boundStreamId) {
       this.boundStreamId = boundStreamId;
       return this;
     }
 
-    /** Sets {@code boundStreamLastUpdateTimeMs}; {@code null} leaves it out. */
+    /**
+     * Sets {@code boundStreamLastUpdateTimeMs}; {@code null} leaves it out.
+     *
+     * @param boundStreamLastUpdateTimeMs the value, or {@code null}
+     * @return this builder
+     */
     public Builder boundStreamLastUpdateTimeMs(DateTime boundStreamLastUpdateTimeMs) {
       this.boundStreamLastUpdateTimeMs = boundStreamLastUpdateTimeMs;
       return this;
@@ -564,6 +639,9 @@ public record LiveBroadcastContentDetails(
     /**
      * Sets {@code boundStreamLastUpdateTimeMs} to an instant, written in UTC; {@code null} leaves
      * it out.
+     *
+     * @param boundStreamLastUpdateTimeMs the instant, or {@code null}
+     * @return this builder
      */
     public Builder boundStreamLastUpdateTimeMs(Instant boundStreamLastUpdateTimeMs) {
       this.boundStreamLastUpdateTimeMs =
@@ -571,103 +649,188 @@ public record LiveBroadcastContentDetails(
       return this;
     }
 
-    /** Sets {@code closedCaptionsType}; {@code null} leaves it out. */
+    /**
+     * Sets {@code closedCaptionsType}; {@code null} leaves it out.
+     *
+     * @param closedCaptionsType the value, or {@code null}
+     * @return this builder
+     */
     public Builder closedCaptionsType(ClosedCaptionsType closedCaptionsType) {
       this.closedCaptionsType = closedCaptionsType;
       return this;
     }
 
-    /** Sets {@code enableAutoStart}; {@code null} leaves it out. */
+    /**
+     * Sets {@code enableAutoStart}; {@code null} leaves it out.
+     *
+     * @param enableAutoStart the value, or {@code null}
+     * @return this builder
+     */
     public Builder enableAutoStart(Boolean enableAutoStart) {
       this.enableAutoStart = enableAutoStart;
       return this;
     }
 
-    /** Sets {@code enableAutoStop}; {@code null} leaves it out. */
+    /**
+     * Sets {@code enableAutoStop}; {@code null} leaves it out.
+     *
+     * @param enableAutoStop the value, or {@code null}
+     * @return this builder
+     */
     public Builder enableAutoStop(Boolean enableAutoStop) {
       this.enableAutoStop = enableAutoStop;
       return this;
     }
 
-    /** Sets {@code enableClosedCaptions}; {@code null} leaves it out. */
+    /**
+     * Sets {@code enableClosedCaptions}; {@code null} leaves it out.
+     *
+     * @param enableClosedCaptions the value, or {@code null}
+     * @return this builder
+     */
     public Builder enableClosedCaptions(Boolean enableClosedCaptions) {
       this.enableClosedCaptions = enableClosedCaptions;
       return this;
     }
 
-    /** Sets {@code enableContentEncryption}; {@code null} leaves it out. */
+    /**
+     * Sets {@code enableContentEncryption}; {@code null} leaves it out.
+     *
+     * @param enableContentEncryption the value, or {@code null}
+     * @return this builder
+     */
     public Builder enableContentEncryption(Boolean enableContentEncryption) {
       this.enableContentEncryption = enableContentEncryption;
       return this;
     }
 
-    /** Sets {@code enableDvr}; {@code null} leaves it out. */
+    /**
+     * Sets {@code enableDvr}; {@code null} leaves it out.
+     *
+     * @param enableDvr the value, or {@code null}
+     * @return this builder
+     */
     public Builder enableDvr(Boolean enableDvr) {
       this.enableDvr = enableDvr;
       return this;
     }
 
-    /** Sets {@code enableEmbed}; {@code null} leaves it out. */
+    /**
+     * Sets {@code enableEmbed}; {@code null} leaves it out.
+     *
+     * @param enableEmbed the value, or {@code null}
+     * @return this builder
+     */
     public Builder enableEmbed(Boolean enableEmbed) {
       this.enableEmbed = enableEmbed;
       return this;
     }
 
-    /** Sets {@code enableLowLatency}; {@code null} leaves it out. */
+    /**
+     * Sets {@code enableLowLatency}; {@code null} leaves it out.
+     *
+     * @param enableLowLatency the value, or {@code null}
+     * @return this builder
+     */
     public Builder enableLowLatency(Boolean enableLowLatency) {
       this.enableLowLatency = enableLowLatency;
       return this;
     }
 
-    /** Sets {@code latencyPreference}; {@code null} leaves it out. */
+    /**
+     * Sets {@code latencyPreference}; {@code null} leaves it out.
+     *
+     * @param latencyPreference the value, or {@code null}
+     * @return this builder
+     */
     public Builder latencyPreference(LatencyPreference latencyPreference) {
       this.latencyPreference = latencyPreference;
       return this;
     }
 
-    /** Sets {@code mesh}; {@code null} leaves it out. */
+    /**
+     * Sets {@code mesh}; {@code null} leaves it out.
+     *
+     * @param mesh the value, or {@code null}
+     * @return this builder
+     */
     public Builder mesh(String mesh) {
       this.mesh = mesh;
       return this;
     }
 
-    /** Sets {@code monitorStream}; {@code null} leaves it out. */
+    /**
+     * Sets {@code monitorStream}; {@code null} leaves it out.
+     *
+     * @param monitorStream the value, or {@code null}
+     * @return this builder
+     */
     public Builder monitorStream(MonitorStreamInfo monitorStream) {
       this.monitorStream = monitorStream;
       return this;
     }
 
-    /** Sets {@code projection}; {@code null} leaves it out. */
+    /**
+     * Sets {@code projection}; {@code null} leaves it out.
+     *
+     * @param projection the value, or {@code null}
+     * @return this builder
+     */
     public Builder projection(Projection projection) {
       this.projection = projection;
       return this;
     }
 
-    /** Sets {@code recordFromStart}; {@code null} leaves it out. */
+    /**
+     * Sets {@code recordFromStart}; {@code null} leaves it out.
+     *
+     * @param recordFromStart the value, or {@code null}
+     * @return this builder
+     */
     public Builder recordFromStart(Boolean recordFromStart) {
       this.recordFromStart = recordFromStart;
       return this;
     }
 
-    /** Sets {@code startWithSlate}; {@code null} leaves it out. */
+    /**
+     * Sets {@code startWithSlate}; {@code null} leaves it out.
+     *
+     * @param startWithSlate the value, or {@code null}
+     * @return this builder
+     */
     public Builder startWithSlate(Boolean startWithSlate) {
       this.startWithSlate = startWithSlate;
       return this;
     }
 
-    /** Sets {@code stereoLayout}; {@code null} leaves it out. */
+    /**
+     * Sets {@code stereoLayout}; {@code null} leaves it out.
+     *
+     * @param stereoLayout the value, or {@code null}
+     * @return this builder
+     */
     public Builder stereoLayout(StereoLayout stereoLayout) {
       this.stereoLayout = stereoLayout;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveBroadcastContentDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveBroadcastContentDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveBroadcastContentDetails build() {
       return new LiveBroadcastContentDetails(
           availabilityConfig,

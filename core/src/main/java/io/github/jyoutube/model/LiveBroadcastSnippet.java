@@ -55,17 +55,41 @@ public record LiveBroadcastSnippet(
     String title,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param actualEndTime the value for the {@code actualEndTime} record component
+   * @param actualStartTime the value for the {@code actualStartTime} record component
+   * @param categoryId the value for the {@code categoryId} record component
+   * @param channelId the value for the {@code channelId} record component
+   * @param description the value for the {@code description} record component
+   * @param isDefaultBroadcast the value for the {@code isDefaultBroadcast} record component
+   * @param liveChatId the value for the {@code liveChatId} record component
+   * @param publishedAt the value for the {@code publishedAt} record component
+   * @param scheduledEndTime the value for the {@code scheduledEndTime} record component
+   * @param scheduledStartTime the value for the {@code scheduledStartTime} record component
+   * @param thumbnails the value for the {@code thumbnails} record component
+   * @param title the value for the {@code title} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveBroadcastSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -241,85 +265,155 @@ public record LiveBroadcastSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code actualEndTime}; {@code null} leaves it out. */
+    /**
+     * Sets {@code actualEndTime}; {@code null} leaves it out.
+     *
+     * @param actualEndTime the value, or {@code null}
+     * @return this builder
+     */
     public Builder actualEndTime(DateTime actualEndTime) {
       this.actualEndTime = actualEndTime;
       return this;
     }
 
-    /** Sets {@code actualEndTime} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code actualEndTime} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param actualEndTime the instant, or {@code null}
+     * @return this builder
+     */
     public Builder actualEndTime(Instant actualEndTime) {
       this.actualEndTime = actualEndTime == null ? null : DateTime.of(actualEndTime);
       return this;
     }
 
-    /** Sets {@code actualStartTime}; {@code null} leaves it out. */
+    /**
+     * Sets {@code actualStartTime}; {@code null} leaves it out.
+     *
+     * @param actualStartTime the value, or {@code null}
+     * @return this builder
+     */
     public Builder actualStartTime(DateTime actualStartTime) {
       this.actualStartTime = actualStartTime;
       return this;
     }
 
-    /** Sets {@code actualStartTime} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code actualStartTime} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param actualStartTime the instant, or {@code null}
+     * @return this builder
+     */
     public Builder actualStartTime(Instant actualStartTime) {
       this.actualStartTime = actualStartTime == null ? null : DateTime.of(actualStartTime);
       return this;
     }
 
-    /** Sets {@code categoryId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code categoryId}; {@code null} leaves it out.
+     *
+     * @param categoryId the value, or {@code null}
+     * @return this builder
+     */
     public Builder categoryId(String categoryId) {
       this.categoryId = categoryId;
       return this;
     }
 
-    /** Sets {@code channelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelId}; {@code null} leaves it out.
+     *
+     * @param channelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelId(String channelId) {
       this.channelId = channelId;
       return this;
     }
 
-    /** Sets {@code description}; {@code null} leaves it out. */
+    /**
+     * Sets {@code description}; {@code null} leaves it out.
+     *
+     * @param description the value, or {@code null}
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code isDefaultBroadcast}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isDefaultBroadcast}; {@code null} leaves it out.
+     *
+     * @param isDefaultBroadcast the value, or {@code null}
+     * @return this builder
+     */
     public Builder isDefaultBroadcast(Boolean isDefaultBroadcast) {
       this.isDefaultBroadcast = isDefaultBroadcast;
       return this;
     }
 
-    /** Sets {@code liveChatId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code liveChatId}; {@code null} leaves it out.
+     *
+     * @param liveChatId the value, or {@code null}
+     * @return this builder
+     */
     public Builder liveChatId(String liveChatId) {
       this.liveChatId = liveChatId;
       return this;
     }
 
-    /** Sets {@code publishedAt}; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishedAt}; {@code null} leaves it out.
+     *
+     * @param publishedAt the value, or {@code null}
+     * @return this builder
+     */
     public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
       return this;
     }
 
-    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param publishedAt the instant, or {@code null}
+     * @return this builder
+     */
     public Builder publishedAt(Instant publishedAt) {
       this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 
-    /** Sets {@code scheduledEndTime}; {@code null} leaves it out. */
+    /**
+     * Sets {@code scheduledEndTime}; {@code null} leaves it out.
+     *
+     * @param scheduledEndTime the value, or {@code null}
+     * @return this builder
+     */
     public Builder scheduledEndTime(DateTime scheduledEndTime) {
       this.scheduledEndTime = scheduledEndTime;
       return this;
     }
 
-    /** Sets {@code scheduledEndTime} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code scheduledEndTime} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param scheduledEndTime the instant, or {@code null}
+     * @return this builder
+     */
     public Builder scheduledEndTime(Instant scheduledEndTime) {
       this.scheduledEndTime = scheduledEndTime == null ? null : DateTime.of(scheduledEndTime);
       return this;
     }
 
-    /** Sets {@code scheduledStartTime}; {@code null} leaves it out. */
+    /**
+     * Sets {@code scheduledStartTime}; {@code null} leaves it out.
+     *
+     * @param scheduledStartTime the value, or {@code null}
+     * @return this builder
+     */
     public Builder scheduledStartTime(DateTime scheduledStartTime) {
       this.scheduledStartTime = scheduledStartTime;
       return this;
@@ -327,31 +421,54 @@ public record LiveBroadcastSnippet(
 
     /**
      * Sets {@code scheduledStartTime} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param scheduledStartTime the instant, or {@code null}
+     * @return this builder
      */
     public Builder scheduledStartTime(Instant scheduledStartTime) {
       this.scheduledStartTime = scheduledStartTime == null ? null : DateTime.of(scheduledStartTime);
       return this;
     }
 
-    /** Sets {@code thumbnails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code thumbnails}; {@code null} leaves it out.
+     *
+     * @param thumbnails the value, or {@code null}
+     * @return this builder
+     */
     public Builder thumbnails(ThumbnailDetails thumbnails) {
       this.thumbnails = thumbnails;
       return this;
     }
 
-    /** Sets {@code title}; {@code null} leaves it out. */
+    /**
+     * Sets {@code title}; {@code null} leaves it out.
+     *
+     * @param title the value, or {@code null}
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveBroadcastSnippet} with the values set. */
+    /**
+     * Returns a new {@link LiveBroadcastSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public LiveBroadcastSnippet build() {
       return new LiveBroadcastSnippet(
           actualEndTime,

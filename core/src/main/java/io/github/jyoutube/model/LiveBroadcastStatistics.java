@@ -27,17 +27,30 @@ import java.util.Objects;
 public record LiveBroadcastStatistics(
     BigInteger concurrentViewers, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param concurrentViewers the value for the {@code concurrentViewers} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveBroadcastStatistics {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -99,19 +112,34 @@ public record LiveBroadcastStatistics(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code concurrentViewers}; {@code null} leaves it out. */
+    /**
+     * Sets {@code concurrentViewers}; {@code null} leaves it out.
+     *
+     * @param concurrentViewers the value, or {@code null}
+     * @return this builder
+     */
     public Builder concurrentViewers(BigInteger concurrentViewers) {
       this.concurrentViewers = concurrentViewers;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveBroadcastStatistics} with the values set. */
+    /**
+     * Returns a new {@link LiveBroadcastStatistics} with the values set.
+     *
+     * @return the new record
+     */
     public LiveBroadcastStatistics build() {
       return new LiveBroadcastStatistics(concurrentViewers, additionalProperties);
     }

@@ -38,17 +38,36 @@ public record LiveBroadcastStatus(
     Boolean selfDeclaredMadeForKids,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param lifeCycleStatus the value for the {@code lifeCycleStatus} record component
+   * @param liveBroadcastPriority the value for the {@code liveBroadcastPriority} record component
+   * @param madeForKids the value for the {@code madeForKids} record component
+   * @param privacyStatus the value for the {@code privacyStatus} record component
+   * @param recordingStatus the value for the {@code recordingStatus} record component
+   * @param selfDeclaredMadeForKids the value for the {@code selfDeclaredMadeForKids} record
+   *     component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveBroadcastStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -106,6 +125,9 @@ public record LiveBroadcastStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static LifeCycleStatus of(String value) {
       for (LifeCycleStatus known : VALUES) {
@@ -116,7 +138,11 @@ public record LiveBroadcastStatus(
       return new LifeCycleStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<LifeCycleStatus> values() {
       return VALUES;
     }
@@ -151,6 +177,9 @@ public record LiveBroadcastStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static LiveBroadcastPriority of(String value) {
       for (LiveBroadcastPriority known : VALUES) {
@@ -161,7 +190,11 @@ public record LiveBroadcastStatus(
       return new LiveBroadcastPriority(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<LiveBroadcastPriority> values() {
       return VALUES;
     }
@@ -191,6 +224,9 @@ public record LiveBroadcastStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static PrivacyStatus of(String value) {
       for (PrivacyStatus known : VALUES) {
@@ -201,7 +237,11 @@ public record LiveBroadcastStatus(
       return new PrivacyStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<PrivacyStatus> values() {
       return VALUES;
     }
@@ -236,6 +276,9 @@ public record LiveBroadcastStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static RecordingStatus of(String value) {
       for (RecordingStatus known : VALUES) {
@@ -246,7 +289,11 @@ public record LiveBroadcastStatus(
       return new RecordingStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<RecordingStatus> values() {
       return VALUES;
     }
@@ -369,49 +416,89 @@ public record LiveBroadcastStatus(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code lifeCycleStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code lifeCycleStatus}; {@code null} leaves it out.
+     *
+     * @param lifeCycleStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder lifeCycleStatus(LifeCycleStatus lifeCycleStatus) {
       this.lifeCycleStatus = lifeCycleStatus;
       return this;
     }
 
-    /** Sets {@code liveBroadcastPriority}; {@code null} leaves it out. */
+    /**
+     * Sets {@code liveBroadcastPriority}; {@code null} leaves it out.
+     *
+     * @param liveBroadcastPriority the value, or {@code null}
+     * @return this builder
+     */
     public Builder liveBroadcastPriority(LiveBroadcastPriority liveBroadcastPriority) {
       this.liveBroadcastPriority = liveBroadcastPriority;
       return this;
     }
 
-    /** Sets {@code madeForKids}; {@code null} leaves it out. */
+    /**
+     * Sets {@code madeForKids}; {@code null} leaves it out.
+     *
+     * @param madeForKids the value, or {@code null}
+     * @return this builder
+     */
     public Builder madeForKids(Boolean madeForKids) {
       this.madeForKids = madeForKids;
       return this;
     }
 
-    /** Sets {@code privacyStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code privacyStatus}; {@code null} leaves it out.
+     *
+     * @param privacyStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder privacyStatus(PrivacyStatus privacyStatus) {
       this.privacyStatus = privacyStatus;
       return this;
     }
 
-    /** Sets {@code recordingStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code recordingStatus}; {@code null} leaves it out.
+     *
+     * @param recordingStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder recordingStatus(RecordingStatus recordingStatus) {
       this.recordingStatus = recordingStatus;
       return this;
     }
 
-    /** Sets {@code selfDeclaredMadeForKids}; {@code null} leaves it out. */
+    /**
+     * Sets {@code selfDeclaredMadeForKids}; {@code null} leaves it out.
+     *
+     * @param selfDeclaredMadeForKids the value, or {@code null}
+     * @return this builder
+     */
     public Builder selfDeclaredMadeForKids(Boolean selfDeclaredMadeForKids) {
       this.selfDeclaredMadeForKids = selfDeclaredMadeForKids;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveBroadcastStatus} with the values set. */
+    /**
+     * Returns a new {@link LiveBroadcastStatus} with the values set.
+     *
+     * @return the new record
+     */
     public LiveBroadcastStatus build() {
       return new LiveBroadcastStatus(
           lifeCycleStatus,

@@ -29,17 +29,33 @@ public record LiveChatBanSnippet(
     Type type,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param banDurationSeconds the value for the {@code banDurationSeconds} record component
+   * @param bannedUserDetails the value for the {@code bannedUserDetails} record component
+   * @param liveChatId the value for the {@code liveChatId} record component
+   * @param type the value for the {@code type} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatBanSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -70,6 +86,9 @@ public record LiveChatBanSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Type of(String value) {
       for (Type known : VALUES) {
@@ -80,7 +99,11 @@ public record LiveChatBanSnippet(
       return new Type(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Type> values() {
       return VALUES;
     }
@@ -173,37 +196,67 @@ public record LiveChatBanSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code banDurationSeconds}; {@code null} leaves it out. */
+    /**
+     * Sets {@code banDurationSeconds}; {@code null} leaves it out.
+     *
+     * @param banDurationSeconds the value, or {@code null}
+     * @return this builder
+     */
     public Builder banDurationSeconds(BigInteger banDurationSeconds) {
       this.banDurationSeconds = banDurationSeconds;
       return this;
     }
 
-    /** Sets {@code bannedUserDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannedUserDetails}; {@code null} leaves it out.
+     *
+     * @param bannedUserDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannedUserDetails(ChannelProfileDetails bannedUserDetails) {
       this.bannedUserDetails = bannedUserDetails;
       return this;
     }
 
-    /** Sets {@code liveChatId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code liveChatId}; {@code null} leaves it out.
+     *
+     * @param liveChatId the value, or {@code null}
+     * @return this builder
+     */
     public Builder liveChatId(String liveChatId) {
       this.liveChatId = liveChatId;
       return this;
     }
 
-    /** Sets {@code type}; {@code null} leaves it out. */
+    /**
+     * Sets {@code type}; {@code null} leaves it out.
+     *
+     * @param type the value, or {@code null}
+     * @return this builder
+     */
     public Builder type(Type type) {
       this.type = type;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatBanSnippet} with the values set. */
+    /**
+     * Returns a new {@link LiveChatBanSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatBanSnippet build() {
       return new LiveChatBanSnippet(
           banDurationSeconds, bannedUserDetails, liveChatId, type, additionalProperties);

@@ -35,17 +35,37 @@ public record LiveChatGiftDetails(
     String language,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param altText the value for the {@code altText} record component
+   * @param comboCount the value for the {@code comboCount} record component
+   * @param giftDuration the value for the {@code giftDuration} record component
+   * @param giftName the value for the {@code giftName} record component
+   * @param giftUrl the value for the {@code giftUrl} record component
+   * @param hasVisualEffect the value for the {@code hasVisualEffect} record component
+   * @param jewelsAmount the value for the {@code jewelsAmount} record component
+   * @param language the value for the {@code language} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatGiftDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -174,61 +194,111 @@ public record LiveChatGiftDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code altText}; {@code null} leaves it out. */
+    /**
+     * Sets {@code altText}; {@code null} leaves it out.
+     *
+     * @param altText the value, or {@code null}
+     * @return this builder
+     */
     public Builder altText(String altText) {
       this.altText = altText;
       return this;
     }
 
-    /** Sets {@code comboCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code comboCount}; {@code null} leaves it out.
+     *
+     * @param comboCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder comboCount(Integer comboCount) {
       this.comboCount = comboCount;
       return this;
     }
 
-    /** Sets {@code giftDuration}; {@code null} leaves it out. */
+    /**
+     * Sets {@code giftDuration}; {@code null} leaves it out.
+     *
+     * @param giftDuration the value, or {@code null}
+     * @return this builder
+     */
     public Builder giftDuration(String giftDuration) {
       this.giftDuration = giftDuration;
       return this;
     }
 
-    /** Sets {@code giftName}; {@code null} leaves it out. */
+    /**
+     * Sets {@code giftName}; {@code null} leaves it out.
+     *
+     * @param giftName the value, or {@code null}
+     * @return this builder
+     */
     public Builder giftName(String giftName) {
       this.giftName = giftName;
       return this;
     }
 
-    /** Sets {@code giftUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code giftUrl}; {@code null} leaves it out.
+     *
+     * @param giftUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder giftUrl(String giftUrl) {
       this.giftUrl = giftUrl;
       return this;
     }
 
-    /** Sets {@code hasVisualEffect}; {@code null} leaves it out. */
+    /**
+     * Sets {@code hasVisualEffect}; {@code null} leaves it out.
+     *
+     * @param hasVisualEffect the value, or {@code null}
+     * @return this builder
+     */
     public Builder hasVisualEffect(Boolean hasVisualEffect) {
       this.hasVisualEffect = hasVisualEffect;
       return this;
     }
 
-    /** Sets {@code jewelsAmount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code jewelsAmount}; {@code null} leaves it out.
+     *
+     * @param jewelsAmount the value, or {@code null}
+     * @return this builder
+     */
     public Builder jewelsAmount(Integer jewelsAmount) {
       this.jewelsAmount = jewelsAmount;
       return this;
     }
 
-    /** Sets {@code language}; {@code null} leaves it out. */
+    /**
+     * Sets {@code language}; {@code null} leaves it out.
+     *
+     * @param language the value, or {@code null}
+     * @return this builder
+     */
     public Builder language(String language) {
       this.language = language;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatGiftDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveChatGiftDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatGiftDetails build() {
       return new LiveChatGiftDetails(
           altText,

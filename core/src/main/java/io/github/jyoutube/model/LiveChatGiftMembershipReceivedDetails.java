@@ -31,17 +31,33 @@ public record LiveChatGiftMembershipReceivedDetails(
     String memberLevelName,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param associatedMembershipGiftingMessageId the value for the {@code
+   *     associatedMembershipGiftingMessageId} record component
+   * @param gifterChannelId the value for the {@code gifterChannelId} record component
+   * @param memberLevelName the value for the {@code memberLevelName} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatGiftMembershipReceivedDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -133,32 +149,57 @@ public record LiveChatGiftMembershipReceivedDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code associatedMembershipGiftingMessageId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code associatedMembershipGiftingMessageId}; {@code null} leaves it out.
+     *
+     * @param associatedMembershipGiftingMessageId the value, or {@code null}
+     * @return this builder
+     */
     public Builder associatedMembershipGiftingMessageId(
         String associatedMembershipGiftingMessageId) {
       this.associatedMembershipGiftingMessageId = associatedMembershipGiftingMessageId;
       return this;
     }
 
-    /** Sets {@code gifterChannelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code gifterChannelId}; {@code null} leaves it out.
+     *
+     * @param gifterChannelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder gifterChannelId(String gifterChannelId) {
       this.gifterChannelId = gifterChannelId;
       return this;
     }
 
-    /** Sets {@code memberLevelName}; {@code null} leaves it out. */
+    /**
+     * Sets {@code memberLevelName}; {@code null} leaves it out.
+     *
+     * @param memberLevelName the value, or {@code null}
+     * @return this builder
+     */
     public Builder memberLevelName(String memberLevelName) {
       this.memberLevelName = memberLevelName;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatGiftMembershipReceivedDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveChatGiftMembershipReceivedDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatGiftMembershipReceivedDetails build() {
       return new LiveChatGiftMembershipReceivedDetails(
           associatedMembershipGiftingMessageId,

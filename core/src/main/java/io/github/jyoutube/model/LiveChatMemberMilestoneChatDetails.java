@@ -30,17 +30,32 @@ public record LiveChatMemberMilestoneChatDetails(
     String userComment,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param memberLevelName the value for the {@code memberLevelName} record component
+   * @param memberMonth the value for the {@code memberMonth} record component
+   * @param userComment the value for the {@code userComment} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatMemberMilestoneChatDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -125,31 +140,56 @@ public record LiveChatMemberMilestoneChatDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code memberLevelName}; {@code null} leaves it out. */
+    /**
+     * Sets {@code memberLevelName}; {@code null} leaves it out.
+     *
+     * @param memberLevelName the value, or {@code null}
+     * @return this builder
+     */
     public Builder memberLevelName(String memberLevelName) {
       this.memberLevelName = memberLevelName;
       return this;
     }
 
-    /** Sets {@code memberMonth}; {@code null} leaves it out. */
+    /**
+     * Sets {@code memberMonth}; {@code null} leaves it out.
+     *
+     * @param memberMonth the value, or {@code null}
+     * @return this builder
+     */
     public Builder memberMonth(Long memberMonth) {
       this.memberMonth = memberMonth;
       return this;
     }
 
-    /** Sets {@code userComment}; {@code null} leaves it out. */
+    /**
+     * Sets {@code userComment}; {@code null} leaves it out.
+     *
+     * @param userComment the value, or {@code null}
+     * @return this builder
+     */
     public Builder userComment(String userComment) {
       this.userComment = userComment;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatMemberMilestoneChatDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveChatMemberMilestoneChatDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatMemberMilestoneChatDetails build() {
       return new LiveChatMemberMilestoneChatDetails(
           memberLevelName, memberMonth, userComment, additionalProperties);

@@ -25,17 +25,32 @@ public record LiveChatMembershipGiftingDetails(
     String giftMembershipsLevelName,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param giftMembershipsCount the value for the {@code giftMembershipsCount} record component
+   * @param giftMembershipsLevelName the value for the {@code giftMembershipsLevelName} record
+   *     component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatMembershipGiftingDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -112,25 +127,45 @@ public record LiveChatMembershipGiftingDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code giftMembershipsCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code giftMembershipsCount}; {@code null} leaves it out.
+     *
+     * @param giftMembershipsCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder giftMembershipsCount(Integer giftMembershipsCount) {
       this.giftMembershipsCount = giftMembershipsCount;
       return this;
     }
 
-    /** Sets {@code giftMembershipsLevelName}; {@code null} leaves it out. */
+    /**
+     * Sets {@code giftMembershipsLevelName}; {@code null} leaves it out.
+     *
+     * @param giftMembershipsLevelName the value, or {@code null}
+     * @return this builder
+     */
     public Builder giftMembershipsLevelName(String giftMembershipsLevelName) {
       this.giftMembershipsLevelName = giftMembershipsLevelName;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatMembershipGiftingDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveChatMembershipGiftingDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatMembershipGiftingDetails build() {
       return new LiveChatMembershipGiftingDetails(
           giftMembershipsCount, giftMembershipsLevelName, additionalProperties);

@@ -35,17 +35,37 @@ public record LiveChatMessageAuthorDetails(
     String profileImageUrl,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param channelId the value for the {@code channelId} record component
+   * @param channelUrl the value for the {@code channelUrl} record component
+   * @param displayName the value for the {@code displayName} record component
+   * @param isChatModerator the value for the {@code isChatModerator} record component
+   * @param isChatOwner the value for the {@code isChatOwner} record component
+   * @param isChatSponsor the value for the {@code isChatSponsor} record component
+   * @param isVerified the value for the {@code isVerified} record component
+   * @param profileImageUrl the value for the {@code profileImageUrl} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatMessageAuthorDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -182,61 +202,111 @@ public record LiveChatMessageAuthorDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code channelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelId}; {@code null} leaves it out.
+     *
+     * @param channelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelId(String channelId) {
       this.channelId = channelId;
       return this;
     }
 
-    /** Sets {@code channelUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelUrl}; {@code null} leaves it out.
+     *
+     * @param channelUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelUrl(String channelUrl) {
       this.channelUrl = channelUrl;
       return this;
     }
 
-    /** Sets {@code displayName}; {@code null} leaves it out. */
+    /**
+     * Sets {@code displayName}; {@code null} leaves it out.
+     *
+     * @param displayName the value, or {@code null}
+     * @return this builder
+     */
     public Builder displayName(String displayName) {
       this.displayName = displayName;
       return this;
     }
 
-    /** Sets {@code isChatModerator}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isChatModerator}; {@code null} leaves it out.
+     *
+     * @param isChatModerator the value, or {@code null}
+     * @return this builder
+     */
     public Builder isChatModerator(Boolean isChatModerator) {
       this.isChatModerator = isChatModerator;
       return this;
     }
 
-    /** Sets {@code isChatOwner}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isChatOwner}; {@code null} leaves it out.
+     *
+     * @param isChatOwner the value, or {@code null}
+     * @return this builder
+     */
     public Builder isChatOwner(Boolean isChatOwner) {
       this.isChatOwner = isChatOwner;
       return this;
     }
 
-    /** Sets {@code isChatSponsor}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isChatSponsor}; {@code null} leaves it out.
+     *
+     * @param isChatSponsor the value, or {@code null}
+     * @return this builder
+     */
     public Builder isChatSponsor(Boolean isChatSponsor) {
       this.isChatSponsor = isChatSponsor;
       return this;
     }
 
-    /** Sets {@code isVerified}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isVerified}; {@code null} leaves it out.
+     *
+     * @param isVerified the value, or {@code null}
+     * @return this builder
+     */
     public Builder isVerified(Boolean isVerified) {
       this.isVerified = isVerified;
       return this;
     }
 
-    /** Sets {@code profileImageUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code profileImageUrl}; {@code null} leaves it out.
+     *
+     * @param profileImageUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder profileImageUrl(String profileImageUrl) {
       this.profileImageUrl = profileImageUrl;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatMessageAuthorDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveChatMessageAuthorDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatMessageAuthorDetails build() {
       return new LiveChatMessageAuthorDetails(
           channelId,

@@ -22,17 +22,30 @@ import java.util.Objects;
 public record LiveChatMessageDeletedDetails(
     String deletedMessageId, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param deletedMessageId the value for the {@code deletedMessageId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatMessageDeletedDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -95,19 +108,34 @@ public record LiveChatMessageDeletedDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code deletedMessageId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code deletedMessageId}; {@code null} leaves it out.
+     *
+     * @param deletedMessageId the value, or {@code null}
+     * @return this builder
+     */
     public Builder deletedMessageId(String deletedMessageId) {
       this.deletedMessageId = deletedMessageId;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatMessageDeletedDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveChatMessageDeletedDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatMessageDeletedDetails build() {
       return new LiveChatMessageDeletedDetails(deletedMessageId, additionalProperties);
     }

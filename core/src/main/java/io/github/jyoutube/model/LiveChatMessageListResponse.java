@@ -46,7 +46,22 @@ public record LiveChatMessageListResponse(
     Map<String, Object> additionalProperties)
     implements Page<LiveChatMessage> {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param activePollItem the value for the {@code activePollItem} record component
+   * @param etag the value for the {@code etag} record component
+   * @param eventId the value for the {@code eventId} record component
+   * @param items the value for the {@code items} record component
+   * @param kind the value for the {@code kind} record component
+   * @param nextPageToken the value for the {@code nextPageToken} record component
+   * @param offlineAt the value for the {@code offlineAt} record component
+   * @param pageInfo the value for the {@code pageInfo} record component
+   * @param pollingIntervalMillis the value for the {@code pollingIntervalMillis} record component
+   * @param tokenPagination the value for the {@code tokenPagination} record component
+   * @param visitorId the value for the {@code visitorId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatMessageListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

@@ -22,17 +22,30 @@ import java.util.Objects;
 public record LiveChatMessageRetractedDetails(
     String retractedMessageId, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param retractedMessageId the value for the {@code retractedMessageId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatMessageRetractedDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -96,19 +109,34 @@ public record LiveChatMessageRetractedDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code retractedMessageId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code retractedMessageId}; {@code null} leaves it out.
+     *
+     * @param retractedMessageId the value, or {@code null}
+     * @return this builder
+     */
     public Builder retractedMessageId(String retractedMessageId) {
       this.retractedMessageId = retractedMessageId;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatMessageRetractedDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveChatMessageRetractedDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatMessageRetractedDetails build() {
       return new LiveChatMessageRetractedDetails(retractedMessageId, additionalProperties);
     }

@@ -82,17 +82,52 @@ public record LiveChatMessageSnippet(
     LiveChatUserBannedMessageDetails userBannedDetails,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param authorChannelId the value for the {@code authorChannelId} record component
+   * @param displayMessage the value for the {@code displayMessage} record component
+   * @param fanFundingEventDetails the value for the {@code fanFundingEventDetails} record component
+   * @param giftDetails the value for the {@code giftDetails} record component
+   * @param giftMembershipReceivedDetails the value for the {@code giftMembershipReceivedDetails}
+   *     record component
+   * @param hasDisplayContent the value for the {@code hasDisplayContent} record component
+   * @param liveChatId the value for the {@code liveChatId} record component
+   * @param memberMilestoneChatDetails the value for the {@code memberMilestoneChatDetails} record
+   *     component
+   * @param membershipGiftingDetails the value for the {@code membershipGiftingDetails} record
+   *     component
+   * @param messageDeletedDetails the value for the {@code messageDeletedDetails} record component
+   * @param messageRetractedDetails the value for the {@code messageRetractedDetails} record
+   *     component
+   * @param newSponsorDetails the value for the {@code newSponsorDetails} record component
+   * @param pollDetails the value for the {@code pollDetails} record component
+   * @param publishedAt the value for the {@code publishedAt} record component
+   * @param superChatDetails the value for the {@code superChatDetails} record component
+   * @param superStickerDetails the value for the {@code superStickerDetails} record component
+   * @param textMessageDetails the value for the {@code textMessageDetails} record component
+   * @param type the value for the {@code type} record component
+   * @param userBannedDetails the value for the {@code userBannedDetails} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatMessageSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -189,6 +224,9 @@ public record LiveChatMessageSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Type of(String value) {
       for (Type known : VALUES) {
@@ -199,7 +237,11 @@ public record LiveChatMessageSnippet(
       return new Type(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Type> values() {
       return VALUES;
     }
@@ -468,137 +510,247 @@ public record LiveChatMessageSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code authorChannelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code authorChannelId}; {@code null} leaves it out.
+     *
+     * @param authorChannelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder authorChannelId(String authorChannelId) {
       this.authorChannelId = authorChannelId;
       return this;
     }
 
-    /** Sets {@code displayMessage}; {@code null} leaves it out. */
+    /**
+     * Sets {@code displayMessage}; {@code null} leaves it out.
+     *
+     * @param displayMessage the value, or {@code null}
+     * @return this builder
+     */
     public Builder displayMessage(String displayMessage) {
       this.displayMessage = displayMessage;
       return this;
     }
 
-    /** Sets {@code fanFundingEventDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fanFundingEventDetails}; {@code null} leaves it out.
+     *
+     * @param fanFundingEventDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder fanFundingEventDetails(LiveChatFanFundingEventDetails fanFundingEventDetails) {
       this.fanFundingEventDetails = fanFundingEventDetails;
       return this;
     }
 
-    /** Sets {@code giftDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code giftDetails}; {@code null} leaves it out.
+     *
+     * @param giftDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder giftDetails(LiveChatGiftDetails giftDetails) {
       this.giftDetails = giftDetails;
       return this;
     }
 
-    /** Sets {@code giftMembershipReceivedDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code giftMembershipReceivedDetails}; {@code null} leaves it out.
+     *
+     * @param giftMembershipReceivedDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder giftMembershipReceivedDetails(
         LiveChatGiftMembershipReceivedDetails giftMembershipReceivedDetails) {
       this.giftMembershipReceivedDetails = giftMembershipReceivedDetails;
       return this;
     }
 
-    /** Sets {@code hasDisplayContent}; {@code null} leaves it out. */
+    /**
+     * Sets {@code hasDisplayContent}; {@code null} leaves it out.
+     *
+     * @param hasDisplayContent the value, or {@code null}
+     * @return this builder
+     */
     public Builder hasDisplayContent(Boolean hasDisplayContent) {
       this.hasDisplayContent = hasDisplayContent;
       return this;
     }
 
-    /** Sets {@code liveChatId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code liveChatId}; {@code null} leaves it out.
+     *
+     * @param liveChatId the value, or {@code null}
+     * @return this builder
+     */
     public Builder liveChatId(String liveChatId) {
       this.liveChatId = liveChatId;
       return this;
     }
 
-    /** Sets {@code memberMilestoneChatDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code memberMilestoneChatDetails}; {@code null} leaves it out.
+     *
+     * @param memberMilestoneChatDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder memberMilestoneChatDetails(
         LiveChatMemberMilestoneChatDetails memberMilestoneChatDetails) {
       this.memberMilestoneChatDetails = memberMilestoneChatDetails;
       return this;
     }
 
-    /** Sets {@code membershipGiftingDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code membershipGiftingDetails}; {@code null} leaves it out.
+     *
+     * @param membershipGiftingDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder membershipGiftingDetails(
         LiveChatMembershipGiftingDetails membershipGiftingDetails) {
       this.membershipGiftingDetails = membershipGiftingDetails;
       return this;
     }
 
-    /** Sets {@code messageDeletedDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code messageDeletedDetails}; {@code null} leaves it out.
+     *
+     * @param messageDeletedDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder messageDeletedDetails(LiveChatMessageDeletedDetails messageDeletedDetails) {
       this.messageDeletedDetails = messageDeletedDetails;
       return this;
     }
 
-    /** Sets {@code messageRetractedDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code messageRetractedDetails}; {@code null} leaves it out.
+     *
+     * @param messageRetractedDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder messageRetractedDetails(
         LiveChatMessageRetractedDetails messageRetractedDetails) {
       this.messageRetractedDetails = messageRetractedDetails;
       return this;
     }
 
-    /** Sets {@code newSponsorDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code newSponsorDetails}; {@code null} leaves it out.
+     *
+     * @param newSponsorDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder newSponsorDetails(LiveChatNewSponsorDetails newSponsorDetails) {
       this.newSponsorDetails = newSponsorDetails;
       return this;
     }
 
-    /** Sets {@code pollDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code pollDetails}; {@code null} leaves it out.
+     *
+     * @param pollDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder pollDetails(LiveChatPollDetails pollDetails) {
       this.pollDetails = pollDetails;
       return this;
     }
 
-    /** Sets {@code publishedAt}; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishedAt}; {@code null} leaves it out.
+     *
+     * @param publishedAt the value, or {@code null}
+     * @return this builder
+     */
     public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
       return this;
     }
 
-    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param publishedAt the instant, or {@code null}
+     * @return this builder
+     */
     public Builder publishedAt(Instant publishedAt) {
       this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 
-    /** Sets {@code superChatDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code superChatDetails}; {@code null} leaves it out.
+     *
+     * @param superChatDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder superChatDetails(LiveChatSuperChatDetails superChatDetails) {
       this.superChatDetails = superChatDetails;
       return this;
     }
 
-    /** Sets {@code superStickerDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code superStickerDetails}; {@code null} leaves it out.
+     *
+     * @param superStickerDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder superStickerDetails(LiveChatSuperStickerDetails superStickerDetails) {
       this.superStickerDetails = superStickerDetails;
       return this;
     }
 
-    /** Sets {@code textMessageDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code textMessageDetails}; {@code null} leaves it out.
+     *
+     * @param textMessageDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder textMessageDetails(LiveChatTextMessageDetails textMessageDetails) {
       this.textMessageDetails = textMessageDetails;
       return this;
     }
 
-    /** Sets {@code type}; {@code null} leaves it out. */
+    /**
+     * Sets {@code type}; {@code null} leaves it out.
+     *
+     * @param type the value, or {@code null}
+     * @return this builder
+     */
     public Builder type(Type type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code userBannedDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code userBannedDetails}; {@code null} leaves it out.
+     *
+     * @param userBannedDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder userBannedDetails(LiveChatUserBannedMessageDetails userBannedDetails) {
       this.userBannedDetails = userBannedDetails;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatMessageSnippet} with the values set. */
+    /**
+     * Returns a new {@link LiveChatMessageSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatMessageSnippet build() {
       return new LiveChatMessageSnippet(
           authorChannelId,

@@ -23,17 +23,31 @@ public record LiveChatModeratorSnippet(
     ChannelProfileDetails moderatorDetails,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param liveChatId the value for the {@code liveChatId} record component
+   * @param moderatorDetails the value for the {@code moderatorDetails} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatModeratorSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -104,25 +118,45 @@ public record LiveChatModeratorSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code liveChatId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code liveChatId}; {@code null} leaves it out.
+     *
+     * @param liveChatId the value, or {@code null}
+     * @return this builder
+     */
     public Builder liveChatId(String liveChatId) {
       this.liveChatId = liveChatId;
       return this;
     }
 
-    /** Sets {@code moderatorDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code moderatorDetails}; {@code null} leaves it out.
+     *
+     * @param moderatorDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder moderatorDetails(ChannelProfileDetails moderatorDetails) {
       this.moderatorDetails = moderatorDetails;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatModeratorSnippet} with the values set. */
+    /**
+     * Returns a new {@link LiveChatModeratorSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatModeratorSnippet build() {
       return new LiveChatModeratorSnippet(liveChatId, moderatorDetails, additionalProperties);
     }

@@ -24,17 +24,31 @@ import java.util.Objects;
 public record LiveChatNewSponsorDetails(
     Boolean isUpgrade, String memberLevelName, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param isUpgrade the value for the {@code isUpgrade} record component
+   * @param memberLevelName the value for the {@code memberLevelName} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatNewSponsorDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -105,25 +119,45 @@ public record LiveChatNewSponsorDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code isUpgrade}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isUpgrade}; {@code null} leaves it out.
+     *
+     * @param isUpgrade the value, or {@code null}
+     * @return this builder
+     */
     public Builder isUpgrade(Boolean isUpgrade) {
       this.isUpgrade = isUpgrade;
       return this;
     }
 
-    /** Sets {@code memberLevelName}; {@code null} leaves it out. */
+    /**
+     * Sets {@code memberLevelName}; {@code null} leaves it out.
+     *
+     * @param memberLevelName the value, or {@code null}
+     * @return this builder
+     */
     public Builder memberLevelName(String memberLevelName) {
       this.memberLevelName = memberLevelName;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatNewSponsorDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveChatNewSponsorDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatNewSponsorDetails build() {
       return new LiveChatNewSponsorDetails(isUpgrade, memberLevelName, additionalProperties);
     }

@@ -24,17 +24,31 @@ public record LiveChatPollDetails(
     Status status,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param metadata the value for the {@code metadata} record component
+   * @param status the value for the {@code status} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatPollDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -63,6 +77,9 @@ public record LiveChatPollDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Status of(String value) {
       for (Status known : VALUES) {
@@ -73,7 +90,11 @@ public record LiveChatPollDetails(
       return new Status(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Status> values() {
       return VALUES;
     }
@@ -147,25 +168,45 @@ public record LiveChatPollDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code metadata}; {@code null} leaves it out. */
+    /**
+     * Sets {@code metadata}; {@code null} leaves it out.
+     *
+     * @param metadata the value, or {@code null}
+     * @return this builder
+     */
     public Builder metadata(LiveChatPollDetailsPollMetadata metadata) {
       this.metadata = metadata;
       return this;
     }
 
-    /** Sets {@code status}; {@code null} leaves it out. */
+    /**
+     * Sets {@code status}; {@code null} leaves it out.
+     *
+     * @param status the value, or {@code null}
+     * @return this builder
+     */
     public Builder status(Status status) {
       this.status = status;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatPollDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveChatPollDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatPollDetails build() {
       return new LiveChatPollDetails(metadata, status, additionalProperties);
     }

@@ -26,18 +26,32 @@ public record LiveChatPollDetailsPollMetadata(
     String questionText,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param options the value for the {@code options} record component
+   * @param questionText the value for the {@code questionText} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatPollDetailsPollMetadata {
     options = ModelSupport.copy(options);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -125,25 +139,45 @@ public record LiveChatPollDetailsPollMetadata(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code options}; {@code null} leaves it out. */
+    /**
+     * Sets {@code options}; {@code null} leaves it out.
+     *
+     * @param options the value, or {@code null}
+     * @return this builder
+     */
     public Builder options(List<LiveChatPollDetailsPollMetadataPollOption> options) {
       this.options = options;
       return this;
     }
 
-    /** Sets {@code questionText}; {@code null} leaves it out. */
+    /**
+     * Sets {@code questionText}; {@code null} leaves it out.
+     *
+     * @param questionText the value, or {@code null}
+     * @return this builder
+     */
     public Builder questionText(String questionText) {
       this.questionText = questionText;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatPollDetailsPollMetadata} with the values set. */
+    /**
+     * Returns a new {@link LiveChatPollDetailsPollMetadata} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatPollDetailsPollMetadata build() {
       return new LiveChatPollDetailsPollMetadata(options, questionText, additionalProperties);
     }

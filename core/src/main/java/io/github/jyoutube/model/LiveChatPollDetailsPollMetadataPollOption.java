@@ -21,17 +21,31 @@ import java.util.Objects;
 public record LiveChatPollDetailsPollMetadataPollOption(
     String optionText, Long tally, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param optionText the value for the {@code optionText} record component
+   * @param tally the value for the {@code tally} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatPollDetailsPollMetadataPollOption {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -105,25 +119,45 @@ public record LiveChatPollDetailsPollMetadataPollOption(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code optionText}; {@code null} leaves it out. */
+    /**
+     * Sets {@code optionText}; {@code null} leaves it out.
+     *
+     * @param optionText the value, or {@code null}
+     * @return this builder
+     */
     public Builder optionText(String optionText) {
       this.optionText = optionText;
       return this;
     }
 
-    /** Sets {@code tally}; {@code null} leaves it out. */
+    /**
+     * Sets {@code tally}; {@code null} leaves it out.
+     *
+     * @param tally the value, or {@code null}
+     * @return this builder
+     */
     public Builder tally(Long tally) {
       this.tally = tally;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatPollDetailsPollMetadataPollOption} with the values set. */
+    /**
+     * Returns a new {@link LiveChatPollDetailsPollMetadataPollOption} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatPollDetailsPollMetadataPollOption build() {
       return new LiveChatPollDetailsPollMetadataPollOption(optionText, tally, additionalProperties);
     }

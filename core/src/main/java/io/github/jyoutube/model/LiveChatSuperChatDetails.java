@@ -32,17 +32,34 @@ public record LiveChatSuperChatDetails(
     String userComment,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param amountDisplayString the value for the {@code amountDisplayString} record component
+   * @param amountMicros the value for the {@code amountMicros} record component
+   * @param currency the value for the {@code currency} record component
+   * @param tier the value for the {@code tier} record component
+   * @param userComment the value for the {@code userComment} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatSuperChatDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -141,43 +158,78 @@ public record LiveChatSuperChatDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code amountDisplayString}; {@code null} leaves it out. */
+    /**
+     * Sets {@code amountDisplayString}; {@code null} leaves it out.
+     *
+     * @param amountDisplayString the value, or {@code null}
+     * @return this builder
+     */
     public Builder amountDisplayString(String amountDisplayString) {
       this.amountDisplayString = amountDisplayString;
       return this;
     }
 
-    /** Sets {@code amountMicros}; {@code null} leaves it out. */
+    /**
+     * Sets {@code amountMicros}; {@code null} leaves it out.
+     *
+     * @param amountMicros the value, or {@code null}
+     * @return this builder
+     */
     public Builder amountMicros(BigInteger amountMicros) {
       this.amountMicros = amountMicros;
       return this;
     }
 
-    /** Sets {@code currency}; {@code null} leaves it out. */
+    /**
+     * Sets {@code currency}; {@code null} leaves it out.
+     *
+     * @param currency the value, or {@code null}
+     * @return this builder
+     */
     public Builder currency(String currency) {
       this.currency = currency;
       return this;
     }
 
-    /** Sets {@code tier}; {@code null} leaves it out. */
+    /**
+     * Sets {@code tier}; {@code null} leaves it out.
+     *
+     * @param tier the value, or {@code null}
+     * @return this builder
+     */
     public Builder tier(Long tier) {
       this.tier = tier;
       return this;
     }
 
-    /** Sets {@code userComment}; {@code null} leaves it out. */
+    /**
+     * Sets {@code userComment}; {@code null} leaves it out.
+     *
+     * @param userComment the value, or {@code null}
+     * @return this builder
+     */
     public Builder userComment(String userComment) {
       this.userComment = userComment;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatSuperChatDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveChatSuperChatDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatSuperChatDetails build() {
       return new LiveChatSuperChatDetails(
           amountDisplayString, amountMicros, currency, tier, userComment, additionalProperties);

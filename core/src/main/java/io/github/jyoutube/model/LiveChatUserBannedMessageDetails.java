@@ -28,17 +28,32 @@ public record LiveChatUserBannedMessageDetails(
     ChannelProfileDetails bannedUserDetails,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param banDurationSeconds the value for the {@code banDurationSeconds} record component
+   * @param banType the value for the {@code banType} record component
+   * @param bannedUserDetails the value for the {@code bannedUserDetails} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveChatUserBannedMessageDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -64,6 +79,9 @@ public record LiveChatUserBannedMessageDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static BanType of(String value) {
       for (BanType known : VALUES) {
@@ -74,7 +92,11 @@ public record LiveChatUserBannedMessageDetails(
       return new BanType(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<BanType> values() {
       return VALUES;
     }
@@ -163,31 +185,56 @@ public record LiveChatUserBannedMessageDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code banDurationSeconds}; {@code null} leaves it out. */
+    /**
+     * Sets {@code banDurationSeconds}; {@code null} leaves it out.
+     *
+     * @param banDurationSeconds the value, or {@code null}
+     * @return this builder
+     */
     public Builder banDurationSeconds(BigInteger banDurationSeconds) {
       this.banDurationSeconds = banDurationSeconds;
       return this;
     }
 
-    /** Sets {@code banType}; {@code null} leaves it out. */
+    /**
+     * Sets {@code banType}; {@code null} leaves it out.
+     *
+     * @param banType the value, or {@code null}
+     * @return this builder
+     */
     public Builder banType(BanType banType) {
       this.banType = banType;
       return this;
     }
 
-    /** Sets {@code bannedUserDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bannedUserDetails}; {@code null} leaves it out.
+     *
+     * @param bannedUserDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder bannedUserDetails(ChannelProfileDetails bannedUserDetails) {
       this.bannedUserDetails = bannedUserDetails;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveChatUserBannedMessageDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveChatUserBannedMessageDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveChatUserBannedMessageDetails build() {
       return new LiveChatUserBannedMessageDetails(
           banDurationSeconds, banType, bannedUserDetails, additionalProperties);

@@ -28,17 +28,33 @@ public record LiveStreamConfigurationIssue(
     Type type,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param description the value for the {@code description} record component
+   * @param reason the value for the {@code reason} record component
+   * @param severity the value for the {@code severity} record component
+   * @param type the value for the {@code type} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveStreamConfigurationIssue {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -67,6 +83,9 @@ public record LiveStreamConfigurationIssue(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Severity of(String value) {
       for (Severity known : VALUES) {
@@ -77,7 +96,11 @@ public record LiveStreamConfigurationIssue(
       return new Severity(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Severity> values() {
       return VALUES;
     }
@@ -238,6 +261,9 @@ public record LiveStreamConfigurationIssue(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Type of(String value) {
       for (Type known : VALUES) {
@@ -248,7 +274,11 @@ public record LiveStreamConfigurationIssue(
       return new Type(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Type> values() {
       return VALUES;
     }
@@ -342,37 +372,67 @@ public record LiveStreamConfigurationIssue(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code description}; {@code null} leaves it out. */
+    /**
+     * Sets {@code description}; {@code null} leaves it out.
+     *
+     * @param description the value, or {@code null}
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code reason}; {@code null} leaves it out. */
+    /**
+     * Sets {@code reason}; {@code null} leaves it out.
+     *
+     * @param reason the value, or {@code null}
+     * @return this builder
+     */
     public Builder reason(String reason) {
       this.reason = reason;
       return this;
     }
 
-    /** Sets {@code severity}; {@code null} leaves it out. */
+    /**
+     * Sets {@code severity}; {@code null} leaves it out.
+     *
+     * @param severity the value, or {@code null}
+     * @return this builder
+     */
     public Builder severity(Severity severity) {
       this.severity = severity;
       return this;
     }
 
-    /** Sets {@code type}; {@code null} leaves it out. */
+    /**
+     * Sets {@code type}; {@code null} leaves it out.
+     *
+     * @param type the value, or {@code null}
+     * @return this builder
+     */
     public Builder type(Type type) {
       this.type = type;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveStreamConfigurationIssue} with the values set. */
+    /**
+     * Returns a new {@link LiveStreamConfigurationIssue} with the values set.
+     *
+     * @return the new record
+     */
     public LiveStreamConfigurationIssue build() {
       return new LiveStreamConfigurationIssue(
           description, reason, severity, type, additionalProperties);

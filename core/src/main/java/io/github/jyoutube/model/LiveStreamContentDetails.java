@@ -33,17 +33,32 @@ public record LiveStreamContentDetails(
     Boolean isReusable,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param closedCaptionsIngestionUrl the value for the {@code closedCaptionsIngestionUrl} record
+   *     component
+   * @param isReusable the value for the {@code isReusable} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveStreamContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -116,25 +131,45 @@ public record LiveStreamContentDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code closedCaptionsIngestionUrl}; {@code null} leaves it out. */
+    /**
+     * Sets {@code closedCaptionsIngestionUrl}; {@code null} leaves it out.
+     *
+     * @param closedCaptionsIngestionUrl the value, or {@code null}
+     * @return this builder
+     */
     public Builder closedCaptionsIngestionUrl(String closedCaptionsIngestionUrl) {
       this.closedCaptionsIngestionUrl = closedCaptionsIngestionUrl;
       return this;
     }
 
-    /** Sets {@code isReusable}; {@code null} leaves it out. */
+    /**
+     * Sets {@code isReusable}; {@code null} leaves it out.
+     *
+     * @param isReusable the value, or {@code null}
+     * @return this builder
+     */
     public Builder isReusable(Boolean isReusable) {
       this.isReusable = isReusable;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveStreamContentDetails} with the values set. */
+    /**
+     * Returns a new {@link LiveStreamContentDetails} with the values set.
+     *
+     * @return the new record
+     */
     public LiveStreamContentDetails build() {
       return new LiveStreamContentDetails(
           closedCaptionsIngestionUrl, isReusable, additionalProperties);

@@ -29,18 +29,33 @@ public record LiveStreamHealthStatus(
     Status status,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param configurationIssues the value for the {@code configurationIssues} record component
+   * @param lastUpdateTimeSeconds the value for the {@code lastUpdateTimeSeconds} record component
+   * @param status the value for the {@code status} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveStreamHealthStatus {
     configurationIssues = ModelSupport.copy(configurationIssues);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -75,6 +90,9 @@ public record LiveStreamHealthStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Status of(String value) {
       for (Status known : VALUES) {
@@ -85,7 +103,11 @@ public record LiveStreamHealthStatus(
       return new Status(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Status> values() {
       return VALUES;
     }
@@ -184,31 +206,56 @@ public record LiveStreamHealthStatus(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code configurationIssues}; {@code null} leaves it out. */
+    /**
+     * Sets {@code configurationIssues}; {@code null} leaves it out.
+     *
+     * @param configurationIssues the value, or {@code null}
+     * @return this builder
+     */
     public Builder configurationIssues(List<LiveStreamConfigurationIssue> configurationIssues) {
       this.configurationIssues = configurationIssues;
       return this;
     }
 
-    /** Sets {@code lastUpdateTimeSeconds}; {@code null} leaves it out. */
+    /**
+     * Sets {@code lastUpdateTimeSeconds}; {@code null} leaves it out.
+     *
+     * @param lastUpdateTimeSeconds the value, or {@code null}
+     * @return this builder
+     */
     public Builder lastUpdateTimeSeconds(BigInteger lastUpdateTimeSeconds) {
       this.lastUpdateTimeSeconds = lastUpdateTimeSeconds;
       return this;
     }
 
-    /** Sets {@code status}; {@code null} leaves it out. */
+    /**
+     * Sets {@code status}; {@code null} leaves it out.
+     *
+     * @param status the value, or {@code null}
+     * @return this builder
+     */
     public Builder status(Status status) {
       this.status = status;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveStreamHealthStatus} with the values set. */
+    /**
+     * Returns a new {@link LiveStreamHealthStatus} with the values set.
+     *
+     * @return the new record
+     */
     public LiveStreamHealthStatus build() {
       return new LiveStreamHealthStatus(
           configurationIssues, lastUpdateTimeSeconds, status, additionalProperties);

@@ -24,17 +24,31 @@ public record LiveStreamStatus(
     StreamStatus streamStatus,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param healthStatus the value for the {@code healthStatus} record component
+   * @param streamStatus the value for the {@code streamStatus} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LiveStreamStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -70,6 +84,9 @@ public record LiveStreamStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static StreamStatus of(String value) {
       for (StreamStatus known : VALUES) {
@@ -80,7 +97,11 @@ public record LiveStreamStatus(
       return new StreamStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<StreamStatus> values() {
       return VALUES;
     }
@@ -152,25 +173,45 @@ public record LiveStreamStatus(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code healthStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code healthStatus}; {@code null} leaves it out.
+     *
+     * @param healthStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder healthStatus(LiveStreamHealthStatus healthStatus) {
       this.healthStatus = healthStatus;
       return this;
     }
 
-    /** Sets {@code streamStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code streamStatus}; {@code null} leaves it out.
+     *
+     * @param streamStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder streamStatus(StreamStatus streamStatus) {
       this.streamStatus = streamStatus;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LiveStreamStatus} with the values set. */
+    /**
+     * Returns a new {@link LiveStreamStatus} with the values set.
+     *
+     * @return the new record
+     */
     public LiveStreamStatus build() {
       return new LiveStreamStatus(healthStatus, streamStatus, additionalProperties);
     }

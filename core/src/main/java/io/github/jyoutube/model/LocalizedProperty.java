@@ -28,18 +28,33 @@ public record LocalizedProperty(
     List<LocalizedString> localized,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param defaultValue the value for the {@code defaultValue} record component
+   * @param defaultLanguage the value for the {@code defaultLanguage} record component
+   * @param localized the value for the {@code localized} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LocalizedProperty {
     localized = ModelSupport.copy(localized);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -129,31 +144,56 @@ public record LocalizedProperty(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code defaultValue}; {@code null} leaves it out. */
+    /**
+     * Sets {@code defaultValue}; {@code null} leaves it out.
+     *
+     * @param defaultValue the value, or {@code null}
+     * @return this builder
+     */
     public Builder defaultValue(String defaultValue) {
       this.defaultValue = defaultValue;
       return this;
     }
 
-    /** Sets {@code defaultLanguage}; {@code null} leaves it out. */
+    /**
+     * Sets {@code defaultLanguage}; {@code null} leaves it out.
+     *
+     * @param defaultLanguage the value, or {@code null}
+     * @return this builder
+     */
     public Builder defaultLanguage(LanguageTag defaultLanguage) {
       this.defaultLanguage = defaultLanguage;
       return this;
     }
 
-    /** Sets {@code localized}; {@code null} leaves it out. */
+    /**
+     * Sets {@code localized}; {@code null} leaves it out.
+     *
+     * @param localized the value, or {@code null}
+     * @return this builder
+     */
     public Builder localized(List<LocalizedString> localized) {
       this.localized = localized;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LocalizedProperty} with the values set. */
+    /**
+     * Returns a new {@link LocalizedProperty} with the values set.
+     *
+     * @return the new record
+     */
     public LocalizedProperty build() {
       return new LocalizedProperty(defaultValue, defaultLanguage, localized, additionalProperties);
     }

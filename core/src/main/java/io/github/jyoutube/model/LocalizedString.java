@@ -21,17 +21,31 @@ import java.util.Objects;
 public record LocalizedString(
     String language, String value, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param language the value for the {@code language} record component
+   * @param value the value for the {@code value} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public LocalizedString {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -98,25 +112,45 @@ public record LocalizedString(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code language}; {@code null} leaves it out. */
+    /**
+     * Sets {@code language}; {@code null} leaves it out.
+     *
+     * @param language the value, or {@code null}
+     * @return this builder
+     */
     public Builder language(String language) {
       this.language = language;
       return this;
     }
 
-    /** Sets {@code value}; {@code null} leaves it out. */
+    /**
+     * Sets {@code value}; {@code null} leaves it out.
+     *
+     * @param value the value, or {@code null}
+     * @return this builder
+     */
     public Builder value(String value) {
       this.value = value;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link LocalizedString} with the values set. */
+    /**
+     * Returns a new {@link LocalizedString} with the values set.
+     *
+     * @return the new record
+     */
     public LocalizedString build() {
       return new LocalizedString(language, value, additionalProperties);
     }

@@ -21,7 +21,14 @@ import java.util.Map;
 public record Member(
     String etag, String kind, MemberSnippet snippet, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param etag the value for the {@code etag} record component
+   * @param kind the value for the {@code kind} record component
+   * @param snippet the value for the {@code snippet} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public Member {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -23,7 +23,14 @@ public record MemberSnippet(
     MembershipsDetails membershipsDetails,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param creatorChannelId the value for the {@code creatorChannelId} record component
+   * @param memberDetails the value for the {@code memberDetails} record component
+   * @param membershipsDetails the value for the {@code membershipsDetails} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public MemberSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

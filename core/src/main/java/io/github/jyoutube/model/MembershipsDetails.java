@@ -33,7 +33,18 @@ public record MembershipsDetails(
     List<MembershipsDurationAtLevel> membershipsDurationAtLevels,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param accessibleLevels the value for the {@code accessibleLevels} record component
+   * @param highestAccessibleLevel the value for the {@code highestAccessibleLevel} record component
+   * @param highestAccessibleLevelDisplayName the value for the {@code
+   *     highestAccessibleLevelDisplayName} record component
+   * @param membershipsDuration the value for the {@code membershipsDuration} record component
+   * @param membershipsDurationAtLevels the value for the {@code membershipsDurationAtLevels} record
+   *     component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public MembershipsDetails {
     accessibleLevels = ModelSupport.copy(accessibleLevels);
     membershipsDurationAtLevels = ModelSupport.copy(membershipsDurationAtLevels);

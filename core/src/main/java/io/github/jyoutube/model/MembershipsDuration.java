@@ -22,7 +22,14 @@ public record MembershipsDuration(
     Integer memberTotalDurationMonths,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param memberSince the value for the {@code memberSince} record component
+   * @param memberTotalDurationMonths the value for the {@code memberTotalDurationMonths} record
+   *     component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public MembershipsDuration {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -25,7 +25,15 @@ public record MembershipsDurationAtLevel(
     Integer memberTotalDurationMonths,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param level the value for the {@code level} record component
+   * @param memberSince the value for the {@code memberSince} record component
+   * @param memberTotalDurationMonths the value for the {@code memberTotalDurationMonths} record
+   *     component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public MembershipsDurationAtLevel {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -19,7 +19,13 @@ import java.util.Map;
 public record MembershipsLevelSnippet(
     String creatorChannelId, LevelDetails levelDetails, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param creatorChannelId the value for the {@code creatorChannelId} record component
+   * @param levelDetails the value for the {@code levelDetails} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public MembershipsLevelSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -32,17 +32,32 @@ public record MonitorStreamInfo(
     Boolean enableMonitorStream,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param broadcastStreamDelayMs the value for the {@code broadcastStreamDelayMs} record component
+   * @param embedHtml the value for the {@code embedHtml} record component
+   * @param enableMonitorStream the value for the {@code enableMonitorStream} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public MonitorStreamInfo {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -123,31 +138,56 @@ public record MonitorStreamInfo(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code broadcastStreamDelayMs}; {@code null} leaves it out. */
+    /**
+     * Sets {@code broadcastStreamDelayMs}; {@code null} leaves it out.
+     *
+     * @param broadcastStreamDelayMs the value, or {@code null}
+     * @return this builder
+     */
     public Builder broadcastStreamDelayMs(Long broadcastStreamDelayMs) {
       this.broadcastStreamDelayMs = broadcastStreamDelayMs;
       return this;
     }
 
-    /** Sets {@code embedHtml}; {@code null} leaves it out. */
+    /**
+     * Sets {@code embedHtml}; {@code null} leaves it out.
+     *
+     * @param embedHtml the value, or {@code null}
+     * @return this builder
+     */
     public Builder embedHtml(String embedHtml) {
       this.embedHtml = embedHtml;
       return this;
     }
 
-    /** Sets {@code enableMonitorStream}; {@code null} leaves it out. */
+    /**
+     * Sets {@code enableMonitorStream}; {@code null} leaves it out.
+     *
+     * @param enableMonitorStream the value, or {@code null}
+     * @return this builder
+     */
     public Builder enableMonitorStream(Boolean enableMonitorStream) {
       this.enableMonitorStream = enableMonitorStream;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link MonitorStreamInfo} with the values set. */
+    /**
+     * Returns a new {@link MonitorStreamInfo} with the values set.
+     *
+     * @return the new record
+     */
     public MonitorStreamInfo build() {
       return new MonitorStreamInfo(
           broadcastStreamDelayMs, embedHtml, enableMonitorStream, additionalProperties);

@@ -20,7 +20,13 @@ import java.util.Map;
 public record PageInfo(
     Integer resultsPerPage, Integer totalResults, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param resultsPerPage the value for the {@code resultsPerPage} record component
+   * @param totalResults the value for the {@code totalResults} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public PageInfo {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

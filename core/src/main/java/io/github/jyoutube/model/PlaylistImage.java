@@ -26,17 +26,32 @@ public record PlaylistImage(
     PlaylistImageSnippet snippet,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param id the value for the {@code id} record component
+   * @param kind the value for the {@code kind} record component
+   * @param snippet the value for the {@code snippet} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public PlaylistImage {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -109,31 +124,56 @@ public record PlaylistImage(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code id}; {@code null} leaves it out. */
+    /**
+     * Sets {@code id}; {@code null} leaves it out.
+     *
+     * @param id the value, or {@code null}
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code kind}; {@code null} leaves it out. */
+    /**
+     * Sets {@code kind}; {@code null} leaves it out.
+     *
+     * @param kind the value, or {@code null}
+     * @return this builder
+     */
     public Builder kind(String kind) {
       this.kind = kind;
       return this;
     }
 
-    /** Sets {@code snippet}; {@code null} leaves it out. */
+    /**
+     * Sets {@code snippet}; {@code null} leaves it out.
+     *
+     * @param snippet the value, or {@code null}
+     * @return this builder
+     */
     public Builder snippet(PlaylistImageSnippet snippet) {
       this.snippet = snippet;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link PlaylistImage} with the values set. */
+    /**
+     * Returns a new {@link PlaylistImage} with the values set.
+     *
+     * @return the new record
+     */
     public PlaylistImage build() {
       return new PlaylistImage(id, kind, snippet, additionalProperties);
     }

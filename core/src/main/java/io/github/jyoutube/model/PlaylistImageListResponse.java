@@ -35,7 +35,16 @@ public record PlaylistImageListResponse(
     Map<String, Object> additionalProperties)
     implements Page<PlaylistImage> {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param items the value for the {@code items} record component
+   * @param kind the value for the {@code kind} record component
+   * @param nextPageToken the value for the {@code nextPageToken} record component
+   * @param pageInfo the value for the {@code pageInfo} record component
+   * @param prevPageToken the value for the {@code prevPageToken} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public PlaylistImageListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

@@ -37,17 +37,33 @@ public record PlaylistImageSnippet(
     Integer width,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param height the value for the {@code height} record component
+   * @param playlistId the value for the {@code playlistId} record component
+   * @param type the value for the {@code type} record component
+   * @param width the value for the {@code width} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public PlaylistImageSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -70,6 +86,9 @@ public record PlaylistImageSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Type of(String value) {
       for (Type known : VALUES) {
@@ -80,7 +99,11 @@ public record PlaylistImageSnippet(
       return new Type(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Type> values() {
       return VALUES;
     }
@@ -169,37 +192,67 @@ public record PlaylistImageSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code height}; {@code null} leaves it out. */
+    /**
+     * Sets {@code height}; {@code null} leaves it out.
+     *
+     * @param height the value, or {@code null}
+     * @return this builder
+     */
     public Builder height(Integer height) {
       this.height = height;
       return this;
     }
 
-    /** Sets {@code playlistId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code playlistId}; {@code null} leaves it out.
+     *
+     * @param playlistId the value, or {@code null}
+     * @return this builder
+     */
     public Builder playlistId(String playlistId) {
       this.playlistId = playlistId;
       return this;
     }
 
-    /** Sets {@code type}; {@code null} leaves it out. */
+    /**
+     * Sets {@code type}; {@code null} leaves it out.
+     *
+     * @param type the value, or {@code null}
+     * @return this builder
+     */
     public Builder type(Type type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code width}; {@code null} leaves it out. */
+    /**
+     * Sets {@code width}; {@code null} leaves it out.
+     *
+     * @param width the value, or {@code null}
+     * @return this builder
+     */
     public Builder width(Integer width) {
       this.width = width;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link PlaylistImageSnippet} with the values set. */
+    /**
+     * Returns a new {@link PlaylistImageSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public PlaylistImageSnippet build() {
       return new PlaylistImageSnippet(height, playlistId, type, width, additionalProperties);
     }

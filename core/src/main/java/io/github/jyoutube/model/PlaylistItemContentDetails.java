@@ -37,17 +37,34 @@ public record PlaylistItemContentDetails(
     DateTime videoPublishedAt,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param endAt the value for the {@code endAt} record component
+   * @param note the value for the {@code note} record component
+   * @param startAt the value for the {@code startAt} record component
+   * @param videoId the value for the {@code videoId} record component
+   * @param videoPublishedAt the value for the {@code videoPublishedAt} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public PlaylistItemContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -144,49 +161,89 @@ public record PlaylistItemContentDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code endAt}; {@code null} leaves it out. */
+    /**
+     * Sets {@code endAt}; {@code null} leaves it out.
+     *
+     * @param endAt the value, or {@code null}
+     * @return this builder
+     */
     public Builder endAt(String endAt) {
       this.endAt = endAt;
       return this;
     }
 
-    /** Sets {@code note}; {@code null} leaves it out. */
+    /**
+     * Sets {@code note}; {@code null} leaves it out.
+     *
+     * @param note the value, or {@code null}
+     * @return this builder
+     */
     public Builder note(String note) {
       this.note = note;
       return this;
     }
 
-    /** Sets {@code startAt}; {@code null} leaves it out. */
+    /**
+     * Sets {@code startAt}; {@code null} leaves it out.
+     *
+     * @param startAt the value, or {@code null}
+     * @return this builder
+     */
     public Builder startAt(String startAt) {
       this.startAt = startAt;
       return this;
     }
 
-    /** Sets {@code videoId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code videoId}; {@code null} leaves it out.
+     *
+     * @param videoId the value, or {@code null}
+     * @return this builder
+     */
     public Builder videoId(String videoId) {
       this.videoId = videoId;
       return this;
     }
 
-    /** Sets {@code videoPublishedAt}; {@code null} leaves it out. */
+    /**
+     * Sets {@code videoPublishedAt}; {@code null} leaves it out.
+     *
+     * @param videoPublishedAt the value, or {@code null}
+     * @return this builder
+     */
     public Builder videoPublishedAt(DateTime videoPublishedAt) {
       this.videoPublishedAt = videoPublishedAt;
       return this;
     }
 
-    /** Sets {@code videoPublishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code videoPublishedAt} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param videoPublishedAt the instant, or {@code null}
+     * @return this builder
+     */
     public Builder videoPublishedAt(Instant videoPublishedAt) {
       this.videoPublishedAt = videoPublishedAt == null ? null : DateTime.of(videoPublishedAt);
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link PlaylistItemContentDetails} with the values set. */
+    /**
+     * Returns a new {@link PlaylistItemContentDetails} with the values set.
+     *
+     * @return the new record
+     */
     public PlaylistItemContentDetails build() {
       return new PlaylistItemContentDetails(
           endAt, note, startAt, videoId, videoPublishedAt, additionalProperties);

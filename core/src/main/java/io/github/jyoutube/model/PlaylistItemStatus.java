@@ -21,17 +21,30 @@ import java.util.Objects;
 public record PlaylistItemStatus(
     PrivacyStatus privacyStatus, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param privacyStatus the value for the {@code privacyStatus} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public PlaylistItemStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -60,6 +73,9 @@ public record PlaylistItemStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static PrivacyStatus of(String value) {
       for (PrivacyStatus known : VALUES) {
@@ -70,7 +86,11 @@ public record PlaylistItemStatus(
       return new PrivacyStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<PrivacyStatus> values() {
       return VALUES;
     }
@@ -133,19 +153,34 @@ public record PlaylistItemStatus(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code privacyStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code privacyStatus}; {@code null} leaves it out.
+     *
+     * @param privacyStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder privacyStatus(PrivacyStatus privacyStatus) {
       this.privacyStatus = privacyStatus;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link PlaylistItemStatus} with the values set. */
+    /**
+     * Returns a new {@link PlaylistItemStatus} with the values set.
+     *
+     * @return the new record
+     */
     public PlaylistItemStatus build() {
       return new PlaylistItemStatus(privacyStatus, additionalProperties);
     }

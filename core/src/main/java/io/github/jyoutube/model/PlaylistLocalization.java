@@ -21,17 +21,31 @@ import java.util.Objects;
 public record PlaylistLocalization(
     String description, String title, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param description the value for the {@code description} record component
+   * @param title the value for the {@code title} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public PlaylistLocalization {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -100,25 +114,45 @@ public record PlaylistLocalization(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code description}; {@code null} leaves it out. */
+    /**
+     * Sets {@code description}; {@code null} leaves it out.
+     *
+     * @param description the value, or {@code null}
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code title}; {@code null} leaves it out. */
+    /**
+     * Sets {@code title}; {@code null} leaves it out.
+     *
+     * @param title the value, or {@code null}
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link PlaylistLocalization} with the values set. */
+    /**
+     * Returns a new {@link PlaylistLocalization} with the values set.
+     *
+     * @return the new record
+     */
     public PlaylistLocalization build() {
       return new PlaylistLocalization(description, title, additionalProperties);
     }

@@ -24,17 +24,31 @@ public record PlaylistStatus(
     PrivacyStatus privacyStatus,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param podcastStatus the value for the {@code podcastStatus} record component
+   * @param privacyStatus the value for the {@code privacyStatus} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public PlaylistStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -60,6 +74,9 @@ public record PlaylistStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static PodcastStatus of(String value) {
       for (PodcastStatus known : VALUES) {
@@ -70,7 +87,11 @@ public record PlaylistStatus(
       return new PodcastStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<PodcastStatus> values() {
       return VALUES;
     }
@@ -100,6 +121,9 @@ public record PlaylistStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static PrivacyStatus of(String value) {
       for (PrivacyStatus known : VALUES) {
@@ -110,7 +134,11 @@ public record PlaylistStatus(
       return new PrivacyStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<PrivacyStatus> values() {
       return VALUES;
     }
@@ -182,25 +210,45 @@ public record PlaylistStatus(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code podcastStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code podcastStatus}; {@code null} leaves it out.
+     *
+     * @param podcastStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder podcastStatus(PodcastStatus podcastStatus) {
       this.podcastStatus = podcastStatus;
       return this;
     }
 
-    /** Sets {@code privacyStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code privacyStatus}; {@code null} leaves it out.
+     *
+     * @param privacyStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder privacyStatus(PrivacyStatus privacyStatus) {
       this.privacyStatus = privacyStatus;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link PlaylistStatus} with the values set. */
+    /**
+     * Returns a new {@link PlaylistStatus} with the values set.
+     *
+     * @return the new record
+     */
     public PlaylistStatus build() {
       return new PlaylistStatus(podcastStatus, privacyStatus, additionalProperties);
     }

@@ -21,17 +21,31 @@ import java.util.Objects;
 public record PropertyValue(
     String property, String value, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param property the value for the {@code property} record component
+   * @param value the value for the {@code value} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public PropertyValue {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -96,25 +110,45 @@ public record PropertyValue(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code property}; {@code null} leaves it out. */
+    /**
+     * Sets {@code property}; {@code null} leaves it out.
+     *
+     * @param property the value, or {@code null}
+     * @return this builder
+     */
     public Builder property(String property) {
       this.property = property;
       return this;
     }
 
-    /** Sets {@code value}; {@code null} leaves it out. */
+    /**
+     * Sets {@code value}; {@code null} leaves it out.
+     *
+     * @param value the value, or {@code null}
+     * @return this builder
+     */
     public Builder value(String value) {
       this.value = value;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link PropertyValue} with the values set. */
+    /**
+     * Returns a new {@link PropertyValue} with the values set.
+     *
+     * @return the new record
+     */
     public PropertyValue build() {
       return new PropertyValue(property, value, additionalProperties);
     }

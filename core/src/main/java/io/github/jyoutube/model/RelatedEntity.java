@@ -19,17 +19,30 @@ import java.util.Objects;
  */
 public record RelatedEntity(Entity entity, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param entity the value for the {@code entity} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public RelatedEntity {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -86,19 +99,34 @@ public record RelatedEntity(Entity entity, Map<String, Object> additionalPropert
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code entity}; {@code null} leaves it out. */
+    /**
+     * Sets {@code entity}; {@code null} leaves it out.
+     *
+     * @param entity the value, or {@code null}
+     * @return this builder
+     */
     public Builder entity(Entity entity) {
       this.entity = entity;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link RelatedEntity} with the values set. */
+    /**
+     * Returns a new {@link RelatedEntity} with the values set.
+     *
+     * @return the new record
+     */
     public RelatedEntity build() {
       return new RelatedEntity(entity, additionalProperties);
     }

@@ -33,17 +33,33 @@ public record ResourceId(
     String videoId,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param channelId the value for the {@code channelId} record component
+   * @param kind the value for the {@code kind} record component
+   * @param playlistId the value for the {@code playlistId} record component
+   * @param videoId the value for the {@code videoId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ResourceId {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -124,37 +140,67 @@ public record ResourceId(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code channelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelId}; {@code null} leaves it out.
+     *
+     * @param channelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelId(String channelId) {
       this.channelId = channelId;
       return this;
     }
 
-    /** Sets {@code kind}; {@code null} leaves it out. */
+    /**
+     * Sets {@code kind}; {@code null} leaves it out.
+     *
+     * @param kind the value, or {@code null}
+     * @return this builder
+     */
     public Builder kind(String kind) {
       this.kind = kind;
       return this;
     }
 
-    /** Sets {@code playlistId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code playlistId}; {@code null} leaves it out.
+     *
+     * @param playlistId the value, or {@code null}
+     * @return this builder
+     */
     public Builder playlistId(String playlistId) {
       this.playlistId = playlistId;
       return this;
     }
 
-    /** Sets {@code videoId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code videoId}; {@code null} leaves it out.
+     *
+     * @param videoId the value, or {@code null}
+     * @return this builder
+     */
     public Builder videoId(String videoId) {
       this.videoId = videoId;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ResourceId} with the values set. */
+    /**
+     * Returns a new {@link ResourceId} with the values set.
+     *
+     * @return the new record
+     */
     public ResourceId build() {
       return new ResourceId(channelId, kind, playlistId, videoId, additionalProperties);
     }

@@ -45,7 +45,21 @@ public record SearchListResponse(
     Map<String, Object> additionalProperties)
     implements Page<SearchResult> {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param etag the value for the {@code etag} record component
+   * @param eventId the value for the {@code eventId} record component
+   * @param items the value for the {@code items} record component
+   * @param kind the value for the {@code kind} record component
+   * @param nextPageToken the value for the {@code nextPageToken} record component
+   * @param pageInfo the value for the {@code pageInfo} record component
+   * @param prevPageToken the value for the {@code prevPageToken} record component
+   * @param regionCode the value for the {@code regionCode} record component
+   * @param tokenPagination the value for the {@code tokenPagination} record component
+   * @param visitorId the value for the {@code visitorId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public SearchListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

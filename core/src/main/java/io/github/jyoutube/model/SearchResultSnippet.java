@@ -38,7 +38,18 @@ public record SearchResultSnippet(
     String title,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param channelId the value for the {@code channelId} record component
+   * @param channelTitle the value for the {@code channelTitle} record component
+   * @param description the value for the {@code description} record component
+   * @param liveBroadcastContent the value for the {@code liveBroadcastContent} record component
+   * @param publishedAt the value for the {@code publishedAt} record component
+   * @param thumbnails the value for the {@code thumbnails} record component
+   * @param title the value for the {@code title} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public SearchResultSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
@@ -72,6 +83,9 @@ public record SearchResultSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static LiveBroadcastContent of(String value) {
       for (LiveBroadcastContent known : VALUES) {
@@ -82,7 +96,11 @@ public record SearchResultSnippet(
       return new LiveBroadcastContent(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<LiveBroadcastContent> values() {
       return VALUES;
     }

@@ -26,17 +26,32 @@ public record SubscriptionContentDetails(
     Long totalItemCount,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param activityType the value for the {@code activityType} record component
+   * @param newItemCount the value for the {@code newItemCount} record component
+   * @param totalItemCount the value for the {@code totalItemCount} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public SubscriptionContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -67,6 +82,9 @@ public record SubscriptionContentDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ActivityType of(String value) {
       for (ActivityType known : VALUES) {
@@ -77,7 +95,11 @@ public record SubscriptionContentDetails(
       return new ActivityType(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ActivityType> values() {
       return VALUES;
     }
@@ -161,31 +183,56 @@ public record SubscriptionContentDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code activityType}; {@code null} leaves it out. */
+    /**
+     * Sets {@code activityType}; {@code null} leaves it out.
+     *
+     * @param activityType the value, or {@code null}
+     * @return this builder
+     */
     public Builder activityType(ActivityType activityType) {
       this.activityType = activityType;
       return this;
     }
 
-    /** Sets {@code newItemCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code newItemCount}; {@code null} leaves it out.
+     *
+     * @param newItemCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder newItemCount(Long newItemCount) {
       this.newItemCount = newItemCount;
       return this;
     }
 
-    /** Sets {@code totalItemCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code totalItemCount}; {@code null} leaves it out.
+     *
+     * @param totalItemCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder totalItemCount(Long totalItemCount) {
       this.totalItemCount = totalItemCount;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link SubscriptionContentDetails} with the values set. */
+    /**
+     * Returns a new {@link SubscriptionContentDetails} with the values set.
+     *
+     * @return the new record
+     */
     public SubscriptionContentDetails build() {
       return new SubscriptionContentDetails(
           activityType, newItemCount, totalItemCount, additionalProperties);

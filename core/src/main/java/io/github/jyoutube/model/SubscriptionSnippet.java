@@ -36,17 +36,35 @@ public record SubscriptionSnippet(
     String title,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param channelId the value for the {@code channelId} record component
+   * @param description the value for the {@code description} record component
+   * @param publishedAt the value for the {@code publishedAt} record component
+   * @param resourceId the value for the {@code resourceId} record component
+   * @param thumbnails the value for the {@code thumbnails} record component
+   * @param title the value for the {@code title} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public SubscriptionSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -152,55 +170,100 @@ public record SubscriptionSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code channelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelId}; {@code null} leaves it out.
+     *
+     * @param channelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelId(String channelId) {
       this.channelId = channelId;
       return this;
     }
 
-    /** Sets {@code description}; {@code null} leaves it out. */
+    /**
+     * Sets {@code description}; {@code null} leaves it out.
+     *
+     * @param description the value, or {@code null}
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code publishedAt}; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishedAt}; {@code null} leaves it out.
+     *
+     * @param publishedAt the value, or {@code null}
+     * @return this builder
+     */
     public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
       return this;
     }
 
-    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param publishedAt the instant, or {@code null}
+     * @return this builder
+     */
     public Builder publishedAt(Instant publishedAt) {
       this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 
-    /** Sets {@code resourceId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code resourceId}; {@code null} leaves it out.
+     *
+     * @param resourceId the value, or {@code null}
+     * @return this builder
+     */
     public Builder resourceId(ResourceId resourceId) {
       this.resourceId = resourceId;
       return this;
     }
 
-    /** Sets {@code thumbnails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code thumbnails}; {@code null} leaves it out.
+     *
+     * @param thumbnails the value, or {@code null}
+     * @return this builder
+     */
     public Builder thumbnails(ThumbnailDetails thumbnails) {
       this.thumbnails = thumbnails;
       return this;
     }
 
-    /** Sets {@code title}; {@code null} leaves it out. */
+    /**
+     * Sets {@code title}; {@code null} leaves it out.
+     *
+     * @param title the value, or {@code null}
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link SubscriptionSnippet} with the values set. */
+    /**
+     * Returns a new {@link SubscriptionSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public SubscriptionSnippet build() {
       return new SubscriptionSnippet(
           channelId, description, publishedAt, resourceId, thumbnails, title, additionalProperties);

@@ -26,7 +26,15 @@ public record SuperChatEvent(
     SuperChatEventSnippet snippet,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param etag the value for the {@code etag} record component
+   * @param id the value for the {@code id} record component
+   * @param kind the value for the {@code kind} record component
+   * @param snippet the value for the {@code snippet} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public SuperChatEvent {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

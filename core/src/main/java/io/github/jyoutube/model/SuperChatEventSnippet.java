@@ -42,7 +42,21 @@ public record SuperChatEventSnippet(
     ChannelProfileDetails supporterDetails,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param amountMicros the value for the {@code amountMicros} record component
+   * @param channelId the value for the {@code channelId} record component
+   * @param commentText the value for the {@code commentText} record component
+   * @param createdAt the value for the {@code createdAt} record component
+   * @param currency the value for the {@code currency} record component
+   * @param displayString the value for the {@code displayString} record component
+   * @param isSuperStickerEvent the value for the {@code isSuperStickerEvent} record component
+   * @param messageType the value for the {@code messageType} record component
+   * @param superStickerMetadata the value for the {@code superStickerMetadata} record component
+   * @param supporterDetails the value for the {@code supporterDetails} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public SuperChatEventSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

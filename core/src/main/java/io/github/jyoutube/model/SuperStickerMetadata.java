@@ -27,17 +27,32 @@ public record SuperStickerMetadata(
     String stickerId,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param altText the value for the {@code altText} record component
+   * @param altTextLanguage the value for the {@code altTextLanguage} record component
+   * @param stickerId the value for the {@code stickerId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public SuperStickerMetadata {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -115,31 +130,56 @@ public record SuperStickerMetadata(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code altText}; {@code null} leaves it out. */
+    /**
+     * Sets {@code altText}; {@code null} leaves it out.
+     *
+     * @param altText the value, or {@code null}
+     * @return this builder
+     */
     public Builder altText(String altText) {
       this.altText = altText;
       return this;
     }
 
-    /** Sets {@code altTextLanguage}; {@code null} leaves it out. */
+    /**
+     * Sets {@code altTextLanguage}; {@code null} leaves it out.
+     *
+     * @param altTextLanguage the value, or {@code null}
+     * @return this builder
+     */
     public Builder altTextLanguage(String altTextLanguage) {
       this.altTextLanguage = altTextLanguage;
       return this;
     }
 
-    /** Sets {@code stickerId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code stickerId}; {@code null} leaves it out.
+     *
+     * @param stickerId the value, or {@code null}
+     * @return this builder
+     */
     public Builder stickerId(String stickerId) {
       this.stickerId = stickerId;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link SuperStickerMetadata} with the values set. */
+    /**
+     * Returns a new {@link SuperStickerMetadata} with the values set.
+     *
+     * @return the new record
+     */
     public SuperStickerMetadata build() {
       return new SuperStickerMetadata(altText, altTextLanguage, stickerId, additionalProperties);
     }

@@ -29,17 +29,34 @@ public record TestItem(
     TestItemTestItemSnippet snippet,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param etag the value for the {@code etag} record component
+   * @param featuredPart the value for the {@code featuredPart} record component
+   * @param gaia the value for the {@code gaia} record component
+   * @param id the value for the {@code id} record component
+   * @param snippet the value for the {@code snippet} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public TestItem {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -129,43 +146,78 @@ public record TestItem(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code etag}; {@code null} leaves it out. */
+    /**
+     * Sets {@code etag}; {@code null} leaves it out.
+     *
+     * @param etag the value, or {@code null}
+     * @return this builder
+     */
     public Builder etag(String etag) {
       this.etag = etag;
       return this;
     }
 
-    /** Sets {@code featuredPart}; {@code null} leaves it out. */
+    /**
+     * Sets {@code featuredPart}; {@code null} leaves it out.
+     *
+     * @param featuredPart the value, or {@code null}
+     * @return this builder
+     */
     public Builder featuredPart(Boolean featuredPart) {
       this.featuredPart = featuredPart;
       return this;
     }
 
-    /** Sets {@code gaia}; {@code null} leaves it out. */
+    /**
+     * Sets {@code gaia}; {@code null} leaves it out.
+     *
+     * @param gaia the value, or {@code null}
+     * @return this builder
+     */
     public Builder gaia(Long gaia) {
       this.gaia = gaia;
       return this;
     }
 
-    /** Sets {@code id}; {@code null} leaves it out. */
+    /**
+     * Sets {@code id}; {@code null} leaves it out.
+     *
+     * @param id the value, or {@code null}
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code snippet}; {@code null} leaves it out. */
+    /**
+     * Sets {@code snippet}; {@code null} leaves it out.
+     *
+     * @param snippet the value, or {@code null}
+     * @return this builder
+     */
     public Builder snippet(TestItemTestItemSnippet snippet) {
       this.snippet = snippet;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link TestItem} with the values set. */
+    /**
+     * Returns a new {@link TestItem} with the values set.
+     *
+     * @return the new record
+     */
     public TestItem build() {
       return new TestItem(etag, featuredPart, gaia, id, snippet, additionalProperties);
     }

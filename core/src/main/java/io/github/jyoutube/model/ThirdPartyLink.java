@@ -32,17 +32,34 @@ public record ThirdPartyLink(
     ThirdPartyLinkStatus status,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param etag the value for the {@code etag} record component
+   * @param kind the value for the {@code kind} record component
+   * @param linkingToken the value for the {@code linkingToken} record component
+   * @param snippet the value for the {@code snippet} record component
+   * @param status the value for the {@code status} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ThirdPartyLink {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -132,43 +149,78 @@ public record ThirdPartyLink(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code etag}; {@code null} leaves it out. */
+    /**
+     * Sets {@code etag}; {@code null} leaves it out.
+     *
+     * @param etag the value, or {@code null}
+     * @return this builder
+     */
     public Builder etag(String etag) {
       this.etag = etag;
       return this;
     }
 
-    /** Sets {@code kind}; {@code null} leaves it out. */
+    /**
+     * Sets {@code kind}; {@code null} leaves it out.
+     *
+     * @param kind the value, or {@code null}
+     * @return this builder
+     */
     public Builder kind(String kind) {
       this.kind = kind;
       return this;
     }
 
-    /** Sets {@code linkingToken}; {@code null} leaves it out. */
+    /**
+     * Sets {@code linkingToken}; {@code null} leaves it out.
+     *
+     * @param linkingToken the value, or {@code null}
+     * @return this builder
+     */
     public Builder linkingToken(String linkingToken) {
       this.linkingToken = linkingToken;
       return this;
     }
 
-    /** Sets {@code snippet}; {@code null} leaves it out. */
+    /**
+     * Sets {@code snippet}; {@code null} leaves it out.
+     *
+     * @param snippet the value, or {@code null}
+     * @return this builder
+     */
     public Builder snippet(ThirdPartyLinkSnippet snippet) {
       this.snippet = snippet;
       return this;
     }
 
-    /** Sets {@code status}; {@code null} leaves it out. */
+    /**
+     * Sets {@code status}; {@code null} leaves it out.
+     *
+     * @param status the value, or {@code null}
+     * @return this builder
+     */
     public Builder status(ThirdPartyLinkStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ThirdPartyLink} with the values set. */
+    /**
+     * Returns a new {@link ThirdPartyLink} with the values set.
+     *
+     * @return the new record
+     */
     public ThirdPartyLink build() {
       return new ThirdPartyLink(etag, kind, linkingToken, snippet, status, additionalProperties);
     }

@@ -27,7 +27,14 @@ public record ThirdPartyLinkListResponse(
     String kind,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param etag the value for the {@code etag} record component
+   * @param items the value for the {@code items} record component
+   * @param kind the value for the {@code kind} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ThirdPartyLinkListResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

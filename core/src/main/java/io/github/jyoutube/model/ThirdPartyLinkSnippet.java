@@ -29,17 +29,33 @@ public record ThirdPartyLinkSnippet(
     Type type,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param channelToAffiliateProgramLink the value for the {@code channelToAffiliateProgramLink}
+   *     record component
+   * @param channelToStoreLink the value for the {@code channelToStoreLink} record component
+   * @param type the value for the {@code type} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ThirdPartyLinkSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -76,6 +92,9 @@ public record ThirdPartyLinkSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Type of(String value) {
       for (Type known : VALUES) {
@@ -86,7 +105,11 @@ public record ThirdPartyLinkSnippet(
       return new Type(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Type> values() {
       return VALUES;
     }
@@ -173,32 +196,57 @@ public record ThirdPartyLinkSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code channelToAffiliateProgramLink}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelToAffiliateProgramLink}; {@code null} leaves it out.
+     *
+     * @param channelToAffiliateProgramLink the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelToAffiliateProgramLink(
         ChannelToAffiliateProgramLinkDetails channelToAffiliateProgramLink) {
       this.channelToAffiliateProgramLink = channelToAffiliateProgramLink;
       return this;
     }
 
-    /** Sets {@code channelToStoreLink}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelToStoreLink}; {@code null} leaves it out.
+     *
+     * @param channelToStoreLink the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelToStoreLink(ChannelToStoreLinkDetails channelToStoreLink) {
       this.channelToStoreLink = channelToStoreLink;
       return this;
     }
 
-    /** Sets {@code type}; {@code null} leaves it out. */
+    /**
+     * Sets {@code type}; {@code null} leaves it out.
+     *
+     * @param type the value, or {@code null}
+     * @return this builder
+     */
     public Builder type(Type type) {
       this.type = type;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ThirdPartyLinkSnippet} with the values set. */
+    /**
+     * Returns a new {@link ThirdPartyLinkSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public ThirdPartyLinkSnippet build() {
       return new ThirdPartyLinkSnippet(
           channelToAffiliateProgramLink, channelToStoreLink, type, additionalProperties);

@@ -21,17 +21,30 @@ import java.util.Objects;
 public record ThirdPartyLinkStatus(
     LinkStatus linkStatus, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param linkStatus the value for the {@code linkStatus} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ThirdPartyLinkStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -63,6 +76,9 @@ public record ThirdPartyLinkStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static LinkStatus of(String value) {
       for (LinkStatus known : VALUES) {
@@ -73,7 +89,11 @@ public record ThirdPartyLinkStatus(
       return new LinkStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<LinkStatus> values() {
       return VALUES;
     }
@@ -137,19 +157,34 @@ public record ThirdPartyLinkStatus(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code linkStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code linkStatus}; {@code null} leaves it out.
+     *
+     * @param linkStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder linkStatus(LinkStatus linkStatus) {
       this.linkStatus = linkStatus;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ThirdPartyLinkStatus} with the values set. */
+    /**
+     * Returns a new {@link ThirdPartyLinkStatus} with the values set.
+     *
+     * @return the new record
+     */
     public ThirdPartyLinkStatus build() {
       return new ThirdPartyLinkStatus(linkStatus, additionalProperties);
     }

@@ -22,17 +22,32 @@ import java.util.Objects;
 public record Thumbnail(
     Long height, String url, Long width, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param height the value for the {@code height} record component
+   * @param url the value for the {@code url} record component
+   * @param width the value for the {@code width} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public Thumbnail {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -105,31 +120,56 @@ public record Thumbnail(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code height}; {@code null} leaves it out. */
+    /**
+     * Sets {@code height}; {@code null} leaves it out.
+     *
+     * @param height the value, or {@code null}
+     * @return this builder
+     */
     public Builder height(Long height) {
       this.height = height;
       return this;
     }
 
-    /** Sets {@code url}; {@code null} leaves it out. */
+    /**
+     * Sets {@code url}; {@code null} leaves it out.
+     *
+     * @param url the value, or {@code null}
+     * @return this builder
+     */
     public Builder url(String url) {
       this.url = url;
       return this;
     }
 
-    /** Sets {@code width}; {@code null} leaves it out. */
+    /**
+     * Sets {@code width}; {@code null} leaves it out.
+     *
+     * @param width the value, or {@code null}
+     * @return this builder
+     */
     public Builder width(Long width) {
       this.width = width;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link Thumbnail} with the values set. */
+    /**
+     * Returns a new {@link Thumbnail} with the values set.
+     *
+     * @return the new record
+     */
     public Thumbnail build() {
       return new Thumbnail(height, url, width, additionalProperties);
     }

@@ -35,17 +35,37 @@ public record ThumbnailDetails(
     Thumbnail uhd,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param defaultValue the value for the {@code defaultValue} record component
+   * @param fhd the value for the {@code fhd} record component
+   * @param high the value for the {@code high} record component
+   * @param maxres the value for the {@code maxres} record component
+   * @param medium the value for the {@code medium} record component
+   * @param qhd the value for the {@code qhd} record component
+   * @param standard the value for the {@code standard} record component
+   * @param uhd the value for the {@code uhd} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ThumbnailDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -161,61 +181,111 @@ public record ThumbnailDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code defaultValue}; {@code null} leaves it out. */
+    /**
+     * Sets {@code defaultValue}; {@code null} leaves it out.
+     *
+     * @param defaultValue the value, or {@code null}
+     * @return this builder
+     */
     public Builder defaultValue(Thumbnail defaultValue) {
       this.defaultValue = defaultValue;
       return this;
     }
 
-    /** Sets {@code fhd}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fhd}; {@code null} leaves it out.
+     *
+     * @param fhd the value, or {@code null}
+     * @return this builder
+     */
     public Builder fhd(Thumbnail fhd) {
       this.fhd = fhd;
       return this;
     }
 
-    /** Sets {@code high}; {@code null} leaves it out. */
+    /**
+     * Sets {@code high}; {@code null} leaves it out.
+     *
+     * @param high the value, or {@code null}
+     * @return this builder
+     */
     public Builder high(Thumbnail high) {
       this.high = high;
       return this;
     }
 
-    /** Sets {@code maxres}; {@code null} leaves it out. */
+    /**
+     * Sets {@code maxres}; {@code null} leaves it out.
+     *
+     * @param maxres the value, or {@code null}
+     * @return this builder
+     */
     public Builder maxres(Thumbnail maxres) {
       this.maxres = maxres;
       return this;
     }
 
-    /** Sets {@code medium}; {@code null} leaves it out. */
+    /**
+     * Sets {@code medium}; {@code null} leaves it out.
+     *
+     * @param medium the value, or {@code null}
+     * @return this builder
+     */
     public Builder medium(Thumbnail medium) {
       this.medium = medium;
       return this;
     }
 
-    /** Sets {@code qhd}; {@code null} leaves it out. */
+    /**
+     * Sets {@code qhd}; {@code null} leaves it out.
+     *
+     * @param qhd the value, or {@code null}
+     * @return this builder
+     */
     public Builder qhd(Thumbnail qhd) {
       this.qhd = qhd;
       return this;
     }
 
-    /** Sets {@code standard}; {@code null} leaves it out. */
+    /**
+     * Sets {@code standard}; {@code null} leaves it out.
+     *
+     * @param standard the value, or {@code null}
+     * @return this builder
+     */
     public Builder standard(Thumbnail standard) {
       this.standard = standard;
       return this;
     }
 
-    /** Sets {@code uhd}; {@code null} leaves it out. */
+    /**
+     * Sets {@code uhd}; {@code null} leaves it out.
+     *
+     * @param uhd the value, or {@code null}
+     * @return this builder
+     */
     public Builder uhd(Thumbnail uhd) {
       this.uhd = uhd;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link ThumbnailDetails} with the values set. */
+    /**
+     * Returns a new {@link ThumbnailDetails} with the values set.
+     *
+     * @return the new record
+     */
     public ThumbnailDetails build() {
       return new ThumbnailDetails(
           defaultValue, fhd, high, maxres, medium, qhd, standard, uhd, additionalProperties);

@@ -32,7 +32,16 @@ public record ThumbnailSetResponse(
     String visitorId,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param etag the value for the {@code etag} record component
+   * @param eventId the value for the {@code eventId} record component
+   * @param items the value for the {@code items} record component
+   * @param kind the value for the {@code kind} record component
+   * @param visitorId the value for the {@code visitorId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public ThumbnailSetResponse {
     items = ModelSupport.copy(items);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

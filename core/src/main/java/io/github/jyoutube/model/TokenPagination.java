@@ -16,7 +16,11 @@ import java.util.Map;
  */
 public record TokenPagination(Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public TokenPagination {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -89,18 +89,51 @@ public record Video(
     VideoTopicDetails topicDetails,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param ageGating the value for the {@code ageGating} record component
+   * @param brandPartner the value for the {@code brandPartner} record component
+   * @param contentDetails the value for the {@code contentDetails} record component
+   * @param etag the value for the {@code etag} record component
+   * @param fileDetails the value for the {@code fileDetails} record component
+   * @param id the value for the {@code id} record component
+   * @param kind the value for the {@code kind} record component
+   * @param liveStreamingDetails the value for the {@code liveStreamingDetails} record component
+   * @param localizations the value for the {@code localizations} record component
+   * @param monetizationDetails the value for the {@code monetizationDetails} record component
+   * @param paidProductPlacementDetails the value for the {@code paidProductPlacementDetails} record
+   *     component
+   * @param player the value for the {@code player} record component
+   * @param processingDetails the value for the {@code processingDetails} record component
+   * @param projectDetails the value for the {@code projectDetails} record component
+   * @param recordingDetails the value for the {@code recordingDetails} record component
+   * @param snippet the value for the {@code snippet} record component
+   * @param statistics the value for the {@code statistics} record component
+   * @param status the value for the {@code status} record component
+   * @param suggestions the value for the {@code suggestions} record component
+   * @param topicDetails the value for the {@code topicDetails} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public Video {
     localizations = ModelSupport.copy(localizations);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -358,134 +391,244 @@ public record Video(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code ageGating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code ageGating}; {@code null} leaves it out.
+     *
+     * @param ageGating the value, or {@code null}
+     * @return this builder
+     */
     public Builder ageGating(VideoAgeGating ageGating) {
       this.ageGating = ageGating;
       return this;
     }
 
-    /** Sets {@code brandPartner}; {@code null} leaves it out. */
+    /**
+     * Sets {@code brandPartner}; {@code null} leaves it out.
+     *
+     * @param brandPartner the value, or {@code null}
+     * @return this builder
+     */
     public Builder brandPartner(BrandPartner brandPartner) {
       this.brandPartner = brandPartner;
       return this;
     }
 
-    /** Sets {@code contentDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code contentDetails}; {@code null} leaves it out.
+     *
+     * @param contentDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder contentDetails(VideoContentDetails contentDetails) {
       this.contentDetails = contentDetails;
       return this;
     }
 
-    /** Sets {@code etag}; {@code null} leaves it out. */
+    /**
+     * Sets {@code etag}; {@code null} leaves it out.
+     *
+     * @param etag the value, or {@code null}
+     * @return this builder
+     */
     public Builder etag(String etag) {
       this.etag = etag;
       return this;
     }
 
-    /** Sets {@code fileDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fileDetails}; {@code null} leaves it out.
+     *
+     * @param fileDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder fileDetails(VideoFileDetails fileDetails) {
       this.fileDetails = fileDetails;
       return this;
     }
 
-    /** Sets {@code id}; {@code null} leaves it out. */
+    /**
+     * Sets {@code id}; {@code null} leaves it out.
+     *
+     * @param id the value, or {@code null}
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code kind}; {@code null} leaves it out. */
+    /**
+     * Sets {@code kind}; {@code null} leaves it out.
+     *
+     * @param kind the value, or {@code null}
+     * @return this builder
+     */
     public Builder kind(String kind) {
       this.kind = kind;
       return this;
     }
 
-    /** Sets {@code liveStreamingDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code liveStreamingDetails}; {@code null} leaves it out.
+     *
+     * @param liveStreamingDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder liveStreamingDetails(VideoLiveStreamingDetails liveStreamingDetails) {
       this.liveStreamingDetails = liveStreamingDetails;
       return this;
     }
 
-    /** Sets {@code localizations}; {@code null} leaves it out. */
+    /**
+     * Sets {@code localizations}; {@code null} leaves it out.
+     *
+     * @param localizations the value, or {@code null}
+     * @return this builder
+     */
     public Builder localizations(Map<String, VideoLocalization> localizations) {
       this.localizations = localizations;
       return this;
     }
 
-    /** Sets {@code monetizationDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code monetizationDetails}; {@code null} leaves it out.
+     *
+     * @param monetizationDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder monetizationDetails(VideoMonetizationDetails monetizationDetails) {
       this.monetizationDetails = monetizationDetails;
       return this;
     }
 
-    /** Sets {@code paidProductPlacementDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code paidProductPlacementDetails}; {@code null} leaves it out.
+     *
+     * @param paidProductPlacementDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder paidProductPlacementDetails(
         VideoPaidProductPlacementDetails paidProductPlacementDetails) {
       this.paidProductPlacementDetails = paidProductPlacementDetails;
       return this;
     }
 
-    /** Sets {@code player}; {@code null} leaves it out. */
+    /**
+     * Sets {@code player}; {@code null} leaves it out.
+     *
+     * @param player the value, or {@code null}
+     * @return this builder
+     */
     public Builder player(VideoPlayer player) {
       this.player = player;
       return this;
     }
 
-    /** Sets {@code processingDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code processingDetails}; {@code null} leaves it out.
+     *
+     * @param processingDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder processingDetails(VideoProcessingDetails processingDetails) {
       this.processingDetails = processingDetails;
       return this;
     }
 
-    /** Sets {@code projectDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code projectDetails}; {@code null} leaves it out.
+     *
+     * @param projectDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder projectDetails(VideoProjectDetails projectDetails) {
       this.projectDetails = projectDetails;
       return this;
     }
 
-    /** Sets {@code recordingDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code recordingDetails}; {@code null} leaves it out.
+     *
+     * @param recordingDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder recordingDetails(VideoRecordingDetails recordingDetails) {
       this.recordingDetails = recordingDetails;
       return this;
     }
 
-    /** Sets {@code snippet}; {@code null} leaves it out. */
+    /**
+     * Sets {@code snippet}; {@code null} leaves it out.
+     *
+     * @param snippet the value, or {@code null}
+     * @return this builder
+     */
     public Builder snippet(VideoSnippet snippet) {
       this.snippet = snippet;
       return this;
     }
 
-    /** Sets {@code statistics}; {@code null} leaves it out. */
+    /**
+     * Sets {@code statistics}; {@code null} leaves it out.
+     *
+     * @param statistics the value, or {@code null}
+     * @return this builder
+     */
     public Builder statistics(VideoStatistics statistics) {
       this.statistics = statistics;
       return this;
     }
 
-    /** Sets {@code status}; {@code null} leaves it out. */
+    /**
+     * Sets {@code status}; {@code null} leaves it out.
+     *
+     * @param status the value, or {@code null}
+     * @return this builder
+     */
     public Builder status(VideoStatus status) {
       this.status = status;
       return this;
     }
 
-    /** Sets {@code suggestions}; {@code null} leaves it out. */
+    /**
+     * Sets {@code suggestions}; {@code null} leaves it out.
+     *
+     * @param suggestions the value, or {@code null}
+     * @return this builder
+     */
     public Builder suggestions(VideoSuggestions suggestions) {
       this.suggestions = suggestions;
       return this;
     }
 
-    /** Sets {@code topicDetails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code topicDetails}; {@code null} leaves it out.
+     *
+     * @param topicDetails the value, or {@code null}
+     * @return this builder
+     */
     public Builder topicDetails(VideoTopicDetails topicDetails) {
       this.topicDetails = topicDetails;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link Video} with the values set. */
+    /**
+     * Returns a new {@link Video} with the values set.
+     *
+     * @return the new record
+     */
     public Video build() {
       return new Video(
           ageGating,

@@ -32,17 +32,34 @@ public record VideoAbuseReport(
     String videoId,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param comments the value for the {@code comments} record component
+   * @param language the value for the {@code language} record component
+   * @param reasonId the value for the {@code reasonId} record component
+   * @param secondaryReasonId the value for the {@code secondaryReasonId} record component
+   * @param videoId the value for the {@code videoId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoAbuseReport {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -135,43 +152,78 @@ public record VideoAbuseReport(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code comments}; {@code null} leaves it out. */
+    /**
+     * Sets {@code comments}; {@code null} leaves it out.
+     *
+     * @param comments the value, or {@code null}
+     * @return this builder
+     */
     public Builder comments(String comments) {
       this.comments = comments;
       return this;
     }
 
-    /** Sets {@code language}; {@code null} leaves it out. */
+    /**
+     * Sets {@code language}; {@code null} leaves it out.
+     *
+     * @param language the value, or {@code null}
+     * @return this builder
+     */
     public Builder language(String language) {
       this.language = language;
       return this;
     }
 
-    /** Sets {@code reasonId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code reasonId}; {@code null} leaves it out.
+     *
+     * @param reasonId the value, or {@code null}
+     * @return this builder
+     */
     public Builder reasonId(String reasonId) {
       this.reasonId = reasonId;
       return this;
     }
 
-    /** Sets {@code secondaryReasonId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code secondaryReasonId}; {@code null} leaves it out.
+     *
+     * @param secondaryReasonId the value, or {@code null}
+     * @return this builder
+     */
     public Builder secondaryReasonId(String secondaryReasonId) {
       this.secondaryReasonId = secondaryReasonId;
       return this;
     }
 
-    /** Sets {@code videoId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code videoId}; {@code null} leaves it out.
+     *
+     * @param videoId the value, or {@code null}
+     * @return this builder
+     */
     public Builder videoId(String videoId) {
       this.videoId = videoId;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoAbuseReport} with the values set. */
+    /**
+     * Returns a new {@link VideoAbuseReport} with the values set.
+     *
+     * @return the new record
+     */
     public VideoAbuseReport build() {
       return new VideoAbuseReport(
           comments, language, reasonId, secondaryReasonId, videoId, additionalProperties);

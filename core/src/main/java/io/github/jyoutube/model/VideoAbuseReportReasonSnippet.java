@@ -25,7 +25,13 @@ public record VideoAbuseReportReasonSnippet(
     List<VideoAbuseReportSecondaryReason> secondaryReasons,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param label the value for the {@code label} record component
+   * @param secondaryReasons the value for the {@code secondaryReasons} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoAbuseReportReasonSnippet {
     secondaryReasons = ModelSupport.copy(secondaryReasons);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

@@ -19,7 +19,13 @@ import java.util.Map;
 public record VideoAbuseReportSecondaryReason(
     String id, String label, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param id the value for the {@code id} record component
+   * @param label the value for the {@code label} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoAbuseReportSecondaryReason {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

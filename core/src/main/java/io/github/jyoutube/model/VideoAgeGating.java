@@ -30,17 +30,32 @@ public record VideoAgeGating(
     VideoGameRating videoGameRating,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param alcoholContent the value for the {@code alcoholContent} record component
+   * @param restricted the value for the {@code restricted} record component
+   * @param videoGameRating the value for the {@code videoGameRating} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoAgeGating {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -73,6 +88,9 @@ public record VideoAgeGating(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static VideoGameRating of(String value) {
       for (VideoGameRating known : VALUES) {
@@ -83,7 +101,11 @@ public record VideoAgeGating(
       return new VideoGameRating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<VideoGameRating> values() {
       return VALUES;
     }
@@ -162,31 +184,56 @@ public record VideoAgeGating(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code alcoholContent}; {@code null} leaves it out. */
+    /**
+     * Sets {@code alcoholContent}; {@code null} leaves it out.
+     *
+     * @param alcoholContent the value, or {@code null}
+     * @return this builder
+     */
     public Builder alcoholContent(Boolean alcoholContent) {
       this.alcoholContent = alcoholContent;
       return this;
     }
 
-    /** Sets {@code restricted}; {@code null} leaves it out. */
+    /**
+     * Sets {@code restricted}; {@code null} leaves it out.
+     *
+     * @param restricted the value, or {@code null}
+     * @return this builder
+     */
     public Builder restricted(Boolean restricted) {
       this.restricted = restricted;
       return this;
     }
 
-    /** Sets {@code videoGameRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code videoGameRating}; {@code null} leaves it out.
+     *
+     * @param videoGameRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder videoGameRating(VideoGameRating videoGameRating) {
       this.videoGameRating = videoGameRating;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoAgeGating} with the values set. */
+    /**
+     * Returns a new {@link VideoAgeGating} with the values set.
+     *
+     * @return the new record
+     */
     public VideoAgeGating build() {
       return new VideoAgeGating(alcoholContent, restricted, videoGameRating, additionalProperties);
     }

@@ -20,7 +20,14 @@ import java.util.Map;
 public record VideoCategorySnippet(
     Boolean assignable, String channelId, String title, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param assignable the value for the {@code assignable} record component
+   * @param channelId the value for the {@code channelId} record component
+   * @param title the value for the {@code title} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoCategorySnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

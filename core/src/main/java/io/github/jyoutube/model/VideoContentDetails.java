@@ -52,17 +52,39 @@ public record VideoContentDetails(
     VideoContentDetailsRegionRestriction regionRestriction,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param caption the value for the {@code caption} record component
+   * @param contentRating the value for the {@code contentRating} record component
+   * @param countryRestriction the value for the {@code countryRestriction} record component
+   * @param definition the value for the {@code definition} record component
+   * @param dimension the value for the {@code dimension} record component
+   * @param duration the value for the {@code duration} record component
+   * @param hasCustomThumbnail the value for the {@code hasCustomThumbnail} record component
+   * @param licensedContent the value for the {@code licensedContent} record component
+   * @param projection the value for the {@code projection} record component
+   * @param regionRestriction the value for the {@code regionRestriction} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -88,6 +110,9 @@ public record VideoContentDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Caption of(String value) {
       for (Caption known : VALUES) {
@@ -98,7 +123,11 @@ public record VideoContentDetails(
       return new Caption(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Caption> values() {
       return VALUES;
     }
@@ -125,6 +154,9 @@ public record VideoContentDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Definition of(String value) {
       for (Definition known : VALUES) {
@@ -135,7 +167,11 @@ public record VideoContentDetails(
       return new Definition(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Definition> values() {
       return VALUES;
     }
@@ -162,6 +198,9 @@ public record VideoContentDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Projection of(String value) {
       for (Projection known : VALUES) {
@@ -172,7 +211,11 @@ public record VideoContentDetails(
       return new Projection(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Projection> values() {
       return VALUES;
     }
@@ -335,73 +378,133 @@ public record VideoContentDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code caption}; {@code null} leaves it out. */
+    /**
+     * Sets {@code caption}; {@code null} leaves it out.
+     *
+     * @param caption the value, or {@code null}
+     * @return this builder
+     */
     public Builder caption(Caption caption) {
       this.caption = caption;
       return this;
     }
 
-    /** Sets {@code contentRating}; {@code null} leaves it out. */
+    /**
+     * Sets {@code contentRating}; {@code null} leaves it out.
+     *
+     * @param contentRating the value, or {@code null}
+     * @return this builder
+     */
     public Builder contentRating(ContentRating contentRating) {
       this.contentRating = contentRating;
       return this;
     }
 
-    /** Sets {@code countryRestriction}; {@code null} leaves it out. */
+    /**
+     * Sets {@code countryRestriction}; {@code null} leaves it out.
+     *
+     * @param countryRestriction the value, or {@code null}
+     * @return this builder
+     */
     public Builder countryRestriction(AccessPolicy countryRestriction) {
       this.countryRestriction = countryRestriction;
       return this;
     }
 
-    /** Sets {@code definition}; {@code null} leaves it out. */
+    /**
+     * Sets {@code definition}; {@code null} leaves it out.
+     *
+     * @param definition the value, or {@code null}
+     * @return this builder
+     */
     public Builder definition(Definition definition) {
       this.definition = definition;
       return this;
     }
 
-    /** Sets {@code dimension}; {@code null} leaves it out. */
+    /**
+     * Sets {@code dimension}; {@code null} leaves it out.
+     *
+     * @param dimension the value, or {@code null}
+     * @return this builder
+     */
     public Builder dimension(String dimension) {
       this.dimension = dimension;
       return this;
     }
 
-    /** Sets {@code duration}; {@code null} leaves it out. */
+    /**
+     * Sets {@code duration}; {@code null} leaves it out.
+     *
+     * @param duration the value, or {@code null}
+     * @return this builder
+     */
     public Builder duration(String duration) {
       this.duration = duration;
       return this;
     }
 
-    /** Sets {@code hasCustomThumbnail}; {@code null} leaves it out. */
+    /**
+     * Sets {@code hasCustomThumbnail}; {@code null} leaves it out.
+     *
+     * @param hasCustomThumbnail the value, or {@code null}
+     * @return this builder
+     */
     public Builder hasCustomThumbnail(Boolean hasCustomThumbnail) {
       this.hasCustomThumbnail = hasCustomThumbnail;
       return this;
     }
 
-    /** Sets {@code licensedContent}; {@code null} leaves it out. */
+    /**
+     * Sets {@code licensedContent}; {@code null} leaves it out.
+     *
+     * @param licensedContent the value, or {@code null}
+     * @return this builder
+     */
     public Builder licensedContent(Boolean licensedContent) {
       this.licensedContent = licensedContent;
       return this;
     }
 
-    /** Sets {@code projection}; {@code null} leaves it out. */
+    /**
+     * Sets {@code projection}; {@code null} leaves it out.
+     *
+     * @param projection the value, or {@code null}
+     * @return this builder
+     */
     public Builder projection(Projection projection) {
       this.projection = projection;
       return this;
     }
 
-    /** Sets {@code regionRestriction}; {@code null} leaves it out. */
+    /**
+     * Sets {@code regionRestriction}; {@code null} leaves it out.
+     *
+     * @param regionRestriction the value, or {@code null}
+     * @return this builder
+     */
     public Builder regionRestriction(VideoContentDetailsRegionRestriction regionRestriction) {
       this.regionRestriction = regionRestriction;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoContentDetails} with the values set. */
+    /**
+     * Returns a new {@link VideoContentDetails} with the values set.
+     *
+     * @return the new record
+     */
     public VideoContentDetails build() {
       return new VideoContentDetails(
           caption,

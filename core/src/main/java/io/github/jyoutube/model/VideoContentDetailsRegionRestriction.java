@@ -30,19 +30,33 @@ import java.util.Objects;
 public record VideoContentDetailsRegionRestriction(
     List<String> allowed, List<String> blocked, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param allowed the value for the {@code allowed} record component
+   * @param blocked the value for the {@code blocked} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoContentDetailsRegionRestriction {
     allowed = ModelSupport.copy(allowed);
     blocked = ModelSupport.copy(blocked);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -142,25 +156,45 @@ public record VideoContentDetailsRegionRestriction(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code allowed}; {@code null} leaves it out. */
+    /**
+     * Sets {@code allowed}; {@code null} leaves it out.
+     *
+     * @param allowed the value, or {@code null}
+     * @return this builder
+     */
     public Builder allowed(List<String> allowed) {
       this.allowed = allowed;
       return this;
     }
 
-    /** Sets {@code blocked}; {@code null} leaves it out. */
+    /**
+     * Sets {@code blocked}; {@code null} leaves it out.
+     *
+     * @param blocked the value, or {@code null}
+     * @return this builder
+     */
     public Builder blocked(List<String> blocked) {
       this.blocked = blocked;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoContentDetailsRegionRestriction} with the values set. */
+    /**
+     * Returns a new {@link VideoContentDetailsRegionRestriction} with the values set.
+     *
+     * @return the new record
+     */
     public VideoContentDetailsRegionRestriction build() {
       return new VideoContentDetailsRegionRestriction(allowed, blocked, additionalProperties);
     }

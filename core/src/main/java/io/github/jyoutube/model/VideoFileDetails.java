@@ -53,19 +53,40 @@ public record VideoFileDetails(
     List<VideoFileDetailsVideoStream> videoStreams,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param audioStreams the value for the {@code audioStreams} record component
+   * @param bitrateBps the value for the {@code bitrateBps} record component
+   * @param container the value for the {@code container} record component
+   * @param creationTime the value for the {@code creationTime} record component
+   * @param durationMs the value for the {@code durationMs} record component
+   * @param fileName the value for the {@code fileName} record component
+   * @param fileSize the value for the {@code fileSize} record component
+   * @param fileType the value for the {@code fileType} record component
+   * @param videoStreams the value for the {@code videoStreams} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoFileDetails {
     audioStreams = ModelSupport.copy(audioStreams);
     videoStreams = ModelSupport.copy(videoStreams);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -107,6 +128,9 @@ public record VideoFileDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static FileType of(String value) {
       for (FileType known : VALUES) {
@@ -117,7 +141,11 @@ public record VideoFileDetails(
       return new FileType(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<FileType> values() {
       return VALUES;
     }
@@ -287,67 +315,122 @@ public record VideoFileDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code audioStreams}; {@code null} leaves it out. */
+    /**
+     * Sets {@code audioStreams}; {@code null} leaves it out.
+     *
+     * @param audioStreams the value, or {@code null}
+     * @return this builder
+     */
     public Builder audioStreams(List<VideoFileDetailsAudioStream> audioStreams) {
       this.audioStreams = audioStreams;
       return this;
     }
 
-    /** Sets {@code bitrateBps}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bitrateBps}; {@code null} leaves it out.
+     *
+     * @param bitrateBps the value, or {@code null}
+     * @return this builder
+     */
     public Builder bitrateBps(BigInteger bitrateBps) {
       this.bitrateBps = bitrateBps;
       return this;
     }
 
-    /** Sets {@code container}; {@code null} leaves it out. */
+    /**
+     * Sets {@code container}; {@code null} leaves it out.
+     *
+     * @param container the value, or {@code null}
+     * @return this builder
+     */
     public Builder container(String container) {
       this.container = container;
       return this;
     }
 
-    /** Sets {@code creationTime}; {@code null} leaves it out. */
+    /**
+     * Sets {@code creationTime}; {@code null} leaves it out.
+     *
+     * @param creationTime the value, or {@code null}
+     * @return this builder
+     */
     public Builder creationTime(String creationTime) {
       this.creationTime = creationTime;
       return this;
     }
 
-    /** Sets {@code durationMs}; {@code null} leaves it out. */
+    /**
+     * Sets {@code durationMs}; {@code null} leaves it out.
+     *
+     * @param durationMs the value, or {@code null}
+     * @return this builder
+     */
     public Builder durationMs(BigInteger durationMs) {
       this.durationMs = durationMs;
       return this;
     }
 
-    /** Sets {@code fileName}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fileName}; {@code null} leaves it out.
+     *
+     * @param fileName the value, or {@code null}
+     * @return this builder
+     */
     public Builder fileName(String fileName) {
       this.fileName = fileName;
       return this;
     }
 
-    /** Sets {@code fileSize}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fileSize}; {@code null} leaves it out.
+     *
+     * @param fileSize the value, or {@code null}
+     * @return this builder
+     */
     public Builder fileSize(BigInteger fileSize) {
       this.fileSize = fileSize;
       return this;
     }
 
-    /** Sets {@code fileType}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fileType}; {@code null} leaves it out.
+     *
+     * @param fileType the value, or {@code null}
+     * @return this builder
+     */
     public Builder fileType(FileType fileType) {
       this.fileType = fileType;
       return this;
     }
 
-    /** Sets {@code videoStreams}; {@code null} leaves it out. */
+    /**
+     * Sets {@code videoStreams}; {@code null} leaves it out.
+     *
+     * @param videoStreams the value, or {@code null}
+     * @return this builder
+     */
     public Builder videoStreams(List<VideoFileDetailsVideoStream> videoStreams) {
       this.videoStreams = videoStreams;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoFileDetails} with the values set. */
+    /**
+     * Returns a new {@link VideoFileDetails} with the values set.
+     *
+     * @return the new record
+     */
     public VideoFileDetails build() {
       return new VideoFileDetails(
           audioStreams,

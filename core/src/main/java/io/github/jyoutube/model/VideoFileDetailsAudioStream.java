@@ -29,17 +29,33 @@ public record VideoFileDetailsAudioStream(
     String vendor,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param bitrateBps the value for the {@code bitrateBps} record component
+   * @param channelCount the value for the {@code channelCount} record component
+   * @param codec the value for the {@code codec} record component
+   * @param vendor the value for the {@code vendor} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoFileDetailsAudioStream {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -128,37 +144,67 @@ public record VideoFileDetailsAudioStream(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code bitrateBps}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bitrateBps}; {@code null} leaves it out.
+     *
+     * @param bitrateBps the value, or {@code null}
+     * @return this builder
+     */
     public Builder bitrateBps(BigInteger bitrateBps) {
       this.bitrateBps = bitrateBps;
       return this;
     }
 
-    /** Sets {@code channelCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelCount}; {@code null} leaves it out.
+     *
+     * @param channelCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelCount(Long channelCount) {
       this.channelCount = channelCount;
       return this;
     }
 
-    /** Sets {@code codec}; {@code null} leaves it out. */
+    /**
+     * Sets {@code codec}; {@code null} leaves it out.
+     *
+     * @param codec the value, or {@code null}
+     * @return this builder
+     */
     public Builder codec(String codec) {
       this.codec = codec;
       return this;
     }
 
-    /** Sets {@code vendor}; {@code null} leaves it out. */
+    /**
+     * Sets {@code vendor}; {@code null} leaves it out.
+     *
+     * @param vendor the value, or {@code null}
+     * @return this builder
+     */
     public Builder vendor(String vendor) {
       this.vendor = vendor;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoFileDetailsAudioStream} with the values set. */
+    /**
+     * Returns a new {@link VideoFileDetailsAudioStream} with the values set.
+     *
+     * @return the new record
+     */
     public VideoFileDetailsAudioStream build() {
       return new VideoFileDetailsAudioStream(
           bitrateBps, channelCount, codec, vendor, additionalProperties);

@@ -41,17 +41,37 @@ public record VideoFileDetailsVideoStream(
     Long widthPixels,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param aspectRatio the value for the {@code aspectRatio} record component
+   * @param bitrateBps the value for the {@code bitrateBps} record component
+   * @param codec the value for the {@code codec} record component
+   * @param frameRateFps the value for the {@code frameRateFps} record component
+   * @param heightPixels the value for the {@code heightPixels} record component
+   * @param rotation the value for the {@code rotation} record component
+   * @param vendor the value for the {@code vendor} record component
+   * @param widthPixels the value for the {@code widthPixels} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoFileDetailsVideoStream {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -87,6 +107,9 @@ public record VideoFileDetailsVideoStream(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Rotation of(String value) {
       for (Rotation known : VALUES) {
@@ -97,7 +120,11 @@ public record VideoFileDetailsVideoStream(
       return new Rotation(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Rotation> values() {
       return VALUES;
     }
@@ -234,61 +261,111 @@ public record VideoFileDetailsVideoStream(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code aspectRatio}; {@code null} leaves it out. */
+    /**
+     * Sets {@code aspectRatio}; {@code null} leaves it out.
+     *
+     * @param aspectRatio the value, or {@code null}
+     * @return this builder
+     */
     public Builder aspectRatio(Double aspectRatio) {
       this.aspectRatio = aspectRatio;
       return this;
     }
 
-    /** Sets {@code bitrateBps}; {@code null} leaves it out. */
+    /**
+     * Sets {@code bitrateBps}; {@code null} leaves it out.
+     *
+     * @param bitrateBps the value, or {@code null}
+     * @return this builder
+     */
     public Builder bitrateBps(BigInteger bitrateBps) {
       this.bitrateBps = bitrateBps;
       return this;
     }
 
-    /** Sets {@code codec}; {@code null} leaves it out. */
+    /**
+     * Sets {@code codec}; {@code null} leaves it out.
+     *
+     * @param codec the value, or {@code null}
+     * @return this builder
+     */
     public Builder codec(String codec) {
       this.codec = codec;
       return this;
     }
 
-    /** Sets {@code frameRateFps}; {@code null} leaves it out. */
+    /**
+     * Sets {@code frameRateFps}; {@code null} leaves it out.
+     *
+     * @param frameRateFps the value, or {@code null}
+     * @return this builder
+     */
     public Builder frameRateFps(Double frameRateFps) {
       this.frameRateFps = frameRateFps;
       return this;
     }
 
-    /** Sets {@code heightPixels}; {@code null} leaves it out. */
+    /**
+     * Sets {@code heightPixels}; {@code null} leaves it out.
+     *
+     * @param heightPixels the value, or {@code null}
+     * @return this builder
+     */
     public Builder heightPixels(Long heightPixels) {
       this.heightPixels = heightPixels;
       return this;
     }
 
-    /** Sets {@code rotation}; {@code null} leaves it out. */
+    /**
+     * Sets {@code rotation}; {@code null} leaves it out.
+     *
+     * @param rotation the value, or {@code null}
+     * @return this builder
+     */
     public Builder rotation(Rotation rotation) {
       this.rotation = rotation;
       return this;
     }
 
-    /** Sets {@code vendor}; {@code null} leaves it out. */
+    /**
+     * Sets {@code vendor}; {@code null} leaves it out.
+     *
+     * @param vendor the value, or {@code null}
+     * @return this builder
+     */
     public Builder vendor(String vendor) {
       this.vendor = vendor;
       return this;
     }
 
-    /** Sets {@code widthPixels}; {@code null} leaves it out. */
+    /**
+     * Sets {@code widthPixels}; {@code null} leaves it out.
+     *
+     * @param widthPixels the value, or {@code null}
+     * @return this builder
+     */
     public Builder widthPixels(Long widthPixels) {
       this.widthPixels = widthPixels;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoFileDetailsVideoStream} with the values set. */
+    /**
+     * Returns a new {@link VideoFileDetailsVideoStream} with the values set.
+     *
+     * @return the new record
+     */
     public VideoFileDetailsVideoStream build() {
       return new VideoFileDetailsVideoStream(
           aspectRatio,

@@ -45,17 +45,35 @@ public record VideoLiveStreamingDetails(
     DateTime scheduledStartTime,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param activeLiveChatId the value for the {@code activeLiveChatId} record component
+   * @param actualEndTime the value for the {@code actualEndTime} record component
+   * @param actualStartTime the value for the {@code actualStartTime} record component
+   * @param concurrentViewers the value for the {@code concurrentViewers} record component
+   * @param scheduledEndTime the value for the {@code scheduledEndTime} record component
+   * @param scheduledStartTime the value for the {@code scheduledStartTime} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoLiveStreamingDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -174,55 +192,100 @@ public record VideoLiveStreamingDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code activeLiveChatId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code activeLiveChatId}; {@code null} leaves it out.
+     *
+     * @param activeLiveChatId the value, or {@code null}
+     * @return this builder
+     */
     public Builder activeLiveChatId(String activeLiveChatId) {
       this.activeLiveChatId = activeLiveChatId;
       return this;
     }
 
-    /** Sets {@code actualEndTime}; {@code null} leaves it out. */
+    /**
+     * Sets {@code actualEndTime}; {@code null} leaves it out.
+     *
+     * @param actualEndTime the value, or {@code null}
+     * @return this builder
+     */
     public Builder actualEndTime(DateTime actualEndTime) {
       this.actualEndTime = actualEndTime;
       return this;
     }
 
-    /** Sets {@code actualEndTime} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code actualEndTime} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param actualEndTime the instant, or {@code null}
+     * @return this builder
+     */
     public Builder actualEndTime(Instant actualEndTime) {
       this.actualEndTime = actualEndTime == null ? null : DateTime.of(actualEndTime);
       return this;
     }
 
-    /** Sets {@code actualStartTime}; {@code null} leaves it out. */
+    /**
+     * Sets {@code actualStartTime}; {@code null} leaves it out.
+     *
+     * @param actualStartTime the value, or {@code null}
+     * @return this builder
+     */
     public Builder actualStartTime(DateTime actualStartTime) {
       this.actualStartTime = actualStartTime;
       return this;
     }
 
-    /** Sets {@code actualStartTime} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code actualStartTime} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param actualStartTime the instant, or {@code null}
+     * @return this builder
+     */
     public Builder actualStartTime(Instant actualStartTime) {
       this.actualStartTime = actualStartTime == null ? null : DateTime.of(actualStartTime);
       return this;
     }
 
-    /** Sets {@code concurrentViewers}; {@code null} leaves it out. */
+    /**
+     * Sets {@code concurrentViewers}; {@code null} leaves it out.
+     *
+     * @param concurrentViewers the value, or {@code null}
+     * @return this builder
+     */
     public Builder concurrentViewers(BigInteger concurrentViewers) {
       this.concurrentViewers = concurrentViewers;
       return this;
     }
 
-    /** Sets {@code scheduledEndTime}; {@code null} leaves it out. */
+    /**
+     * Sets {@code scheduledEndTime}; {@code null} leaves it out.
+     *
+     * @param scheduledEndTime the value, or {@code null}
+     * @return this builder
+     */
     public Builder scheduledEndTime(DateTime scheduledEndTime) {
       this.scheduledEndTime = scheduledEndTime;
       return this;
     }
 
-    /** Sets {@code scheduledEndTime} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code scheduledEndTime} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param scheduledEndTime the instant, or {@code null}
+     * @return this builder
+     */
     public Builder scheduledEndTime(Instant scheduledEndTime) {
       this.scheduledEndTime = scheduledEndTime == null ? null : DateTime.of(scheduledEndTime);
       return this;
     }
 
-    /** Sets {@code scheduledStartTime}; {@code null} leaves it out. */
+    /**
+     * Sets {@code scheduledStartTime}; {@code null} leaves it out.
+     *
+     * @param scheduledStartTime the value, or {@code null}
+     * @return this builder
+     */
     public Builder scheduledStartTime(DateTime scheduledStartTime) {
       this.scheduledStartTime = scheduledStartTime;
       return this;
@@ -230,19 +293,32 @@ public record VideoLiveStreamingDetails(
 
     /**
      * Sets {@code scheduledStartTime} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param scheduledStartTime the instant, or {@code null}
+     * @return this builder
      */
     public Builder scheduledStartTime(Instant scheduledStartTime) {
       this.scheduledStartTime = scheduledStartTime == null ? null : DateTime.of(scheduledStartTime);
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoLiveStreamingDetails} with the values set. */
+    /**
+     * Returns a new {@link VideoLiveStreamingDetails} with the values set.
+     *
+     * @return the new record
+     */
     public VideoLiveStreamingDetails build() {
       return new VideoLiveStreamingDetails(
           activeLiveChatId,

@@ -23,17 +23,31 @@ import java.util.Objects;
 public record VideoPaidProductPlacementDetails(
     Boolean hasPaidProductPlacement, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param hasPaidProductPlacement the value for the {@code hasPaidProductPlacement} record
+   *     component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoPaidProductPlacementDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -98,19 +112,34 @@ public record VideoPaidProductPlacementDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code hasPaidProductPlacement}; {@code null} leaves it out. */
+    /**
+     * Sets {@code hasPaidProductPlacement}; {@code null} leaves it out.
+     *
+     * @param hasPaidProductPlacement the value, or {@code null}
+     * @return this builder
+     */
     public Builder hasPaidProductPlacement(Boolean hasPaidProductPlacement) {
       this.hasPaidProductPlacement = hasPaidProductPlacement;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoPaidProductPlacementDetails} with the values set. */
+    /**
+     * Returns a new {@link VideoPaidProductPlacementDetails} with the values set.
+     *
+     * @return the new record
+     */
     public VideoPaidProductPlacementDetails build() {
       return new VideoPaidProductPlacementDetails(hasPaidProductPlacement, additionalProperties);
     }

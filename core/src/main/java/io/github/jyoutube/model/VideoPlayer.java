@@ -22,17 +22,32 @@ import java.util.Objects;
 public record VideoPlayer(
     Long embedHeight, String embedHtml, Long embedWidth, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param embedHeight the value for the {@code embedHeight} record component
+   * @param embedHtml the value for the {@code embedHtml} record component
+   * @param embedWidth the value for the {@code embedWidth} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoPlayer {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -105,31 +120,56 @@ public record VideoPlayer(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code embedHeight}; {@code null} leaves it out. */
+    /**
+     * Sets {@code embedHeight}; {@code null} leaves it out.
+     *
+     * @param embedHeight the value, or {@code null}
+     * @return this builder
+     */
     public Builder embedHeight(Long embedHeight) {
       this.embedHeight = embedHeight;
       return this;
     }
 
-    /** Sets {@code embedHtml}; {@code null} leaves it out. */
+    /**
+     * Sets {@code embedHtml}; {@code null} leaves it out.
+     *
+     * @param embedHtml the value, or {@code null}
+     * @return this builder
+     */
     public Builder embedHtml(String embedHtml) {
       this.embedHtml = embedHtml;
       return this;
     }
 
-    /** Sets {@code embedWidth}; {@code null} leaves it out. */
+    /**
+     * Sets {@code embedWidth}; {@code null} leaves it out.
+     *
+     * @param embedWidth the value, or {@code null}
+     * @return this builder
+     */
     public Builder embedWidth(Long embedWidth) {
       this.embedWidth = embedWidth;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoPlayer} with the values set. */
+    /**
+     * Returns a new {@link VideoPlayer} with the values set.
+     *
+     * @return the new record
+     */
     public VideoPlayer build() {
       return new VideoPlayer(embedHeight, embedHtml, embedWidth, additionalProperties);
     }

@@ -53,17 +53,42 @@ public record VideoProcessingDetails(
     String thumbnailsAvailability,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param editorSuggestionsAvailability the value for the {@code editorSuggestionsAvailability}
+   *     record component
+   * @param fileDetailsAvailability the value for the {@code fileDetailsAvailability} record
+   *     component
+   * @param processingFailureReason the value for the {@code processingFailureReason} record
+   *     component
+   * @param processingIssuesAvailability the value for the {@code processingIssuesAvailability}
+   *     record component
+   * @param processingProgress the value for the {@code processingProgress} record component
+   * @param processingStatus the value for the {@code processingStatus} record component
+   * @param tagSuggestionsAvailability the value for the {@code tagSuggestionsAvailability} record
+   *     component
+   * @param thumbnailsAvailability the value for the {@code thumbnailsAvailability} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoProcessingDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -99,6 +124,9 @@ public record VideoProcessingDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ProcessingFailureReason of(String value) {
       for (ProcessingFailureReason known : VALUES) {
@@ -109,7 +137,11 @@ public record VideoProcessingDetails(
       return new ProcessingFailureReason(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ProcessingFailureReason> values() {
       return VALUES;
     }
@@ -143,6 +175,9 @@ public record VideoProcessingDetails(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ProcessingStatus of(String value) {
       for (ProcessingStatus known : VALUES) {
@@ -153,7 +188,11 @@ public record VideoProcessingDetails(
       return new ProcessingStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ProcessingStatus> values() {
       return VALUES;
     }
@@ -301,61 +340,111 @@ public record VideoProcessingDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code editorSuggestionsAvailability}; {@code null} leaves it out. */
+    /**
+     * Sets {@code editorSuggestionsAvailability}; {@code null} leaves it out.
+     *
+     * @param editorSuggestionsAvailability the value, or {@code null}
+     * @return this builder
+     */
     public Builder editorSuggestionsAvailability(String editorSuggestionsAvailability) {
       this.editorSuggestionsAvailability = editorSuggestionsAvailability;
       return this;
     }
 
-    /** Sets {@code fileDetailsAvailability}; {@code null} leaves it out. */
+    /**
+     * Sets {@code fileDetailsAvailability}; {@code null} leaves it out.
+     *
+     * @param fileDetailsAvailability the value, or {@code null}
+     * @return this builder
+     */
     public Builder fileDetailsAvailability(String fileDetailsAvailability) {
       this.fileDetailsAvailability = fileDetailsAvailability;
       return this;
     }
 
-    /** Sets {@code processingFailureReason}; {@code null} leaves it out. */
+    /**
+     * Sets {@code processingFailureReason}; {@code null} leaves it out.
+     *
+     * @param processingFailureReason the value, or {@code null}
+     * @return this builder
+     */
     public Builder processingFailureReason(ProcessingFailureReason processingFailureReason) {
       this.processingFailureReason = processingFailureReason;
       return this;
     }
 
-    /** Sets {@code processingIssuesAvailability}; {@code null} leaves it out. */
+    /**
+     * Sets {@code processingIssuesAvailability}; {@code null} leaves it out.
+     *
+     * @param processingIssuesAvailability the value, or {@code null}
+     * @return this builder
+     */
     public Builder processingIssuesAvailability(String processingIssuesAvailability) {
       this.processingIssuesAvailability = processingIssuesAvailability;
       return this;
     }
 
-    /** Sets {@code processingProgress}; {@code null} leaves it out. */
+    /**
+     * Sets {@code processingProgress}; {@code null} leaves it out.
+     *
+     * @param processingProgress the value, or {@code null}
+     * @return this builder
+     */
     public Builder processingProgress(VideoProcessingDetailsProcessingProgress processingProgress) {
       this.processingProgress = processingProgress;
       return this;
     }
 
-    /** Sets {@code processingStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code processingStatus}; {@code null} leaves it out.
+     *
+     * @param processingStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder processingStatus(ProcessingStatus processingStatus) {
       this.processingStatus = processingStatus;
       return this;
     }
 
-    /** Sets {@code tagSuggestionsAvailability}; {@code null} leaves it out. */
+    /**
+     * Sets {@code tagSuggestionsAvailability}; {@code null} leaves it out.
+     *
+     * @param tagSuggestionsAvailability the value, or {@code null}
+     * @return this builder
+     */
     public Builder tagSuggestionsAvailability(String tagSuggestionsAvailability) {
       this.tagSuggestionsAvailability = tagSuggestionsAvailability;
       return this;
     }
 
-    /** Sets {@code thumbnailsAvailability}; {@code null} leaves it out. */
+    /**
+     * Sets {@code thumbnailsAvailability}; {@code null} leaves it out.
+     *
+     * @param thumbnailsAvailability the value, or {@code null}
+     * @return this builder
+     */
     public Builder thumbnailsAvailability(String thumbnailsAvailability) {
       this.thumbnailsAvailability = thumbnailsAvailability;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoProcessingDetails} with the values set. */
+    /**
+     * Returns a new {@link VideoProcessingDetails} with the values set.
+     *
+     * @return the new record
+     */
     public VideoProcessingDetails build() {
       return new VideoProcessingDetails(
           editorSuggestionsAvailability,

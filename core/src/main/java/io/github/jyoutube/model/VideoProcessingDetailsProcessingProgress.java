@@ -34,17 +34,32 @@ public record VideoProcessingDetailsProcessingProgress(
     BigInteger timeLeftMs,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param partsProcessed the value for the {@code partsProcessed} record component
+   * @param partsTotal the value for the {@code partsTotal} record component
+   * @param timeLeftMs the value for the {@code timeLeftMs} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoProcessingDetailsProcessingProgress {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -132,31 +147,56 @@ public record VideoProcessingDetailsProcessingProgress(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code partsProcessed}; {@code null} leaves it out. */
+    /**
+     * Sets {@code partsProcessed}; {@code null} leaves it out.
+     *
+     * @param partsProcessed the value, or {@code null}
+     * @return this builder
+     */
     public Builder partsProcessed(BigInteger partsProcessed) {
       this.partsProcessed = partsProcessed;
       return this;
     }
 
-    /** Sets {@code partsTotal}; {@code null} leaves it out. */
+    /**
+     * Sets {@code partsTotal}; {@code null} leaves it out.
+     *
+     * @param partsTotal the value, or {@code null}
+     * @return this builder
+     */
     public Builder partsTotal(BigInteger partsTotal) {
       this.partsTotal = partsTotal;
       return this;
     }
 
-    /** Sets {@code timeLeftMs}; {@code null} leaves it out. */
+    /**
+     * Sets {@code timeLeftMs}; {@code null} leaves it out.
+     *
+     * @param timeLeftMs the value, or {@code null}
+     * @return this builder
+     */
     public Builder timeLeftMs(BigInteger timeLeftMs) {
       this.timeLeftMs = timeLeftMs;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoProcessingDetailsProcessingProgress} with the values set. */
+    /**
+     * Returns a new {@link VideoProcessingDetailsProcessingProgress} with the values set.
+     *
+     * @return the new record
+     */
     public VideoProcessingDetailsProcessingProgress build() {
       return new VideoProcessingDetailsProcessingProgress(
           partsProcessed, partsTotal, timeLeftMs, additionalProperties);

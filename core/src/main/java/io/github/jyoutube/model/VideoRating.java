@@ -19,7 +19,13 @@ import java.util.Map;
  */
 public record VideoRating(Rating rating, String videoId, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param rating the value for the {@code rating} record component
+   * @param videoId the value for the {@code videoId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoRating {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
@@ -48,6 +54,9 @@ public record VideoRating(Rating rating, String videoId, Map<String, Object> add
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static Rating of(String value) {
       for (Rating known : VALUES) {
@@ -58,7 +67,11 @@ public record VideoRating(Rating rating, String videoId, Map<String, Object> add
       return new Rating(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<Rating> values() {
       return VALUES;
     }

@@ -26,17 +26,32 @@ public record VideoRecordingDetails(
     DateTime recordingDate,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param location the value for the {@code location} record component
+   * @param locationDescription the value for the {@code locationDescription} record component
+   * @param recordingDate the value for the {@code recordingDate} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoRecordingDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -116,37 +131,67 @@ public record VideoRecordingDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code location}; {@code null} leaves it out. */
+    /**
+     * Sets {@code location}; {@code null} leaves it out.
+     *
+     * @param location the value, or {@code null}
+     * @return this builder
+     */
     public Builder location(GeoPoint location) {
       this.location = location;
       return this;
     }
 
-    /** Sets {@code locationDescription}; {@code null} leaves it out. */
+    /**
+     * Sets {@code locationDescription}; {@code null} leaves it out.
+     *
+     * @param locationDescription the value, or {@code null}
+     * @return this builder
+     */
     public Builder locationDescription(String locationDescription) {
       this.locationDescription = locationDescription;
       return this;
     }
 
-    /** Sets {@code recordingDate}; {@code null} leaves it out. */
+    /**
+     * Sets {@code recordingDate}; {@code null} leaves it out.
+     *
+     * @param recordingDate the value, or {@code null}
+     * @return this builder
+     */
     public Builder recordingDate(DateTime recordingDate) {
       this.recordingDate = recordingDate;
       return this;
     }
 
-    /** Sets {@code recordingDate} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code recordingDate} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param recordingDate the instant, or {@code null}
+     * @return this builder
+     */
     public Builder recordingDate(Instant recordingDate) {
       this.recordingDate = recordingDate == null ? null : DateTime.of(recordingDate);
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoRecordingDetails} with the values set. */
+    /**
+     * Returns a new {@link VideoRecordingDetails} with the values set.
+     *
+     * @return the new record
+     */
     public VideoRecordingDetails build() {
       return new VideoRecordingDetails(
           location, locationDescription, recordingDate, additionalProperties);

@@ -54,18 +54,42 @@ public record VideoSnippet(
     String title,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param categoryId the value for the {@code categoryId} record component
+   * @param channelId the value for the {@code channelId} record component
+   * @param channelTitle the value for the {@code channelTitle} record component
+   * @param defaultAudioLanguage the value for the {@code defaultAudioLanguage} record component
+   * @param defaultLanguage the value for the {@code defaultLanguage} record component
+   * @param description the value for the {@code description} record component
+   * @param liveBroadcastContent the value for the {@code liveBroadcastContent} record component
+   * @param localized the value for the {@code localized} record component
+   * @param publishedAt the value for the {@code publishedAt} record component
+   * @param tags the value for the {@code tags} record component
+   * @param thumbnails the value for the {@code thumbnails} record component
+   * @param title the value for the {@code title} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoSnippet {
     tags = ModelSupport.copy(tags);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -99,6 +123,9 @@ public record VideoSnippet(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static LiveBroadcastContent of(String value) {
       for (LiveBroadcastContent known : VALUES) {
@@ -109,7 +136,11 @@ public record VideoSnippet(
       return new LiveBroadcastContent(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<LiveBroadcastContent> values() {
       return VALUES;
     }
@@ -292,91 +323,166 @@ public record VideoSnippet(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code categoryId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code categoryId}; {@code null} leaves it out.
+     *
+     * @param categoryId the value, or {@code null}
+     * @return this builder
+     */
     public Builder categoryId(String categoryId) {
       this.categoryId = categoryId;
       return this;
     }
 
-    /** Sets {@code channelId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelId}; {@code null} leaves it out.
+     *
+     * @param channelId the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelId(String channelId) {
       this.channelId = channelId;
       return this;
     }
 
-    /** Sets {@code channelTitle}; {@code null} leaves it out. */
+    /**
+     * Sets {@code channelTitle}; {@code null} leaves it out.
+     *
+     * @param channelTitle the value, or {@code null}
+     * @return this builder
+     */
     public Builder channelTitle(String channelTitle) {
       this.channelTitle = channelTitle;
       return this;
     }
 
-    /** Sets {@code defaultAudioLanguage}; {@code null} leaves it out. */
+    /**
+     * Sets {@code defaultAudioLanguage}; {@code null} leaves it out.
+     *
+     * @param defaultAudioLanguage the value, or {@code null}
+     * @return this builder
+     */
     public Builder defaultAudioLanguage(String defaultAudioLanguage) {
       this.defaultAudioLanguage = defaultAudioLanguage;
       return this;
     }
 
-    /** Sets {@code defaultLanguage}; {@code null} leaves it out. */
+    /**
+     * Sets {@code defaultLanguage}; {@code null} leaves it out.
+     *
+     * @param defaultLanguage the value, or {@code null}
+     * @return this builder
+     */
     public Builder defaultLanguage(String defaultLanguage) {
       this.defaultLanguage = defaultLanguage;
       return this;
     }
 
-    /** Sets {@code description}; {@code null} leaves it out. */
+    /**
+     * Sets {@code description}; {@code null} leaves it out.
+     *
+     * @param description the value, or {@code null}
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets {@code liveBroadcastContent}; {@code null} leaves it out. */
+    /**
+     * Sets {@code liveBroadcastContent}; {@code null} leaves it out.
+     *
+     * @param liveBroadcastContent the value, or {@code null}
+     * @return this builder
+     */
     public Builder liveBroadcastContent(LiveBroadcastContent liveBroadcastContent) {
       this.liveBroadcastContent = liveBroadcastContent;
       return this;
     }
 
-    /** Sets {@code localized}; {@code null} leaves it out. */
+    /**
+     * Sets {@code localized}; {@code null} leaves it out.
+     *
+     * @param localized the value, or {@code null}
+     * @return this builder
+     */
     public Builder localized(VideoLocalization localized) {
       this.localized = localized;
       return this;
     }
 
-    /** Sets {@code publishedAt}; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishedAt}; {@code null} leaves it out.
+     *
+     * @param publishedAt the value, or {@code null}
+     * @return this builder
+     */
     public Builder publishedAt(DateTime publishedAt) {
       this.publishedAt = publishedAt;
       return this;
     }
 
-    /** Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishedAt} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param publishedAt the instant, or {@code null}
+     * @return this builder
+     */
     public Builder publishedAt(Instant publishedAt) {
       this.publishedAt = publishedAt == null ? null : DateTime.of(publishedAt);
       return this;
     }
 
-    /** Sets {@code tags}; {@code null} leaves it out. */
+    /**
+     * Sets {@code tags}; {@code null} leaves it out.
+     *
+     * @param tags the value, or {@code null}
+     * @return this builder
+     */
     public Builder tags(List<String> tags) {
       this.tags = tags;
       return this;
     }
 
-    /** Sets {@code thumbnails}; {@code null} leaves it out. */
+    /**
+     * Sets {@code thumbnails}; {@code null} leaves it out.
+     *
+     * @param thumbnails the value, or {@code null}
+     * @return this builder
+     */
     public Builder thumbnails(ThumbnailDetails thumbnails) {
       this.thumbnails = thumbnails;
       return this;
     }
 
-    /** Sets {@code title}; {@code null} leaves it out. */
+    /**
+     * Sets {@code title}; {@code null} leaves it out.
+     *
+     * @param title the value, or {@code null}
+     * @return this builder
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoSnippet} with the values set. */
+    /**
+     * Returns a new {@link VideoSnippet} with the values set.
+     *
+     * @return the new record
+     */
     public VideoSnippet build() {
       return new VideoSnippet(
           categoryId,

@@ -33,7 +33,17 @@ public record VideoStat(
     VideoStatsStatistics statistics,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param contentDetails the value for the {@code contentDetails} record component
+   * @param etag the value for the {@code etag} record component
+   * @param id the value for the {@code id} record component
+   * @param kind the value for the {@code kind} record component
+   * @param snippet the value for the {@code snippet} record component
+   * @param statistics the value for the {@code statistics} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoStat {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

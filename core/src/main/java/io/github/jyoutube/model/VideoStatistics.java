@@ -33,17 +33,34 @@ public record VideoStatistics(
     BigInteger viewCount,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param commentCount the value for the {@code commentCount} record component
+   * @param dislikeCount the value for the {@code dislikeCount} record component
+   * @param favoriteCount the value for the {@code favoriteCount} record component
+   * @param likeCount the value for the {@code likeCount} record component
+   * @param viewCount the value for the {@code viewCount} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoStatistics {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -140,43 +157,78 @@ public record VideoStatistics(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code commentCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code commentCount}; {@code null} leaves it out.
+     *
+     * @param commentCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder commentCount(BigInteger commentCount) {
       this.commentCount = commentCount;
       return this;
     }
 
-    /** Sets {@code dislikeCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code dislikeCount}; {@code null} leaves it out.
+     *
+     * @param dislikeCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder dislikeCount(BigInteger dislikeCount) {
       this.dislikeCount = dislikeCount;
       return this;
     }
 
-    /** Sets {@code favoriteCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code favoriteCount}; {@code null} leaves it out.
+     *
+     * @param favoriteCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder favoriteCount(BigInteger favoriteCount) {
       this.favoriteCount = favoriteCount;
       return this;
     }
 
-    /** Sets {@code likeCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code likeCount}; {@code null} leaves it out.
+     *
+     * @param likeCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder likeCount(BigInteger likeCount) {
       this.likeCount = likeCount;
       return this;
     }
 
-    /** Sets {@code viewCount}; {@code null} leaves it out. */
+    /**
+     * Sets {@code viewCount}; {@code null} leaves it out.
+     *
+     * @param viewCount the value, or {@code null}
+     * @return this builder
+     */
     public Builder viewCount(BigInteger viewCount) {
       this.viewCount = viewCount;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoStatistics} with the values set. */
+    /**
+     * Returns a new {@link VideoStatistics} with the values set.
+     *
+     * @return the new record
+     */
     public VideoStatistics build() {
       return new VideoStatistics(
           commentCount, dislikeCount, favoriteCount, likeCount, viewCount, additionalProperties);

@@ -20,7 +20,12 @@ import java.util.Map;
  */
 public record VideoStatsContentDetails(String duration, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param duration the value for the {@code duration} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoStatsContentDetails {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -21,7 +21,12 @@ import java.util.Map;
  */
 public record VideoStatsSnippet(DateTime publishTime, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param publishTime the value for the {@code publishTime} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoStatsSnippet {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

@@ -21,7 +21,14 @@ import java.util.Map;
 public record VideoStatsStatistics(
     Long commentCount, Long likeCount, Long viewCount, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param commentCount the value for the {@code commentCount} record component
+   * @param likeCount the value for the {@code likeCount} record component
+   * @param viewCount the value for the {@code viewCount} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoStatsStatistics {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }

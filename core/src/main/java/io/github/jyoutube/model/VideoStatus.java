@@ -49,17 +49,41 @@ public record VideoStatus(
     UploadStatus uploadStatus,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param containsSyntheticMedia the value for the {@code containsSyntheticMedia} record component
+   * @param embeddable the value for the {@code embeddable} record component
+   * @param failureReason the value for the {@code failureReason} record component
+   * @param license the value for the {@code license} record component
+   * @param madeForKids the value for the {@code madeForKids} record component
+   * @param privacyStatus the value for the {@code privacyStatus} record component
+   * @param publicStatsViewable the value for the {@code publicStatsViewable} record component
+   * @param publishAt the value for the {@code publishAt} record component
+   * @param rejectionReason the value for the {@code rejectionReason} record component
+   * @param selfDeclaredMadeForKids the value for the {@code selfDeclaredMadeForKids} record
+   *     component
+   * @param uploadStatus the value for the {@code uploadStatus} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoStatus {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -98,6 +122,9 @@ public record VideoStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static FailureReason of(String value) {
       for (FailureReason known : VALUES) {
@@ -108,7 +135,11 @@ public record VideoStatus(
       return new FailureReason(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<FailureReason> values() {
       return VALUES;
     }
@@ -135,6 +166,9 @@ public record VideoStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static License of(String value) {
       for (License known : VALUES) {
@@ -145,7 +179,11 @@ public record VideoStatus(
       return new License(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<License> values() {
       return VALUES;
     }
@@ -175,6 +213,9 @@ public record VideoStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static PrivacyStatus of(String value) {
       for (PrivacyStatus known : VALUES) {
@@ -185,7 +226,11 @@ public record VideoStatus(
       return new PrivacyStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<PrivacyStatus> values() {
       return VALUES;
     }
@@ -249,6 +294,9 @@ public record VideoStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static RejectionReason of(String value) {
       for (RejectionReason known : VALUES) {
@@ -259,7 +307,11 @@ public record VideoStatus(
       return new RejectionReason(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<RejectionReason> values() {
       return VALUES;
     }
@@ -296,6 +348,9 @@ public record VideoStatus(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static UploadStatus of(String value) {
       for (UploadStatus known : VALUES) {
@@ -306,7 +361,11 @@ public record VideoStatus(
       return new UploadStatus(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<UploadStatus> values() {
       return VALUES;
     }
@@ -477,85 +536,155 @@ public record VideoStatus(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code containsSyntheticMedia}; {@code null} leaves it out. */
+    /**
+     * Sets {@code containsSyntheticMedia}; {@code null} leaves it out.
+     *
+     * @param containsSyntheticMedia the value, or {@code null}
+     * @return this builder
+     */
     public Builder containsSyntheticMedia(Boolean containsSyntheticMedia) {
       this.containsSyntheticMedia = containsSyntheticMedia;
       return this;
     }
 
-    /** Sets {@code embeddable}; {@code null} leaves it out. */
+    /**
+     * Sets {@code embeddable}; {@code null} leaves it out.
+     *
+     * @param embeddable the value, or {@code null}
+     * @return this builder
+     */
     public Builder embeddable(Boolean embeddable) {
       this.embeddable = embeddable;
       return this;
     }
 
-    /** Sets {@code failureReason}; {@code null} leaves it out. */
+    /**
+     * Sets {@code failureReason}; {@code null} leaves it out.
+     *
+     * @param failureReason the value, or {@code null}
+     * @return this builder
+     */
     public Builder failureReason(FailureReason failureReason) {
       this.failureReason = failureReason;
       return this;
     }
 
-    /** Sets {@code license}; {@code null} leaves it out. */
+    /**
+     * Sets {@code license}; {@code null} leaves it out.
+     *
+     * @param license the value, or {@code null}
+     * @return this builder
+     */
     public Builder license(License license) {
       this.license = license;
       return this;
     }
 
-    /** Sets {@code madeForKids}; {@code null} leaves it out. */
+    /**
+     * Sets {@code madeForKids}; {@code null} leaves it out.
+     *
+     * @param madeForKids the value, or {@code null}
+     * @return this builder
+     */
     public Builder madeForKids(Boolean madeForKids) {
       this.madeForKids = madeForKids;
       return this;
     }
 
-    /** Sets {@code privacyStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code privacyStatus}; {@code null} leaves it out.
+     *
+     * @param privacyStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder privacyStatus(PrivacyStatus privacyStatus) {
       this.privacyStatus = privacyStatus;
       return this;
     }
 
-    /** Sets {@code publicStatsViewable}; {@code null} leaves it out. */
+    /**
+     * Sets {@code publicStatsViewable}; {@code null} leaves it out.
+     *
+     * @param publicStatsViewable the value, or {@code null}
+     * @return this builder
+     */
     public Builder publicStatsViewable(Boolean publicStatsViewable) {
       this.publicStatsViewable = publicStatsViewable;
       return this;
     }
 
-    /** Sets {@code publishAt}; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishAt}; {@code null} leaves it out.
+     *
+     * @param publishAt the value, or {@code null}
+     * @return this builder
+     */
     public Builder publishAt(DateTime publishAt) {
       this.publishAt = publishAt;
       return this;
     }
 
-    /** Sets {@code publishAt} to an instant, written in UTC; {@code null} leaves it out. */
+    /**
+     * Sets {@code publishAt} to an instant, written in UTC; {@code null} leaves it out.
+     *
+     * @param publishAt the instant, or {@code null}
+     * @return this builder
+     */
     public Builder publishAt(Instant publishAt) {
       this.publishAt = publishAt == null ? null : DateTime.of(publishAt);
       return this;
     }
 
-    /** Sets {@code rejectionReason}; {@code null} leaves it out. */
+    /**
+     * Sets {@code rejectionReason}; {@code null} leaves it out.
+     *
+     * @param rejectionReason the value, or {@code null}
+     * @return this builder
+     */
     public Builder rejectionReason(RejectionReason rejectionReason) {
       this.rejectionReason = rejectionReason;
       return this;
     }
 
-    /** Sets {@code selfDeclaredMadeForKids}; {@code null} leaves it out. */
+    /**
+     * Sets {@code selfDeclaredMadeForKids}; {@code null} leaves it out.
+     *
+     * @param selfDeclaredMadeForKids the value, or {@code null}
+     * @return this builder
+     */
     public Builder selfDeclaredMadeForKids(Boolean selfDeclaredMadeForKids) {
       this.selfDeclaredMadeForKids = selfDeclaredMadeForKids;
       return this;
     }
 
-    /** Sets {@code uploadStatus}; {@code null} leaves it out. */
+    /**
+     * Sets {@code uploadStatus}; {@code null} leaves it out.
+     *
+     * @param uploadStatus the value, or {@code null}
+     * @return this builder
+     */
     public Builder uploadStatus(UploadStatus uploadStatus) {
       this.uploadStatus = uploadStatus;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoStatus} with the values set. */
+    /**
+     * Returns a new {@link VideoStatus} with the values set.
+     *
+     * @return the new record
+     */
     public VideoStatus build() {
       return new VideoStatus(
           containsSyntheticMedia,

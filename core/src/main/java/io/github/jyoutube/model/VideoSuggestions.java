@@ -43,7 +43,16 @@ public record VideoSuggestions(
     List<VideoSuggestionsTagSuggestion> tagSuggestions,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param editorSuggestions the value for the {@code editorSuggestions} record component
+   * @param processingErrors the value for the {@code processingErrors} record component
+   * @param processingHints the value for the {@code processingHints} record component
+   * @param processingWarnings the value for the {@code processingWarnings} record component
+   * @param tagSuggestions the value for the {@code tagSuggestions} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoSuggestions {
     editorSuggestions = ModelSupport.copy(editorSuggestions);
     processingErrors = ModelSupport.copy(processingErrors);
@@ -53,12 +62,20 @@ public record VideoSuggestions(
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -94,6 +111,9 @@ public record VideoSuggestions(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static EditorSuggestions of(String value) {
       for (EditorSuggestions known : VALUES) {
@@ -104,7 +124,11 @@ public record VideoSuggestions(
       return new EditorSuggestions(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<EditorSuggestions> values() {
       return VALUES;
     }
@@ -156,6 +180,9 @@ public record VideoSuggestions(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ProcessingErrors of(String value) {
       for (ProcessingErrors known : VALUES) {
@@ -166,7 +193,11 @@ public record VideoSuggestions(
       return new ProcessingErrors(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ProcessingErrors> values() {
       return VALUES;
     }
@@ -221,6 +252,9 @@ public record VideoSuggestions(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ProcessingHints of(String value) {
       for (ProcessingHints known : VALUES) {
@@ -231,7 +265,11 @@ public record VideoSuggestions(
       return new ProcessingHints(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ProcessingHints> values() {
       return VALUES;
     }
@@ -313,6 +351,9 @@ public record VideoSuggestions(
     /**
      * Returns the constant for {@code value}, or a new instance for a value this version of the
      * library does not know.
+     *
+     * @param value the value as the API writes it
+     * @return the value's constant or instance
      */
     public static ProcessingWarnings of(String value) {
       for (ProcessingWarnings known : VALUES) {
@@ -323,7 +364,11 @@ public record VideoSuggestions(
       return new ProcessingWarnings(value, false);
     }
 
-    /** Returns the values this version of the library knows, in the order the API lists them. */
+    /**
+     * Returns the values this version of the library knows, in the order the API lists them.
+     *
+     * @return the known values
+     */
     public static List<ProcessingWarnings> values() {
       return VALUES;
     }
@@ -496,43 +541,78 @@ public record VideoSuggestions(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code editorSuggestions}; {@code null} leaves it out. */
+    /**
+     * Sets {@code editorSuggestions}; {@code null} leaves it out.
+     *
+     * @param editorSuggestions the value, or {@code null}
+     * @return this builder
+     */
     public Builder editorSuggestions(List<EditorSuggestions> editorSuggestions) {
       this.editorSuggestions = editorSuggestions;
       return this;
     }
 
-    /** Sets {@code processingErrors}; {@code null} leaves it out. */
+    /**
+     * Sets {@code processingErrors}; {@code null} leaves it out.
+     *
+     * @param processingErrors the value, or {@code null}
+     * @return this builder
+     */
     public Builder processingErrors(List<ProcessingErrors> processingErrors) {
       this.processingErrors = processingErrors;
       return this;
     }
 
-    /** Sets {@code processingHints}; {@code null} leaves it out. */
+    /**
+     * Sets {@code processingHints}; {@code null} leaves it out.
+     *
+     * @param processingHints the value, or {@code null}
+     * @return this builder
+     */
     public Builder processingHints(List<ProcessingHints> processingHints) {
       this.processingHints = processingHints;
       return this;
     }
 
-    /** Sets {@code processingWarnings}; {@code null} leaves it out. */
+    /**
+     * Sets {@code processingWarnings}; {@code null} leaves it out.
+     *
+     * @param processingWarnings the value, or {@code null}
+     * @return this builder
+     */
     public Builder processingWarnings(List<ProcessingWarnings> processingWarnings) {
       this.processingWarnings = processingWarnings;
       return this;
     }
 
-    /** Sets {@code tagSuggestions}; {@code null} leaves it out. */
+    /**
+     * Sets {@code tagSuggestions}; {@code null} leaves it out.
+     *
+     * @param tagSuggestions the value, or {@code null}
+     * @return this builder
+     */
     public Builder tagSuggestions(List<VideoSuggestionsTagSuggestion> tagSuggestions) {
       this.tagSuggestions = tagSuggestions;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoSuggestions} with the values set. */
+    /**
+     * Returns a new {@link VideoSuggestions} with the values set.
+     *
+     * @return the new record
+     */
     public VideoSuggestions build() {
       return new VideoSuggestions(
           editorSuggestions,

@@ -27,18 +27,32 @@ import java.util.Objects;
 public record VideoSuggestionsTagSuggestion(
     List<String> categoryRestricts, String tag, Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param categoryRestricts the value for the {@code categoryRestricts} record component
+   * @param tag the value for the {@code tag} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoSuggestionsTagSuggestion {
     categoryRestricts = ModelSupport.copy(categoryRestricts);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -122,25 +136,45 @@ public record VideoSuggestionsTagSuggestion(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code categoryRestricts}; {@code null} leaves it out. */
+    /**
+     * Sets {@code categoryRestricts}; {@code null} leaves it out.
+     *
+     * @param categoryRestricts the value, or {@code null}
+     * @return this builder
+     */
     public Builder categoryRestricts(List<String> categoryRestricts) {
       this.categoryRestricts = categoryRestricts;
       return this;
     }
 
-    /** Sets {@code tag}; {@code null} leaves it out. */
+    /**
+     * Sets {@code tag}; {@code null} leaves it out.
+     *
+     * @param tag the value, or {@code null}
+     * @return this builder
+     */
     public Builder tag(String tag) {
       this.tag = tag;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoSuggestionsTagSuggestion} with the values set. */
+    /**
+     * Returns a new {@link VideoSuggestionsTagSuggestion} with the values set.
+     *
+     * @return the new record
+     */
     public VideoSuggestionsTagSuggestion build() {
       return new VideoSuggestionsTagSuggestion(categoryRestricts, tag, additionalProperties);
     }

@@ -34,7 +34,14 @@ public record VideoTopicDetails(
     List<String> topicIds,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param relevantTopicIds the value for the {@code relevantTopicIds} record component
+   * @param topicCategories the value for the {@code topicCategories} record component
+   * @param topicIds the value for the {@code topicIds} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoTopicDetails {
     relevantTopicIds = ModelSupport.copy(relevantTopicIds);
     topicCategories = ModelSupport.copy(topicCategories);
@@ -42,12 +49,20 @@ public record VideoTopicDetails(
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -164,31 +179,56 @@ public record VideoTopicDetails(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code relevantTopicIds}; {@code null} leaves it out. */
+    /**
+     * Sets {@code relevantTopicIds}; {@code null} leaves it out.
+     *
+     * @param relevantTopicIds the value, or {@code null}
+     * @return this builder
+     */
     public Builder relevantTopicIds(List<String> relevantTopicIds) {
       this.relevantTopicIds = relevantTopicIds;
       return this;
     }
 
-    /** Sets {@code topicCategories}; {@code null} leaves it out. */
+    /**
+     * Sets {@code topicCategories}; {@code null} leaves it out.
+     *
+     * @param topicCategories the value, or {@code null}
+     * @return this builder
+     */
     public Builder topicCategories(List<String> topicCategories) {
       this.topicCategories = topicCategories;
       return this;
     }
 
-    /** Sets {@code topicIds}; {@code null} leaves it out. */
+    /**
+     * Sets {@code topicIds}; {@code null} leaves it out.
+     *
+     * @param topicIds the value, or {@code null}
+     * @return this builder
+     */
     public Builder topicIds(List<String> topicIds) {
       this.topicIds = topicIds;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link VideoTopicDetails} with the values set. */
+    /**
+     * Returns a new {@link VideoTopicDetails} with the values set.
+     *
+     * @return the new record
+     */
     public VideoTopicDetails build() {
       return new VideoTopicDetails(
           relevantTopicIds, topicCategories, topicIds, additionalProperties);

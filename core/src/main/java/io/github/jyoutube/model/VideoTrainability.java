@@ -30,7 +30,15 @@ public record VideoTrainability(
     String videoId,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param etag the value for the {@code etag} record component
+   * @param kind the value for the {@code kind} record component
+   * @param permitted the value for the {@code permitted} record component
+   * @param videoId the value for the {@code videoId} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public VideoTrainability {
     permitted = ModelSupport.copy(permitted);
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);

@@ -26,17 +26,32 @@ public record WatchSettings(
     String textColor,
     Map<String, Object> additionalProperties) {
 
-  /** Creates an instance, copying lists and maps into unmodifiable collections. */
+  /**
+   * Creates an instance, copying lists and maps into unmodifiable collections.
+   *
+   * @param backgroundColor the value for the {@code backgroundColor} record component
+   * @param featuredPlaylistId the value for the {@code featuredPlaylistId} record component
+   * @param textColor the value for the {@code textColor} record component
+   * @param additionalProperties the value for the {@code additionalProperties} record component
+   */
   public WatchSettings {
     additionalProperties = ModelSupport.additionalProperties(additionalProperties);
   }
 
-  /** Returns a builder with no properties set. */
+  /**
+   * Returns a builder with no properties set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder initialized with this record's values. */
+  /**
+   * Returns a builder initialized with this record's values.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -111,31 +126,56 @@ public record WatchSettings(
       this.additionalProperties.putAll(source.additionalProperties());
     }
 
-    /** Sets {@code backgroundColor}; {@code null} leaves it out. */
+    /**
+     * Sets {@code backgroundColor}; {@code null} leaves it out.
+     *
+     * @param backgroundColor the value, or {@code null}
+     * @return this builder
+     */
     public Builder backgroundColor(String backgroundColor) {
       this.backgroundColor = backgroundColor;
       return this;
     }
 
-    /** Sets {@code featuredPlaylistId}; {@code null} leaves it out. */
+    /**
+     * Sets {@code featuredPlaylistId}; {@code null} leaves it out.
+     *
+     * @param featuredPlaylistId the value, or {@code null}
+     * @return this builder
+     */
     public Builder featuredPlaylistId(String featuredPlaylistId) {
       this.featuredPlaylistId = featuredPlaylistId;
       return this;
     }
 
-    /** Sets {@code textColor}; {@code null} leaves it out. */
+    /**
+     * Sets {@code textColor}; {@code null} leaves it out.
+     *
+     * @param textColor the value, or {@code null}
+     * @return this builder
+     */
     public Builder textColor(String textColor) {
       this.textColor = textColor;
       return this;
     }
 
-    /** Sets a property this version of the model does not know; it is written as given. */
+    /**
+     * Sets a property this version of the model does not know; it is written as given.
+     *
+     * @param name the JSON property name
+     * @param value the value: a string, number, boolean, list, map, model record or {@code null}
+     * @return this builder
+     */
     public Builder additionalProperty(String name, Object value) {
       additionalProperties.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
-    /** Returns a new {@link WatchSettings} with the values set. */
+    /**
+     * Returns a new {@link WatchSettings} with the values set.
+     *
+     * @return the new record
+     */
     public WatchSettings build() {
       return new WatchSettings(
           backgroundColor, featuredPlaylistId, textColor, additionalProperties);

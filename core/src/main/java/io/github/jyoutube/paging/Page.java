@@ -12,9 +12,9 @@ import java.util.List;
  */
 public interface Page<T> {
 
-  /** The items on this page; {@code null} only when the response carried none. */
+  /** {@return the items on this page; {@code null} only when the response carried none} */
   List<T> items();
 
-  /** The token of the next page, or {@code null} on the last page. */
+  /** {@return the token of the next page, or {@code null} on the last page} */
   String nextPageToken();
 }

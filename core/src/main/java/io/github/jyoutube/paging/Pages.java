@@ -70,6 +70,8 @@ public final class Pages<P extends Page<T>, T> implements Iterable<P> {
    * @param source makes the iterator of one walk over the pages
    * @param maxItems how many items to take at most
    * @return the pages
+   * @param <P> the type of page
+   * @param <T> the type of item
    */
   public static <P extends Page<T>, T> Pages<P, T> of(Supplier<Iterator<P>> source, long maxItems) {
     return new Pages<>(null, Objects.requireNonNull(source, "source == null"), null, maxItems);
@@ -83,14 +85,18 @@ public final class Pages<P extends Page<T>, T> implements Iterable<P> {
     return new PageIterator();
   }
 
-  /** The pages as a lazy, sequential stream. */
+  /** {@return the pages as a lazy, sequential stream} */
   public Stream<P> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
         false);
   }
 
-  /** The items of every page, as a lazy stream that stops after {@code maxItems} items. */
+  /**
+   * The items of every page, as a lazy stream that stops after {@code maxItems} items.
+   *
+   * @return the items of every page, as a lazy stream
+   */
   public Stream<T> items() {
     return stream()
         .flatMap(page -> page.items() == null ? Stream.empty() : page.items().stream())

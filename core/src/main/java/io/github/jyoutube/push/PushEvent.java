@@ -16,10 +16,10 @@ import java.time.OffsetDateTime;
 public sealed interface PushEvent
     permits PushEvent.VideoPublished, PushEvent.VideoUpdated, PushEvent.VideoDeleted {
 
-  /** The video's ID. */
+  /** {@return the video's ID} */
   String videoId();
 
-  /** The channel's ID, or {@code null} when the feed did not say. */
+  /** {@return the channel's ID, or {@code null} when the feed did not say} */
   String channelId();
 
   /**
@@ -65,7 +65,11 @@ public sealed interface PushEvent
       OffsetDateTime updated)
       implements PushEvent {
 
-    /** How long after its publication the video changed, or {@code null} if a date is missing. */
+    /**
+     * How long after its publication the video changed, or {@code null} if a date is missing.
+     *
+     * @return how long after its publication the video changed, or {@code null}
+     */
     public Duration sincePublished() {
       return published == null || updated == null ? null : Duration.between(published, updated);
     }

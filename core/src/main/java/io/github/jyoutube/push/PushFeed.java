@@ -46,7 +46,12 @@ public record PushFeed(String topic, List<PushEvent> events) {
   static final String YT = "http://www.youtube.com/xml/schemas/2015";
   static final String TOMBSTONES = "http://purl.org/atompub/tombstones/1.0";
 
-  /** Checks and copies the parts. */
+  /**
+   * Checks and copies the parts.
+   *
+   * @param topic the value for the {@code topic} record component
+   * @param events the value for the {@code events} record component
+   */
   public PushFeed {
     events = List.copyOf(events);
   }
@@ -54,6 +59,8 @@ public record PushFeed(String topic, List<PushEvent> events) {
   /**
    * Reads a notification body with the {@link #DEFAULT_NEW_VIDEO_WINDOW default window}.
    *
+   * @param xml the notification body
+   * @return the feed's events
    * @throws IllegalArgumentException if it is not an Atom feed of YouTube videos, or has a DTD
    */
   public static PushFeed parse(byte[] xml) {

@@ -92,14 +92,21 @@ public final class PushNotificationHandler {
    */
   public record Response(int status, String contentType, String body, List<PushEvent> events) {
 
-    /** Checks and copies the parts. */
+    /**
+     * Checks and copies the parts.
+     *
+     * @param status the value for the {@code status} record component
+     * @param contentType the value for the {@code contentType} record component
+     * @param body the value for the {@code body} record component
+     * @param events the value for the {@code events} record component
+     */
     public Response {
       Objects.requireNonNull(contentType, "contentType == null");
       Objects.requireNonNull(body, "body == null");
       events = List.copyOf(events);
     }
 
-    /** The body as UTF-8 bytes. */
+    /** {@return the body as UTF-8 bytes} */
     public byte[] bodyBytes() {
       return body.getBytes(StandardCharsets.UTF_8);
     }
@@ -139,7 +146,11 @@ public final class PushNotificationHandler {
     this.clock = builder.clock;
   }
 
-  /** A builder, for the limits and listeners. */
+  /**
+   * A builder, for the limits and listeners.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -150,17 +161,27 @@ public final class PushNotificationHandler {
    * Expects the hub to verify {@code subscription} (its mode, for its topic) and, for a
    * subscription, accepts the channel's notifications signed with its secret from now on. For an
    * unsubscription, the notifications are accepted until the hub verified it.
+   *
+   * @param subscription the subscription or unsubscription asked of the hub
    */
   public void expect(Subscription subscription) {
     expectInternal(subscription);
   }
 
-  /** Forgets {@code channelId}: its verifications and notifications are refused from now on. */
+  /**
+   * Forgets {@code channelId}: its verifications and notifications are refused from now on.
+   *
+   * @param channelId the channel's ID
+   */
   public void forget(String channelId) {
     expected.remove(Objects.requireNonNull(channelId, "channelId == null"));
   }
 
-  /** The subscriptions whose notifications the handler accepts now. */
+  /**
+   * The subscriptions whose notifications the handler accepts now.
+   *
+   * @return the subscriptions accepted now
+   */
   public List<Subscription> subscriptions() {
     List<Subscription> active = new ArrayList<>();
     for (Expectation e : expected.values()) {
@@ -173,6 +194,9 @@ public final class PushNotificationHandler {
 
   /**
    * Whether the hub verified the last subscription or unsubscription asked for {@code channelId}.
+   *
+   * @param channelId the channel's ID
+   * @return whether the hub verified it
    */
   public boolean verified(String channelId) {
     Expectation e = expected.get(channelId);
@@ -183,6 +207,9 @@ public final class PushNotificationHandler {
    * When the lease the hub granted for {@code channelId} ends, once the hub verified it: counted
    * from the verification, and never longer than the lease asked for. A verification repeated after
    * that (anyone can send one) is answered but changes nothing; renew with a new subscription.
+   *
+   * @param channelId the channel's ID
+   * @return when the lease ends, once verified
    */
   public Optional<Instant> leaseExpiresAt(String channelId) {
     Expectation e = expected.get(channelId);
@@ -517,6 +544,9 @@ public final class PushNotificationHandler {
     /**
      * Receives each event of each accepted notification, on the thread that called {@link #handle};
      * if it throws, the notification is answered 500 and the hub sends it again.
+     *
+     * @param listener the listener of events
+     * @return this builder
      */
     public Builder listener(Consumer<? super PushEvent> listener) {
       this.listener = Objects.requireNonNull(listener, "listener == null");
@@ -526,13 +556,21 @@ public final class PushNotificationHandler {
     /**
      * Told of each subscription or unsubscription the hub verified, once, before the answer is
      * sent; if it throws, the verification is answered all the same.
+     *
+     * @param onVerified the listener of verifications
+     * @return this builder
      */
     public Builder onVerified(Consumer<? super Subscription> onVerified) {
       this.onVerified = Objects.requireNonNull(onVerified, "onVerified == null");
       return this;
     }
 
-    /** The largest notification body accepted (1 MiB by default); larger ones get 413. */
+    /**
+     * The largest notification body accepted (1 MiB by default); larger ones get 413.
+     *
+     * @param bytes the largest body, in bytes
+     * @return this builder
+     */
     public Builder maxBodyBytes(int bytes) {
       if (bytes < 1024) {
         throw new IllegalArgumentException("maxBodyBytes must be at least 1024: " + bytes);
@@ -545,6 +583,9 @@ public final class PushNotificationHandler {
      * How long after {@code published} an entry's {@code updated} may be for it to be a {@link
      * PushEvent.VideoPublished} rather than a {@link PushEvent.VideoUpdated} (15 minutes by
      * default).
+     *
+     * @param window the window
+     * @return this builder
      */
     public Builder newVideoWindow(Duration window) {
       Objects.requireNonNull(window, "window == null");
@@ -555,13 +596,18 @@ public final class PushNotificationHandler {
       return this;
     }
 
-    /** The clock of lease expiry. */
+    /**
+     * The clock of lease expiry.
+     *
+     * @param clock the clock of lease expiry
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** The handler. */
+    /** {@return the handler} */
     public PushNotificationHandler build() {
       return new PushNotificationHandler(this);
     }

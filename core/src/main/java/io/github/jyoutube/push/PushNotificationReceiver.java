@@ -60,28 +60,35 @@ public final class PushNotificationReceiver implements AutoCloseable {
   /**
    * Starts a receiver of {@code handler} on {@code 127.0.0.1} at a free port, path {@code /}.
    *
+   * @param handler the handler to serve
+   * @return the running receiver
    * @throws UncheckedIOException if it cannot listen
    */
   public static PushNotificationReceiver start(PushNotificationHandler handler) {
     return builder(handler).start();
   }
 
-  /** A builder of a receiver of {@code handler}. */
+  /**
+   * A builder of a receiver of {@code handler}.
+   *
+   * @param handler the handler to serve
+   * @return a new builder
+   */
   public static Builder builder(PushNotificationHandler handler) {
     return new Builder(handler);
   }
 
-  /** The handler it serves. */
+  /** {@return the handler it serves} */
   public PushNotificationHandler handler() {
     return handler;
   }
 
-  /** The address and port it listens on. */
+  /** {@return the address and port it listens on} */
   public InetSocketAddress address() {
     return server.getAddress();
   }
 
-  /** The port it listens on. */
+  /** {@return the port it listens on} */
   public int port() {
     return server.getAddress().getPort();
   }
@@ -89,6 +96,8 @@ public final class PushNotificationReceiver implements AutoCloseable {
   /**
    * Its own URL, {@code http://ADDRESS:PORT/PATH}: the callback URL when the hub can reach this
    * address directly (as the jyoutube emulator's hub does on loopback).
+   *
+   * @return its own URL
    */
   public URI callbackUri() {
     InetAddress address = server.getAddress().getAddress();
@@ -191,13 +200,23 @@ public final class PushNotificationReceiver implements AutoCloseable {
       this.handler = Objects.requireNonNull(handler, "handler == null");
     }
 
-    /** The address to listen on: loopback by default. */
+    /**
+     * The address to listen on: loopback by default.
+     *
+     * @param address the address to listen on: loopback by default
+     * @return this builder
+     */
     public Builder bindAddress(InetAddress address) {
       this.bindAddress = Objects.requireNonNull(address, "address == null");
       return this;
     }
 
-    /** The port; 0 (the default) picks a free one. */
+    /**
+     * The port; 0 (the default) picks a free one.
+     *
+     * @param port the port; 0 (the default) picks a free one
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0 to 65535: " + port);
@@ -206,7 +225,12 @@ public final class PushNotificationReceiver implements AutoCloseable {
       return this;
     }
 
-    /** The callback's path, {@code /} by default. */
+    /**
+     * The callback's path, {@code /} by default.
+     *
+     * @param path the callback's path, {@code /} by default
+     * @return this builder
+     */
     public Builder path(String path) {
       Objects.requireNonNull(path, "path == null");
       if (!path.startsWith("/")) {
@@ -219,6 +243,9 @@ public final class PushNotificationReceiver implements AutoCloseable {
     /**
      * The most requests read and answered at once (16 by default). More wait for a thread; while
      * one waits, the client that has been sending its request the longest is disconnected.
+     *
+     * @param threads the most requests read and answered at once
+     * @return this builder
      */
     public Builder threads(int threads) {
       if (threads < 1) {
@@ -232,6 +259,10 @@ public final class PushNotificationReceiver implements AutoCloseable {
      * How long a client may take to send its whole request once its first byte arrived, and again
      * to take the answer (10 seconds by default); a slower one is disconnected. The handler itself
      * has no deadline.
+     *
+     * @param timeout the timeout
+     * @return how long a client may take to send its whole request once its first byte arrived, and
+     *     again to take the answer (10 seconds by default); a slower one is disconnected
      */
     public Builder clientTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout == null");
@@ -245,6 +276,7 @@ public final class PushNotificationReceiver implements AutoCloseable {
     /**
      * Starts listening.
      *
+     * @return the running receiver
      * @throws UncheckedIOException if the address or port cannot be bound
      */
     public PushNotificationReceiver start() {

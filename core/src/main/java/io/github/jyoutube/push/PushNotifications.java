@@ -55,7 +55,7 @@ public final class PushNotifications {
     this.hub = Objects.requireNonNull(hub, "hub == null");
   }
 
-  /** The hub's subscription endpoint. */
+  /** {@return the hub's subscription endpoint} */
   public URI hub() {
     return hub;
   }
@@ -64,6 +64,8 @@ public final class PushNotifications {
    * The topic URL of {@code channelId}'s uploads: {@code
    * https://www.youtube.com/xml/feeds/videos.xml?channel_id=CHANNEL_ID}.
    *
+   * @param channelId the channel's ID
+   * @return the topic URL
    * @throws IllegalArgumentException if {@code channelId} is blank or holds characters no channel
    *     ID has
    */
@@ -74,6 +76,9 @@ public final class PushNotifications {
   /**
    * The channel ID of a topic URL of the form {@link #topic(String)} gives, over {@code http} or
    * {@code https}, or {@code null} for another URL (a malformed one included); never throws.
+   *
+   * @param topic a topic URL
+   * @return the channel ID, or {@code null}
    */
   public static String channelIdOf(String topic) {
     if (topic == null) {
@@ -108,6 +113,8 @@ public final class PushNotifications {
   /**
    * Subscribes {@code callbackUrl} to {@code channelId}'s uploads with the hub's defaults.
    *
+   * @param channelId the channel's ID
+   * @param callbackUrl the public URL of the receiver
    * @return the subscription made
    * @throws HubException if the hub refused
    * @throws TransportException if the hub could not be reached
@@ -165,6 +172,8 @@ public final class PushNotifications {
   /**
    * Unsubscribes {@code callbackUrl} from {@code channelId}'s uploads.
    *
+   * @param channelId the channel's ID
+   * @param callbackUrl the public URL of the receiver
    * @throws HubException if the hub refused
    * @throws TransportException if the hub could not be reached
    */
@@ -176,6 +185,9 @@ public final class PushNotifications {
    * Unsubscribes {@code callbackUrl} from {@code channelId}'s uploads; of the options, only the
    * verification mode counts.
    *
+   * @param channelId the channel's ID
+   * @param callbackUrl the public URL of the receiver
+   * @param options the options; only the verification mode counts
    * @throws HubException if the hub refused
    * @throws TransportException if the hub could not be reached
    */
@@ -188,6 +200,10 @@ public final class PushNotifications {
    * unsubscription. The handler goes on accepting notifications of the channel until the hub
    * verified it.
    *
+   * @param channelId the channel's ID
+   * @param callbackUrl the public URL of the receiver
+   * @param options the options; only the verification mode counts
+   * @param handler the handler that serves the callback
    * @throws HubException if the hub refused
    * @throws TransportException if the hub could not be reached
    */

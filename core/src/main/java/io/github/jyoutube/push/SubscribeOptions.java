@@ -33,7 +33,7 @@ public final class SubscribeOptions {
       this.value = value;
     }
 
-    /** The parameter's value, {@code sync} or {@code async}. */
+    /** {@return the parameter's value, {@code sync} or {@code async}} */
     public String value() {
       return value;
     }
@@ -45,7 +45,11 @@ public final class SubscribeOptions {
     this.verify = verify;
   }
 
-  /** No lease, no secret, no verification mode: the hub's defaults. */
+  /**
+   * No lease, no secret, no verification mode: the hub's defaults.
+   *
+   * @return the hub's defaults
+   */
   public static SubscribeOptions defaults() {
     return DEFAULTS;
   }
@@ -54,6 +58,8 @@ public final class SubscribeOptions {
    * Asks for a lease of {@code seconds} ({@code hub.lease_seconds}); the hub may grant another, and
    * says which in its verification request.
    *
+   * @param seconds the lease asked for, in seconds
+   * @return a copy with that lease
    * @throws IllegalArgumentException if {@code seconds} is not positive
    */
   public SubscribeOptions withLeaseSeconds(int seconds) {
@@ -70,6 +76,8 @@ public final class SubscribeOptions {
    * SubscribeOptions, PushNotificationHandler)} or {@link PushNotificationHandler#expect}), which
    * then refuses unsigned and badly signed bodies. Send it over {@code https} only.
    *
+   * @param secret the secret
+   * @return a copy with that secret
    * @throws IllegalArgumentException if it is empty or longer than 199 bytes in UTF-8
    */
   public SubscribeOptions withSecret(String secret) {
@@ -82,23 +90,31 @@ public final class SubscribeOptions {
     return new SubscribeOptions(leaseSeconds, secret, verify);
   }
 
-  /** Asks the hub to verify synchronously or asynchronously ({@code hub.verify}). */
+  /**
+   * Asks the hub to verify synchronously or asynchronously ({@code hub.verify}).
+   *
+   * @param verify the verification mode
+   * @return a copy with that mode
+   */
   public SubscribeOptions withVerify(Verify verify) {
     return new SubscribeOptions(
         leaseSeconds, secret, Objects.requireNonNull(verify, "verify == null"));
   }
 
-  /** The lease asked for, or {@code null} to let the hub choose. */
+  /** {@return the lease asked for, or {@code null} to let the hub choose} */
   public Integer leaseSeconds() {
     return leaseSeconds;
   }
 
-  /** The secret, or {@code null} for unsigned notifications. Never shown by {@link #toString()}. */
+  /**
+   * {@return the secret, or {@code null} for unsigned notifications} Never shown by {@link
+   * #toString()}.
+   */
   public String secret() {
     return secret;
   }
 
-  /** The verification mode asked for, or {@code null} to let the hub choose. */
+  /** {@return the verification mode asked for, or {@code null} to let the hub choose} */
   public Verify verify() {
     return verify;
   }

@@ -26,7 +26,7 @@ public record Subscription(
     /** End it. */
     UNSUBSCRIBE;
 
-    /** The parameter's value: {@code subscribe} or {@code unsubscribe}. */
+    /** {@return the parameter's value: {@code subscribe} or {@code unsubscribe}} */
     public String value() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -46,6 +46,11 @@ public record Subscription(
   /**
    * Checks the parts.
    *
+   * @param channelId the value for the {@code channelId} record component
+   * @param topic the value for the {@code topic} record component
+   * @param callback the value for the {@code callback} record component
+   * @param mode the value for the {@code mode} record component
+   * @param options the value for the {@code options} record component
    * @throws IllegalArgumentException if the channel ID is blank or the callback is not an absolute
    *     {@code http} or {@code https} URL
    */
@@ -83,7 +88,14 @@ public record Subscription(
         options);
   }
 
-  /** The unsubscription of {@code channelId}'s feed from {@code callbackUrl}. */
+  /**
+   * The unsubscription of {@code channelId}'s feed from {@code callbackUrl}.
+   *
+   * @param channelId the channel's ID
+   * @param callbackUrl the public URL of the receiver
+   * @param options the options of the subscription
+   * @return the unsubscription
+   */
   public static Subscription unsubscribe(
       String channelId, String callbackUrl, SubscribeOptions options) {
     return new Subscription(
@@ -94,7 +106,7 @@ public record Subscription(
         options);
   }
 
-  /** The secret that signs notifications, or {@code null}. */
+  /** {@return the secret that signs notifications, or {@code null}} */
   public String secret() {
     return options.secret();
   }

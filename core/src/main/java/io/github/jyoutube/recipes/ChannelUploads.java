@@ -62,19 +62,27 @@ public final class ChannelUploads {
     }
   }
 
-  /** The channel. */
+  /** {@return the channel} */
   public String channelId() {
     return channelId;
   }
 
   /**
    * The uploads playlist's id by YouTube's convention: {@code UU} and the rest of the channel's.
+   *
+   * @return the uploads playlist's id by YouTube's convention: {@code UU} and the rest of the
+   *     channel's
    */
   public String playlistId() {
     return "UU" + channelId.substring(2);
   }
 
-  /** The most uploads to yield (all by default); no page is fetched beyond them. */
+  /**
+   * The most uploads to yield (all by default); no page is fetched beyond them.
+   *
+   * @param maxItems the max items
+   * @return the most uploads to yield (all by default); no page is fetched beyond them
+   */
   public ChannelUploads maxItems(long maxItems) {
     if (maxItems < 0) {
       throw new IllegalArgumentException("maxItems must be >= 0: " + maxItems);
@@ -86,6 +94,10 @@ public final class ChannelUploads {
   /**
    * The parts {@link #videos()} asks {@code videos.list} for ({@code
    * snippet,contentDetails,statistics,status} by default); any number of parts costs the same.
+   *
+   * @param parts the parts
+   * @return the parts {@link #videos()} asks {@code videos.list} for ({@code
+   *     snippet,contentDetails,statistics,status} by default); any number of parts costs the same
    */
   public ChannelUploads videoParts(String... parts) {
     if (parts.length == 0) {
@@ -95,19 +107,22 @@ public final class ChannelUploads {
     return this;
   }
 
-  /** The uploads playlist's pages, newest first: one quota unit each. */
+  /** {@return the uploads playlist's pages, newest first: one quota unit each} */
   public Iterable<PlaylistItemListResponse> pages() {
     return () -> new UploadPages(maxItems);
   }
 
-  /** The uploads playlist's items (snippet and contentDetails), newest first: 1 unit per 50. */
+  /**
+   * {@return the uploads playlist's items (snippet and contentDetails), newest first: 1 unit per
+   * 50}
+   */
   public Stream<PlaylistItem> items() {
     return stream(new UploadPages(maxItems))
         .flatMap(page -> page.items() == null ? Stream.empty() : page.items().stream())
         .limit(maxItems);
   }
 
-  /** The ids of the uploads, newest first: 1 unit per 50. */
+  /** {@return the ids of the uploads, newest first: 1 unit per 50} */
   public Stream<String> videoIds() {
     return items().map(ChannelUploads::videoId).filter(Objects::nonNull);
   }
@@ -117,6 +132,9 @@ public final class ChannelUploads {
    * per 50 (one for the playlist page, one for its videos). The next playlist page is fetched while
    * the videos of the last one are on their way. Videos the caller may not see (private, deleted)
    * are left out, as {@code videos.list} leaves them out.
+   *
+   * @return the uploads with their details from {@code videos.list} in batches of 50, newest first:
+   *     2 units per 50 (one for the playlist page, one for its videos)
    */
   public Stream<Video> videos() {
     return stream(new Details(new UploadPages(maxItems))).flatMap(List::stream).limit(maxItems);

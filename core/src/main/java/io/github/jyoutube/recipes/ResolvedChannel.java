@@ -34,7 +34,15 @@ public record ResolvedChannel(
     SEARCH
   }
 
-  /** Checks the parts and copies the units. */
+  /**
+   * Checks the parts and copies the units.
+   *
+   * @param channelId the channel id
+   * @param input the input
+   * @param via the via
+   * @param calls the calls
+   * @param units the units
+   */
   public ResolvedChannel {
     Objects.requireNonNull(channelId, "channelId == null");
     Objects.requireNonNull(input, "input == null");
@@ -42,7 +50,7 @@ public record ResolvedChannel(
     units = Map.copyOf(units);
   }
 
-  /** The units spent from every bucket together. */
+  /** {@return the units spent from every bucket together} */
   public long totalUnits() {
     return units.values().stream().mapToLong(Long::longValue).sum();
   }

@@ -111,7 +111,12 @@ public final class SearchAll {
     }
   }
 
-  /** The most results to yield (all by default); no call is made beyond them. */
+  /**
+   * The most results to yield (all by default); no call is made beyond them.
+   *
+   * @param maxItems the max items
+   * @return the most results to yield (all by default); no call is made beyond them
+   */
   public SearchAll maxItems(long maxItems) {
     if (maxItems < 0) {
       throw new IllegalArgumentException("maxItems must be >= 0: " + maxItems);
@@ -124,6 +129,11 @@ public final class SearchAll {
    * The most calls one walk makes (1,000 by default: ten days of the default {@code search.list}
    * quota), however many windows the API's counts ask for; a walk that reaches it ends early, and
    * {@link SearchProgress#budgetSpent()} says so.
+   *
+   * @param maxCalls the max calls
+   * @return the most calls one walk makes (1,000 by default: ten days of the default {@code
+   *     search.list} quota), however many windows the API's counts ask for; a walk that reaches it
+   *     ends early, and {@link SearchProgress#budgetSpent()} says so
    */
   public SearchAll maxCalls(long maxCalls) {
     if (maxCalls < 1) {
@@ -133,7 +143,12 @@ public final class SearchAll {
     return this;
   }
 
-  /** The narrowest window that is split further (1 second by default). */
+  /**
+   * The narrowest window that is split further (1 second by default).
+   *
+   * @param minWindow the min window
+   * @return the narrowest window that is split further (1 second by default)
+   */
   public SearchAll minWindow(Duration minWindow) {
     Objects.requireNonNull(minWindow, "minWindow == null");
     if (minWindow.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -143,13 +158,18 @@ public final class SearchAll {
     return this;
   }
 
-  /** Called after every call with the counts so far, on the thread that walks the stream. */
+  /**
+   * Called after every call with the counts so far, on the thread that walks the stream.
+   *
+   * @param listener the listener
+   * @return called after every call with the counts so far, on the thread that walks the stream
+   */
   public SearchAll onProgress(Consumer<SearchProgress> listener) {
     this.listener = Objects.requireNonNull(listener, "listener == null");
     return this;
   }
 
-  /** The counts of the last (or current) walk. */
+  /** {@return the counts of the last (or current) walk} */
   public SearchProgress progress() {
     return progress;
   }
@@ -158,6 +178,10 @@ public final class SearchAll {
    * What the whole search should cost: one call asks for the count of the whole window (the search
    * reuses its answer), the rest is worked out as the search would split, as if the results spread
    * evenly over time.
+   *
+   * @return what the whole search should cost: one call asks for the count of the whole window (the
+   *     search reuses its answer), the rest is worked out as the search would split, as if the
+   *     results spread evenly over time
    */
   public SearchEstimate estimate() {
     Window window = root();
@@ -177,7 +201,7 @@ public final class SearchAll {
     return new SearchEstimate(reported, calls, calls * cost.units(), cost.bucket(), 1);
   }
 
-  /** Every result of every window, without duplicates, fetched lazily. */
+  /** {@return every result of every window, without duplicates, fetched lazily} */
   public Stream<SearchResult> stream() {
     long spent = rootAnswer == null ? 0 : 1;
     progress = new SearchProgress(spent, spent * cost.units(), 0, 0, 0, 0, 1, false);

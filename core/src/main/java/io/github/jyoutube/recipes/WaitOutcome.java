@@ -22,22 +22,23 @@ import java.time.Duration;
 public sealed interface WaitOutcome<T>
     permits WaitOutcome.Reached, WaitOutcome.Failed, WaitOutcome.Gone, WaitOutcome.TimedOut {
 
-  /** What was waited for, such as {@code video abc processed}. */
+  /** {@return what was waited for, such as {@code video abc processed}} */
   String waitedFor();
 
-  /** How many times the resource was read. */
+  /** {@return how many times the resource was read} */
   int polls();
 
-  /** The quota units the reads cost. */
+  /** {@return the quota units the reads cost} */
   long quotaUnits();
 
-  /** How long the wait took, by the client's clock. */
+  /** {@return how long the wait took, by the client's clock} */
   Duration waited();
 
   /**
    * The resource in the state waited for.
    *
    * @throws WaitException if the wait ended otherwise
+   * @return the resource in the state waited for
    */
   T orThrow();
 

@@ -74,7 +74,12 @@ public final class Waiter<T> {
     this.sleeper = sleeper;
   }
 
-  /** How long to wait at most, from the first read. */
+  /**
+   * How long to wait at most, from the first read.
+   *
+   * @param deadline the deadline
+   * @return how long to wait at most, from the first read
+   */
   public Waiter<T> deadline(Duration deadline) {
     this.deadline = positive(deadline, "deadline");
     return this;
@@ -83,6 +88,11 @@ public final class Waiter<T> {
   /**
    * The sleep before the second read, and the longest sleep; each sleep is half as long again as
    * the one before.
+   *
+   * @param first the first
+   * @param max the max
+   * @return the sleep before the second read, and the longest sleep; each sleep is half as long
+   *     again as the one before
    */
   public Waiter<T> backoff(Duration first, Duration max) {
     positive(first, "first");
@@ -95,13 +105,18 @@ public final class Waiter<T> {
     return this;
   }
 
-  /** Called after every read, on the waiting thread. */
+  /**
+   * Called after every read, on the waiting thread.
+   *
+   * @param listener the listener
+   * @return called after every read, on the waiting thread
+   */
   public Waiter<T> onPoll(Consumer<WaitPoll<T>> listener) {
     this.listener = Objects.requireNonNull(listener, "listener == null");
     return this;
   }
 
-  /** What each read costs. */
+  /** {@return what each read costs} */
   public QuotaCost costPerPoll() {
     return cost;
   }
@@ -159,6 +174,7 @@ public final class Waiter<T> {
    * Waits, and returns the resource in the state waited for.
    *
    * @throws io.github.jyoutube.error.WaitException if it failed, vanished or the deadline passed
+   * @return waits, and returns the resource in the state waited for
    */
   public T awaitOrThrow() {
     return await().orThrow();

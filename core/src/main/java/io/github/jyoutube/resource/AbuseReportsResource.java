@@ -46,6 +46,7 @@ public final class AbuseReportsResource {
    * Inserts a new resource into this collection.
    *
    * @param abuseReport the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(AbuseReport abuseReport) {
     return new InsertRequest(context, ApiRequest.required("abuseReport", abuseReport));
@@ -71,12 +72,20 @@ public final class AbuseReportsResource {
      * The {@code part} parameter serves two purposes in this operation. It identifies the
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code subject}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }

@@ -47,7 +47,11 @@ public final class ActivitiesResource {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -69,22 +73,40 @@ public final class ActivitiesResource {
     /**
      * The {@code part} parameter specifies a comma-separated list of one or more activity resource
      * properties that the API response will include. Defaults to {@code contentDetails,id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** The {@code channelId} parameter. */
+    /**
+     * The {@code channelId} parameter.
+     *
+     * @param channelId the value
+     * @return this request
+     */
     public ListRequest channelId(String channelId) {
       return set("channelId", channelId);
     }
 
-    /** The {@code home} parameter. Deprecated by the API. */
+    /**
+     * The {@code home} parameter. Deprecated by the API.
+     *
+     * @param home the value
+     * @return this request
+     */
     public ListRequest home(boolean home) {
       return set("home", home);
     }
@@ -92,37 +114,70 @@ public final class ActivitiesResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 0 to 50. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 0, 50);
     }
 
-    /** The {@code mine} parameter. */
+    /**
+     * The {@code mine} parameter.
+     *
+     * @param mine the value
+     * @return this request
+     */
     public ListRequest mine(boolean mine) {
       return set("mine", mine);
     }
 
-    /** The {@code publishedAfter} parameter. */
+    /**
+     * The {@code publishedAfter} parameter.
+     *
+     * @param publishedAfter the value
+     * @return this request
+     */
     public ListRequest publishedAfter(Instant publishedAfter) {
       return set("publishedAfter", publishedAfter);
     }
 
-    /** The {@code publishedAfter} parameter. */
+    /**
+     * The {@code publishedAfter} parameter.
+     *
+     * @param publishedAfter the value
+     * @return this request
+     */
     public ListRequest publishedAfter(OffsetDateTime publishedAfter) {
       return set("publishedAfter", publishedAfter);
     }
 
-    /** The {@code publishedBefore} parameter. */
+    /**
+     * The {@code publishedBefore} parameter.
+     *
+     * @param publishedBefore the value
+     * @return this request
+     */
     public ListRequest publishedBefore(Instant publishedBefore) {
       return set("publishedBefore", publishedBefore);
     }
 
-    /** The {@code publishedBefore} parameter. */
+    /**
+     * The {@code publishedBefore} parameter.
+     *
+     * @param publishedBefore the value
+     * @return this request
+     */
     public ListRequest publishedBefore(OffsetDateTime publishedBefore) {
       return set("publishedBefore", publishedBefore);
     }
 
-    /** The {@code regionCode} parameter. */
+    /**
+     * The {@code regionCode} parameter.
+     *
+     * @param regionCode the value
+     * @return this request
+     */
     public ListRequest regionCode(String regionCode) {
       return set("regionCode", regionCode);
     }

@@ -55,12 +55,20 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
   /**
    * Selects the fields of the response (a partial response), such as {@code
    * items(id,snippet/title)}.
+   *
+   * @param fields the fields, in the API's {@code fields} syntax
+   * @return this request
    */
   public final R fields(String fields) {
     return set("fields", fields);
   }
 
-  /** Attributes the request to a user for per-user quota, 40 characters at most. */
+  /**
+   * Attributes the request to a user for per-user quota, 40 characters at most.
+   *
+   * @param quotaUser any string that identifies the user
+   * @return this request
+   */
   public final R quotaUser(String quotaUser) {
     if (quotaUser != null && quotaUser.length() > 40) {
       throw new IllegalArgumentException(
@@ -69,7 +77,7 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
     return set("quotaUser", quotaUser);
   }
 
-  /** The API method this request calls, such as {@code youtube.videos.list}. */
+  /** {@return the API method this request calls, such as {@code youtube.videos.list}} */
   public final String methodId() {
     return spec.id();
   }
@@ -77,6 +85,8 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
   /**
    * What one request of this method costs in quota; every page, retry and failed request costs it
    * again.
+   *
+   * @return the method's quota cost
    */
   public final QuotaCost quotaCost() {
     return spec.quota();
@@ -85,6 +95,8 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
   /**
    * The parameters set so far, as they will be sent (defaults such as {@code part} included, path
    * parameters too); a copy.
+   *
+   * @return the parameters
    */
   public final Map<String, String> parameters() {
     return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
@@ -94,13 +106,20 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * This request's own options: its timeout per attempt, retries, extra headers and {@code
    * quotaUser}, over those of the client ({@link io.github.jyoutube.YouTubeClient#withOptions}). An
    * explicit {@link #quotaUser(String)} wins over the options'.
+   *
+   * @param options the options
+   * @return this request
    */
   public final R options(RequestOptions options) {
     this.options = Objects.requireNonNull(options, "options == null");
     return self();
   }
 
-  /** Sends the request and waits for the answer. */
+  /**
+   * Sends the request and waits for the answer.
+   *
+   * @return the answer
+   */
   public T execute() {
     return context.executor().execute(toCall(query), responseType, invocation());
   }
@@ -117,6 +136,8 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    *
    * @throws IllegalArgumentException for a lookup of more than 50 ids, whose answer is merged from
    *     several
+   * @return sends the request and returns the successful answer as received, its status, headers
+   *     and bytes, to read as it is or {@link RawResponse#parse() parse} later
    */
   public RawResponse<T> executeRaw() {
     if (IdBatches.of(this, Long.MAX_VALUE) != null) {
@@ -140,6 +161,8 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * Sends the request on the client's executor. Parameter checks happen now, on the caller's
    * thread; failures of the call complete the future exceptionally with the same exceptions {@link
    * #execute()} throws.
+   *
+   * @return the future answer
    */
   public CompletableFuture<T> executeAsync() {
     return context.executor().executeAsync(toCall(query), responseType, invocation());

@@ -87,6 +87,7 @@ public final class CaptionsResource {
    * Deletes a resource.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -96,6 +97,7 @@ public final class CaptionsResource {
    * Downloads a caption track.
    *
    * @param id The ID of the caption track to download.
+   * @return the request, to set optional parameters on and execute
    */
   public DownloadRequest download(String id) {
     return new DownloadRequest(context).id(ApiRequest.required("id", id));
@@ -105,6 +107,7 @@ public final class CaptionsResource {
    * Inserts a new resource into this collection.
    *
    * @param caption the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(Caption caption) {
     return new InsertRequest(context, ApiRequest.required("caption", caption), null);
@@ -115,6 +118,7 @@ public final class CaptionsResource {
    *
    * @param caption the request body
    * @param media the media to upload, checked against the method's types and size now
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(Caption caption, MediaContent media) {
     return new InsertRequest(
@@ -125,6 +129,7 @@ public final class CaptionsResource {
    * Retrieves a list of resources, possibly filtered.
    *
    * @param videoId Returns the captions for the specified video.
+   * @return the request, to set optional parameters on and execute
    */
   public ListRequest list(String videoId) {
     return new ListRequest(context).videoId(ApiRequest.required("videoId", videoId));
@@ -134,6 +139,7 @@ public final class CaptionsResource {
    * Updates an existing resource.
    *
    * @param caption the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(Caption caption) {
     return new UpdateRequest(context, ApiRequest.required("caption", caption), null);
@@ -144,6 +150,7 @@ public final class CaptionsResource {
    *
    * @param caption the request body
    * @param media the media to upload, checked against the method's types and size now
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(Caption caption, MediaContent media) {
     return new UpdateRequest(
@@ -162,12 +169,22 @@ public final class CaptionsResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
 
-    /** ID of the Google+ Page for the channel that the request is be on behalf of. */
+    /**
+     * ID of the Google+ Page for the channel that the request is be on behalf of.
+     *
+     * @param onBehalfOf the value
+     * @return this request
+     */
     public DeleteRequest onBehalfOf(String onBehalfOf) {
       return set("onBehalfOf", onBehalfOf);
     }
@@ -177,6 +194,9 @@ public final class CaptionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public DeleteRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -201,12 +221,22 @@ public final class CaptionsResource {
       return this;
     }
 
-    /** The ID of the caption track to download. */
+    /**
+     * The ID of the caption track to download.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DownloadRequest id(String id) {
       return set("id", id);
     }
 
-    /** ID of the Google+ Page for the channel that the request is be on behalf of. */
+    /**
+     * ID of the Google+ Page for the channel that the request is be on behalf of.
+     *
+     * @param onBehalfOf the value
+     * @return this request
+     */
     public DownloadRequest onBehalfOf(String onBehalfOf) {
       return set("onBehalfOf", onBehalfOf);
     }
@@ -216,17 +246,30 @@ public final class CaptionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public DownloadRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
     }
 
-    /** Convert the captions into this format. Supported options are sbv, srt, and vtt. */
+    /**
+     * Convert the captions into this format. Supported options are sbv, srt, and vtt.
+     *
+     * @param tfmt the value
+     * @return this request
+     */
     public DownloadRequest tfmt(String tfmt) {
       return set("tfmt", tfmt);
     }
 
-    /** tlang is the language code; machine translate the captions into this language. */
+    /**
+     * tlang is the language code; machine translate the captions into this language.
+     *
+     * @param tlang the value
+     * @return this request
+     */
     public DownloadRequest tlang(String tlang) {
       return set("tlang", tlang);
     }
@@ -253,17 +296,30 @@ public final class CaptionsResource {
     /**
      * The {@code part} parameter specifies the caption resource parts that the API response will
      * include. Defaults to the parts the body carries of {@code snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** ID of the Google+ Page for the channel that the request is be on behalf of. */
+    /**
+     * ID of the Google+ Page for the channel that the request is be on behalf of.
+     *
+     * @param onBehalfOf the value
+     * @return this request
+     */
     public InsertRequest onBehalfOf(String onBehalfOf) {
       return set("onBehalfOf", onBehalfOf);
     }
@@ -273,6 +329,9 @@ public final class CaptionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -281,6 +340,9 @@ public final class CaptionsResource {
     /**
      * Extra parameter to allow automatically syncing the uploaded caption/transcript with the
      * audio.
+     *
+     * @param sync the value
+     * @return this request
      */
     public InsertRequest sync(boolean sync) {
       return set("sync", sync);
@@ -303,27 +365,50 @@ public final class CaptionsResource {
     /**
      * The {@code part} parameter specifies a comma-separated list of one or more caption resource
      * parts that the API response will include. Defaults to {@code id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Returns the captions with the given IDs. */
+    /**
+     * Returns the captions with the given IDs.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
-    /** ID of the Google+ Page for the channel that the request is on behalf of. */
+    /**
+     * ID of the Google+ Page for the channel that the request is on behalf of.
+     *
+     * @param onBehalfOf the value
+     * @return this request
+     */
     public ListRequest onBehalfOf(String onBehalfOf) {
       return set("onBehalfOf", onBehalfOf);
     }
@@ -333,12 +418,20 @@ public final class CaptionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
     }
 
-    /** Returns the captions for the specified video. */
+    /**
+     * Returns the captions for the specified video.
+     *
+     * @param videoId the value
+     * @return this request
+     */
     public ListRequest videoId(String videoId) {
       return set("videoId", videoId);
     }
@@ -366,17 +459,30 @@ public final class CaptionsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more caption resource
      * parts that the API response will include. Defaults to the parts the body carries of {@code
      * snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** ID of the Google+ Page for the channel that the request is on behalf of. */
+    /**
+     * ID of the Google+ Page for the channel that the request is on behalf of.
+     *
+     * @param onBehalfOf the value
+     * @return this request
+     */
     public UpdateRequest onBehalfOf(String onBehalfOf) {
       return set("onBehalfOf", onBehalfOf);
     }
@@ -386,6 +492,9 @@ public final class CaptionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -394,6 +503,9 @@ public final class CaptionsResource {
     /**
      * Extra parameter to allow automatically syncing the uploaded caption/transcript with the
      * audio.
+     *
+     * @param sync the value
+     * @return this request
      */
     public UpdateRequest sync(boolean sync) {
       return set("sync", sync);

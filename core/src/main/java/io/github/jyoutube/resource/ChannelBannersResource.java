@@ -46,6 +46,7 @@ public final class ChannelBannersResource {
    * Inserts a new resource into this collection.
    *
    * @param channelBannerResource the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(ChannelBannerResource channelBannerResource) {
     return new InsertRequest(
@@ -57,6 +58,7 @@ public final class ChannelBannersResource {
    *
    * @param channelBannerResource the request body
    * @param media the media to upload, checked against the method's types and size now
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(ChannelBannerResource channelBannerResource, MediaContent media) {
     return new InsertRequest(
@@ -84,7 +86,12 @@ public final class ChannelBannersResource {
       return this;
     }
 
-    /** Unused, channel_id is currently derived from the security context of the requestor. */
+    /**
+     * Unused, channel_id is currently derived from the security context of the requestor.
+     *
+     * @param channelId the value
+     * @return this request
+     */
     public InsertRequest channelId(String channelId) {
       return set("channelId", channelId);
     }
@@ -94,6 +101,9 @@ public final class ChannelBannersResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -103,6 +113,9 @@ public final class ChannelBannersResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);

@@ -75,6 +75,7 @@ public final class ChannelSectionsResource {
    * Deletes a resource.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -84,12 +85,17 @@ public final class ChannelSectionsResource {
    * Inserts a new resource into this collection.
    *
    * @param channelSection the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(ChannelSection channelSection) {
     return new InsertRequest(context, ApiRequest.required("channelSection", channelSection));
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -98,6 +104,7 @@ public final class ChannelSectionsResource {
    * Updates an existing resource.
    *
    * @param channelSection the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(ChannelSection channelSection) {
     return new UpdateRequest(context, ApiRequest.required("channelSection", channelSection));
@@ -118,7 +125,12 @@ public final class ChannelSectionsResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
@@ -128,6 +140,9 @@ public final class ChannelSectionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public DeleteRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -155,12 +170,20 @@ public final class ChannelSectionsResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * contentDetails,localizations,snippet,targeting}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -170,6 +193,9 @@ public final class ChannelSectionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -179,6 +205,9 @@ public final class ChannelSectionsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
@@ -206,37 +235,70 @@ public final class ChannelSectionsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more channelSection
      * resource properties that the API response will include. Defaults to {@code
      * contentDetails,id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Return the ChannelSections owned by the specified channel ID. */
+    /**
+     * Return the ChannelSections owned by the specified channel ID.
+     *
+     * @param channelId the value
+     * @return this request
+     */
     public ListRequest channelId(String channelId) {
       return set("channelId", channelId);
     }
 
-    /** Return content in specified language. Deprecated by the API. */
+    /**
+     * Return content in specified language. Deprecated by the API.
+     *
+     * @param hl the value
+     * @return this request
+     */
     public ListRequest hl(String hl) {
       return set("hl", hl);
     }
 
-    /** Return the ChannelSections with the given IDs. */
+    /**
+     * Return the ChannelSections with the given IDs.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
-    /** Return the ChannelSections owned by the authenticated user. */
+    /**
+     * Return the ChannelSections owned by the authenticated user.
+     *
+     * @param mine the value
+     * @return this request
+     */
     public ListRequest mine(boolean mine) {
       return set("mine", mine);
     }
@@ -246,6 +308,9 @@ public final class ChannelSectionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -273,12 +338,20 @@ public final class ChannelSectionsResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * contentDetails,localizations,snippet,targeting}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -288,6 +361,9 @@ public final class ChannelSectionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);

@@ -66,7 +66,11 @@ public final class ChannelsResource {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -75,6 +79,7 @@ public final class ChannelsResource {
    * Updates an existing resource.
    *
    * @param channel the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(Channel channel) {
     return new UpdateRequest(context, ApiRequest.required("channel", channel));
@@ -98,27 +103,50 @@ public final class ChannelsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more channel resource
      * properties that the API response will include. Defaults to {@code
      * brandingSettings,contentDetails,id,localizations,snippet,statistics,status,topicDetails}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Return the channels within the specified guide category ID. */
+    /**
+     * Return the channels within the specified guide category ID.
+     *
+     * @param categoryId the value
+     * @return this request
+     */
     public ListRequest categoryId(String categoryId) {
       return set("categoryId", categoryId);
     }
 
-    /** Return the channel associated with a YouTube handle. */
+    /**
+     * Return the channel associated with a YouTube handle.
+     *
+     * @param forHandle the value
+     * @return this request
+     */
     public ListRequest forHandle(String forHandle) {
       return set("forHandle", forHandle);
     }
 
-    /** Return the channel associated with a YouTube username. */
+    /**
+     * Return the channel associated with a YouTube username.
+     *
+     * @param forUsername the value
+     * @return this request
+     */
     public ListRequest forUsername(String forUsername) {
       return set("forUsername", forUsername);
     }
@@ -126,22 +154,40 @@ public final class ChannelsResource {
     /**
      * Stands for "host language". Specifies the localization language of the metadata to be filled
      * into snippet.localized.
+     *
+     * @param hl the value
+     * @return this request
      */
     public ListRequest hl(String hl) {
       return set("hl", hl);
     }
 
-    /** Return the channels with the specified IDs. */
+    /**
+     * Return the channels with the specified IDs.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
-    /** Return the channels managed by the authenticated user. */
+    /**
+     * Return the channels managed by the authenticated user.
+     *
+     * @param managedByMe the value
+     * @return this request
+     */
     public ListRequest managedByMe(boolean managedByMe) {
       return set("managedByMe", managedByMe);
     }
@@ -149,17 +195,30 @@ public final class ChannelsResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 0 to 50. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 0, 50);
     }
 
-    /** Return the ids of channels owned by the authenticated user. */
+    /**
+     * Return the ids of channels owned by the authenticated user.
+     *
+     * @param mine the value
+     * @return this request
+     */
     public ListRequest mine(boolean mine) {
       return set("mine", mine);
     }
 
-    /** Return the channels subscribed to the authenticated user. */
+    /**
+     * Return the channels subscribed to the authenticated user.
+     *
+     * @param mySubscribers the value
+     * @return this request
+     */
     public ListRequest mySubscribers(boolean mySubscribers) {
       return set("mySubscribers", mySubscribers);
     }
@@ -169,6 +228,9 @@ public final class ChannelsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -193,12 +255,20 @@ public final class ChannelsResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * auditDetails,brandingSettings,contentDetails,contentOwnerDetails,conversionPings,localizations,snippet,statistics,status,topicDetails}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -206,6 +276,9 @@ public final class ChannelsResource {
     /**
      * The {@code onBehalfOfContentOwner} parameter indicates that the authenticated user is acting
      * on behalf of the content owner specified in the parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);

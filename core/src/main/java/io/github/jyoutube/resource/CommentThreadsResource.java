@@ -61,12 +61,17 @@ public final class CommentThreadsResource {
    * Inserts a new resource into this collection.
    *
    * @param commentThread the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(CommentThread commentThread) {
     return new InsertRequest(context, ApiRequest.required("commentThread", commentThread));
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -96,12 +101,20 @@ public final class CommentThreadsResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -128,12 +141,20 @@ public final class CommentThreadsResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -162,12 +183,20 @@ public final class CommentThreadsResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -193,12 +222,20 @@ public final class CommentThreadsResource {
     /**
      * The {@code part} parameter identifies the properties that the API response will include.
      * Defaults to the parts the body carries of {@code replies,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -224,18 +261,29 @@ public final class CommentThreadsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more commentThread
      * resource properties that the API response will include. Defaults to {@code
      * id,replies,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
     /**
      * Returns the comment threads of all videos of the channel and the channel comments as well.
+     *
+     * @param allThreadsRelatedToChannelId the value
+     * @return this request
      */
     public ListRequest allThreadsRelatedToChannelId(String allThreadsRelatedToChannelId) {
       return set("allThreadsRelatedToChannelId", allThreadsRelatedToChannelId);
@@ -244,17 +292,30 @@ public final class CommentThreadsResource {
     /**
      * Returns the comment threads for all the channel comments (ie does not include comments left
      * on videos).
+     *
+     * @param channelId the value
+     * @return this request
      */
     public ListRequest channelId(String channelId) {
       return set("channelId", channelId);
     }
 
-    /** Returns the comment threads with the given IDs. */
+    /**
+     * Returns the comment threads with the given IDs.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
@@ -262,6 +323,9 @@ public final class CommentThreadsResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 1 to 100. The API's default is {@code 20}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 1, 100);
@@ -270,6 +334,9 @@ public final class CommentThreadsResource {
     /**
      * Limits the returned comment threads to those with the specified moderation status. The API's
      * default is {@code published}.
+     *
+     * @param moderationStatus the value
+     * @return this request
      */
     public ListRequest moderationStatus(ModerationStatus moderationStatus) {
       return set("moderationStatus", moderationStatus);
@@ -278,12 +345,20 @@ public final class CommentThreadsResource {
     /**
      * Sets {@code moderationStatus} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param moderationStatus the value
+     * @return this request
      */
     public ListRequest moderationStatus(String moderationStatus) {
       return set("moderationStatus", moderationStatus);
     }
 
-    /** The {@code order} parameter. The API's default is {@code time}. */
+    /**
+     * The {@code order} parameter. The API's default is {@code time}.
+     *
+     * @param order the value
+     * @return this request
+     */
     public ListRequest order(Order order) {
       return set("order", order);
     }
@@ -291,17 +366,30 @@ public final class CommentThreadsResource {
     /**
      * Sets {@code order} to a value given as text, such as one the API added after this version of
      * the library.
+     *
+     * @param order the value
+     * @return this request
      */
     public ListRequest order(String order) {
       return set("order", order);
     }
 
-    /** Limits the returned comment threads to those matching the specified key words. */
+    /**
+     * Limits the returned comment threads to those matching the specified key words.
+     *
+     * @param searchTerms the value
+     * @return this request
+     */
     public ListRequest searchTerms(String searchTerms) {
       return set("searchTerms", searchTerms);
     }
 
-    /** The requested text format for the returned comments. The API's default is {@code html}. */
+    /**
+     * The requested text format for the returned comments. The API's default is {@code html}.
+     *
+     * @param textFormat the value
+     * @return this request
+     */
     public ListRequest textFormat(TextFormat textFormat) {
       return set("textFormat", textFormat);
     }
@@ -309,12 +397,20 @@ public final class CommentThreadsResource {
     /**
      * Sets {@code textFormat} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param textFormat the value
+     * @return this request
      */
     public ListRequest textFormat(String textFormat) {
       return set("textFormat", textFormat);
     }
 
-    /** Returns the comment threads of the specified video. */
+    /**
+     * Returns the comment threads of the specified video.
+     *
+     * @param videoId the value
+     * @return this request
+     */
     public ListRequest videoId(String videoId) {
       return set("videoId", videoId);
     }

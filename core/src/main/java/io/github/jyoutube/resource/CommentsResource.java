@@ -85,6 +85,7 @@ public final class CommentsResource {
    * Deletes a resource.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -94,12 +95,17 @@ public final class CommentsResource {
    * Inserts a new resource into this collection.
    *
    * @param comment the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(Comment comment) {
     return new InsertRequest(context, ApiRequest.required("comment", comment));
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -108,6 +114,7 @@ public final class CommentsResource {
    * Expresses the caller's opinion that one or more comments should be flagged as spam.
    *
    * @param id Flags the comments with the given IDs as spam in the caller's opinion.
+   * @return the request, to set optional parameters on and execute
    */
   public MarkAsSpamRequest markAsSpam(String... id) {
     return new MarkAsSpamRequest(context).id(ApiRequest.required("id", id));
@@ -119,6 +126,7 @@ public final class CommentsResource {
    * @param id Modifies the moderation status of the comments with the given IDs.
    * @param moderationStatus Specifies the requested moderation status. Note, comments can be in
    *     statuses, which are not available through this call.
+   * @return the request, to set optional parameters on and execute
    */
   public SetModerationStatusRequest setModerationStatus(
       List<String> id, ModerationStatus moderationStatus) {
@@ -131,6 +139,7 @@ public final class CommentsResource {
    * Updates an existing resource.
    *
    * @param comment the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(Comment comment) {
     return new UpdateRequest(context, ApiRequest.required("comment", comment));
@@ -158,12 +167,20 @@ public final class CommentsResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -196,12 +213,20 @@ public final class CommentsResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -220,7 +245,12 @@ public final class CommentsResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
@@ -242,12 +272,20 @@ public final class CommentsResource {
     /**
      * The {@code part} parameter identifies the properties that the API response will include.
      * Defaults to the parts the body carries of {@code snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -270,22 +308,40 @@ public final class CommentsResource {
     /**
      * The {@code part} parameter specifies a comma-separated list of one or more comment resource
      * properties that the API response will include. Defaults to {@code id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Returns the comments with the given IDs. */
+    /**
+     * Returns the comments with the given IDs.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
@@ -293,6 +349,9 @@ public final class CommentsResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 1 to 100. The API's default is {@code 20}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 1, 100);
@@ -301,12 +360,20 @@ public final class CommentsResource {
     /**
      * Returns replies to the specified comment. Note, currently YouTube features only one level of
      * replies (ie replies to top level comments).
+     *
+     * @param parentId the value
+     * @return this request
      */
     public ListRequest parentId(String parentId) {
       return set("parentId", parentId);
     }
 
-    /** The requested text format for the returned comments. The API's default is {@code html}. */
+    /**
+     * The requested text format for the returned comments. The API's default is {@code html}.
+     *
+     * @param textFormat the value
+     * @return this request
+     */
     public ListRequest textFormat(TextFormat textFormat) {
       return set("textFormat", textFormat);
     }
@@ -314,6 +381,9 @@ public final class CommentsResource {
     /**
      * Sets {@code textFormat} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param textFormat the value
+     * @return this request
      */
     public ListRequest textFormat(String textFormat) {
       return set("textFormat", textFormat);
@@ -335,12 +405,22 @@ public final class CommentsResource {
       return this;
     }
 
-    /** Flags the comments with the given IDs as spam in the caller's opinion. */
+    /**
+     * Flags the comments with the given IDs as spam in the caller's opinion.
+     *
+     * @param id the values
+     * @return this request
+     */
     public MarkAsSpamRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public MarkAsSpamRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
@@ -365,17 +445,30 @@ public final class CommentsResource {
     /**
      * If set to true the author of the comment gets added to the ban list. The API's default is
      * {@code false}.
+     *
+     * @param banAuthor the value
+     * @return this request
      */
     public SetModerationStatusRequest banAuthor(boolean banAuthor) {
       return set("banAuthor", banAuthor);
     }
 
-    /** Modifies the moderation status of the comments with the given IDs. */
+    /**
+     * Modifies the moderation status of the comments with the given IDs.
+     *
+     * @param id the values
+     * @return this request
+     */
     public SetModerationStatusRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public SetModerationStatusRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
@@ -383,6 +476,9 @@ public final class CommentsResource {
     /**
      * Specifies the requested moderation status. Note, comments can be in statuses, which are not
      * available through this call.
+     *
+     * @param moderationStatus the value
+     * @return this request
      */
     public SetModerationStatusRequest moderationStatus(ModerationStatus moderationStatus) {
       return set("moderationStatus", moderationStatus);
@@ -391,6 +487,9 @@ public final class CommentsResource {
     /**
      * Sets {@code moderationStatus} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param moderationStatus the value
+     * @return this request
      */
     public SetModerationStatusRequest moderationStatus(String moderationStatus) {
       return set("moderationStatus", moderationStatus);
@@ -413,12 +512,20 @@ public final class CommentsResource {
     /**
      * The {@code part} parameter identifies the properties that the API response will include.
      * Defaults to the parts the body carries of {@code snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }

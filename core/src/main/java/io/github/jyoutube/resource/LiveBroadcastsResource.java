@@ -99,6 +99,7 @@ public final class LiveBroadcastsResource {
    * Bind a broadcast to a stream.
    *
    * @param id Broadcast to bind to the stream.
+   * @return the request, to set optional parameters on and execute
    */
   public BindRequest bind(String id) {
     return new BindRequest(context).id(ApiRequest.required("id", id));
@@ -108,6 +109,7 @@ public final class LiveBroadcastsResource {
    * Delete a given broadcast.
    *
    * @param id Broadcast to delete.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -117,6 +119,7 @@ public final class LiveBroadcastsResource {
    * Inserts a new stream for the authenticated user.
    *
    * @param liveBroadcast the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(LiveBroadcast liveBroadcast) {
     return new InsertRequest(context, ApiRequest.required("liveBroadcast", liveBroadcast));
@@ -126,12 +129,17 @@ public final class LiveBroadcastsResource {
    * Insert cuepoints in a broadcast
    *
    * @param cuepoint the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertCuepointRequest insertCuepoint(Cuepoint cuepoint) {
     return new InsertCuepointRequest(context, ApiRequest.required("cuepoint", cuepoint));
   }
 
-  /** Retrieve the list of broadcasts associated with the given channel. */
+  /**
+   * Retrieve the list of broadcasts associated with the given channel.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -141,6 +149,7 @@ public final class LiveBroadcastsResource {
    *
    * @param broadcastStatus The status to which the broadcast is going to transition.
    * @param id Broadcast to transition.
+   * @return the request, to set optional parameters on and execute
    */
   public TransitionRequest transition(TransitionBroadcastStatus broadcastStatus, String id) {
     return new TransitionRequest(context)
@@ -152,6 +161,7 @@ public final class LiveBroadcastsResource {
    * Updates an existing broadcast for the authenticated user.
    *
    * @param liveBroadcast the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(LiveBroadcast liveBroadcast) {
     return new UpdateRequest(context, ApiRequest.required("liveBroadcast", liveBroadcast));
@@ -185,12 +195,20 @@ public final class LiveBroadcastsResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -222,12 +240,20 @@ public final class LiveBroadcastsResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -263,12 +289,20 @@ public final class LiveBroadcastsResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -295,17 +329,30 @@ public final class LiveBroadcastsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more liveBroadcast
      * resource properties that the API response will include. Defaults to {@code
      * contentDetails,id,monetizationDetails,snippet,statistics,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public BindRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public BindRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Broadcast to bind to the stream. */
+    /**
+     * Broadcast to bind to the stream.
+     *
+     * @param id the value
+     * @return this request
+     */
     public BindRequest id(String id) {
       return set("id", id);
     }
@@ -315,6 +362,9 @@ public final class LiveBroadcastsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public BindRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -324,12 +374,20 @@ public final class LiveBroadcastsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public BindRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
     }
 
-    /** Stream to bind, if not set unbind the current one. */
+    /**
+     * Stream to bind, if not set unbind the current one.
+     *
+     * @param streamId the value
+     * @return this request
+     */
     public BindRequest streamId(String streamId) {
       return set("streamId", streamId);
     }
@@ -350,7 +408,12 @@ public final class LiveBroadcastsResource {
       return this;
     }
 
-    /** Broadcast to delete. */
+    /**
+     * Broadcast to delete.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
@@ -360,6 +423,9 @@ public final class LiveBroadcastsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public DeleteRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -369,6 +435,9 @@ public final class LiveBroadcastsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public DeleteRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
@@ -396,12 +465,20 @@ public final class LiveBroadcastsResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * contentDetails,monetizationDetails,snippet,statistics,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -411,6 +488,9 @@ public final class LiveBroadcastsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -420,6 +500,9 @@ public final class LiveBroadcastsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
@@ -445,17 +528,30 @@ public final class LiveBroadcastsResource {
     /**
      * The {@code part} parameter specifies a comma-separated list of one or more liveBroadcast
      * resource properties that the API response will include.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertCuepointRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertCuepointRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Broadcast to insert ads to, or equivalently {@code external_video_id} for internal use. */
+    /**
+     * Broadcast to insert ads to, or equivalently {@code external_video_id} for internal use.
+     *
+     * @param id the value
+     * @return this request
+     */
     public InsertCuepointRequest id(String id) {
       return set("id", id);
     }
@@ -465,6 +561,9 @@ public final class LiveBroadcastsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public InsertCuepointRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -474,6 +573,9 @@ public final class LiveBroadcastsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public InsertCuepointRequest onBehalfOfContentOwnerChannel(
         String onBehalfOfContentOwnerChannel) {
@@ -502,17 +604,30 @@ public final class LiveBroadcastsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more liveBroadcast
      * resource properties that the API response will include. Defaults to {@code
      * contentDetails,id,monetizationDetails,snippet,statistics,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Return broadcasts with a certain status, e.g. active broadcasts. */
+    /**
+     * Return broadcasts with a certain status, e.g. active broadcasts.
+     *
+     * @param broadcastStatus the value
+     * @return this request
+     */
     public ListRequest broadcastStatus(ListBroadcastStatus broadcastStatus) {
       return set("broadcastStatus", broadcastStatus);
     }
@@ -520,12 +635,20 @@ public final class LiveBroadcastsResource {
     /**
      * Sets {@code broadcastStatus} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param broadcastStatus the value
+     * @return this request
      */
     public ListRequest broadcastStatus(String broadcastStatus) {
       return set("broadcastStatus", broadcastStatus);
     }
 
-    /** Return only broadcasts with the selected type. The API's default is {@code event}. */
+    /**
+     * Return only broadcasts with the selected type. The API's default is {@code event}.
+     *
+     * @param broadcastType the value
+     * @return this request
+     */
     public ListRequest broadcastType(BroadcastType broadcastType) {
       return set("broadcastType", broadcastType);
     }
@@ -533,17 +656,30 @@ public final class LiveBroadcastsResource {
     /**
      * Sets {@code broadcastType} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param broadcastType the value
+     * @return this request
      */
     public ListRequest broadcastType(String broadcastType) {
       return set("broadcastType", broadcastType);
     }
 
-    /** Return broadcasts with the given ids from Stubby or Apiary. */
+    /**
+     * Return broadcasts with the given ids from Stubby or Apiary.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
@@ -551,12 +687,20 @@ public final class LiveBroadcastsResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 0 to 50. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 0, 50);
     }
 
-    /** The {@code mine} parameter. */
+    /**
+     * The {@code mine} parameter.
+     *
+     * @param mine the value
+     * @return this request
+     */
     public ListRequest mine(boolean mine) {
       return set("mine", mine);
     }
@@ -566,6 +710,9 @@ public final class LiveBroadcastsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -575,6 +722,9 @@ public final class LiveBroadcastsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
@@ -601,17 +751,30 @@ public final class LiveBroadcastsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more liveBroadcast
      * resource properties that the API response will include. Defaults to {@code
      * contentDetails,id,monetizationDetails,snippet,statistics,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public TransitionRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public TransitionRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** The status to which the broadcast is going to transition. */
+    /**
+     * The status to which the broadcast is going to transition.
+     *
+     * @param broadcastStatus the value
+     * @return this request
+     */
     public TransitionRequest broadcastStatus(TransitionBroadcastStatus broadcastStatus) {
       return set("broadcastStatus", broadcastStatus);
     }
@@ -619,12 +782,20 @@ public final class LiveBroadcastsResource {
     /**
      * Sets {@code broadcastStatus} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param broadcastStatus the value
+     * @return this request
      */
     public TransitionRequest broadcastStatus(String broadcastStatus) {
       return set("broadcastStatus", broadcastStatus);
     }
 
-    /** Broadcast to transition. */
+    /**
+     * Broadcast to transition.
+     *
+     * @param id the value
+     * @return this request
+     */
     public TransitionRequest id(String id) {
       return set("id", id);
     }
@@ -634,6 +805,9 @@ public final class LiveBroadcastsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public TransitionRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -643,6 +817,9 @@ public final class LiveBroadcastsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public TransitionRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
@@ -670,12 +847,20 @@ public final class LiveBroadcastsResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * contentDetails,monetizationDetails,snippet,statistics,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -685,6 +870,9 @@ public final class LiveBroadcastsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -694,6 +882,9 @@ public final class LiveBroadcastsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);

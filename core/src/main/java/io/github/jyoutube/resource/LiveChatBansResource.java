@@ -54,6 +54,7 @@ public final class LiveChatBansResource {
    * Deletes a chat ban.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -63,6 +64,7 @@ public final class LiveChatBansResource {
    * Inserts a new resource into this collection.
    *
    * @param liveChatBan the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(LiveChatBan liveChatBan) {
     return new InsertRequest(context, ApiRequest.required("liveChatBan", liveChatBan));
@@ -83,7 +85,12 @@ public final class LiveChatBansResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
@@ -109,12 +116,20 @@ public final class LiveChatBansResource {
      * The {@code part} parameter serves two purposes in this operation. It identifies the
      * properties that the write operation will set as well as the properties that the API response
      * returns. Defaults to the parts the body carries of {@code snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }

@@ -82,6 +82,7 @@ public final class LiveChatMessagesResource {
    * Deletes a chat message.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -91,6 +92,7 @@ public final class LiveChatMessagesResource {
    * Inserts a new resource into this collection.
    *
    * @param liveChatMessage the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(LiveChatMessage liveChatMessage) {
     return new InsertRequest(context, ApiRequest.required("liveChatMessage", liveChatMessage));
@@ -100,17 +102,26 @@ public final class LiveChatMessagesResource {
    * Retrieves a list of resources, possibly filtered.
    *
    * @param liveChatId The id of the live chat for which comments should be returned.
+   * @return the request, to set optional parameters on and execute
    */
   public ListRequest list(String liveChatId) {
     return new ListRequest(context).liveChatId(ApiRequest.required("liveChatId", liveChatId));
   }
 
-  /** Transition a durable chat event. */
+  /**
+   * Transition a durable chat event.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public TransitionRequest transition() {
     return new TransitionRequest(context);
   }
 
-  /** Allows a user to load live chat through a server-streamed RPC. */
+  /**
+   * Allows a user to load live chat through a server-streamed RPC.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public StreamListRequest streamList() {
     return new StreamListRequest(context);
   }
@@ -134,12 +145,20 @@ public final class LiveChatMessagesResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -161,7 +180,12 @@ public final class LiveChatMessagesResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
@@ -187,12 +211,20 @@ public final class LiveChatMessagesResource {
      * The {@code part} parameter serves two purposes. It identifies the properties that the write
      * operation will set as well as the properties that the API response will include. Defaults to
      * the parts the body carries of {@code authorDetails,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -218,22 +250,40 @@ public final class LiveChatMessagesResource {
     /**
      * The {@code part} parameter specifies the liveChatComment resource parts that the API response
      * will include. Defaults to {@code authorDetails,id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Specifies the localization language in which the system messages should be returned. */
+    /**
+     * Specifies the localization language in which the system messages should be returned.
+     *
+     * @param hl the value
+     * @return this request
+     */
     public ListRequest hl(String hl) {
       return set("hl", hl);
     }
 
-    /** The id of the live chat for which comments should be returned. */
+    /**
+     * The id of the live chat for which comments should be returned.
+     *
+     * @param liveChatId the value
+     * @return this request
+     */
     public ListRequest liveChatId(String liveChatId) {
       return set("liveChatId", liveChatId);
     }
@@ -241,6 +291,9 @@ public final class LiveChatMessagesResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 200 to 2000. The API's default is {@code 500}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 200, 2000);
@@ -249,6 +302,9 @@ public final class LiveChatMessagesResource {
     /**
      * Specifies the size of the profile image that should be returned for each user. From 16 to
      * 720.
+     *
+     * @param profileImageSize the value
+     * @return this request
      */
     public ListRequest profileImageSize(int profileImageSize) {
       return setBounded("profileImageSize", profileImageSize, 16, 720);
@@ -272,12 +328,22 @@ public final class LiveChatMessagesResource {
       return this;
     }
 
-    /** The ID that uniquely identify the chat message event to transition. */
+    /**
+     * The ID that uniquely identify the chat message event to transition.
+     *
+     * @param id the value
+     * @return this request
+     */
     public TransitionRequest id(String id) {
       return set("id", id);
     }
 
-    /** The status to which the chat event is going to transition. */
+    /**
+     * The status to which the chat event is going to transition.
+     *
+     * @param status the value
+     * @return this request
+     */
     public TransitionRequest status(Status status) {
       return set("status", status);
     }
@@ -285,6 +351,9 @@ public final class LiveChatMessagesResource {
     /**
      * Sets {@code status} to a value given as text, such as one the API added after this version of
      * the library.
+     *
+     * @param status the value
+     * @return this request
      */
     public TransitionRequest status(String status) {
       return set("status", status);
@@ -311,22 +380,40 @@ public final class LiveChatMessagesResource {
     /**
      * The {@code part} parameter specifies the liveChatComment resource parts that the API response
      * will include. Defaults to {@code authorDetails,id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public StreamListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public StreamListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Specifies the localization language in which the system messages should be returned. */
+    /**
+     * Specifies the localization language in which the system messages should be returned.
+     *
+     * @param hl the value
+     * @return this request
+     */
     public StreamListRequest hl(String hl) {
       return set("hl", hl);
     }
 
-    /** The id of the live chat for which comments should be returned. */
+    /**
+     * The id of the live chat for which comments should be returned.
+     *
+     * @param liveChatId the value
+     * @return this request
+     */
     public StreamListRequest liveChatId(String liveChatId) {
       return set("liveChatId", liveChatId);
     }
@@ -334,6 +421,9 @@ public final class LiveChatMessagesResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 200 to 2000. The API's default is {@code 500}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public StreamListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 200, 2000);
@@ -342,6 +432,9 @@ public final class LiveChatMessagesResource {
     /**
      * Specifies the size of the profile image that should be returned for each user. From 16 to
      * 720.
+     *
+     * @param profileImageSize the value
+     * @return this request
      */
     public StreamListRequest profileImageSize(int profileImageSize) {
       return setBounded("profileImageSize", profileImageSize, 16, 720);

@@ -70,6 +70,7 @@ public final class LiveChatModeratorsResource {
    * Deletes a chat moderator.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -79,6 +80,7 @@ public final class LiveChatModeratorsResource {
    * Inserts a new resource into this collection.
    *
    * @param liveChatModerator the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(LiveChatModerator liveChatModerator) {
     return new InsertRequest(context, ApiRequest.required("liveChatModerator", liveChatModerator));
@@ -88,6 +90,7 @@ public final class LiveChatModeratorsResource {
    * Retrieves a list of resources, possibly filtered.
    *
    * @param liveChatId The id of the live chat for which moderators should be returned.
+   * @return the request, to set optional parameters on and execute
    */
   public ListRequest list(String liveChatId) {
     return new ListRequest(context).liveChatId(ApiRequest.required("liveChatId", liveChatId));
@@ -108,7 +111,12 @@ public final class LiveChatModeratorsResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
@@ -134,12 +142,20 @@ public final class LiveChatModeratorsResource {
      * The {@code part} parameter serves two purposes in this operation. It identifies the
      * properties that the write operation will set as well as the properties that the API response
      * returns. Defaults to the parts the body carries of {@code snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -165,17 +181,30 @@ public final class LiveChatModeratorsResource {
     /**
      * The {@code part} parameter specifies the liveChatModerator resource parts that the API
      * response will include. Defaults to {@code id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** The id of the live chat for which moderators should be returned. */
+    /**
+     * The id of the live chat for which moderators should be returned.
+     *
+     * @param liveChatId the value
+     * @return this request
+     */
     public ListRequest liveChatId(String liveChatId) {
       return set("liveChatId", liveChatId);
     }
@@ -183,6 +212,9 @@ public final class LiveChatModeratorsResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 0 to 50. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 0, 50);

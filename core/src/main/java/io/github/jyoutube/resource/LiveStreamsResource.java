@@ -73,6 +73,7 @@ public final class LiveStreamsResource {
    * Deletes an existing stream for the authenticated user.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -82,12 +83,17 @@ public final class LiveStreamsResource {
    * Inserts a new stream for the authenticated user.
    *
    * @param liveStream the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(LiveStream liveStream) {
     return new InsertRequest(context, ApiRequest.required("liveStream", liveStream));
   }
 
-  /** Retrieve the list of streams associated with the given channel. -- */
+  /**
+   * Retrieve the list of streams associated with the given channel. --
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -96,6 +102,7 @@ public final class LiveStreamsResource {
    * Updates an existing stream for the authenticated user.
    *
    * @param liveStream the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(LiveStream liveStream) {
     return new UpdateRequest(context, ApiRequest.required("liveStream", liveStream));
@@ -116,7 +123,12 @@ public final class LiveStreamsResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
@@ -126,6 +138,9 @@ public final class LiveStreamsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public DeleteRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -135,6 +150,9 @@ public final class LiveStreamsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public DeleteRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
@@ -162,12 +180,20 @@ public final class LiveStreamsResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * cdn,contentDetails,snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -177,6 +203,9 @@ public final class LiveStreamsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -186,6 +215,9 @@ public final class LiveStreamsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
@@ -213,22 +245,40 @@ public final class LiveStreamsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more liveStream
      * resource properties that the API response will include. Defaults to {@code
      * cdn,contentDetails,id,snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Return LiveStreams with the given ids from Stubby or Apiary. */
+    /**
+     * Return LiveStreams with the given ids from Stubby or Apiary.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
@@ -236,12 +286,20 @@ public final class LiveStreamsResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 0 to 50. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 0, 50);
     }
 
-    /** The {@code mine} parameter. */
+    /**
+     * The {@code mine} parameter.
+     *
+     * @param mine the value
+     * @return this request
+     */
     public ListRequest mine(boolean mine) {
       return set("mine", mine);
     }
@@ -251,6 +309,9 @@ public final class LiveStreamsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -260,6 +321,9 @@ public final class LiveStreamsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
@@ -287,12 +351,20 @@ public final class LiveStreamsResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * cdn,contentDetails,snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -302,6 +374,9 @@ public final class LiveStreamsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -311,6 +386,9 @@ public final class LiveStreamsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);

@@ -22,6 +22,7 @@ public abstract class MediaDownloadRequest<R extends MediaDownloadRequest<R>>
   /**
    * Streams the media to {@code out}, which is not closed.
    *
+   * @param out where to write the media
    * @return the bytes written
    */
   public final long writeTo(OutputStream out) {
@@ -32,6 +33,7 @@ public abstract class MediaDownloadRequest<R extends MediaDownloadRequest<R>>
    * Streams the media to {@code file}: written to a temporary file beside it, then moved into
    * place, so a failed download leaves no partial file.
    *
+   * @param file where to save the media
    * @return the bytes written
    */
   public final long saveTo(Path file) {

@@ -46,18 +46,31 @@ public abstract class MediaRequest<T, R extends MediaRequest<T, R>> extends ApiR
   /**
    * Chunking, progress and timeouts of the upload; by default one request for a file or an array, 8
    * MiB chunks for a stream or with a progress listener ({@link UploadOptions#defaults()}).
+   *
+   * @param options the upload's options
+   * @return this request
    */
   public final R uploadOptions(UploadOptions options) {
     this.options = Objects.requireNonNull(options, "options == null");
     return self();
   }
 
-  /** The chunk size: a positive multiple of 256 KiB. */
+  /**
+   * The chunk size: a positive multiple of 256 KiB.
+   *
+   * @param bytes the chunk size, in bytes
+   * @return this request
+   */
   public final R chunkSize(int bytes) {
     return uploadOptions(options.withChunkSize(bytes));
   }
 
-  /** Called after each chunk with the bytes the server holds, the total and the throughput. */
+  /**
+   * Called after each chunk with the bytes the server holds, the total and the throughput.
+   *
+   * @param listener the progress listener
+   * @return this request
+   */
   public final R progress(ProgressListener listener) {
     return uploadOptions(options.withProgress(listener));
   }
@@ -67,6 +80,7 @@ public abstract class MediaRequest<T, R extends MediaRequest<T, R>> extends ApiR
    * io.github.jyoutube.media.ResumableUpload#resume resume} it from another process), its state, or
    * to run it later.
    *
+   * @return the upload, not yet started
    * @throws IllegalStateException if the request carries no media
    */
   public final ResumableUpload<T> upload() {

@@ -43,7 +43,11 @@ public final class MembersResource {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 
-  /** Retrieves a list of members that match the request criteria for a channel. */
+  /**
+   * Retrieves a list of members that match the request criteria for a channel.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -70,12 +74,20 @@ public final class MembersResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -99,12 +111,20 @@ public final class MembersResource {
     /**
      * The {@code part} parameter specifies the member resource parts that the API response will
      * include. Defaults to {@code snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -112,12 +132,20 @@ public final class MembersResource {
     /**
      * Comma separated list of channel IDs. Only data about members that are part of this list will
      * be included in the response.
+     *
+     * @param filterByMemberChannelId the value
+     * @return this request
      */
     public ListRequest filterByMemberChannelId(String filterByMemberChannelId) {
       return set("filterByMemberChannelId", filterByMemberChannelId);
     }
 
-    /** Filter members in the results set to the ones that have access to a level. */
+    /**
+     * Filter members in the results set to the ones that have access to a level.
+     *
+     * @param hasAccessToLevel the value
+     * @return this request
+     */
     public ListRequest hasAccessToLevel(String hasAccessToLevel) {
       return set("hasAccessToLevel", hasAccessToLevel);
     }
@@ -125,6 +153,9 @@ public final class MembersResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 0 to 1000. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 0, 1000);
@@ -133,6 +164,9 @@ public final class MembersResource {
     /**
      * Parameter that specifies which channel members to return. The API's default is {@code
      * all_current}.
+     *
+     * @param mode the value
+     * @return this request
      */
     public ListRequest mode(Mode mode) {
       return set("mode", mode);
@@ -141,6 +175,9 @@ public final class MembersResource {
     /**
      * Sets {@code mode} to a value given as text, such as one the API added after this version of
      * the library.
+     *
+     * @param mode the value
+     * @return this request
      */
     public ListRequest mode(String mode) {
       return set("mode", mode);

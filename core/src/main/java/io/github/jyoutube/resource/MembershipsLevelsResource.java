@@ -45,7 +45,11 @@ public final class MembershipsLevelsResource {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 
-  /** Retrieves a list of all pricing levels offered by a creator to the fans. */
+  /**
+   * Retrieves a list of all pricing levels offered by a creator to the fans.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -70,12 +74,20 @@ public final class MembershipsLevelsResource {
     /**
      * The {@code part} parameter specifies the membershipsLevel resource parts that the API
      * response will include. Defaults to {@code id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }

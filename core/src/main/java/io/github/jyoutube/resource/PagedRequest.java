@@ -29,7 +29,12 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
     this.maxPageSize = maxPageSize;
   }
 
-  /** The page to return, from a previous response's {@code nextPageToken}. */
+  /**
+   * The page to return, from a previous response's {@code nextPageToken}.
+   *
+   * @param pageToken the page to return, from a previous response's {@code nextPageToken}
+   * @return this request
+   */
   public final R pageToken(String pageToken) {
     return set("pageToken", pageToken);
   }
@@ -37,6 +42,9 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
   /**
    * The most items {@link #pages()} and {@link #stream()} yield in all; no page is fetched beyond
    * what they need.
+   *
+   * @param maxItems the most items to yield
+   * @return this request
    */
   public final R maxItems(long maxItems) {
     if (maxItems < 0) {
@@ -53,6 +61,8 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
    * <p>An {@code id} list longer than the API's 50 is looked up in batches of 50 instead, one page
    * per batch, the items in the order of the ids asked; a few batches are sent ahead of the one
    * being read (never more than {@link #maxItems} may need).
+   *
+   * @return the pages, fetched lazily
    */
   public Pages<T, I> pages() {
     IdBatches<T> batches = IdBatches.of(this, maxItems);
@@ -78,7 +88,7 @@ public abstract class PagedRequest<T extends Page<I>, I, R extends PagedRequest<
         maxItems);
   }
 
-  /** Every item of every page, as a lazy stream. */
+  /** {@return every item of every page, as a lazy stream} */
   public Stream<I> stream() {
     return pages().items();
   }

@@ -82,7 +82,11 @@ public final class PlaylistImagesResource {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 
-  /** Deletes a resource. */
+  /**
+   * Deletes a resource.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public DeleteRequest delete() {
     return new DeleteRequest(context);
   }
@@ -91,6 +95,7 @@ public final class PlaylistImagesResource {
    * Inserts a new resource into this collection.
    *
    * @param playlistImage the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(PlaylistImage playlistImage) {
     return new InsertRequest(context, ApiRequest.required("playlistImage", playlistImage), null);
@@ -101,6 +106,7 @@ public final class PlaylistImagesResource {
    *
    * @param playlistImage the request body
    * @param media the media to upload, checked against the method's types and size now
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(PlaylistImage playlistImage, MediaContent media) {
     return new InsertRequest(
@@ -109,7 +115,11 @@ public final class PlaylistImagesResource {
         ApiRequest.required("media", media));
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -118,6 +128,7 @@ public final class PlaylistImagesResource {
    * Updates an existing resource.
    *
    * @param playlistImage the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(PlaylistImage playlistImage) {
     return new UpdateRequest(context, ApiRequest.required("playlistImage", playlistImage), null);
@@ -128,6 +139,7 @@ public final class PlaylistImagesResource {
    *
    * @param playlistImage the request body
    * @param media the media to upload, checked against the method's types and size now
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(PlaylistImage playlistImage, MediaContent media) {
     return new UpdateRequest(
@@ -151,7 +163,12 @@ public final class PlaylistImagesResource {
       return this;
     }
 
-    /** Id to identify this image. This is returned from by the List method. */
+    /**
+     * Id to identify this image. This is returned from by the List method.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
@@ -161,6 +178,9 @@ public final class PlaylistImagesResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public DeleteRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -189,12 +209,20 @@ public final class PlaylistImagesResource {
     /**
      * The {@code part} parameter specifies the properties that the API response will include.
      * Defaults to the parts the body carries of {@code snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -204,6 +232,9 @@ public final class PlaylistImagesResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -213,6 +244,9 @@ public final class PlaylistImagesResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
@@ -239,12 +273,20 @@ public final class PlaylistImagesResource {
     /**
      * The {@code part} parameter specifies a comma-separated list of one or more playlistImage
      * resource properties that the API response will include. Defaults to {@code id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -252,6 +294,9 @@ public final class PlaylistImagesResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 0 to 50. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 0, 50);
@@ -262,6 +307,9 @@ public final class PlaylistImagesResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -271,12 +319,20 @@ public final class PlaylistImagesResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
     }
 
-    /** Return PlaylistImages for this playlist id. */
+    /**
+     * Return PlaylistImages for this playlist id.
+     *
+     * @param parent the value
+     * @return this request
+     */
     public ListRequest parent(String parent) {
       return set("parent", parent);
     }
@@ -304,12 +360,20 @@ public final class PlaylistImagesResource {
     /**
      * The {@code part} parameter specifies the properties that the API response will include.
      * Defaults to the parts the body carries of {@code snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -319,6 +383,9 @@ public final class PlaylistImagesResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);

@@ -34,28 +34,35 @@ public final class RawResponse<T> {
     this.parser = parser;
   }
 
-  /** The HTTP status: 2xx, or 304 for a conditional request whose answer has not changed. */
+  /**
+   * {@return the HTTP status: 2xx, or 304 for a conditional request whose answer has not changed}
+   */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The response headers, names in lower case. */
+  /** {@return the response headers, names in lower case} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** The first value of header {@code name} (any case), or {@code null}. */
+  /**
+   * The first value of header {@code name} (any case), or {@code null}.
+   *
+   * @param name a header name, in any case
+   * @return the first value of header {@code name} (any case), or {@code null}
+   */
   public String header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** The body's bytes, decompressed; a copy. */
+  /** {@return the body's bytes, decompressed; a copy} */
   public byte[] body() {
     return body.clone();
   }
 
-  /** The body as UTF-8 text. */
+  /** {@return the body as UTF-8 text} */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }
@@ -64,6 +71,8 @@ public final class RawResponse<T> {
    * The body read as the response type; {@code null} for a 304 or a method that returns nothing.
    *
    * @throws io.github.jyoutube.error.DecodeException if the body is not JSON of that shape
+   * @return the body read as the response type; {@code null} for a 304 or a method that returns
+   *     nothing
    */
   public T parse() {
     return parser.get();

@@ -21,6 +21,9 @@ public abstract class ReadRequest<T, R extends ReadRequest<T, R>> extends ApiReq
    * Asks for the answer only if it differs from the one with {@code etag} (sends {@code
    * If-None-Match}). When it has not changed, the API answers 304 without a body: {@link
    * #executeIfModified()} returns empty and {@link #execute()} returns {@code null}.
+   *
+   * @param etag the {@code etag} of the answer held
+   * @return this request
    */
   public final R ifNoneMatch(String etag) {
     return header("If-None-Match", etag);

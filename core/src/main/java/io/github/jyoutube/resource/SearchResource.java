@@ -48,7 +48,11 @@ public final class SearchResource {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 
-  /** Retrieves a list of search resources */
+  /**
+   * Retrieves a list of search resources
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -75,12 +79,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -112,12 +124,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -161,12 +181,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -206,12 +234,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -243,12 +279,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -277,12 +321,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -311,12 +363,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -351,12 +411,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -385,12 +453,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -424,12 +500,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -456,12 +540,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -490,12 +582,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -527,12 +627,20 @@ public final class SearchResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -559,22 +667,40 @@ public final class SearchResource {
     /**
      * The {@code part} parameter specifies a comma-separated list of one or more search resource
      * properties that the API response will include. Defaults to {@code id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Filter on resources belonging to this channelId. (Force TAP rebuild). */
+    /**
+     * Filter on resources belonging to this channelId. (Force TAP rebuild).
+     *
+     * @param channelId the value
+     * @return this request
+     */
     public ListRequest channelId(String channelId) {
       return set("channelId", channelId);
     }
 
-    /** Add a filter on the channel search. */
+    /**
+     * Add a filter on the channel search.
+     *
+     * @param channelType the value
+     * @return this request
+     */
     public ListRequest channelType(ChannelType channelType) {
       return set("channelType", channelType);
     }
@@ -582,12 +708,20 @@ public final class SearchResource {
     /**
      * Sets {@code channelType} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param channelType the value
+     * @return this request
      */
     public ListRequest channelType(String channelType) {
       return set("channelType", channelType);
     }
 
-    /** Filter on the livestream status of the videos. */
+    /**
+     * Filter on the livestream status of the videos.
+     *
+     * @param eventType the value
+     * @return this request
+     */
     public ListRequest eventType(EventType eventType) {
       return set("eventType", eventType);
     }
@@ -595,12 +729,20 @@ public final class SearchResource {
     /**
      * Sets {@code eventType} to a value given as text, such as one the API added after this version
      * of the library.
+     *
+     * @param eventType the value
+     * @return this request
      */
     public ListRequest eventType(String eventType) {
       return set("eventType", eventType);
     }
 
-    /** Search owned by a content owner. */
+    /**
+     * Search owned by a content owner.
+     *
+     * @param forContentOwner the value
+     * @return this request
+     */
     public ListRequest forContentOwner(boolean forContentOwner) {
       return set("forContentOwner", forContentOwner);
     }
@@ -608,22 +750,40 @@ public final class SearchResource {
     /**
      * Restrict the search to only retrieve videos uploaded using the project id of the
      * authenticated user.
+     *
+     * @param forDeveloper the value
+     * @return this request
      */
     public ListRequest forDeveloper(boolean forDeveloper) {
       return set("forDeveloper", forDeveloper);
     }
 
-    /** Search for the private videos of the authenticated user. */
+    /**
+     * Search for the private videos of the authenticated user.
+     *
+     * @param forMine the value
+     * @return this request
+     */
     public ListRequest forMine(boolean forMine) {
       return set("forMine", forMine);
     }
 
-    /** Filter on location of the video. */
+    /**
+     * Filter on location of the video.
+     *
+     * @param location the value
+     * @return this request
+     */
     public ListRequest location(String location) {
       return set("location", location);
     }
 
-    /** Filter on distance from the location (specified above). */
+    /**
+     * Filter on distance from the location (specified above).
+     *
+     * @param locationRadius the value
+     * @return this request
+     */
     public ListRequest locationRadius(String locationRadius) {
       return set("locationRadius", locationRadius);
     }
@@ -631,6 +791,9 @@ public final class SearchResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 0 to 50. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 0, 50);
@@ -641,12 +804,20 @@ public final class SearchResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
     }
 
-    /** Sort order of the results. The API's default is {@code relevance}. */
+    /**
+     * Sort order of the results. The API's default is {@code relevance}.
+     *
+     * @param order the value
+     * @return this request
+     */
     public ListRequest order(Order order) {
       return set("order", order);
     }
@@ -654,42 +825,80 @@ public final class SearchResource {
     /**
      * Sets {@code order} to a value given as text, such as one the API added after this version of
      * the library.
+     *
+     * @param order the value
+     * @return this request
      */
     public ListRequest order(String order) {
       return set("order", order);
     }
 
-    /** Filter on resources published after this date. */
+    /**
+     * Filter on resources published after this date.
+     *
+     * @param publishedAfter the value
+     * @return this request
+     */
     public ListRequest publishedAfter(Instant publishedAfter) {
       return set("publishedAfter", publishedAfter);
     }
 
-    /** Filter on resources published after this date. */
+    /**
+     * Filter on resources published after this date.
+     *
+     * @param publishedAfter the value
+     * @return this request
+     */
     public ListRequest publishedAfter(OffsetDateTime publishedAfter) {
       return set("publishedAfter", publishedAfter);
     }
 
-    /** Filter on resources published before this date. */
+    /**
+     * Filter on resources published before this date.
+     *
+     * @param publishedBefore the value
+     * @return this request
+     */
     public ListRequest publishedBefore(Instant publishedBefore) {
       return set("publishedBefore", publishedBefore);
     }
 
-    /** Filter on resources published before this date. */
+    /**
+     * Filter on resources published before this date.
+     *
+     * @param publishedBefore the value
+     * @return this request
+     */
     public ListRequest publishedBefore(OffsetDateTime publishedBefore) {
       return set("publishedBefore", publishedBefore);
     }
 
-    /** Textual search terms to match. */
+    /**
+     * Textual search terms to match.
+     *
+     * @param q the value
+     * @return this request
+     */
     public ListRequest q(String q) {
       return set("q", q);
     }
 
-    /** Display the content as seen by viewers in this country. */
+    /**
+     * Display the content as seen by viewers in this country.
+     *
+     * @param regionCode the value
+     * @return this request
+     */
     public ListRequest regionCode(String regionCode) {
       return set("regionCode", regionCode);
     }
 
-    /** Return results relevant to this language. */
+    /**
+     * Return results relevant to this language.
+     *
+     * @param relevanceLanguage the value
+     * @return this request
+     */
     public ListRequest relevanceLanguage(String relevanceLanguage) {
       return set("relevanceLanguage", relevanceLanguage);
     }
@@ -697,6 +906,9 @@ public final class SearchResource {
     /**
      * Indicates whether the search results should include restricted content as well as standard
      * content. The API's default is {@code moderate}.
+     *
+     * @param safeSearch the value
+     * @return this request
      */
     public ListRequest safeSearch(SafeSearch safeSearch) {
       return set("safeSearch", safeSearch);
@@ -705,27 +917,50 @@ public final class SearchResource {
     /**
      * Sets {@code safeSearch} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param safeSearch the value
+     * @return this request
      */
     public ListRequest safeSearch(String safeSearch) {
       return set("safeSearch", safeSearch);
     }
 
-    /** Restrict results to a particular topic. */
+    /**
+     * Restrict results to a particular topic.
+     *
+     * @param topicId the value
+     * @return this request
+     */
     public ListRequest topicId(String topicId) {
       return set("topicId", topicId);
     }
 
-    /** Restrict results to a particular set of resource types. */
+    /**
+     * Restrict results to a particular set of resource types.
+     *
+     * @param type the values
+     * @return this request
+     */
     public ListRequest type(String... type) {
       return setRepeated("type", type);
     }
 
-    /** Sets {@code type} to the values of a collection, in its order. */
+    /**
+     * Sets {@code type} to the values of a collection, in its order.
+     *
+     * @param type the value
+     * @return this request
+     */
     public ListRequest type(Collection<String> type) {
       return setRepeated("type", type);
     }
 
-    /** Filter on the presence of captions on the videos. */
+    /**
+     * Filter on the presence of captions on the videos.
+     *
+     * @param videoCaption the value
+     * @return this request
+     */
     public ListRequest videoCaption(VideoCaption videoCaption) {
       return set("videoCaption", videoCaption);
     }
@@ -733,17 +968,30 @@ public final class SearchResource {
     /**
      * Sets {@code videoCaption} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param videoCaption the value
+     * @return this request
      */
     public ListRequest videoCaption(String videoCaption) {
       return set("videoCaption", videoCaption);
     }
 
-    /** Filter on videos in a specific category. */
+    /**
+     * Filter on videos in a specific category.
+     *
+     * @param videoCategoryId the value
+     * @return this request
+     */
     public ListRequest videoCategoryId(String videoCategoryId) {
       return set("videoCategoryId", videoCategoryId);
     }
 
-    /** Filter on the definition of the videos. */
+    /**
+     * Filter on the definition of the videos.
+     *
+     * @param videoDefinition the value
+     * @return this request
+     */
     public ListRequest videoDefinition(VideoDefinition videoDefinition) {
       return set("videoDefinition", videoDefinition);
     }
@@ -751,12 +999,20 @@ public final class SearchResource {
     /**
      * Sets {@code videoDefinition} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param videoDefinition the value
+     * @return this request
      */
     public ListRequest videoDefinition(String videoDefinition) {
       return set("videoDefinition", videoDefinition);
     }
 
-    /** Filter on 3d videos. */
+    /**
+     * Filter on 3d videos.
+     *
+     * @param videoDimension the value
+     * @return this request
+     */
     public ListRequest videoDimension(VideoDimension videoDimension) {
       return set("videoDimension", videoDimension);
     }
@@ -764,12 +1020,20 @@ public final class SearchResource {
     /**
      * Sets {@code videoDimension} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param videoDimension the value
+     * @return this request
      */
     public ListRequest videoDimension(String videoDimension) {
       return set("videoDimension", videoDimension);
     }
 
-    /** Filter on the duration of the videos. */
+    /**
+     * Filter on the duration of the videos.
+     *
+     * @param videoDuration the value
+     * @return this request
+     */
     public ListRequest videoDuration(VideoDuration videoDuration) {
       return set("videoDuration", videoDuration);
     }
@@ -777,12 +1041,20 @@ public final class SearchResource {
     /**
      * Sets {@code videoDuration} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param videoDuration the value
+     * @return this request
      */
     public ListRequest videoDuration(String videoDuration) {
       return set("videoDuration", videoDuration);
     }
 
-    /** Filter on embeddable videos. */
+    /**
+     * Filter on embeddable videos.
+     *
+     * @param videoEmbeddable the value
+     * @return this request
+     */
     public ListRequest videoEmbeddable(VideoEmbeddable videoEmbeddable) {
       return set("videoEmbeddable", videoEmbeddable);
     }
@@ -790,12 +1062,20 @@ public final class SearchResource {
     /**
      * Sets {@code videoEmbeddable} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param videoEmbeddable the value
+     * @return this request
      */
     public ListRequest videoEmbeddable(String videoEmbeddable) {
       return set("videoEmbeddable", videoEmbeddable);
     }
 
-    /** Filter on the license of the videos. */
+    /**
+     * Filter on the license of the videos.
+     *
+     * @param videoLicense the value
+     * @return this request
+     */
     public ListRequest videoLicense(VideoLicense videoLicense) {
       return set("videoLicense", videoLicense);
     }
@@ -803,12 +1083,20 @@ public final class SearchResource {
     /**
      * Sets {@code videoLicense} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param videoLicense the value
+     * @return this request
      */
     public ListRequest videoLicense(String videoLicense) {
       return set("videoLicense", videoLicense);
     }
 
-    /** The {@code videoPaidProductPlacement} parameter. */
+    /**
+     * The {@code videoPaidProductPlacement} parameter.
+     *
+     * @param videoPaidProductPlacement the value
+     * @return this request
+     */
     public ListRequest videoPaidProductPlacement(
         VideoPaidProductPlacement videoPaidProductPlacement) {
       return set("videoPaidProductPlacement", videoPaidProductPlacement);
@@ -817,12 +1105,20 @@ public final class SearchResource {
     /**
      * Sets {@code videoPaidProductPlacement} to a value given as text, such as one the API added
      * after this version of the library.
+     *
+     * @param videoPaidProductPlacement the value
+     * @return this request
      */
     public ListRequest videoPaidProductPlacement(String videoPaidProductPlacement) {
       return set("videoPaidProductPlacement", videoPaidProductPlacement);
     }
 
-    /** Filter on syndicated videos. */
+    /**
+     * Filter on syndicated videos.
+     *
+     * @param videoSyndicated the value
+     * @return this request
+     */
     public ListRequest videoSyndicated(VideoSyndicated videoSyndicated) {
       return set("videoSyndicated", videoSyndicated);
     }
@@ -830,12 +1126,20 @@ public final class SearchResource {
     /**
      * Sets {@code videoSyndicated} to a value given as text, such as one the API added after this
      * version of the library.
+     *
+     * @param videoSyndicated the value
+     * @return this request
      */
     public ListRequest videoSyndicated(String videoSyndicated) {
       return set("videoSyndicated", videoSyndicated);
     }
 
-    /** Filter on videos of a specific type. */
+    /**
+     * Filter on videos of a specific type.
+     *
+     * @param videoType the value
+     * @return this request
+     */
     public ListRequest videoType(VideoType videoType) {
       return set("videoType", videoType);
     }
@@ -843,6 +1147,9 @@ public final class SearchResource {
     /**
      * Sets {@code videoType} to a value given as text, such as one the API added after this version
      * of the library.
+     *
+     * @param videoType the value
+     * @return this request
      */
     public ListRequest videoType(String videoType) {
       return set("videoType", videoType);

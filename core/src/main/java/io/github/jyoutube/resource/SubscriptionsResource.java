@@ -68,6 +68,7 @@ public final class SubscriptionsResource {
    * Deletes a resource.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -77,12 +78,17 @@ public final class SubscriptionsResource {
    * Inserts a new resource into this collection.
    *
    * @param subscription the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(Subscription subscription) {
     return new InsertRequest(context, ApiRequest.required("subscription", subscription));
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -112,12 +118,20 @@ public final class SubscriptionsResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -139,7 +153,12 @@ public final class SubscriptionsResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
@@ -166,12 +185,20 @@ public final class SubscriptionsResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * contentDetails,snippet,subscriberSnippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -197,17 +224,30 @@ public final class SubscriptionsResource {
      * The {@code part} parameter specifies a comma-separated list of one or more subscription
      * resource properties that the API response will include. Defaults to {@code
      * contentDetails,id,snippet,subscriberSnippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Return the subscriptions of the given channel owner. */
+    /**
+     * Return the subscriptions of the given channel owner.
+     *
+     * @param channelId the value
+     * @return this request
+     */
     public ListRequest channelId(String channelId) {
       return set("channelId", channelId);
     }
@@ -215,17 +255,30 @@ public final class SubscriptionsResource {
     /**
      * Return the subscriptions to the subset of these channels that the authenticated user is
      * subscribed to.
+     *
+     * @param forChannelId the value
+     * @return this request
      */
     public ListRequest forChannelId(String forChannelId) {
       return set("forChannelId", forChannelId);
     }
 
-    /** Return the subscriptions with the given IDs. */
+    /**
+     * Return the subscriptions with the given IDs.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
@@ -233,22 +286,40 @@ public final class SubscriptionsResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 0 to 50. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 0, 50);
     }
 
-    /** Flag for returning the subscriptions of the authenticated user. */
+    /**
+     * Flag for returning the subscriptions of the authenticated user.
+     *
+     * @param mine the value
+     * @return this request
+     */
     public ListRequest mine(boolean mine) {
       return set("mine", mine);
     }
 
-    /** The {@code myRecentSubscribers} parameter. */
+    /**
+     * The {@code myRecentSubscribers} parameter.
+     *
+     * @param myRecentSubscribers the value
+     * @return this request
+     */
     public ListRequest myRecentSubscribers(boolean myRecentSubscribers) {
       return set("myRecentSubscribers", myRecentSubscribers);
     }
 
-    /** Return the subscribers of the given channel owner. */
+    /**
+     * Return the subscribers of the given channel owner.
+     *
+     * @param mySubscribers the value
+     * @return this request
+     */
     public ListRequest mySubscribers(boolean mySubscribers) {
       return set("mySubscribers", mySubscribers);
     }
@@ -258,6 +329,9 @@ public final class SubscriptionsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -267,12 +341,20 @@ public final class SubscriptionsResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
     }
 
-    /** The order of the returned subscriptions. The API's default is {@code relevance}. */
+    /**
+     * The order of the returned subscriptions. The API's default is {@code relevance}.
+     *
+     * @param order the value
+     * @return this request
+     */
     public ListRequest order(Order order) {
       return set("order", order);
     }
@@ -280,6 +362,9 @@ public final class SubscriptionsResource {
     /**
      * Sets {@code order} to a value given as text, such as one the API added after this version of
      * the library.
+     *
+     * @param order the value
+     * @return this request
      */
     public ListRequest order(String order) {
       return set("order", order);

@@ -46,7 +46,11 @@ public final class SuperChatEventsResource {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -71,17 +75,30 @@ public final class SuperChatEventsResource {
     /**
      * The {@code part} parameter specifies the superChatEvent resource parts that the API response
      * will include. Defaults to {@code id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Return rendered funding amounts in specified language. */
+    /**
+     * Return rendered funding amounts in specified language.
+     *
+     * @param hl the value
+     * @return this request
+     */
     public ListRequest hl(String hl) {
       return set("hl", hl);
     }
@@ -89,6 +106,9 @@ public final class SuperChatEventsResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 1 to 50. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 1, 50);

@@ -46,6 +46,7 @@ public final class TestsResource {
    * POST method.
    *
    * @param testItem the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(TestItem testItem) {
     return new InsertRequest(context, ApiRequest.required("testItem", testItem));
@@ -67,22 +68,42 @@ public final class TestsResource {
       return this;
     }
 
-    /** The {@code part} parameter. Defaults to the parts the body carries of {@code snippet}. */
+    /**
+     * The {@code part} parameter. Defaults to the parts the body carries of {@code snippet}.
+     *
+     * @param part the values
+     * @return this request
+     */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** The {@code externalChannelId} parameter. */
+    /**
+     * The {@code externalChannelId} parameter.
+     *
+     * @param externalChannelId the value
+     * @return this request
+     */
     public InsertRequest externalChannelId(String externalChannelId) {
       return set("externalChannelId", externalChannelId);
     }
 
-    /** The {@code onBehalfOfContentOwnerChannel} parameter. */
+    /**
+     * The {@code onBehalfOfContentOwnerChannel} parameter.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
+     */
     public InsertRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
     }

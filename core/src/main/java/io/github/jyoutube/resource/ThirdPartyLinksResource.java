@@ -76,6 +76,7 @@ public final class ThirdPartyLinksResource {
    *
    * @param linkingToken Delete the partner links with the given linking token.
    * @param type Type of the link to be deleted.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String linkingToken, Type type) {
     return new DeleteRequest(context)
@@ -87,12 +88,17 @@ public final class ThirdPartyLinksResource {
    * Inserts a new resource into this collection.
    *
    * @param thirdPartyLink the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(ThirdPartyLink thirdPartyLink) {
     return new InsertRequest(context, ApiRequest.required("thirdPartyLink", thirdPartyLink));
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -101,6 +107,7 @@ public final class ThirdPartyLinksResource {
    * Updates an existing resource.
    *
    * @param thirdPartyLink the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(ThirdPartyLink thirdPartyLink) {
     return new UpdateRequest(context, ApiRequest.required("thirdPartyLink", thirdPartyLink));
@@ -134,12 +141,20 @@ public final class ThirdPartyLinksResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -161,27 +176,52 @@ public final class ThirdPartyLinksResource {
       return this;
     }
 
-    /** Do not use. Required for compatibility. */
+    /**
+     * Do not use. Required for compatibility.
+     *
+     * @param part the values
+     * @return this request
+     */
     public DeleteRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public DeleteRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Channel ID to which changes should be applied, for delegation. */
+    /**
+     * Channel ID to which changes should be applied, for delegation.
+     *
+     * @param externalChannelId the value
+     * @return this request
+     */
     public DeleteRequest externalChannelId(String externalChannelId) {
       return set("externalChannelId", externalChannelId);
     }
 
-    /** Delete the partner links with the given linking token. */
+    /**
+     * Delete the partner links with the given linking token.
+     *
+     * @param linkingToken the value
+     * @return this request
+     */
     public DeleteRequest linkingToken(String linkingToken) {
       return set("linkingToken", linkingToken);
     }
 
-    /** Type of the link to be deleted. */
+    /**
+     * Type of the link to be deleted.
+     *
+     * @param type the value
+     * @return this request
+     */
     public DeleteRequest type(Type type) {
       return set("type", type);
     }
@@ -189,6 +229,9 @@ public final class ThirdPartyLinksResource {
     /**
      * Sets {@code type} to a value given as text, such as one the API added after this version of
      * the library.
+     *
+     * @param type the value
+     * @return this request
      */
     public DeleteRequest type(String type) {
       return set("type", type);
@@ -214,17 +257,30 @@ public final class ThirdPartyLinksResource {
     /**
      * The {@code part} parameter specifies the thirdPartyLink resource parts that the API request
      * and response will include. Defaults to the parts the body carries of {@code snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Channel ID to which changes should be applied, for delegation. */
+    /**
+     * Channel ID to which changes should be applied, for delegation.
+     *
+     * @param externalChannelId the value
+     * @return this request
+     */
     public InsertRequest externalChannelId(String externalChannelId) {
       return set("externalChannelId", externalChannelId);
     }
@@ -250,27 +306,50 @@ public final class ThirdPartyLinksResource {
     /**
      * The {@code part} parameter specifies the thirdPartyLink resource parts that the API response
      * will include. Defaults to {@code snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Channel ID to which changes should be applied, for delegation. */
+    /**
+     * Channel ID to which changes should be applied, for delegation.
+     *
+     * @param externalChannelId the value
+     * @return this request
+     */
     public ListRequest externalChannelId(String externalChannelId) {
       return set("externalChannelId", externalChannelId);
     }
 
-    /** Get a third party link with the given linking token. */
+    /**
+     * Get a third party link with the given linking token.
+     *
+     * @param linkingToken the value
+     * @return this request
+     */
     public ListRequest linkingToken(String linkingToken) {
       return set("linkingToken", linkingToken);
     }
 
-    /** Get a third party link of the given type. */
+    /**
+     * Get a third party link of the given type.
+     *
+     * @param type the value
+     * @return this request
+     */
     public ListRequest type(Type type) {
       return set("type", type);
     }
@@ -278,6 +357,9 @@ public final class ThirdPartyLinksResource {
     /**
      * Sets {@code type} to a value given as text, such as one the API added after this version of
      * the library.
+     *
+     * @param type the value
+     * @return this request
      */
     public ListRequest type(String type) {
       return set("type", type);
@@ -303,17 +385,30 @@ public final class ThirdPartyLinksResource {
     /**
      * The {@code part} parameter specifies the thirdPartyLink resource parts that the API request
      * and response will include. Defaults to the parts the body carries of {@code snippet,status}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Channel ID to which changes should be applied, for delegation. */
+    /**
+     * Channel ID to which changes should be applied, for delegation.
+     *
+     * @param externalChannelId the value
+     * @return this request
+     */
     public UpdateRequest externalChannelId(String externalChannelId) {
       return set("externalChannelId", externalChannelId);
     }

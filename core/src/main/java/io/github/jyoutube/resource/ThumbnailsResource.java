@@ -48,6 +48,7 @@ public final class ThumbnailsResource {
    *
    * @param videoId Returns the Thumbnail with the given video IDs.
    * @param media the media to upload, checked against the method's types and size now
+   * @return the request, to set optional parameters on and execute
    */
   public SetRequest set(String videoId, MediaContent media) {
     return new SetRequest(context, ApiRequest.required("media", media))
@@ -76,12 +77,20 @@ public final class ThumbnailsResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public SetRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
     }
 
-    /** Returns the Thumbnail with the given video IDs. */
+    /**
+     * Returns the Thumbnail with the given video IDs.
+     *
+     * @param videoId the value
+     * @return this request
+     */
     public SetRequest videoId(String videoId) {
       return set("videoId", videoId);
     }

@@ -45,7 +45,11 @@ public final class VideoAbuseReportReasonsResource {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -70,17 +74,30 @@ public final class VideoAbuseReportReasonsResource {
     /**
      * The {@code part} parameter specifies the videoCategory resource parts that the API response
      * will include. Defaults to {@code id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** The {@code hl} parameter. The API's default is {@code en-US}. */
+    /**
+     * The {@code hl} parameter. The API's default is {@code en-US}.
+     *
+     * @param hl the value
+     * @return this request
+     */
     public ListRequest hl(String hl) {
       return set("hl", hl);
     }

@@ -45,7 +45,11 @@ public final class VideoCategoriesResource {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -70,32 +74,60 @@ public final class VideoCategoriesResource {
     /**
      * The {@code part} parameter specifies the videoCategory resource properties that the API
      * response will include. Defaults to {@code id,snippet}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** The {@code hl} parameter. The API's default is {@code en-US}. */
+    /**
+     * The {@code hl} parameter. The API's default is {@code en-US}.
+     *
+     * @param hl the value
+     * @return this request
+     */
     public ListRequest hl(String hl) {
       return set("hl", hl);
     }
 
-    /** Returns the video categories with the given IDs. */
+    /**
+     * Returns the video categories with the given IDs.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
-    /** The {@code regionCode} parameter. */
+    /**
+     * The {@code regionCode} parameter.
+     *
+     * @param regionCode the value
+     * @return this request
+     */
     public ListRequest regionCode(String regionCode) {
       return set("regionCode", regionCode);
     }

@@ -32,7 +32,11 @@ public final class VideoTrainabilityResource {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 
-  /** Returns the trainability status of a video. */
+  /**
+   * Returns the trainability status of a video.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public GetRequest get() {
     return new GetRequest(context);
   }
@@ -52,7 +56,12 @@ public final class VideoTrainabilityResource {
       return this;
     }
 
-    /** The ID of the video to retrieve. */
+    /**
+     * The ID of the video to retrieve.
+     *
+     * @param id the value
+     * @return this request
+     */
     public GetRequest id(String id) {
       return set("id", id);
     }

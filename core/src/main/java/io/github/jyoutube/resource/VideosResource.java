@@ -130,6 +130,8 @@ public final class VideosResource {
   /**
    * Retrieves a batch of VideoStat resources, possibly filtered. BatchGetStats is intentionally not
    * atomic to provide a better user experience.
+   *
+   * @return the request, to set optional parameters on and execute
    */
   public BatchGetStatsRequest batchGetStats() {
     return new BatchGetStatsRequest(context);
@@ -139,6 +141,7 @@ public final class VideosResource {
    * Deletes a resource.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public DeleteRequest delete(String id) {
     return new DeleteRequest(context).id(ApiRequest.required("id", id));
@@ -148,6 +151,7 @@ public final class VideosResource {
    * Retrieves the ratings that the authorized user gave to a list of specified videos.
    *
    * @param id The {@code id} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public GetRatingRequest getRating(String... id) {
     return new GetRatingRequest(context).id(ApiRequest.required("id", id));
@@ -157,6 +161,7 @@ public final class VideosResource {
    * Inserts a new resource into this collection.
    *
    * @param video the request body
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(Video video) {
     return new InsertRequest(context, ApiRequest.required("video", video), null);
@@ -167,13 +172,18 @@ public final class VideosResource {
    *
    * @param video the request body
    * @param media the media to upload, checked against the method's types and size now
+   * @return the request, to set optional parameters on and execute
    */
   public InsertRequest insert(Video video, MediaContent media) {
     return new InsertRequest(
         context, ApiRequest.required("video", video), ApiRequest.required("media", media));
   }
 
-  /** Retrieves a list of resources, possibly filtered. */
+  /**
+   * Retrieves a list of resources, possibly filtered.
+   *
+   * @return the request, to set optional parameters on and execute
+   */
   public ListRequest list() {
     return new ListRequest(context);
   }
@@ -183,6 +193,7 @@ public final class VideosResource {
    *
    * @param id The {@code id} parameter.
    * @param rating The {@code rating} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public RateRequest rate(String id, Rating rating) {
     return new RateRequest(context)
@@ -194,6 +205,7 @@ public final class VideosResource {
    * Report abuse for a video.
    *
    * @param videoAbuseReport the request body
+   * @return the request, to set optional parameters on and execute
    */
   public ReportAbuseRequest reportAbuse(VideoAbuseReport videoAbuseReport) {
     return new ReportAbuseRequest(
@@ -204,6 +216,7 @@ public final class VideosResource {
    * Updates an existing resource.
    *
    * @param video the request body
+   * @return the request, to set optional parameters on and execute
    */
   public UpdateRequest update(Video video) {
     return new UpdateRequest(context, ApiRequest.required("video", video));
@@ -228,12 +241,20 @@ public final class VideosResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -263,12 +284,20 @@ public final class VideosResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -295,12 +324,20 @@ public final class VideosResource {
       this.value = value;
     }
 
-    /** The value as the API sends and receives it. */
+    /**
+     * The value as the API sends and receives it.
+     *
+     * @return the wire value
+     */
     public String value() {
       return value;
     }
 
-    /** Returns {@link #value()}. */
+    /**
+     * Returns {@link #value()}.
+     *
+     * @return the wire value
+     */
     @Override
     public String toString() {
       return value;
@@ -328,22 +365,40 @@ public final class VideosResource {
      * Required. The {@code part} parameter specifies a comma-separated list of one or more {@code
      * videoStat} resource properties that the API response will include. Defaults to {@code
      * contentDetails,id,snippet,statistics}.
+     *
+     * @param part the values
+     * @return this request
      */
     public BatchGetStatsRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public BatchGetStatsRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Required. Return videos with the given ids. The number of IDs specified cannot exceed 50. */
+    /**
+     * Required. Return videos with the given ids. The number of IDs specified cannot exceed 50.
+     *
+     * @param id the values
+     * @return this request
+     */
     public BatchGetStatsRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public BatchGetStatsRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
@@ -353,6 +408,9 @@ public final class VideosResource {
      * {@code onBehalfOfContentOwner} parameter indicates that the request's authorization
      * credentials identify a YouTube CMS user who is acting on behalf of the content owner
      * specified in the parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public BatchGetStatsRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -371,7 +429,12 @@ public final class VideosResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public DeleteRequest id(String id) {
       return set("id", id);
     }
@@ -381,6 +444,9 @@ public final class VideosResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public DeleteRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -402,12 +468,22 @@ public final class VideosResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the values
+     * @return this request
+     */
     public GetRatingRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public GetRatingRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
@@ -417,6 +493,9 @@ public final class VideosResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public GetRatingRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -447,17 +526,30 @@ public final class VideosResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * ageGating,brandPartner,contentDetails,fileDetails,liveStreamingDetails,localizations,monetizationDetails,paidProductPlacementDetails,player,processingDetails,projectDetails,recordingDetails,snippet,statistics,status,suggestions,topicDetails}.
+     *
+     * @param part the values
+     * @return this request
      */
     public InsertRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public InsertRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Should auto-levels be applied to the upload. */
+    /**
+     * Should auto-levels be applied to the upload.
+     *
+     * @param autoLevels the value
+     * @return this request
+     */
     public InsertRequest autoLevels(boolean autoLevels) {
       return set("autoLevels", autoLevels);
     }
@@ -465,6 +557,9 @@ public final class VideosResource {
     /**
      * Notify the channel subscribers about the new video. As default, the notification is enabled.
      * The API's default is {@code true}.
+     *
+     * @param notifySubscribers the value
+     * @return this request
      */
     public InsertRequest notifySubscribers(boolean notifySubscribers) {
       return set("notifySubscribers", notifySubscribers);
@@ -475,6 +570,9 @@ public final class VideosResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -484,12 +582,20 @@ public final class VideosResource {
      * This parameter can only be used in a properly authorized request. Note: This parameter is
      * intended exclusively for YouTube content partners. The {@code onBehalfOfContentOwnerChannel}
      * parameter specifies the YouTube channel ID of the channel to which a video is being added.
+     *
+     * @param onBehalfOfContentOwnerChannel the value
+     * @return this request
      */
     public InsertRequest onBehalfOfContentOwnerChannel(String onBehalfOfContentOwnerChannel) {
       return set("onBehalfOfContentOwnerChannel", onBehalfOfContentOwnerChannel);
     }
 
-    /** Should stabilize be applied to the upload. */
+    /**
+     * Should stabilize be applied to the upload.
+     *
+     * @param stabilize the value
+     * @return this request
+     */
     public InsertRequest stabilize(boolean stabilize) {
       return set("stabilize", stabilize);
     }
@@ -513,17 +619,30 @@ public final class VideosResource {
      * The {@code part} parameter specifies a comma-separated list of one or more video resource
      * properties that the API response will include. Defaults to {@code
      * ageGating,brandPartner,contentDetails,id,liveStreamingDetails,localizations,monetizationDetails,paidProductPlacementDetails,player,recordingDetails,snippet,statistics,status,topicDetails}.
+     *
+     * @param part the values
+     * @return this request
      */
     public ListRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public ListRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
 
-    /** Return the videos that are in the specified chart. */
+    /**
+     * Return the videos that are in the specified chart.
+     *
+     * @param chart the value
+     * @return this request
+     */
     public ListRequest chart(Chart chart) {
       return set("chart", chart);
     }
@@ -531,6 +650,9 @@ public final class VideosResource {
     /**
      * Sets {@code chart} to a value given as text, such as one the API added after this version of
      * the library.
+     *
+     * @param chart the value
+     * @return this request
      */
     public ListRequest chart(String chart) {
       return set("chart", chart);
@@ -539,27 +661,50 @@ public final class VideosResource {
     /**
      * Stands for "host language". Specifies the localization language of the metadata to be filled
      * into snippet.localized.
+     *
+     * @param hl the value
+     * @return this request
      */
     public ListRequest hl(String hl) {
       return set("hl", hl);
     }
 
-    /** Return videos with the given ids. */
+    /**
+     * Return videos with the given ids.
+     *
+     * @param id the values
+     * @return this request
+     */
     public ListRequest id(String... id) {
       return setRepeated("id", id);
     }
 
-    /** Sets {@code id} to the values of a collection, in its order. */
+    /**
+     * Sets {@code id} to the values of a collection, in its order.
+     *
+     * @param id the value
+     * @return this request
+     */
     public ListRequest id(Collection<String> id) {
       return setRepeated("id", id);
     }
 
-    /** The {@code locale} parameter. Deprecated by the API. */
+    /**
+     * The {@code locale} parameter. Deprecated by the API.
+     *
+     * @param locale the value
+     * @return this request
+     */
     public ListRequest locale(String locale) {
       return set("locale", locale);
     }
 
-    /** The {@code maxHeight} parameter. From 72 to 8192. */
+    /**
+     * The {@code maxHeight} parameter. From 72 to 8192.
+     *
+     * @param maxHeight the value
+     * @return this request
+     */
     public ListRequest maxHeight(int maxHeight) {
       return setBounded("maxHeight", maxHeight, 72, 8192);
     }
@@ -567,12 +712,20 @@ public final class VideosResource {
     /**
      * The {@code maxResults} parameter specifies the maximum number of items that should be
      * returned in the result set. From 1 to 50. The API's default is {@code 5}.
+     *
+     * @param maxResults the value
+     * @return this request
      */
     public ListRequest maxResults(int maxResults) {
       return setBounded("maxResults", maxResults, 1, 50);
     }
 
-    /** Return the player with maximum height specified in. From 72 to 8192. */
+    /**
+     * Return the player with maximum height specified in. From 72 to 8192.
+     *
+     * @param maxWidth the value
+     * @return this request
+     */
     public ListRequest maxWidth(int maxWidth) {
       return setBounded("maxWidth", maxWidth, 72, 8192);
     }
@@ -580,6 +733,9 @@ public final class VideosResource {
     /**
      * Return videos liked/disliked by the authenticated user. Does not support
      * RateType.RATED_TYPE_NONE.
+     *
+     * @param myRating the value
+     * @return this request
      */
     public ListRequest myRating(MyRating myRating) {
       return set("myRating", myRating);
@@ -588,6 +744,9 @@ public final class VideosResource {
     /**
      * Sets {@code myRating} to a value given as text, such as one the API added after this version
      * of the library.
+     *
+     * @param myRating the value
+     * @return this request
      */
     public ListRequest myRating(String myRating) {
       return set("myRating", myRating);
@@ -598,18 +757,29 @@ public final class VideosResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ListRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
     }
 
-    /** Use a chart that is specific to the specified region. */
+    /**
+     * Use a chart that is specific to the specified region.
+     *
+     * @param regionCode the value
+     * @return this request
+     */
     public ListRequest regionCode(String regionCode) {
       return set("regionCode", regionCode);
     }
 
     /**
      * Use chart that is specific to the specified video category. The API's default is {@code 0}.
+     *
+     * @param videoCategoryId the value
+     * @return this request
      */
     public ListRequest videoCategoryId(String videoCategoryId) {
       return set("videoCategoryId", videoCategoryId);
@@ -628,12 +798,22 @@ public final class VideosResource {
       return this;
     }
 
-    /** The {@code id} parameter. */
+    /**
+     * The {@code id} parameter.
+     *
+     * @param id the value
+     * @return this request
+     */
     public RateRequest id(String id) {
       return set("id", id);
     }
 
-    /** The {@code rating} parameter. */
+    /**
+     * The {@code rating} parameter.
+     *
+     * @param rating the value
+     * @return this request
+     */
     public RateRequest rating(Rating rating) {
       return set("rating", rating);
     }
@@ -641,6 +821,9 @@ public final class VideosResource {
     /**
      * Sets {@code rating} to a value given as text, such as one the API added after this version of
      * the library.
+     *
+     * @param rating the value
+     * @return this request
      */
     public RateRequest rating(String rating) {
       return set("rating", rating);
@@ -667,6 +850,9 @@ public final class VideosResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public ReportAbuseRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -691,12 +877,20 @@ public final class VideosResource {
      * properties that the write operation will set as well as the properties that the API response
      * will include. Defaults to the parts the body carries of {@code
      * ageGating,brandPartner,contentDetails,fileDetails,liveStreamingDetails,localizations,monetizationDetails,paidProductPlacementDetails,player,processingDetails,projectDetails,recordingDetails,snippet,statistics,status,suggestions,topicDetails}.
+     *
+     * @param part the values
+     * @return this request
      */
     public UpdateRequest part(String... part) {
       return setRepeated("part", part);
     }
 
-    /** Sets {@code part} to the values of a collection, in its order. */
+    /**
+     * Sets {@code part} to the values of a collection, in its order.
+     *
+     * @param part the value
+     * @return this request
+     */
     public UpdateRequest part(Collection<String> part) {
       return setRepeated("part", part);
     }
@@ -706,6 +900,9 @@ public final class VideosResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public UpdateRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);

@@ -51,6 +51,7 @@ public final class WatermarksResource {
    *
    * @param invideoBranding the request body
    * @param channelId The {@code channelId} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public SetRequest set(InvideoBranding invideoBranding, String channelId) {
     return new SetRequest(context, ApiRequest.required("invideoBranding", invideoBranding), null)
@@ -63,6 +64,7 @@ public final class WatermarksResource {
    * @param invideoBranding the request body
    * @param channelId The {@code channelId} parameter.
    * @param media the media to upload, checked against the method's types and size now
+   * @return the request, to set optional parameters on and execute
    */
   public SetRequest set(InvideoBranding invideoBranding, String channelId, MediaContent media) {
     return new SetRequest(
@@ -76,6 +78,7 @@ public final class WatermarksResource {
    * Allows removal of channel watermark.
    *
    * @param channelId The {@code channelId} parameter.
+   * @return the request, to set optional parameters on and execute
    */
   public UnsetRequest unset(String channelId) {
     return new UnsetRequest(context).channelId(ApiRequest.required("channelId", channelId));
@@ -98,7 +101,12 @@ public final class WatermarksResource {
       return this;
     }
 
-    /** The {@code channelId} parameter. */
+    /**
+     * The {@code channelId} parameter.
+     *
+     * @param channelId the value
+     * @return this request
+     */
     public SetRequest channelId(String channelId) {
       return set("channelId", channelId);
     }
@@ -108,6 +116,9 @@ public final class WatermarksResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public SetRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);
@@ -129,7 +140,12 @@ public final class WatermarksResource {
       return this;
     }
 
-    /** The {@code channelId} parameter. */
+    /**
+     * The {@code channelId} parameter.
+     *
+     * @param channelId the value
+     * @return this request
+     */
     public UnsetRequest channelId(String channelId) {
       return set("channelId", channelId);
     }
@@ -139,6 +155,9 @@ public final class WatermarksResource {
      * onBehalfOfContentOwner} parameter indicates that the request's authorization credentials
      * identify a YouTube CMS user who is acting on behalf of the content owner specified in the
      * parameter value.
+     *
+     * @param onBehalfOfContentOwner the value
+     * @return this request
      */
     public UnsetRequest onBehalfOfContentOwner(String onBehalfOfContentOwner) {
       return set("onBehalfOfContentOwner", onBehalfOfContentOwner);

@@ -51,7 +51,7 @@ public record Account(
   /** The seeded accounts, in the order of the account chooser. */
   public static final List<Account> SEEDED = List.of(ALICE, BOB);
 
-  /** The profile picture URL. */
+  /** {@return the profile picture URL} */
   public String picture() {
     return "https://lh3.googleusercontent.com/a/emulator-" + handle.substring(1) + "=s96-c";
   }

@@ -36,13 +36,23 @@ public final class EmulatedChat {
    */
   public record Viewer(String channelId, String displayName) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param channelId the channel id
+     * @param displayName the display name
+     */
     public Viewer {
       Objects.requireNonNull(channelId, "channelId == null");
       Objects.requireNonNull(displayName, "displayName == null");
     }
 
-    /** A seeded account as a viewer. */
+    /**
+     * A seeded account as a viewer.
+     *
+     * @param account the account
+     * @return a seeded account as a viewer
+     */
     public static Viewer of(Account account) {
       return new Viewer(account.channelId(), account.name());
     }
@@ -58,18 +68,30 @@ public final class EmulatedChat {
     this.chatId = chatId;
   }
 
-  /** The chat's id ({@code liveChatId}). */
+  /** {@return the chat's id ({@code liveChatId})} */
   public String id() {
     return chatId;
   }
 
-  /** A text message. */
+  /**
+   * A text message.
+   *
+   * @param author the author
+   * @param text the text
+   * @return a text message
+   */
   public String post(Viewer author, String text) {
     Objects.requireNonNull(text, "text == null");
     return add(author, "textMessageEvent", text, "textMessageDetails", of("messageText", text));
   }
 
-  /** A text message from a seeded account. */
+  /**
+   * A text message from a seeded account.
+   *
+   * @param author the author
+   * @param text the text
+   * @return a text message from a seeded account
+   */
   public String post(Account author, String text) {
     return post(Viewer.of(author), text);
   }
@@ -80,6 +102,8 @@ public final class EmulatedChat {
    * @param amountMicros the amount in micros of {@code currency} (5 USD is {@code 5_000_000})
    * @param currency the ISO 4217 code
    * @param comment the buyer's comment, or {@code null}
+   * @param buyer the buyer
+   * @return a Super Chat
    */
   public String superChat(Viewer buyer, long amountMicros, String currency, String comment) {
     String amount = display(amountMicros, currency);
@@ -104,7 +128,16 @@ public final class EmulatedChat {
         details);
   }
 
-  /** A Super Sticker. */
+  /**
+   * A Super Sticker.
+   *
+   * @param buyer the buyer
+   * @param amountMicros the amount micros
+   * @param currency the currency
+   * @param stickerId the sticker id
+   * @param altText the alt text
+   * @return a Super Sticker
+   */
   public String superSticker(
       Viewer buyer, long amountMicros, String currency, String stickerId, String altText) {
     String amount = display(amountMicros, currency);
@@ -124,7 +157,13 @@ public final class EmulatedChat {
         details);
   }
 
-  /** A new member ({@code newSponsorEvent}). */
+  /**
+   * A new member ({@code newSponsorEvent}).
+   *
+   * @param member the member
+   * @param levelName the level name
+   * @return a new member ({@code newSponsorEvent})
+   */
   public String newMember(Viewer member, String levelName) {
     return add(
         member,
@@ -134,7 +173,15 @@ public final class EmulatedChat {
         of("memberLevelName", levelName, "isUpgrade", false));
   }
 
-  /** A member's milestone message. */
+  /**
+   * A member's milestone message.
+   *
+   * @param member the member
+   * @param levelName the level name
+   * @param months the months
+   * @param comment the comment
+   * @return a member's milestone message
+   */
   public String memberMilestone(Viewer member, String levelName, int months, String comment) {
     ObjectNode details = of("memberLevelName", levelName, "memberMonth", months);
     if (comment != null) {
@@ -148,7 +195,14 @@ public final class EmulatedChat {
         details);
   }
 
-  /** Gift memberships bought by {@code gifter}. */
+  /**
+   * Gift memberships bought by {@code gifter}.
+   *
+   * @param gifter the gifter
+   * @param count the count
+   * @param levelName the level name
+   * @return gift memberships bought by {@code gifter}
+   */
   public String membershipGifting(Viewer gifter, int count, String levelName) {
     return add(
         gifter,
@@ -158,7 +212,15 @@ public final class EmulatedChat {
         of("giftMembershipsCount", count, "giftMembershipsLevelName", levelName));
   }
 
-  /** A gift membership received by {@code member}, from a {@link #membershipGifting} message. */
+  /**
+   * A gift membership received by {@code member}, from a {@link #membershipGifting} message.
+   *
+   * @param member the member
+   * @param gifter the gifter
+   * @param levelName the level name
+   * @param giftingMessageId the gifting message id
+   * @return a gift membership received by {@code member}, from a {@link #membershipGifting} message
+   */
   public String giftMembershipReceived(
       Viewer member, Viewer gifter, String levelName, String giftingMessageId) {
     return add(
@@ -172,7 +234,15 @@ public final class EmulatedChat {
             "associatedMembershipGiftingMessageId", giftingMessageId));
   }
 
-  /** A virtual gift, worth {@code jewels}. */
+  /**
+   * A virtual gift, worth {@code jewels}.
+   *
+   * @param buyer the buyer
+   * @param giftName the gift name
+   * @param jewels the jewels
+   * @param comboCount the combo count
+   * @return a virtual gift, worth {@code jewels}
+   */
   public String gift(Viewer buyer, String giftName, int jewels, int comboCount) {
     return add(
         buyer,
@@ -201,6 +271,14 @@ public final class EmulatedChat {
   /**
    * A poll by {@code creator}: its question, options and tallies; {@code active} while it runs.
    * Post it again with new tallies (and {@code active} false to close it).
+   *
+   * @param creator the creator
+   * @param question the question
+   * @param options the options
+   * @param tallies the tallies
+   * @param active the active
+   * @return a poll by {@code creator}: its question, options and tallies; {@code active} while it
+   *     runs
    */
   public String poll(
       Viewer creator, String question, List<String> options, List<Long> tallies, boolean active) {
@@ -223,7 +301,12 @@ public final class EmulatedChat {
             active ? "active" : "closed"));
   }
 
-  /** Deletes a message as the chat's owner: a tombstone with its id. */
+  /**
+   * Deletes a message as the chat's owner: a tombstone with its id.
+   *
+   * @param messageId the message id
+   * @return deletes a message as the chat's owner: a tombstone with its id
+   */
   public String delete(String messageId) {
     synchronized (backend) {
       LiveChats.ChatLog log = log();
@@ -236,7 +319,13 @@ public final class EmulatedChat {
     }
   }
 
-  /** Bans {@code user} as the chat's owner: for {@code duration}, or for good when null. */
+  /**
+   * Bans {@code user} as the chat's owner: for {@code duration}, or for good when null.
+   *
+   * @param user the user
+   * @param duration the duration
+   * @return bans {@code user} as the chat's owner: for {@code duration}, or for good when null
+   */
   public String ban(Viewer user, Duration duration) {
     synchronized (backend) {
       LiveChats.ChatLog log = log();
@@ -248,7 +337,12 @@ public final class EmulatedChat {
     }
   }
 
-  /** Members-only mode started ({@code true}) or ended. */
+  /**
+   * Members-only mode started ({@code true}) or ended.
+   *
+   * @param on the on
+   * @return members-only mode started ({@code true}) or ended
+   */
   public String membersOnly(boolean on) {
     return add(
         owner(),
@@ -270,12 +364,12 @@ public final class EmulatedChat {
     }
   }
 
-  /** Whether the chat has ended. */
+  /** {@return whether the chat has ended} */
   public boolean ended() {
     return backend.liveChats.log(chatId).ended();
   }
 
-  /** How many messages the chat's log holds, tombstones and events included. */
+  /** {@return how many messages the chat's log holds, tombstones and events included} */
   public int size() {
     return backend.liveChats.log(chatId).size();
   }
@@ -290,7 +384,7 @@ public final class EmulatedChat {
     return streams.cut(chatId, io.grpc.Status.UNAVAILABLE.withDescription("stream cut by a test"));
   }
 
-  /** How many gRPC streams of this chat are open. */
+  /** {@return how many gRPC streams of this chat are open} */
   public int openStreams() {
     return streams.openStreams(chatId);
   }

@@ -14,7 +14,12 @@ public final class Main {
 
   private Main() {}
 
-  /** Runs the emulator. */
+  /**
+   * Runs the emulator.
+   *
+   * @param args the options the class comment lists
+   * @throws java.lang.InterruptedException if interrupted while serving
+   */
   public static void main(String[] args) throws InterruptedException {
     YouTubeEmulator.Builder builder = YouTubeEmulator.builder();
     int port = 8080;

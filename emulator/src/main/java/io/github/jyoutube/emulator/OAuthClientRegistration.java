@@ -31,12 +31,24 @@ public record OAuthClientRegistration(
           "jyoutube emulator app",
           List.of("https://localhost/"));
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param clientId the value for the {@code clientId} record component
+   * @param clientSecret the value for the {@code clientSecret} record component
+   * @param name the value for the {@code name} record component
+   * @param redirectUris the value for the {@code redirectUris} record component
+   */
   public OAuthClientRegistration {
     redirectUris = List.copyOf(redirectUris);
   }
 
-  /** Whether {@code uri} may receive this client's redirects. */
+  /**
+   * Whether {@code uri} may receive this client's redirects.
+   *
+   * @param uri a redirect URI
+   * @return whether this client may be redirected to it
+   */
   public boolean allowsRedirect(String uri) {
     if (uri == null) {
       return false;

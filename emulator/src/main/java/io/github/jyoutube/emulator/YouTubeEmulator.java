@@ -84,12 +84,20 @@ public final class YouTubeEmulator implements AutoCloseable {
     this.config = config;
   }
 
-  /** Starts an emulator with the defaults, on a free port. */
+  /**
+   * Starts an emulator with the defaults, on a free port.
+   *
+   * @return the running emulator
+   */
   public static YouTubeEmulator start() {
     return builder().build().start();
   }
 
-  /** A builder; every setting has a default. */
+  /**
+   * A builder; every setting has a default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -229,13 +237,17 @@ public final class YouTubeEmulator implements AutoCloseable {
     }
   }
 
-  /** The base URL, such as {@code http://127.0.0.1:8080/}: give it to {@link Endpoints#at}. */
+  /**
+   * The base URL, such as {@code http://127.0.0.1:8080/}: give it to {@link Endpoints#at}.
+   *
+   * @return the base URL
+   */
   public URI baseUri() {
     requireStarted();
     return baseUri;
   }
 
-  /** The port the server listens on. */
+  /** {@return the port the server listens on} */
   public int port() {
     return baseUri().getPort();
   }
@@ -243,6 +255,8 @@ public final class YouTubeEmulator implements AutoCloseable {
   /**
    * Every endpoint of the emulator, for {@code YouTubeClient.Builder.endpoints}: the HTTP ones
    * under {@link #baseUri()}, and the gRPC one of live chat streaming at {@link #grpcUri()}.
+   *
+   * @return every endpoint of the emulator
    */
   public Endpoints endpoints() {
     return Endpoints.at(baseUri()).withGrpc(grpcUri());
@@ -251,6 +265,10 @@ public final class YouTubeEmulator implements AutoCloseable {
   /**
    * The gRPC server of live chat streaming ({@code V3DataLiveChatMessageService.StreamList}), plain
    * text on a loopback port of its own, such as {@code http://127.0.0.1:8081}.
+   *
+   * @return the gRPC server of live chat streaming ({@code
+   *     V3DataLiveChatMessageService.StreamList}), plain text on a loopback port of its own, such
+   *     as {@code http://127.0.0.1:8081}
    */
   public URI grpcUri() {
     requireStarted();
@@ -381,7 +399,12 @@ public final class YouTubeEmulator implements AutoCloseable {
     }
   }
 
-  /** The quota units spent today in a bucket. */
+  /**
+   * The quota units spent today in a bucket.
+   *
+   * @param bucket the bucket
+   * @return the units spent today in {@code bucket}
+   */
   public long quotaUsed(QuotaBucket bucket) {
     requireStarted();
     return backend.quota.used(bucket);
@@ -501,6 +524,9 @@ public final class YouTubeEmulator implements AutoCloseable {
 
     /**
      * The port on 127.0.0.1 of the gRPC server of live chat streaming; 0 (the default) picks one.
+     *
+     * @param port the port, or 0
+     * @return this builder
      */
     public Builder grpcPort(int port) {
       if (port < 0 || port > 65535) {
@@ -513,6 +539,9 @@ public final class YouTubeEmulator implements AutoCloseable {
     /**
      * The {@code pollingIntervalMillis} that {@code liveChatMessages.list} answers (2 s by
      * default): how long a polling client waits between two reads of a chat.
+     *
+     * @param interval the polling interval, positive
+     * @return this builder
      */
     public Builder chatPollingInterval(Duration interval) {
       Objects.requireNonNull(interval, "interval == null");
@@ -528,6 +557,9 @@ public final class YouTubeEmulator implements AutoCloseable {
      * default: processed at once). Meanwhile {@code status.uploadStatus} is {@code uploaded} and
      * its owner sees {@code processingDetails.processingStatus} {@code processing} with {@code
      * processingProgress}; then {@code processed} and {@code succeeded}.
+     *
+     * @param processingTime how long processing takes, not negative
+     * @return this builder
      */
     public Builder processingTime(Duration processingTime) {
       Objects.requireNonNull(processingTime, "processingTime == null");
@@ -539,7 +571,12 @@ public final class YouTubeEmulator implements AutoCloseable {
       return this;
     }
 
-    /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+    /**
+     * The port on 127.0.0.1; 0 (the default) picks a free one.
+     *
+     * @param port the port on 127.0.0.1; 0 (the default) picks a free one
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0 to 65535: " + port);
@@ -548,19 +585,35 @@ public final class YouTubeEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Whether the consent page approves at once, with the first account (or the login hint). */
+    /**
+     * Whether the consent page approves at once, with the first account (or the login hint).
+     *
+     * @param autoApprove whether the consent page approves at once, with the first account (or the
+     *     login hint)
+     * @return this builder
+     */
     public Builder autoApprove(boolean autoApprove) {
       this.autoApprove = autoApprove;
       return this;
     }
 
-    /** Keeps the state in an H2 database in this directory, across restarts. */
+    /**
+     * Keeps the state in an H2 database in this directory, across restarts.
+     *
+     * @param dataDirectory the directory of the database
+     * @return this builder
+     */
     public Builder dataDirectory(Path dataDirectory) {
       this.dataDirectory = dataDirectory;
       return this;
     }
 
-    /** The shared pool's daily units (10,000 by default). */
+    /**
+     * The shared pool's daily units (10,000 by default).
+     *
+     * @param units the shared pool's daily units (10,000 by default)
+     * @return this builder
+     */
     public Builder dailyQuota(long units) {
       if (units < 0) {
         throw new IllegalArgumentException("units must be >= 0: " + units);
@@ -569,25 +622,46 @@ public final class YouTubeEmulator implements AutoCloseable {
       return this;
     }
 
-    /** The daily {@code search.list} calls (100 by default). */
+    /**
+     * The daily {@code search.list} calls (100 by default).
+     *
+     * @param calls the daily {@code search.list} calls (100 by default)
+     * @return this builder
+     */
     public Builder searchQuota(long calls) {
       this.searchCalls = calls;
       return this;
     }
 
-    /** The daily {@code videos.insert} calls (100 by default). */
+    /**
+     * The daily {@code videos.insert} calls (100 by default).
+     *
+     * @param calls the daily {@code videos.insert} calls (100 by default)
+     * @return this builder
+     */
     public Builder uploadQuota(long calls) {
       this.uploadCalls = calls;
       return this;
     }
 
-    /** The clock of token expiry, code expiry and the quota day. */
+    /**
+     * The clock of token expiry, code expiry and the quota day.
+     *
+     * @param clock the clock of token expiry, code expiry and the quota day
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** The device flow's polling interval (5 s by default); faster polls get {@code slow_down}. */
+    /**
+     * The device flow's polling interval (5 s by default); faster polls get {@code slow_down}.
+     *
+     * @param interval the device flow's polling interval (5 s by default); faster polls get {@code
+     *     slow_down}
+     * @return this builder
+     */
     public Builder deviceInterval(Duration interval) {
       this.deviceInterval = Objects.requireNonNull(interval, "interval == null");
       return this;
@@ -596,6 +670,9 @@ public final class YouTubeEmulator implements AutoCloseable {
     /**
      * The server's worker threads kept when idle (8 by default); more start, up to 256, while many
      * requests are being read at once, so that slow clients do not hold up the others.
+     *
+     * @param threads the number of idle worker threads
+     * @return this builder
      */
     public Builder threads(int threads) {
       if (threads < 1) {
@@ -608,6 +685,9 @@ public final class YouTubeEmulator implements AutoCloseable {
     /**
      * The largest upload accepted (256 MiB by default); an upload is written to disk as it arrives
      * (the data directory, or a temporary directory).
+     *
+     * @param bytes the largest upload accepted
+     * @return this builder
      */
     public Builder maxUploadBytes(long bytes) {
       this.maxUploadBytes = bytes;
@@ -617,6 +697,10 @@ public final class YouTubeEmulator implements AutoCloseable {
     /**
      * How many times the push hub retries a failed notification or asynchronous verification (5 by
      * default; 0 for never).
+     *
+     * @param retries how many times the push hub retries a failed notification or asynchronous
+     *     verification (5 by default; 0 for never)
+     * @return this builder
      */
     public Builder pushRetries(int retries) {
       if (retries < 0) {
@@ -629,6 +713,10 @@ public final class YouTubeEmulator implements AutoCloseable {
     /**
      * The push hub's first wait before a retry (1 s by default), doubled for each further retry, at
      * most a minute.
+     *
+     * @param delay the push hub's first wait before a retry (1 s by default), doubled for each
+     *     further retry, at most a minute
+     * @return this builder
      */
     public Builder pushRetryDelay(Duration delay) {
       Objects.requireNonNull(delay, "delay == null");
@@ -639,24 +727,38 @@ public final class YouTubeEmulator implements AutoCloseable {
       return this;
     }
 
-    /** What waits between the push hub's retries; tests pass one that does not sleep. */
+    /**
+     * What waits between the push hub's retries; tests pass one that does not sleep.
+     *
+     * @param sleeper what waits between the push hub's retries; tests pass one that does not sleep
+     * @return this builder
+     */
     public Builder pushSleeper(Sleeper sleeper) {
       this.pushSleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
-    /** Registers another OAuth client beside the seeded one. */
+    /**
+     * Registers another OAuth client beside the seeded one.
+     *
+     * @param client the client to register
+     * @return this builder
+     */
     public Builder client(OAuthClientRegistration client) {
       clients.add(Objects.requireNonNull(client, "client == null"));
       return this;
     }
 
-    /** The settings, ready to start an emulator. */
+    /** {@return the settings, ready to start an emulator} */
     public Settings build() {
       return new Settings(this);
     }
 
-    /** Starts an emulator with these settings: {@code build().start()}. */
+    /**
+     * Starts an emulator with these settings: {@code build().start()}.
+     *
+     * @return the running emulator
+     */
     public YouTubeEmulator start() {
       return build().start();
     }

@@ -57,7 +57,7 @@ public final class YouTubeEmulatorExtension
   }
 
   /**
-   * The running emulator of the current test class.
+   * {@return the running emulator of the current test class}
    *
    * @throws IllegalStateException outside a test class's lifetime
    */

@@ -41,13 +41,13 @@ public sealed interface ChatEvent
         ChatEvent.ChatEnded,
         ChatEvent.Unknown {
 
-  /** The message's id. A gift's id may come again, with a higher combo count. */
+  /** {@return the message's id} */
   String id();
 
-  /** When the message was published, or {@code null} if YouTube did not say. */
+  /** {@return when the message was published, or {@code null} if YouTube did not say} */
   Instant publishedAt();
 
-  /** Who the message is from; for a ban or a deletion, the moderator. */
+  /** {@return who the message is from; for a ban or a deletion, the moderator} */
   Author author();
 
   /**
@@ -116,7 +116,7 @@ public sealed interface ChatEvent
       int tier)
       implements ChatEvent {
 
-    /** The amount in the currency's unit: {@code amountMicros} / 1,000,000. */
+    /** {@return the amount in the currency's unit: {@code amountMicros} / 1,000,000} */
     public BigDecimal amount() {
       return BigDecimal.valueOf(amountMicros, 6);
     }
@@ -149,7 +149,7 @@ public sealed interface ChatEvent
       String altTextLanguage)
       implements ChatEvent {
 
-    /** The amount in the currency's unit: {@code amountMicros} / 1,000,000. */
+    /** {@return the amount in the currency's unit: {@code amountMicros} / 1,000,000} */
     public BigDecimal amount() {
       return BigDecimal.valueOf(amountMicros, 6);
     }
@@ -284,7 +284,16 @@ public sealed interface ChatEvent
       PollStatus status)
       implements ChatEvent {
 
-    /** Copies the options. */
+    /**
+     * Copies the options.
+     *
+     * @param id the message's id
+     * @param publishedAt when the poll was published
+     * @param author the author
+     * @param question the question
+     * @param status the status
+     * @param options the options
+     */
     public Poll {
       options = List.copyOf(options);
       Objects.requireNonNull(status, "status == null");
@@ -334,7 +343,7 @@ public sealed interface ChatEvent
       String id, Instant publishedAt, Author author, Profile bannedUser, Duration duration)
       implements ChatEvent {
 
-    /** Whether the ban has no end. */
+    /** {@return whether the ban has no end} */
     public boolean permanent() {
       return duration == null;
     }

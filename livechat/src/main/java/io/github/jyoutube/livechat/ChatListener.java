@@ -10,7 +10,11 @@ import io.github.jyoutube.error.YouTubeException;
 @FunctionalInterface
 public interface ChatListener {
 
-  /** One event, delivered once. */
+  /**
+   * One event, delivered once.
+   *
+   * @param event the event
+   */
   void onEvent(ChatEvent event);
 
   /** The chat ended ({@code chatEndedEvent}, or the broadcast went offline); nothing follows. */
@@ -20,6 +24,8 @@ public interface ChatListener {
    * The chat cannot be read any more: refused ({@link io.github.jyoutube.error.ForbiddenException},
    * {@link io.github.jyoutube.error.NotFoundException}, …), or unreachable after every retry
    * ({@link io.github.jyoutube.error.TransportException}). Nothing follows.
+   *
+   * @param error the error
    */
   default void onError(YouTubeException error) {}
 }

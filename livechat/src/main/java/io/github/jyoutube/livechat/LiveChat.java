@@ -142,17 +142,17 @@ public final class LiveChat implements AutoCloseable {
             Map.of()));
   }
 
-  /** The chat's id ({@code liveChatId}). */
+  /** {@return the chat's id ({@code liveChatId})} */
   public String id() {
     return chatId;
   }
 
-  /** How the chat is read now: {@link Transport#GRPC}, or {@link Transport#POLLING}. */
+  /** {@return how the chat is read now: {@link Transport#GRPC}, or {@link Transport#POLLING}} */
   public Transport transport() {
     return reader.transport();
   }
 
-  /** What the chat has read and delivered so far. */
+  /** {@return what the chat has read and delivered so far} */
   public LiveChatStats stats() {
     return reader.stats();
   }
@@ -160,6 +160,9 @@ public final class LiveChat implements AutoCloseable {
   /**
    * The page token the chat would resume from: the last {@code next_page_token} received, or {@code
    * null} before the first.
+   *
+   * @return the page token the chat would resume from: the last {@code next_page_token} received,
+   *     or {@code null} before the first
    */
   public String resumeToken() {
     return reader.token();
@@ -173,6 +176,8 @@ public final class LiveChat implements AutoCloseable {
    *
    * @throws IllegalStateException if the chat's events are already being taken
    * @throws YouTubeException from the stream's terminal operation, when the chat cannot be read
+   * @return the chat's events as a blocking, ordered stream, which ends when the chat ends or is
+   *     closed
    */
   public Stream<ChatEvent> events() {
     start("events()");
@@ -211,6 +216,7 @@ public final class LiveChat implements AutoCloseable {
    * its exception goes to the thread's uncaught-exception handler.
    *
    * @throws IllegalStateException if the chat's events are already being taken
+   * @param listener the listener
    */
   public void listen(ChatListener listener) {
     Objects.requireNonNull(listener, "listener == null");
@@ -243,6 +249,8 @@ public final class LiveChat implements AutoCloseable {
    * (events wait in the bounded buffer, then at the server, meanwhile). Cancelling closes the chat.
    *
    * @throws IllegalStateException if the chat's events are already being taken
+   * @return the chat's events as a {@link Flow.Publisher} for one subscriber, sent as it requests
+   *     them (events wait in the bounded buffer, then at the server, meanwhile)
    */
   public Flow.Publisher<ChatEvent> publisher() {
     start("publisher()");
@@ -424,6 +432,8 @@ public final class LiveChat implements AutoCloseable {
   /**
    * Deletes a message ({@code liveChatMessages.delete}); readers get a {@link
    * ChatEvent.MessageDeleted}.
+   *
+   * @param messageId the message id
    */
   public void delete(String messageId) {
     cli.liveChatMessages().delete(requireText(messageId, "messageId")).execute();
@@ -449,6 +459,7 @@ public final class LiveChat implements AutoCloseable {
    * Bans a user from the chat for good ({@code liveChatBans.insert}, type {@code permanent}).
    *
    * @return the ban's id, for {@link #unban}
+   * @param channelId the channel id
    */
   public String banPermanently(String channelId) {
     return ban(channelId, LiveChatBanSnippet.Type.PERMANENT, null);
@@ -474,7 +485,11 @@ public final class LiveChat implements AutoCloseable {
     return ban.id();
   }
 
-  /** Lifts a ban ({@code liveChatBans.delete}). */
+  /**
+   * Lifts a ban ({@code liveChatBans.delete}).
+   *
+   * @param banId the ban id
+   */
   public void unban(String banId) {
     cli.liveChatBans().delete(requireText(banId, "banId")).execute();
   }
@@ -483,6 +498,7 @@ public final class LiveChat implements AutoCloseable {
    * Makes a user a moderator of the chat ({@code liveChatModerators.insert}).
    *
    * @return the moderator's id, for {@link #removeModerator}
+   * @param channelId the channel id
    */
   public String addModerator(String channelId) {
     LiveChatModerator moderator =
@@ -502,7 +518,11 @@ public final class LiveChat implements AutoCloseable {
     return moderator.id();
   }
 
-  /** Removes a moderator ({@code liveChatModerators.delete}). */
+  /**
+   * Removes a moderator ({@code liveChatModerators.delete}).
+   *
+   * @param moderatorId the moderator id
+   */
   public void removeModerator(String moderatorId) {
     cli.liveChatModerators().delete(requireText(moderatorId, "moderatorId")).execute();
   }

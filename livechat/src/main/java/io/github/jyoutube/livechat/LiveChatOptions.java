@@ -60,12 +60,22 @@ public final class LiveChatOptions {
   /**
    * The chat of a live (or upcoming) video: its id is read from {@code videos.list}'s {@code
    * liveStreamingDetails.activeLiveChatId} when connecting.
+   *
+   * @param videoId the video id
+   * @return the chat of a live (or upcoming) video: its id is read from {@code videos.list}'s
+   *     {@code liveStreamingDetails.activeLiveChatId} when connecting
    */
   public static LiveChatOptions forVideo(String videoId) {
     return defaults(requireText(videoId, "videoId"), null);
   }
 
-  /** A chat by its id ({@code liveChatId}), as a broadcast's {@code snippet.liveChatId} gives. */
+  /**
+   * A chat by its id ({@code liveChatId}), as a broadcast's {@code snippet.liveChatId} gives.
+   *
+   * @param liveChatId the live chat id
+   * @return a chat by its id ({@code liveChatId}), as a broadcast's {@code snippet.liveChatId}
+   *     gives
+   */
   public static LiveChatOptions forChat(String liveChatId) {
     return defaults(null, requireText(liveChatId, "liveChatId"));
   }
@@ -87,37 +97,40 @@ public final class LiveChatOptions {
         0);
   }
 
-  /** The video whose chat to read, or {@code null} when the chat was named. */
+  /** {@return the video whose chat to read, or {@code null} when the chat was named} */
   public String videoId() {
     return videoId;
   }
 
-  /** The chat to read, or {@code null} when a video was named. */
+  /** {@return the chat to read, or {@code null} when a video was named} */
   public String liveChatId() {
     return liveChatId;
   }
 
-  /** How to read: {@link Transport#AUTO} by default. */
+  /** {@return how to read: {@link Transport#AUTO} by default} */
   public Transport transport() {
     return transport;
   }
 
-  /** The most events read ahead of the consumer (1,000 by default); then reading waits. */
+  /** {@return the most events read ahead of the consumer (1,000 by default); then reading waits} */
   public int bufferSize() {
     return bufferSize;
   }
 
-  /** How many delivered messages are remembered to drop repeats (10,000 by default). */
+  /** {@return how many delivered messages are remembered to drop repeats (10,000 by default)} */
   public int dedupWindow() {
     return dedupWindow;
   }
 
-  /** The first wait before reconnecting after a failure (250 ms by default), doubled each time. */
+  /**
+   * {@return the first wait before reconnecting after a failure (250 ms by default), doubled each
+   * time}
+   */
   public Duration backoffBase() {
     return backoffBase;
   }
 
-  /** The longest wait before reconnecting (30 s by default). */
+  /** {@return the longest wait before reconnecting (30 s by default)} */
   public Duration backoffMax() {
     return backoffMax;
   }
@@ -125,37 +138,45 @@ public final class LiveChatOptions {
   /**
    * How many attempts in a row may fail without delivering anything new (8 by default) before the
    * chat fails, or, with {@link Transport#AUTO}, before gRPC gives way to polling.
+   *
+   * @return how many attempts in a row may fail without delivering anything new (8 by default)
+   *     before the chat fails, or, with {@link Transport#AUTO}, before gRPC gives way to polling
    */
   public int maxFailures() {
     return maxFailures;
   }
 
-  /** What waits between attempts and polls; tests pass one that does not sleep. */
+  /** {@return what waits between attempts and polls; tests pass one that does not sleep} */
   public Sleeper sleeper() {
     return sleeper;
   }
 
-  /** How often an idle gRPC connection is checked with a ping (60 s by default). */
+  /** {@return how often an idle gRPC connection is checked with a ping (60 s by default)} */
   public Duration keepAlive() {
     return keepAlive;
   }
 
-  /** The wait between polls when the server names none (5 s by default). */
+  /** {@return the wait between polls when the server names none (5 s by default)} */
   public Duration defaultPollingInterval() {
     return defaultPollingInterval;
   }
 
-  /** The language of system messages ({@code hl}), or {@code null} for the server's. */
+  /** {@return the language of system messages ({@code hl}), or {@code null} for the server's} */
   public String language() {
     return language;
   }
 
-  /** The size of profile images, 16 to 720, or 0 for the server's default. */
+  /** {@return the size of profile images, 16 to 720, or 0 for the server's default} */
   public int profileImageSize() {
     return profileImageSize;
   }
 
-  /** A copy with another transport. */
+  /**
+   * A copy with another transport.
+   *
+   * @param transport the transport
+   * @return a copy with another transport
+   */
   public LiveChatOptions withTransport(Transport transport) {
     return new LiveChatOptions(
         videoId,
@@ -173,7 +194,12 @@ public final class LiveChatOptions {
         profileImageSize);
   }
 
-  /** A copy with another read-ahead buffer, 1 to 1,000,000 events. */
+  /**
+   * A copy with another read-ahead buffer, 1 to 1,000,000 events.
+   *
+   * @param events the events
+   * @return a copy with another read-ahead buffer, 1 to 1,000,000 events
+   */
   public LiveChatOptions withBufferSize(int events) {
     if (events < 1 || events > 1_000_000) {
       throw new IllegalArgumentException("bufferSize must be 1 to 1000000: " + events);
@@ -194,7 +220,12 @@ public final class LiveChatOptions {
         profileImageSize);
   }
 
-  /** A copy that remembers another number of delivered messages, 1 to 10,000,000. */
+  /**
+   * A copy that remembers another number of delivered messages, 1 to 10,000,000.
+   *
+   * @param messages the messages
+   * @return a copy that remembers another number of delivered messages, 1 to 10,000,000
+   */
   public LiveChatOptions withDedupWindow(int messages) {
     if (messages < 1 || messages > 10_000_000) {
       throw new IllegalArgumentException("dedupWindow must be 1 to 10000000: " + messages);
@@ -217,6 +248,11 @@ public final class LiveChatOptions {
 
   /**
    * A copy with another backoff: {@code base} doubled per failure, at most {@code max}, jittered.
+   *
+   * @param base the base
+   * @param max the max
+   * @return a copy with another backoff: {@code base} doubled per failure, at most {@code max},
+   *     jittered
    */
   public LiveChatOptions withBackoff(Duration base, Duration max) {
     Objects.requireNonNull(base, "base == null");
@@ -240,7 +276,12 @@ public final class LiveChatOptions {
         profileImageSize);
   }
 
-  /** A copy that allows another number of failed attempts in a row, 1 to 1,000. */
+  /**
+   * A copy that allows another number of failed attempts in a row, 1 to 1,000.
+   *
+   * @param attempts the attempts
+   * @return a copy that allows another number of failed attempts in a row, 1 to 1,000
+   */
   public LiveChatOptions withMaxFailures(int attempts) {
     if (attempts < 1 || attempts > 1000) {
       throw new IllegalArgumentException("maxFailures must be 1 to 1000: " + attempts);
@@ -261,7 +302,12 @@ public final class LiveChatOptions {
         profileImageSize);
   }
 
-  /** A copy with another sleeper. */
+  /**
+   * A copy with another sleeper.
+   *
+   * @param sleeper the sleeper
+   * @return a copy with another sleeper
+   */
   public LiveChatOptions withSleeper(Sleeper sleeper) {
     return new LiveChatOptions(
         videoId,
@@ -279,7 +325,12 @@ public final class LiveChatOptions {
         profileImageSize);
   }
 
-  /** A copy with another keep-alive ping interval, at least 10 s (gRPC's floor). */
+  /**
+   * A copy with another keep-alive ping interval, at least 10 s (gRPC's floor).
+   *
+   * @param interval the interval
+   * @return a copy with another keep-alive ping interval, at least 10 s (gRPC's floor)
+   */
   public LiveChatOptions withKeepAlive(Duration interval) {
     Objects.requireNonNull(interval, "interval == null");
     if (interval.compareTo(Duration.ofSeconds(10)) < 0) {
@@ -301,7 +352,12 @@ public final class LiveChatOptions {
         profileImageSize);
   }
 
-  /** A copy with another wait between polls for when the server names none; positive. */
+  /**
+   * A copy with another wait between polls for when the server names none; positive.
+   *
+   * @param interval the interval
+   * @return a copy with another wait between polls for when the server names none; positive
+   */
   public LiveChatOptions withDefaultPollingInterval(Duration interval) {
     Objects.requireNonNull(interval, "interval == null");
     if (interval.isNegative() || interval.isZero()) {
@@ -323,7 +379,12 @@ public final class LiveChatOptions {
         profileImageSize);
   }
 
-  /** A copy whose system messages are in {@code hl}, such as {@code fr}. */
+  /**
+   * A copy whose system messages are in {@code hl}, such as {@code fr}.
+   *
+   * @param hl the hl
+   * @return a copy whose system messages are in {@code hl}, such as {@code fr}
+   */
   public LiveChatOptions withLanguage(String hl) {
     return new LiveChatOptions(
         videoId,
@@ -341,7 +402,12 @@ public final class LiveChatOptions {
         profileImageSize);
   }
 
-  /** A copy asking for profile images of {@code pixels}, 16 to 720. */
+  /**
+   * A copy asking for profile images of {@code pixels}, 16 to 720.
+   *
+   * @param pixels the pixels
+   * @return a copy asking for profile images of {@code pixels}, 16 to 720
+   */
   public LiveChatOptions withProfileImageSize(int pixels) {
     if (pixels < 16 || pixels > 720) {
       throw new IllegalArgumentException("profileImageSize must be 16 to 720: " + pixels);
