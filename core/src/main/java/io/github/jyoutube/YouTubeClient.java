@@ -464,8 +464,11 @@ public final class YouTubeClient {
    *
    * @param rejected the header the rejected request carried
    * @return {@code true} if another credential is now available (ask {@link #credentialHeader()}),
-   *     {@code false} if there is nothing better to try (an API key, or no refresh token)
-   * @throws OAuthException if the refresh is refused, e.g. {@code invalid_grant}
+   *     {@code false} if there is nothing better to try (an API key)
+   * @throws io.github.jyoutube.error.ReauthorizationRequiredException if the token cannot be
+   *     renewed: refused with {@code invalid_grant}, or this client has no refresh token (or no
+   *     client credentials) to renew it with, as for a rejected API call
+   * @throws OAuthException if the refresh fails otherwise
    */
   public boolean renewCredential(CredentialHeader rejected) {
     Objects.requireNonNull(rejected, "rejected == null");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.jyoutube.auth.AccessToken;
 import io.github.jyoutube.auth.CredentialHeader;
+import io.github.jyoutube.error.ReauthorizationRequiredException;
 import io.github.jyoutube.testing.FakeGoogle;
 import java.net.URI;
 import java.time.Instant;
@@ -78,7 +79,11 @@ class GrpcEndpointAndCredentialHeaderTest {
     assertThat(bearer.value()).isEqualTo("Bearer ya29.secret-token");
     assertThat(bearer.isApiKey()).isFalse();
     assertThat(bearer.toString()).doesNotContain("secret");
-    assertThat(withToken.renewCredential(bearer)).isFalse(); // no refresh token: nothing better
+    // No refresh token: the same typed signal as a rejected API call gives, without the token.
+    assertThatThrownBy(() -> withToken.renewCredential(bearer))
+        .isInstanceOf(ReauthorizationRequiredException.class)
+        .hasMessageContaining("no refresh token")
+        .hasMessageNotContaining("secret");
 
     YouTubeClient withKey = YouTubeClient.builder().apiKey("AIza-secret-key").build();
     CredentialHeader key = withKey.credentialHeader();

@@ -73,6 +73,8 @@ public final class TokenManager implements Authorizer {
   private final String accountLabel;
   private final Duration refreshWait;
   private final Object lock = new Object();
+  private final java.util.concurrent.atomic.AtomicLong refreshes =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile AccessToken current;
 
   // Guarded by lock.
@@ -323,6 +325,11 @@ public final class TokenManager implements Authorizer {
     }
   }
 
+  @Override
+  public long refreshes() {
+    return refreshes.get();
+  }
+
   /** Starts the refresh of {@code stale} on a refresher thread. Called with the lock held. */
   private Refresh start(AccessToken stale) {
     String refreshToken = stale == null ? startingRefreshToken : stale.refreshToken();
@@ -344,6 +351,7 @@ public final class TokenManager implements Authorizer {
       failed(refresh, e);
       return;
     }
+    refreshes.incrementAndGet();
     try {
       synchronized (lock) {
         if (inFlight == refresh) {

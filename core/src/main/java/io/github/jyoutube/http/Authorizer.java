@@ -19,4 +19,14 @@ public interface Authorizer {
    *     again; {@code false} if there is nothing better to try
    */
   boolean renewAfterRejection(Credential rejected);
+
+  /**
+   * How many refreshes this authorizer has completed so far: a call whose credential took a refresh
+   * (its own, or one it waited for) sees the count change.
+   *
+   * @return the refreshes completed, 0 for a credential that never refreshes
+   */
+  default long refreshes() {
+    return 0;
+  }
 }

@@ -489,37 +489,29 @@ public final class HttpExecutor {
   }
 
   /**
-   * Counts the calls to OAuth endpoints made on each thread, so that an API call can tell whether
-   * obtaining its credential took a refresh.
+   * The credential for the next attempt of {@code call}, noting a refresh it took (the refresh runs
+   * on a refresher thread and may be shared with other calls waiting for it).
    */
-  private static final ThreadLocal<int[]> OAUTH_CALLS = ThreadLocal.withInitial(() -> new int[1]);
-
-  /** The credential for the next attempt of {@code call}, noting a refresh it took. */
   private Credential credential(HttpCall call, Observation observation) {
-    if (call.dialect() == HttpCall.Dialect.OAUTH) {
-      OAUTH_CALLS.get()[0]++;
-    }
     if (!call.authenticated()) {
       return null;
     }
     if (!observation.active()) {
       return authorizer.header();
     }
-    int[] oauthCalls = OAUTH_CALLS.get();
-    int before = oauthCalls[0];
+    long before = authorizer.refreshes();
     Credential credential = authorizer.header();
-    if (oauthCalls[0] != before) {
+    if (authorizer.refreshes() != before) {
       observation.refresh("expiring");
     }
     return credential;
   }
 
-  /** Renews a credential the API rejected, noting the refresh when one was made here. */
+  /** Renews a credential the API rejected, noting the refresh when it took one. */
   private boolean renew(Credential rejected, Observation observation) {
-    int[] oauthCalls = OAUTH_CALLS.get();
-    int before = oauthCalls[0];
+    long before = authorizer.refreshes();
     boolean renewed = authorizer.renewAfterRejection(rejected);
-    if (renewed && oauthCalls[0] != before) {
+    if (renewed && authorizer.refreshes() != before) {
       observation.refresh("rejected");
     }
     return renewed;

@@ -14,7 +14,7 @@ import io.github.jyoutube.emulator.EmulatedChat.Viewer;
 import io.github.jyoutube.emulator.YouTubeEmulator;
 import io.github.jyoutube.error.ForbiddenException;
 import io.github.jyoutube.error.NotFoundException;
-import io.github.jyoutube.error.UnauthorizedException;
+import io.github.jyoutube.error.ReauthorizationRequiredException;
 import io.github.jyoutube.livechat.ChatEvent;
 import io.github.jyoutube.livechat.ChatListener;
 import io.github.jyoutube.livechat.LiveChat;
@@ -297,7 +297,11 @@ class LiveChatTest {
     YouTubeClient bad =
         YouTubeClient.builder().endpoints(emulator.endpoints()).accessToken("ya29.bogus").build();
     try (LiveChat chat = LiveChat.connect(bad, LiveChatOptions.forChat(CHAT))) {
-      assertThatThrownBy(() -> readAll(chat)).isInstanceOf(UnauthorizedException.class);
+      // As for a REST call: a rejected token that this client cannot renew is the typed signal
+      // to sign in again.
+      assertThatThrownBy(() -> readAll(chat))
+          .isInstanceOf(ReauthorizationRequiredException.class)
+          .hasMessageContaining("no refresh token");
     }
   }
 
