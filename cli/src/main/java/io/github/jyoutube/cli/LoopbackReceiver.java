@@ -2,6 +2,7 @@ package io.github.jyoutube.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.jyoutube.http.SlowClientGuard;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

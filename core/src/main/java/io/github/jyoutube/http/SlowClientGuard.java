@@ -1,4 +1,4 @@
-package io.github.jyoutube.push;
+package io.github.jyoutube.http;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,11 +39,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The handler itself runs without a deadline. Connections that send nothing cost no thread: the
  * server keeps them on its selector and closes them when idle.
+ *
+ * <p>Internal: shared by the library's push receiver and the command-line tool's sign-in receiver.
  */
-final class SlowClientGuard implements Executor, AutoCloseable {
+public final class SlowClientGuard implements Executor, AutoCloseable {
 
   /** How long a request may be in the reading before it can be dropped to make room. */
-  static final Duration GRACE = Duration.ofMillis(200);
+  public static final Duration GRACE = Duration.ofMillis(200);
 
   private static final int QUEUE = 1024;
   private static final long SWEEP_MILLIS = 50;
@@ -63,11 +65,13 @@ final class SlowClientGuard implements Executor, AutoCloseable {
   private final Set<Exchange> running = ConcurrentHashMap.newKeySet();
 
   /**
+   * Starts the guard's threads.
+   *
    * @param name the threads' name prefix
    * @param threads the most exchanges run at once
    * @param timeout how long a client may take to send its request, and to take the answer
    */
-  SlowClientGuard(String name, int threads, Duration timeout) {
+  public SlowClientGuard(String name, int threads, Duration timeout) {
     this.timeoutNanos = timeout.toNanos();
     AtomicInteger count = new AtomicInteger();
     this.pool =
@@ -104,16 +108,17 @@ final class SlowClientGuard implements Executor, AutoCloseable {
 
   /**
    * Called by the handler once the request, body included, is read: the handler runs without a
-   * deadline from now on. Returns {@code false} if the deadline passed already (the connection is
-   * closed; give up).
+   * deadline from now on.
+   *
+   * @return {@code false} if the deadline passed already (the connection is closed; give up)
    */
-  static boolean requestRead() {
+  public static boolean requestRead() {
     Exchange e = CURRENT.get();
     return e == null || e.move(Phase.READING, Phase.HANDLING);
   }
 
   /** Called by the handler before it writes the answer: the writing has a deadline. */
-  static void answering() {
+  public static void answering() {
     Exchange e = CURRENT.get();
     if (e != null) {
       e.move(Phase.HANDLING, Phase.WRITING);
@@ -121,7 +126,7 @@ final class SlowClientGuard implements Executor, AutoCloseable {
   }
 
   /** Called by the handler once the answer is written. */
-  static void answered() {
+  public static void answered() {
     Exchange e = CURRENT.get();
     if (e != null) {
       e.move(Phase.WRITING, Phase.DONE);
