@@ -16,10 +16,10 @@ public record CallInfo(long id, String methodId, String httpMethod, String url) 
   /**
    * Checks the parts.
    *
-   * @param id the id
-   * @param methodId the method id
-   * @param httpMethod the http method
-   * @param url the url
+   * @param id a number unique to this call in the JVM
+   * @param methodId the API method, such as {@code youtube.videos.list}
+   * @param httpMethod the HTTP method
+   * @param url the URL, without credentials
    */
   public CallInfo {
     Objects.requireNonNull(methodId, "methodId == null");

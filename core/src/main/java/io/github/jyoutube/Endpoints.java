@@ -53,7 +53,7 @@ public record Endpoints(
    * @param api the value for the {@code api} record component
    * @param upload the value for the {@code upload} record component
    * @param hub the value for the {@code hub} record component
-   * @param grpc the grpc
+   * @param grpc the gRPC target of live chat streaming
    */
   public Endpoints {
     checkSafe("authorization", authorization);

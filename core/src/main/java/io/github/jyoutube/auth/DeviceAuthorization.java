@@ -29,12 +29,12 @@ public record DeviceAuthorization(
   /**
    * Checks the parts.
    *
-   * @param deviceCode the device code
-   * @param userCode the user code
-   * @param verificationUrl the verification url
-   * @param expiresIn the expires in
-   * @param interval the interval
-   * @param expiresAt the expires at
+   * @param deviceCode the code the client polls with (a secret)
+   * @param userCode the code the user types
+   * @param verificationUrl where the user types it
+   * @param expiresIn how long the codes live, in seconds
+   * @param interval the wait between two polls, in seconds
+   * @param expiresAt when the codes expire
    */
   public DeviceAuthorization {
     Objects.requireNonNull(deviceCode, "deviceCode == null");

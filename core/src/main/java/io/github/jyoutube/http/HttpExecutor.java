@@ -188,8 +188,8 @@ public final class HttpExecutor {
    * @param call what to send
    * @param type the answer's type
    * @param invocation the method and options
-   * @return the decoded answer
    * @param <T> the type of item
+   * @return the decoded answer
    */
   public <T> T execute(HttpCall call, Class<T> type, Invocation invocation) {
     Observation observation = Observation.start(listeners, call, invocation.methodId());

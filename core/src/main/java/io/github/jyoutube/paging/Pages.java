@@ -69,9 +69,9 @@ public final class Pages<P extends Page<T>, T> implements Iterable<P> {
    *
    * @param source makes the iterator of one walk over the pages
    * @param maxItems how many items to take at most
-   * @return the pages
    * @param <P> the type of page
    * @param <T> the type of item
+   * @return the pages
    */
   public static <P extends Page<T>, T> Pages<P, T> of(Supplier<Iterator<P>> source, long maxItems) {
     return new Pages<>(null, Objects.requireNonNull(source, "source == null"), null, maxItems);

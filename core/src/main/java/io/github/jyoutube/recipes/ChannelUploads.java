@@ -80,7 +80,7 @@ public final class ChannelUploads {
   /**
    * The most uploads to yield (all by default); no page is fetched beyond them.
    *
-   * @param maxItems the max items
+   * @param maxItems the most videos to return
    * @return the most uploads to yield (all by default); no page is fetched beyond them
    */
   public ChannelUploads maxItems(long maxItems) {
@@ -95,7 +95,7 @@ public final class ChannelUploads {
    * The parts {@link #videos()} asks {@code videos.list} for ({@code
    * snippet,contentDetails,statistics,status} by default); any number of parts costs the same.
    *
-   * @param parts the parts
+   * @param parts the parts of each video to read
    * @return the parts {@link #videos()} asks {@code videos.list} for ({@code
    *     snippet,contentDetails,statistics,status} by default); any number of parts costs the same
    */

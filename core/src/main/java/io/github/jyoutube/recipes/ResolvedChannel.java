@@ -37,11 +37,11 @@ public record ResolvedChannel(
   /**
    * Checks the parts and copies the units.
    *
-   * @param channelId the channel id
-   * @param input the input
-   * @param via the via
-   * @param calls the calls
-   * @param units the units
+   * @param channelId the channel's id
+   * @param input what was given to resolve
+   * @param via how the channel was found
+   * @param calls the API calls it took
+   * @param units the quota units they cost
    */
   public ResolvedChannel {
     Objects.requireNonNull(channelId, "channelId == null");

@@ -114,7 +114,7 @@ public final class SearchAll {
   /**
    * The most results to yield (all by default); no call is made beyond them.
    *
-   * @param maxItems the max items
+   * @param maxItems the most results to return
    * @return the most results to yield (all by default); no call is made beyond them
    */
   public SearchAll maxItems(long maxItems) {
@@ -130,7 +130,7 @@ public final class SearchAll {
    * quota), however many windows the API's counts ask for; a walk that reaches it ends early, and
    * {@link SearchProgress#budgetSpent()} says so.
    *
-   * @param maxCalls the max calls
+   * @param maxCalls the most search calls to make
    * @return the most calls one walk makes (1,000 by default: ten days of the default {@code
    *     search.list} quota), however many windows the API's counts ask for; a walk that reaches it
    *     ends early, and {@link SearchProgress#budgetSpent()} says so
@@ -146,7 +146,7 @@ public final class SearchAll {
   /**
    * The narrowest window that is split further (1 second by default).
    *
-   * @param minWindow the min window
+   * @param minWindow the shortest date window to split down to
    * @return the narrowest window that is split further (1 second by default)
    */
   public SearchAll minWindow(Duration minWindow) {
@@ -161,7 +161,7 @@ public final class SearchAll {
   /**
    * Called after every call with the counts so far, on the thread that walks the stream.
    *
-   * @param listener the listener
+   * @param listener told of each call and window
    * @return called after every call with the counts so far, on the thread that walks the stream
    */
   public SearchAll onProgress(Consumer<SearchProgress> listener) {

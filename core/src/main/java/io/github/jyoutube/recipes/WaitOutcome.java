@@ -37,8 +37,8 @@ public sealed interface WaitOutcome<T>
   /**
    * The resource in the state waited for.
    *
-   * @throws WaitException if the wait ended otherwise
    * @return the resource in the state waited for
+   * @throws WaitException if the wait ended otherwise
    */
   T orThrow();
 

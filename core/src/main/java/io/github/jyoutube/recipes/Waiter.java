@@ -77,7 +77,7 @@ public final class Waiter<T> {
   /**
    * How long to wait at most, from the first read.
    *
-   * @param deadline the deadline
+   * @param deadline how long to wait at most
    * @return how long to wait at most, from the first read
    */
   public Waiter<T> deadline(Duration deadline) {
@@ -89,8 +89,8 @@ public final class Waiter<T> {
    * The sleep before the second read, and the longest sleep; each sleep is half as long again as
    * the one before.
    *
-   * @param first the first
-   * @param max the max
+   * @param first the first wait between reads
+   * @param max the longest wait between reads
    * @return the sleep before the second read, and the longest sleep; each sleep is half as long
    *     again as the one before
    */
@@ -108,7 +108,7 @@ public final class Waiter<T> {
   /**
    * Called after every read, on the waiting thread.
    *
-   * @param listener the listener
+   * @param listener told of each read
    * @return called after every read, on the waiting thread
    */
   public Waiter<T> onPoll(Consumer<WaitPoll<T>> listener) {
@@ -173,8 +173,8 @@ public final class Waiter<T> {
   /**
    * Waits, and returns the resource in the state waited for.
    *
+   * @return the resource in the state waited for
    * @throws io.github.jyoutube.error.WaitException if it failed, vanished or the deadline passed
-   * @return waits, and returns the resource in the state waited for
    */
   public T awaitOrThrow() {
     return await().orThrow();

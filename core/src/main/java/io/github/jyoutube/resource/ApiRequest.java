@@ -134,10 +134,9 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * to read as it is or {@link RawResponse#parse() parse} later. Failures are the same exceptions
    * {@link #execute()} throws.
    *
+   * @return the successful answer as received: its status, headers and bytes
    * @throws IllegalArgumentException for a lookup of more than 50 ids, whose answer is merged from
    *     several
-   * @return sends the request and returns the successful answer as received, its status, headers
-   *     and bytes, to read as it is or {@link RawResponse#parse() parse} later
    */
   public RawResponse<T> executeRaw() {
     if (IdBatches.of(this, Long.MAX_VALUE) != null) {

@@ -70,9 +70,9 @@ public final class RawResponse<T> {
   /**
    * The body read as the response type; {@code null} for a 304 or a method that returns nothing.
    *
-   * @throws io.github.jyoutube.error.DecodeException if the body is not JSON of that shape
    * @return the body read as the response type; {@code null} for a 304 or a method that returns
    *     nothing
+   * @throws io.github.jyoutube.error.DecodeException if the body is not JSON of that shape
    */
   public T parse() {
     return parser.get();

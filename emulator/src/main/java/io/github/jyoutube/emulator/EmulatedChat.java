@@ -305,7 +305,7 @@ public final class EmulatedChat {
    * Deletes a message as the chat's owner: a tombstone with its id.
    *
    * @param messageId the message id
-   * @return deletes a message as the chat's owner: a tombstone with its id
+   * @return the deleted message's id
    */
   public String delete(String messageId) {
     synchronized (backend) {
@@ -324,7 +324,7 @@ public final class EmulatedChat {
    *
    * @param user the user
    * @param duration the duration
-   * @return bans {@code user} as the chat's owner: for {@code duration}, or for good when null
+   * @return the id of the ban's message in the chat
    */
   public String ban(Viewer user, Duration duration) {
     synchronized (backend) {

@@ -174,10 +174,10 @@ public final class LiveChat implements AutoCloseable {
    * The chat's events as a blocking, ordered stream, which ends when the chat ends or is closed.
    * Closing the stream closes the chat.
    *
-   * @throws IllegalStateException if the chat's events are already being taken
-   * @throws YouTubeException from the stream's terminal operation, when the chat cannot be read
    * @return the chat's events as a blocking, ordered stream, which ends when the chat ends or is
    *     closed
+   * @throws IllegalStateException if the chat's events are already being taken
+   * @throws YouTubeException from the stream's terminal operation, when the chat cannot be read
    */
   public Stream<ChatEvent> events() {
     start("events()");
@@ -215,8 +215,8 @@ public final class LiveChat implements AutoCloseable {
    * ChatListener#onEnd()} or {@link ChatListener#onError}. A listener that throws closes the chat;
    * its exception goes to the thread's uncaught-exception handler.
    *
-   * @throws IllegalStateException if the chat's events are already being taken
    * @param listener the listener
+   * @throws IllegalStateException if the chat's events are already being taken
    */
   public void listen(ChatListener listener) {
     Objects.requireNonNull(listener, "listener == null");
@@ -248,9 +248,9 @@ public final class LiveChat implements AutoCloseable {
    * The chat's events as a {@link Flow.Publisher} for one subscriber, sent as it requests them
    * (events wait in the bounded buffer, then at the server, meanwhile). Cancelling closes the chat.
    *
-   * @throws IllegalStateException if the chat's events are already being taken
    * @return the chat's events as a {@link Flow.Publisher} for one subscriber, sent as it requests
    *     them (events wait in the bounded buffer, then at the server, meanwhile)
+   * @throws IllegalStateException if the chat's events are already being taken
    */
   public Flow.Publisher<ChatEvent> publisher() {
     start("publisher()");
@@ -458,8 +458,8 @@ public final class LiveChat implements AutoCloseable {
   /**
    * Bans a user from the chat for good ({@code liveChatBans.insert}, type {@code permanent}).
    *
-   * @return the ban's id, for {@link #unban}
    * @param channelId the channel id
+   * @return the ban's id, for {@link #unban}
    */
   public String banPermanently(String channelId) {
     return ban(channelId, LiveChatBanSnippet.Type.PERMANENT, null);
@@ -497,8 +497,8 @@ public final class LiveChat implements AutoCloseable {
   /**
    * Makes a user a moderator of the chat ({@code liveChatModerators.insert}).
    *
-   * @return the moderator's id, for {@link #removeModerator}
    * @param channelId the channel id
+   * @return the moderator's id, for {@link #removeModerator}
    */
   public String addModerator(String channelId) {
     LiveChatModerator moderator =
