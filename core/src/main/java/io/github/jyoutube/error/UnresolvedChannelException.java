@@ -27,7 +27,10 @@ public final class UnresolvedChannelException extends YouTubeException {
     NO_LOOKUP
   }
 
+  /** What was given to resolve, shortened. */
   private final String input;
+
+  /** Why no channel was found. */
   private final Reason reason;
 
   /**
