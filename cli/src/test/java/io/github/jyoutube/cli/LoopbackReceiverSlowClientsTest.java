@@ -2,6 +2,7 @@ package io.github.jyoutube.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jyoutube.testing.HostileClients;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,6 +3,7 @@ package io.github.jyoutube.push;
 import static io.github.jyoutube.push.Feeds.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jyoutube.testing.HostileClients;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -20,6 +20,11 @@ public final class MutableClock extends Clock {
     now = now.plus(by);
   }
 
+  /** Sets the clock to {@code instant}. */
+  public void set(Instant instant) {
+    now = instant;
+  }
+
   @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;

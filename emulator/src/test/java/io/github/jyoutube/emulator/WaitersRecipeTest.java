@@ -15,11 +15,9 @@ import io.github.jyoutube.model.VideoSnippet;
 import io.github.jyoutube.recipes.WaitOutcome;
 import io.github.jyoutube.recipes.WaitPoll;
 import io.github.jyoutube.resource.LiveBroadcastsResource;
-import java.time.Clock;
+import io.github.jyoutube.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,31 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class WaitersRecipeTest {
 
-  /** A clock tests move by hand. */
-  static final class MovingClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-03-01T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private static final MovingClock CLOCK = new MovingClock();
+  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
   @RegisterExtension
   static final YouTubeEmulatorExtension EMULATOR =

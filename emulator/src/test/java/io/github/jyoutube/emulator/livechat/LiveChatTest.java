@@ -20,17 +20,15 @@ import io.github.jyoutube.livechat.ChatListener;
 import io.github.jyoutube.livechat.LiveChat;
 import io.github.jyoutube.livechat.LiveChatOptions;
 import io.github.jyoutube.livechat.Transport;
+import io.github.jyoutube.testing.MutableClock;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +50,7 @@ class LiveChatTest {
   private static final String CHAT = YouTubeEmulator.SEEDED_LIVE_CHAT_ID;
   private static final Duration LIMIT = Duration.ofSeconds(20);
 
-  private final MovableClock clock = new MovableClock(Instant.now());
+  private final MutableClock clock = new MutableClock(Instant.now());
   private YouTubeEmulator emulator;
 
   @BeforeEach
@@ -431,33 +429,5 @@ class LiveChatTest {
             HttpResponse.BodyHandlers.discarding());
     assertThat(consent.statusCode()).isEqualTo(302);
     return cli.generateAccessToken(consent.headers().firstValue("Location").orElseThrow());
-  }
-
-  /** A clock the test moves; the emulator's. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -12,6 +12,7 @@ import io.github.jyoutube.emulator.YouTubeEmulator;
 import io.github.jyoutube.model.Playlist;
 import io.github.jyoutube.model.PlaylistListResponse;
 import io.github.jyoutube.model.PlaylistSnippet;
+import io.github.jyoutube.testing.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -21,11 +22,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -71,7 +69,7 @@ class LoadWithExpiringTokensTest {
   @Test
   @Timeout(value = 25, unit = TimeUnit.MINUTES)
   void manyThreadsThroughSeveralExpiriesLoseNothing() throws Exception {
-    MovableClock clock = new MovableClock(Instant.parse("2026-11-27T12:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
     try (YouTubeEmulator emulator =
             YouTubeEmulator.builder()
                 .autoApprove(true)
@@ -146,7 +144,7 @@ class LoadWithExpiringTokensTest {
     }
   }
 
-  private static Result run(YouTubeClient cli, MovableClock clock, TokenProxy proxy)
+  private static Result run(YouTubeClient cli, MutableClock clock, TokenProxy proxy)
       throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
@@ -266,34 +264,6 @@ class LoadWithExpiringTokensTest {
             HttpResponse.BodyHandlers.discarding());
     assertThat(consent.statusCode()).isEqualTo(302);
     return cli.generateAccessToken(consent.headers().firstValue("Location").orElseThrow());
-  }
-
-  /** A clock that the test sets; shared by the client and the emulator. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 
   /**

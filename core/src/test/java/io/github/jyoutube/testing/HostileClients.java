@@ -1,4 +1,4 @@
-package io.github.jyoutube.cli;
+package io.github.jyoutube.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Connections that hold a server's attention without ever finishing a request: some send nothing,
  * some half a request, some one byte every {@code dribble}, some headers and part of a body.
  */
-final class HostileClients implements AutoCloseable {
+public final class HostileClients implements AutoCloseable {
 
   private final InetSocketAddress server;
   private final List<Socket> sockets = new ArrayList<>();
@@ -30,7 +30,7 @@ final class HostileClients implements AutoCloseable {
             return thread;
           });
 
-  HostileClients(InetSocketAddress server) {
+  public HostileClients(InetSocketAddress server) {
     this.server = server;
   }
 
@@ -48,7 +48,7 @@ final class HostileClients implements AutoCloseable {
   }
 
   /** Connections that send nothing. */
-  HostileClients silent(int n) throws IOException {
+  public HostileClients silent(int n) throws IOException {
     for (int i = 0; i < n; i++) {
       connect();
     }
@@ -56,7 +56,7 @@ final class HostileClients implements AutoCloseable {
   }
 
   /** Connections that send a request line and one header, and stop. */
-  HostileClients halfRequests(int n, String path) throws IOException {
+  public HostileClients halfRequests(int n, String path) throws IOException {
     for (int i = 0; i < n; i++) {
       Socket socket = connect();
       send(socket, "GET " + path + "?hub.mode=subscribe HTTP/1.1\r\nHost: x\r\n");
@@ -65,7 +65,7 @@ final class HostileClients implements AutoCloseable {
   }
 
   /** Connections that send a request one byte every {@code every}, for ever. */
-  HostileClients dribblers(int n, String path, Duration every) throws IOException {
+  public HostileClients dribblers(int n, String path, Duration every) throws IOException {
     byte[] request =
         ("GET " + path + " HTTP/1.1\r\nHost: x\r\n" + "X-Pad: " + "p".repeat(4096) + "\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1);
@@ -89,7 +89,7 @@ final class HostileClients implements AutoCloseable {
   }
 
   /** Connections that announce a body of 1,000 bytes and send three. */
-  HostileClients stalledBodies(int n, String path) throws IOException {
+  public HostileClients stalledBodies(int n, String path) throws IOException {
     for (int i = 0; i < n; i++) {
       send(connect(), "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nabc");
     }
@@ -97,7 +97,7 @@ final class HostileClients implements AutoCloseable {
   }
 
   /** How many connections are open. */
-  int size() {
+  public int size() {
     return sockets.size();
   }
 
@@ -105,7 +105,7 @@ final class HostileClients implements AutoCloseable {
    * How long, from now, until the server had closed every connection (data it sent first is
    * skipped), waiting at most {@code max}; {@code null} if one was still open then.
    */
-  Duration allClosedByServerWithin(Duration max) throws IOException {
+  public Duration allClosedByServerWithin(Duration max) throws IOException {
     long start = System.nanoTime();
     long deadline = start + max.toNanos();
     for (Socket socket : sockets) {
