@@ -6,20 +6,21 @@ import io.github.jyoutube.auth.AuthorizationUrl;
 import io.github.jyoutube.auth.ClientSecrets;
 import io.github.jyoutube.auth.CredentialHeader;
 import io.github.jyoutube.auth.DeviceAuthorization;
-import io.github.jyoutube.auth.OAuthClient;
-import io.github.jyoutube.auth.TokenManager;
 import io.github.jyoutube.auth.TokenStore;
 import io.github.jyoutube.auth.UserInfo;
 import io.github.jyoutube.error.OAuthException;
 import io.github.jyoutube.http.Authorizer;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.http.Credential;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpExecutor;
 import io.github.jyoutube.http.HttpTransport;
 import io.github.jyoutube.http.JdkHttpLogging;
+import io.github.jyoutube.http.OAuthClient;
 import io.github.jyoutube.http.PlainHttp;
 import io.github.jyoutube.http.RetryPolicy;
+import io.github.jyoutube.http.TokenManager;
 import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.ResumableUpload;
 import io.github.jyoutube.media.UploadOptions;
@@ -491,8 +492,8 @@ public final class YouTubeClient {
    */
   public <T> ResumableUpload<T> resumeUpload(
       URI sessionUri, MediaContent media, Class<T> responseType) {
-    return ResumableUpload.resume(
-        context, sessionUri, media, UploadOptions.defaults(), responseType);
+    return Constructors.of(ResumableUpload.class, Constructors.UploadResume.class)
+        .resume(context, sessionUri, media, UploadOptions.defaults(), responseType);
   }
 
   /**
@@ -518,7 +519,8 @@ public final class YouTubeClient {
    * @return the service
    */
   public PushNotifications pushNotifications() {
-    return new PushNotifications(apiExecutor, endpoints.hub());
+    return Constructors.of(PushNotifications.class, Constructors.OfPushNotifications.class)
+        .make(apiExecutor, endpoints.hub());
   }
 
   /**
@@ -553,7 +555,7 @@ public final class YouTubeClient {
    * @return the {@code abuseReports} resource
    */
   public AbuseReportsResource abuseReports() {
-    return new AbuseReportsResource(context);
+    return Constructors.resource(AbuseReportsResource.class, context);
   }
 
   /**
@@ -562,7 +564,7 @@ public final class YouTubeClient {
    * @return the {@code activities} resource
    */
   public ActivitiesResource activities() {
-    return new ActivitiesResource(context);
+    return Constructors.resource(ActivitiesResource.class, context);
   }
 
   /**
@@ -572,7 +574,7 @@ public final class YouTubeClient {
    * @return the {@code captions} resource
    */
   public CaptionsResource captions() {
-    return new CaptionsResource(context);
+    return Constructors.resource(CaptionsResource.class, context);
   }
 
   /**
@@ -581,7 +583,7 @@ public final class YouTubeClient {
    * @return the {@code channelBanners} resource
    */
   public ChannelBannersResource channelBanners() {
-    return new ChannelBannersResource(context);
+    return Constructors.resource(ChannelBannersResource.class, context);
   }
 
   /**
@@ -591,7 +593,7 @@ public final class YouTubeClient {
    * @return the {@code channelSections} resource
    */
   public ChannelSectionsResource channelSections() {
-    return new ChannelSectionsResource(context);
+    return Constructors.resource(ChannelSectionsResource.class, context);
   }
 
   /**
@@ -600,7 +602,7 @@ public final class YouTubeClient {
    * @return the {@code channels} resource
    */
   public ChannelsResource channels() {
-    return new ChannelsResource(context);
+    return Constructors.resource(ChannelsResource.class, context);
   }
 
   /**
@@ -609,7 +611,7 @@ public final class YouTubeClient {
    * @return the {@code commentThreads} resource
    */
   public CommentThreadsResource commentThreads() {
-    return new CommentThreadsResource(context);
+    return Constructors.resource(CommentThreadsResource.class, context);
   }
 
   /**
@@ -619,7 +621,7 @@ public final class YouTubeClient {
    * @return the {@code comments} resource
    */
   public CommentsResource comments() {
-    return new CommentsResource(context);
+    return Constructors.resource(CommentsResource.class, context);
   }
 
   /**
@@ -628,7 +630,7 @@ public final class YouTubeClient {
    * @return the {@code i18nLanguages} resource
    */
   public I18nLanguagesResource i18nLanguages() {
-    return new I18nLanguagesResource(context);
+    return Constructors.resource(I18nLanguagesResource.class, context);
   }
 
   /**
@@ -637,7 +639,7 @@ public final class YouTubeClient {
    * @return the {@code i18nRegions} resource
    */
   public I18nRegionsResource i18nRegions() {
-    return new I18nRegionsResource(context);
+    return Constructors.resource(I18nRegionsResource.class, context);
   }
 
   /**
@@ -647,7 +649,7 @@ public final class YouTubeClient {
    * @return the {@code liveBroadcasts} resource
    */
   public LiveBroadcastsResource liveBroadcasts() {
-    return new LiveBroadcastsResource(context);
+    return Constructors.resource(LiveBroadcastsResource.class, context);
   }
 
   /**
@@ -656,7 +658,7 @@ public final class YouTubeClient {
    * @return the {@code liveChatBans} resource
    */
   public LiveChatBansResource liveChatBans() {
-    return new LiveChatBansResource(context);
+    return Constructors.resource(LiveChatBansResource.class, context);
   }
 
   /**
@@ -666,7 +668,7 @@ public final class YouTubeClient {
    * @return the {@code liveChatMessages} resource
    */
   public LiveChatMessagesResource liveChatMessages() {
-    return new LiveChatMessagesResource(context);
+    return Constructors.resource(LiveChatMessagesResource.class, context);
   }
 
   /**
@@ -675,7 +677,7 @@ public final class YouTubeClient {
    * @return the {@code liveChatModerators} resource
    */
   public LiveChatModeratorsResource liveChatModerators() {
-    return new LiveChatModeratorsResource(context);
+    return Constructors.resource(LiveChatModeratorsResource.class, context);
   }
 
   /**
@@ -685,7 +687,7 @@ public final class YouTubeClient {
    * @return the {@code liveStreams} resource
    */
   public LiveStreamsResource liveStreams() {
-    return new LiveStreamsResource(context);
+    return Constructors.resource(LiveStreamsResource.class, context);
   }
 
   /**
@@ -694,7 +696,7 @@ public final class YouTubeClient {
    * @return the {@code members} resource
    */
   public MembersResource members() {
-    return new MembersResource(context);
+    return Constructors.resource(MembersResource.class, context);
   }
 
   /**
@@ -703,7 +705,7 @@ public final class YouTubeClient {
    * @return the {@code membershipsLevels} resource
    */
   public MembershipsLevelsResource membershipsLevels() {
-    return new MembershipsLevelsResource(context);
+    return Constructors.resource(MembershipsLevelsResource.class, context);
   }
 
   /**
@@ -713,7 +715,7 @@ public final class YouTubeClient {
    * @return the {@code playlistImages} resource
    */
   public PlaylistImagesResource playlistImages() {
-    return new PlaylistImagesResource(context);
+    return Constructors.resource(PlaylistImagesResource.class, context);
   }
 
   /**
@@ -723,7 +725,7 @@ public final class YouTubeClient {
    * @return the {@code playlistItems} resource
    */
   public PlaylistItemsResource playlistItems() {
-    return new PlaylistItemsResource(context);
+    return Constructors.resource(PlaylistItemsResource.class, context);
   }
 
   /**
@@ -733,7 +735,7 @@ public final class YouTubeClient {
    * @return the {@code playlists} resource
    */
   public PlaylistsResource playlists() {
-    return new PlaylistsResource(context);
+    return Constructors.resource(PlaylistsResource.class, context);
   }
 
   /**
@@ -742,7 +744,7 @@ public final class YouTubeClient {
    * @return the {@code search} resource
    */
   public SearchResource search() {
-    return new SearchResource(context);
+    return Constructors.resource(SearchResource.class, context);
   }
 
   /**
@@ -751,7 +753,7 @@ public final class YouTubeClient {
    * @return the {@code subscriptions} resource
    */
   public SubscriptionsResource subscriptions() {
-    return new SubscriptionsResource(context);
+    return Constructors.resource(SubscriptionsResource.class, context);
   }
 
   /**
@@ -760,7 +762,7 @@ public final class YouTubeClient {
    * @return the {@code superChatEvents} resource
    */
   public SuperChatEventsResource superChatEvents() {
-    return new SuperChatEventsResource(context);
+    return Constructors.resource(SuperChatEventsResource.class, context);
   }
 
   /**
@@ -769,7 +771,7 @@ public final class YouTubeClient {
    * @return the {@code tests} resource
    */
   public TestsResource tests() {
-    return new TestsResource(context);
+    return Constructors.resource(TestsResource.class, context);
   }
 
   /**
@@ -779,7 +781,7 @@ public final class YouTubeClient {
    * @return the {@code thirdPartyLinks} resource
    */
   public ThirdPartyLinksResource thirdPartyLinks() {
-    return new ThirdPartyLinksResource(context);
+    return Constructors.resource(ThirdPartyLinksResource.class, context);
   }
 
   /**
@@ -788,7 +790,7 @@ public final class YouTubeClient {
    * @return the {@code thumbnails} resource
    */
   public ThumbnailsResource thumbnails() {
-    return new ThumbnailsResource(context);
+    return Constructors.resource(ThumbnailsResource.class, context);
   }
 
   /**
@@ -797,7 +799,7 @@ public final class YouTubeClient {
    * @return the {@code videoAbuseReportReasons} resource
    */
   public VideoAbuseReportReasonsResource videoAbuseReportReasons() {
-    return new VideoAbuseReportReasonsResource(context);
+    return Constructors.resource(VideoAbuseReportReasonsResource.class, context);
   }
 
   /**
@@ -806,7 +808,7 @@ public final class YouTubeClient {
    * @return the {@code videoCategories} resource
    */
   public VideoCategoriesResource videoCategories() {
-    return new VideoCategoriesResource(context);
+    return Constructors.resource(VideoCategoriesResource.class, context);
   }
 
   /**
@@ -815,7 +817,7 @@ public final class YouTubeClient {
    * @return the {@code videoTrainability} resource
    */
   public VideoTrainabilityResource videoTrainability() {
-    return new VideoTrainabilityResource(context);
+    return Constructors.resource(VideoTrainabilityResource.class, context);
   }
 
   /**
@@ -825,7 +827,7 @@ public final class YouTubeClient {
    * @return the {@code videos} resource
    */
   public VideosResource videos() {
-    return new VideosResource(context);
+    return Constructors.resource(VideosResource.class, context);
   }
 
   /**
@@ -834,7 +836,7 @@ public final class YouTubeClient {
    * @return the {@code watermarks} resource
    */
   public WatermarksResource watermarks() {
-    return new WatermarksResource(context);
+    return Constructors.resource(WatermarksResource.class, context);
   }
 
   // </generated-resources>

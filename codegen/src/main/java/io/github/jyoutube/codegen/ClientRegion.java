@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * {@value #START} and {@value #END}, and the imports of the generated resource classes. Everything
  * else in the file is left as it is.
  *
- * <p>The region holds one accessor per resource, built on the client's final {@code context} field.
+ * <p>The region holds one accessor per resource, built on the client's final {@code context} field
+ * by the resource's constructor, which {@code Constructors} hands over (it is not public).
  */
 final class ClientRegion {
 
@@ -28,6 +29,7 @@ final class ClientRegion {
   static final String END = "  // </generated-resources>";
 
   private static final String CLIENT_CONTEXT = "io.github.jyoutube.http.ClientContext";
+  private static final String CONSTRUCTORS = "io.github.jyoutube.http.Constructors";
 
   private ClientRegion() {}
 
@@ -110,7 +112,8 @@ final class ClientRegion {
               .returns("the " + Javadoc.code(api.name()) + " resource"));
       w.open("public " + api.className() + " " + api.name() + "() {");
       // Resources hold nothing but the final context: a new one per call is as cheap as a field.
-      w.line("return new " + api.className() + "(context);");
+      // Their constructors take an internal type, so they are not public (see Constructors).
+      w.call("return Constructors.resource", List.of(api.className() + ".class", "context"), ";");
       w.close("}");
     }
     w.blank();
@@ -138,7 +141,8 @@ final class ClientRegion {
 
   /**
    * Makes the single-type imports of the generated resource classes exactly those the region uses,
-   * adds the import of {@code ClientContext} if missing, and keeps the imports sorted.
+   * adds the imports of {@code ClientContext} and {@code Constructors} if missing, and keeps the
+   * imports sorted.
    */
   private static List<String> imports(List<String> lines, ResourcePlan plan) throws IOException {
     int first = -1;
@@ -173,6 +177,7 @@ final class ClientRegion {
       }
     }
     imports.add(CLIENT_CONTEXT);
+    imports.add(CONSTRUCTORS);
     for (Api api : plan.apis()) {
       imports.add(ResourcePlan.PACKAGE + "." + api.className());
     }

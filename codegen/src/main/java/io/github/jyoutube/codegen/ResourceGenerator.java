@@ -30,6 +30,7 @@ public final class ResourceGenerator {
   private static final String QUOTA_BUCKET = "io.github.jyoutube.QuotaBucket";
   private static final String QUOTA_COST = "io.github.jyoutube.QuotaCost";
   private static final String CLIENT_CONTEXT = "io.github.jyoutube.http.ClientContext";
+  private static final String CONSTRUCTORS = "io.github.jyoutube.http.Constructors";
   private static final String MEDIA_CONTENT = "io.github.jyoutube.media.MediaContent";
   private static final String MEDIA_LIMITS = "io.github.jyoutube.media.MediaLimits";
 
@@ -140,11 +141,24 @@ public final class ResourceGenerator {
     String context = im.use(CLIENT_CONTEXT);
     w.line("private final " + context + " context;");
     w.blank();
+    // The constructor takes an internal type, so it is not public: the client reaches it through
+    // Constructors (the module does not export the http package).
+    String constructors = im.use(CONSTRUCTORS);
+    w.open("static {");
+    w.call(
+        constructors + ".handOver",
+        List.of(
+            api.className() + ".class",
+            constructors + ".OfResource.class",
+            api.className() + "::new"),
+        ";");
+    w.close("}");
+    w.blank();
     w.javadoc(
         new Javadoc()
             .paragraph("Creates the resource.")
             .param("context", "where and how to send requests"));
-    w.open("public " + api.className() + "(" + context + " context) {");
+    w.open(api.className() + "(" + context + " context) {");
     w.line(
         "this.context = "
             + im.use("java.util.Objects")

@@ -56,7 +56,13 @@ class ResourceGeneratorTest {
                 + " 20240102).\n")
         .contains("\npackage io.github.jyoutube.resource;\n")
         .contains("\npublic final class ThingsResource {\n")
-        .contains("  public ThingsResource(ClientContext context) {\n")
+        .contains(
+            "  static {\n"
+                + "    Constructors.handOver(ThingsResource.class, Constructors.OfResource.class,"
+                + " ThingsResource::new);\n"
+                + "  }\n")
+        .contains("  ThingsResource(ClientContext context) {\n")
+        .doesNotContain("public ThingsResource(")
         .contains("  public StreamListRequest streamList() {\n")
         .contains(
             "\"things.things.v1.things.stream\",\n          \"GET\",\n          \"things/stream\",")
@@ -222,6 +228,7 @@ class ResourceGeneratorTest {
     assertThat(client)
         .contains(
             "import io.github.jyoutube.http.ClientContext;\n"
+                + "import io.github.jyoutube.http.Constructors;\n"
                 + "import io.github.jyoutube.resource.ThingsPartsResource;\n"
                 + "import io.github.jyoutube.resource.ThingsResource;\n\n")
         .doesNotContain("Stale")
@@ -229,7 +236,7 @@ class ResourceGeneratorTest {
         .doesNotContain("initResources")
         .contains(
             "  public ThingsResource things() {\n"
-                + "    return new ThingsResource(context);\n"
+                + "    return Constructors.resource(ThingsResource.class, context);\n"
                 + "  }\n")
         .contains(
             "  /**\n"

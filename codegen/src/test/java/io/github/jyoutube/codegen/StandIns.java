@@ -79,6 +79,65 @@ final class StandIns {
       public final class ClientContext {}
       """;
 
+  /** The hand-over of constructors that take internal types, as core's, for resources only. */
+  private static final String CONSTRUCTORS =
+      """
+      package io.github.jyoutube.http;
+
+      import java.lang.invoke.MethodHandles;
+      import java.util.Map;
+      import java.util.concurrent.ConcurrentHashMap;
+
+      /** Stand-in. */
+      public final class Constructors {
+
+        /** Stand-in. */
+        @FunctionalInterface
+        public interface OfResource {
+          /**
+           * Stand-in.
+           *
+           * @param context the context
+           * @return the resource
+           */
+          Object make(ClientContext context);
+        }
+
+        private static final Map<Class<?>, Object> HANDED_OVER = new ConcurrentHashMap<>();
+
+        private Constructors() {}
+
+        /**
+         * Stand-in.
+         *
+         * @param <F> the kind
+         * @param type the class
+         * @param kind the kind
+         * @param constructor the constructor
+         */
+        public static <F> void handOver(Class<?> type, Class<F> kind, F constructor) {
+          HANDED_OVER.put(type, kind.cast(constructor));
+        }
+
+        /**
+         * Stand-in.
+         *
+         * @param <R> the resource class
+         * @param type the resource class
+         * @param context the context
+         * @return the resource
+         */
+        public static <R> R resource(Class<R> type, ClientContext context) {
+          try {
+            MethodHandles.lookup().ensureInitialized(type);
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+          }
+          return type.cast(((OfResource) HANDED_OVER.get(type)).make(context));
+        }
+      }
+      """;
+
   private static final String METHOD_SPEC =
       """
       package io.github.jyoutube.resource;
@@ -373,6 +432,7 @@ final class StandIns {
     write(root, "io/github/jyoutube/QuotaBucket.java", QUOTA_BUCKET);
     write(root, "io/github/jyoutube/QuotaCost.java", QUOTA_COST);
     write(root, "io/github/jyoutube/http/ClientContext.java", CLIENT_CONTEXT);
+    write(root, "io/github/jyoutube/http/Constructors.java", CONSTRUCTORS);
     write(root, "io/github/jyoutube/resource/MethodSpec.java", METHOD_SPEC);
     write(root, "io/github/jyoutube/resource/ApiRequest.java", API_REQUEST);
     write(root, "io/github/jyoutube/resource/ReadRequest.java", READ_REQUEST);

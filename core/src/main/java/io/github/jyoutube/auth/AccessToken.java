@@ -1,5 +1,6 @@
 package io.github.jyoutube.auth;
 
+import io.github.jyoutube.http.Credential;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,13 +68,7 @@ public record AccessToken(
 
   /** Whether every character is visible ASCII, as a bearer token's are (RFC 6750). */
   static boolean headerSafe(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
-        return false;
-      }
-    }
-    return true;
+    return Credential.headerSafe(value);
   }
 
   /**

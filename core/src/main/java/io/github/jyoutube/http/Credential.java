@@ -48,6 +48,23 @@ public record Credential(String name, String value, boolean inQuery) {
     return new Credential("X-Goog-Api-Key", apiKey, false);
   }
 
+  /**
+   * Whether every character of {@code value} is visible ASCII, as a bearer token's are (RFC 6750),
+   * so that it can go into a header as it is.
+   *
+   * @param value a token, code or key
+   * @return whether it is safe in a header
+   */
+  public static boolean headerSafe(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The query parameter, encoded, for a credential that travels in the query. */
   String queryParameter() {
     return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);

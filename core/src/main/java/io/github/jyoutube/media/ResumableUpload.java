@@ -6,6 +6,7 @@ import io.github.jyoutube.error.MediaException;
 import io.github.jyoutube.error.TransportException;
 import io.github.jyoutube.error.YouTubeException;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpExecutor;
 import io.github.jyoutube.http.HttpResult;
@@ -46,9 +47,9 @@ import java.util.regex.Pattern;
  * client's credential, which a 401 renews.
  *
  * <p>{@link #execute()} runs the upload to its end; after a failure, calling it again resumes the
- * session. {@link #resume} continues, in another process, a session whose URI was saved from {@link
- * #sessionUri()}. Not for concurrent use by several threads, except {@link #state()}, {@link
- * #sessionUri()} and {@link #bytesAcknowledged()}.
+ * session. {@link io.github.jyoutube.YouTubeClient#resumeUpload} continues, in another process, a
+ * session whose URI was saved from {@link #sessionUri()}. Not for concurrent use by several
+ * threads, except {@link #state()}, {@link #sessionUri()} and {@link #bytesAcknowledged()}.
  *
  * @param <T> the type of the resource the final answer carries ({@link Void} for none)
  */
@@ -72,6 +73,13 @@ public final class ResumableUpload<T> {
   private static final long SLOWEST_BYTES_PER_SECOND = 64 * 1024;
 
   private static final Pattern RANGE = Pattern.compile("(?:bytes=)?\\s*0-(\\d+)\\s*");
+
+  static {
+    Constructors.handOver(
+        ResumableUpload.class, Constructors.UploadStart.class, ResumableUpload::start);
+    Constructors.handOver(
+        ResumableUpload.class, Constructors.UploadResume.class, ResumableUpload::resume);
+  }
 
   private final HttpExecutor executor;
   private final HttpCall initiation;
@@ -139,7 +147,7 @@ public final class ResumableUpload<T> {
    * @return the upload, not started
    * @throws IllegalArgumentException if the media's type or size is not accepted
    */
-  public static <T> ResumableUpload<T> start(
+  static <T> ResumableUpload<T> start(
       ClientContext context,
       HttpCall initiation,
       MediaContent media,
@@ -174,7 +182,7 @@ public final class ResumableUpload<T> {
    * @param <T> the type of the answer to the last request
    * @return the upload, {@link State#INITIATED}
    */
-  public static <T> ResumableUpload<T> resume(
+  static <T> ResumableUpload<T> resume(
       ClientContext context,
       URI sessionUri,
       MediaContent media,

@@ -2,9 +2,9 @@
  * Media uploads and downloads: {@link io.github.jyoutube.media.MediaContent} (a file, stream or
  * array with its type and length), {@link io.github.jyoutube.media.ResumableUpload} (Google's
  * resumable protocol as a state machine that survives dropped connections, server errors, partly
- * kept chunks and expired sessions), {@link io.github.jyoutube.media.MediaLimits} (each method's
- * accepted types and size, checked before the first byte) and {@link
- * io.github.jyoutube.media.MediaDownload} (a body streamed to a file or stream).
+ * kept chunks and expired sessions) and {@link io.github.jyoutube.media.MediaLimits} (each method's
+ * accepted types and size, checked before the first byte). Downloads are requests, {@link
+ * io.github.jyoutube.resource.MediaDownloadRequest}, that stream the body to a file or stream.
  *
  * <h2>Use</h2>
  *

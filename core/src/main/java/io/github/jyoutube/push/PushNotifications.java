@@ -2,6 +2,7 @@ package io.github.jyoutube.push;
 
 import io.github.jyoutube.error.HubException;
 import io.github.jyoutube.error.TransportException;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpExecutor;
 import io.github.jyoutube.http.HttpResult;
@@ -41,6 +42,11 @@ public final class PushNotifications {
   public static final String TOPIC_PREFIX =
       "https://www.youtube.com/xml/feeds/videos.xml?channel_id=";
 
+  static {
+    Constructors.handOver(
+        PushNotifications.class, Constructors.OfPushNotifications.class, PushNotifications::new);
+  }
+
   private final HttpExecutor executor;
   private final URI hub;
 
@@ -50,7 +56,7 @@ public final class PushNotifications {
    * @param executor sends the requests, with the client's transport and retry policy
    * @param hub the hub's subscription endpoint
    */
-  public PushNotifications(HttpExecutor executor, URI hub) {
+  PushNotifications(HttpExecutor executor, URI hub) {
     this.executor = Objects.requireNonNull(executor, "executor == null");
     this.hub = Objects.requireNonNull(hub, "hub == null");
   }

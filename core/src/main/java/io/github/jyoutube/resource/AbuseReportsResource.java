@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.AbuseReport;
 import java.util.Collection;
 import java.util.List;
@@ -33,12 +34,17 @@ public final class AbuseReportsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        AbuseReportsResource.class, Constructors.OfResource.class, AbuseReportsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public AbuseReportsResource(ClientContext context) {
+  AbuseReportsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.Activity;
 import io.github.jyoutube.model.ActivityListResponse;
 import java.time.Instant;
@@ -38,12 +39,17 @@ public final class ActivitiesResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        ActivitiesResource.class, Constructors.OfResource.class, ActivitiesResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public ActivitiesResource(ClientContext context) {
+  ActivitiesResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

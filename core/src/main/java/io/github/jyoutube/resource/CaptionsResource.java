@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.Caption;
@@ -74,12 +75,17 @@ public final class CaptionsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        CaptionsResource.class, Constructors.OfResource.class, CaptionsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public CaptionsResource(ClientContext context) {
+  CaptionsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.ChannelBannerResource;
@@ -33,12 +34,17 @@ public final class ChannelBannersResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        ChannelBannersResource.class, Constructors.OfResource.class, ChannelBannersResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public ChannelBannersResource(ClientContext context) {
+  ChannelBannersResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

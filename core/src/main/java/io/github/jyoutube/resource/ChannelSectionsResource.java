@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.ChannelSection;
 import io.github.jyoutube.model.ChannelSectionListResponse;
 import java.util.Collection;
@@ -62,12 +63,17 @@ public final class ChannelSectionsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        ChannelSectionsResource.class, Constructors.OfResource.class, ChannelSectionsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public ChannelSectionsResource(ClientContext context) {
+  ChannelSectionsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

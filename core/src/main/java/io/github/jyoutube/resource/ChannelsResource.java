@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.Channel;
 import io.github.jyoutube.model.ChannelListResponse;
 import java.util.Collection;
@@ -57,12 +58,17 @@ public final class ChannelsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        ChannelsResource.class, Constructors.OfResource.class, ChannelsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public ChannelsResource(ClientContext context) {
+  ChannelsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

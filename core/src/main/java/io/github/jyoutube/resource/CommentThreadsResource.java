@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.CommentThread;
 import io.github.jyoutube.model.CommentThreadListResponse;
 import java.util.Collection;
@@ -48,12 +49,17 @@ public final class CommentThreadsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        CommentThreadsResource.class, Constructors.OfResource.class, CommentThreadsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public CommentThreadsResource(ClientContext context) {
+  CommentThreadsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.Comment;
 import io.github.jyoutube.model.CommentListResponse;
 import java.util.Collection;
@@ -72,12 +73,17 @@ public final class CommentsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        CommentsResource.class, Constructors.OfResource.class, CommentsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public CommentsResource(ClientContext context) {
+  CommentsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.I18nLanguageListResponse;
 import java.util.Collection;
 import java.util.List;
@@ -36,12 +37,17 @@ public final class I18nLanguagesResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        I18nLanguagesResource.class, Constructors.OfResource.class, I18nLanguagesResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public I18nLanguagesResource(ClientContext context) {
+  I18nLanguagesResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

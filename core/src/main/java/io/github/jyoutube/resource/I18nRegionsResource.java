@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.I18nRegionListResponse;
 import java.util.Collection;
 import java.util.List;
@@ -35,12 +36,17 @@ public final class I18nRegionsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        I18nRegionsResource.class, Constructors.OfResource.class, I18nRegionsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public I18nRegionsResource(ClientContext context) {
+  I18nRegionsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

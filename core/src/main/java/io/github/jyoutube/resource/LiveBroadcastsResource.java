@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.Cuepoint;
 import io.github.jyoutube.model.LiveBroadcast;
 import io.github.jyoutube.model.LiveBroadcastListResponse;
@@ -86,12 +87,17 @@ public final class LiveBroadcastsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        LiveBroadcastsResource.class, Constructors.OfResource.class, LiveBroadcastsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public LiveBroadcastsResource(ClientContext context) {
+  LiveBroadcastsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

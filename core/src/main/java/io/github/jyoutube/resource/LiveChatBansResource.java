@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.LiveChatBan;
 import java.util.Collection;
 import java.util.List;
@@ -41,12 +42,17 @@ public final class LiveChatBansResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        LiveChatBansResource.class, Constructors.OfResource.class, LiveChatBansResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public LiveChatBansResource(ClientContext context) {
+  LiveChatBansResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.LiveChatMessage;
 import io.github.jyoutube.model.LiveChatMessageListResponse;
 import java.util.Collection;
@@ -69,12 +70,19 @@ public final class LiveChatMessagesResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        LiveChatMessagesResource.class,
+        Constructors.OfResource.class,
+        LiveChatMessagesResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public LiveChatMessagesResource(ClientContext context) {
+  LiveChatMessagesResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.LiveChatModerator;
 import io.github.jyoutube.model.LiveChatModeratorListResponse;
 import java.util.Collection;
@@ -57,12 +58,19 @@ public final class LiveChatModeratorsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        LiveChatModeratorsResource.class,
+        Constructors.OfResource.class,
+        LiveChatModeratorsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public LiveChatModeratorsResource(ClientContext context) {
+  LiveChatModeratorsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.LiveStream;
 import io.github.jyoutube.model.LiveStreamListResponse;
 import java.util.Collection;
@@ -60,12 +61,17 @@ public final class LiveStreamsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        LiveStreamsResource.class, Constructors.OfResource.class, LiveStreamsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public LiveStreamsResource(ClientContext context) {
+  LiveStreamsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -1,7 +1,7 @@
 package io.github.jyoutube.resource;
 
 import io.github.jyoutube.http.ClientContext;
-import io.github.jyoutube.media.MediaDownload;
+import io.github.jyoutube.http.MediaDownload;
 import java.io.OutputStream;
 import java.nio.file.Path;
 

@@ -1,6 +1,7 @@
 package io.github.jyoutube.resource;
 
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.MediaLimits;
@@ -77,7 +78,7 @@ public abstract class MediaRequest<T, R extends MediaRequest<T, R>> extends ApiR
 
   /**
    * The upload, not yet started: for its session URI (to {@link
-   * io.github.jyoutube.media.ResumableUpload#resume resume} it from another process), its state, or
+   * io.github.jyoutube.YouTubeClient#resumeUpload resume} it from another process), its state, or
    * to run it later.
    *
    * @return the upload, not yet started
@@ -90,7 +91,8 @@ public abstract class MediaRequest<T, R extends MediaRequest<T, R>> extends ApiR
     Map<String, String> parameters = query();
     parameters.put("uploadType", "resumable");
     HttpCall call = toCall(context().upload(), parameters);
-    return ResumableUpload.start(context(), call, media, limits, options, responseType());
+    return Constructors.of(ResumableUpload.class, Constructors.UploadStart.class)
+        .start(context(), call, media, limits, options, responseType());
   }
 
   @Override

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.Member;
 import io.github.jyoutube.model.MemberListResponse;
 import java.util.Collection;
@@ -34,12 +35,17 @@ public final class MembersResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        MembersResource.class, Constructors.OfResource.class, MembersResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public MembersResource(ClientContext context) {
+  MembersResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

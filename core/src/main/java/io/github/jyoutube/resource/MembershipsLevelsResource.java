@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.MembershipsLevelListResponse;
 import java.util.Collection;
 import java.util.List;
@@ -36,12 +37,19 @@ public final class MembershipsLevelsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        MembershipsLevelsResource.class,
+        Constructors.OfResource.class,
+        MembershipsLevelsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public MembershipsLevelsResource(ClientContext context) {
+  MembershipsLevelsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.PlaylistImage;
@@ -73,12 +74,17 @@ public final class PlaylistImagesResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        PlaylistImagesResource.class, Constructors.OfResource.class, PlaylistImagesResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public PlaylistImagesResource(ClientContext context) {
+  PlaylistImagesResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.PlaylistItem;
 import io.github.jyoutube.model.PlaylistItemListResponse;
 import java.util.Collection;
@@ -62,12 +63,17 @@ public final class PlaylistItemsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        PlaylistItemsResource.class, Constructors.OfResource.class, PlaylistItemsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public PlaylistItemsResource(ClientContext context) {
+  PlaylistItemsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.Playlist;
 import io.github.jyoutube.model.PlaylistListResponse;
 import java.util.Collection;
@@ -62,12 +63,17 @@ public final class PlaylistsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        PlaylistsResource.class, Constructors.OfResource.class, PlaylistsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public PlaylistsResource(ClientContext context) {
+  PlaylistsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

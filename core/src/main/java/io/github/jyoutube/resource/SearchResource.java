@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.SearchListResponse;
 import io.github.jyoutube.model.SearchResult;
 import java.time.Instant;
@@ -39,12 +40,16 @@ public final class SearchResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(SearchResource.class, Constructors.OfResource.class, SearchResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public SearchResource(ClientContext context) {
+  SearchResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.Subscription;
 import io.github.jyoutube.model.SubscriptionListResponse;
 import java.util.Collection;
@@ -55,12 +56,17 @@ public final class SubscriptionsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        SubscriptionsResource.class, Constructors.OfResource.class, SubscriptionsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public SubscriptionsResource(ClientContext context) {
+  SubscriptionsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.SuperChatEvent;
 import io.github.jyoutube.model.SuperChatEventListResponse;
 import java.util.Collection;
@@ -37,12 +38,17 @@ public final class SuperChatEventsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        SuperChatEventsResource.class, Constructors.OfResource.class, SuperChatEventsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public SuperChatEventsResource(ClientContext context) {
+  SuperChatEventsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.TestItem;
 import java.util.Collection;
 import java.util.List;
@@ -33,12 +34,16 @@ public final class TestsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(TestsResource.class, Constructors.OfResource.class, TestsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public TestsResource(ClientContext context) {
+  TestsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

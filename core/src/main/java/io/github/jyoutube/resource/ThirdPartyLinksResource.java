@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.ThirdPartyLink;
 import io.github.jyoutube.model.ThirdPartyLinkListResponse;
 import java.util.Collection;
@@ -62,12 +63,17 @@ public final class ThirdPartyLinksResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        ThirdPartyLinksResource.class, Constructors.OfResource.class, ThirdPartyLinksResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public ThirdPartyLinksResource(ClientContext context) {
+  ThirdPartyLinksResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.ThumbnailSetResponse;
@@ -32,12 +33,17 @@ public final class ThumbnailsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        ThumbnailsResource.class, Constructors.OfResource.class, ThumbnailsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public ThumbnailsResource(ClientContext context) {
+  ThumbnailsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.VideoAbuseReportReasonListResponse;
 import java.util.Collection;
 import java.util.List;
@@ -36,12 +37,19 @@ public final class VideoAbuseReportReasonsResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        VideoAbuseReportReasonsResource.class,
+        Constructors.OfResource.class,
+        VideoAbuseReportReasonsResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public VideoAbuseReportReasonsResource(ClientContext context) {
+  VideoAbuseReportReasonsResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

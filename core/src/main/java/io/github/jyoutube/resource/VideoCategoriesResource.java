@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.VideoCategoryListResponse;
 import java.util.Collection;
 import java.util.List;
@@ -36,12 +37,17 @@ public final class VideoCategoriesResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        VideoCategoriesResource.class, Constructors.OfResource.class, VideoCategoriesResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public VideoCategoriesResource(ClientContext context) {
+  VideoCategoriesResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.model.VideoTrainability;
 import java.util.List;
 import java.util.Objects;
@@ -23,12 +24,19 @@ public final class VideoTrainabilityResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        VideoTrainabilityResource.class,
+        Constructors.OfResource.class,
+        VideoTrainabilityResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public VideoTrainabilityResource(ClientContext context) {
+  VideoTrainabilityResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

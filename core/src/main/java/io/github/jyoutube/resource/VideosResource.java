@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.BatchGetStatsResponse;
@@ -118,12 +119,16 @@ public final class VideosResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(VideosResource.class, Constructors.OfResource.class, VideosResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public VideosResource(ClientContext context) {
+  VideosResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

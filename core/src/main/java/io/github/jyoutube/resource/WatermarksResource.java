@@ -6,6 +6,7 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.media.MediaLimits;
 import io.github.jyoutube.model.InvideoBranding;
@@ -37,12 +38,17 @@ public final class WatermarksResource {
 
   private final ClientContext context;
 
+  static {
+    Constructors.handOver(
+        WatermarksResource.class, Constructors.OfResource.class, WatermarksResource::new);
+  }
+
   /**
    * Creates the resource.
    *
    * @param context where and how to send requests
    */
-  public WatermarksResource(ClientContext context) {
+  WatermarksResource(ClientContext context) {
     this.context = Objects.requireNonNull(context, "context == null");
   }
 

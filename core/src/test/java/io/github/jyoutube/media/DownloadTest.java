@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.jyoutube.error.MediaException;
 import io.github.jyoutube.error.NotFoundException;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.MediaDownload;
 import io.github.jyoutube.media.ResumableFixture.Kind;
 import io.github.jyoutube.testing.RecordingSleeper;
 import java.io.ByteArrayOutputStream;

@@ -4,6 +4,7 @@ import io.github.jyoutube.Json;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.http.HttpCall;
+import io.github.jyoutube.http.MediaDownload;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +16,12 @@ import java.util.StringJoiner;
  * Builds the session-opening and download calls the way the resources do, so that the engine's
  * tests drive {@link ResumableUpload} and {@link MediaDownload} directly.
  */
-public final class Uploads {
+final class Uploads {
 
   private Uploads() {}
 
   /** A resumable upload to {@code <upload base><path>?uploadType=resumable&<query>}. */
-  public static <T> ResumableUpload<T> upload(
+  static <T> ResumableUpload<T> upload(
       ClientContext context,
       String httpMethod,
       String path,
@@ -46,7 +47,7 @@ public final class Uploads {
   }
 
   /** A streaming download of {@code <API base><path>?<query>}; {@code {id}} is filled in. */
-  public static MediaDownload download(
+  static MediaDownload download(
       ClientContext context, String path, Map<String, String> query, QuotaCost quota) {
     Map<String, String> parameters = new LinkedHashMap<>(query);
     String id = parameters.remove("id");

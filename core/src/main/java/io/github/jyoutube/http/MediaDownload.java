@@ -1,10 +1,7 @@
-package io.github.jyoutube.media;
+package io.github.jyoutube.http;
 
 import io.github.jyoutube.error.MediaException;
 import io.github.jyoutube.error.YouTubeException;
-import io.github.jyoutube.http.ClientContext;
-import io.github.jyoutube.http.HttpCall;
-import io.github.jyoutube.http.HttpExecutor;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.github.jyoutube.auth;
+package io.github.jyoutube.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

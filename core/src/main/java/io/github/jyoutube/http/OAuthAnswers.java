@@ -1,11 +1,12 @@
-package io.github.jyoutube.auth;
+package io.github.jyoutube.http;
 
 import io.github.jyoutube.Json;
+import io.github.jyoutube.auth.AccessToken;
+import io.github.jyoutube.auth.DeviceAuthorization;
 import io.github.jyoutube.error.ApiException;
 import io.github.jyoutube.error.DecodeException;
 import io.github.jyoutube.error.OAuthException;
 import io.github.jyoutube.error.YouTubeException;
-import io.github.jyoutube.http.HttpResult;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -56,7 +57,7 @@ final class OAuthAnswers {
     if (!(access instanceof String accessToken) || accessToken.isEmpty()) {
       throw invalid(status, "the token endpoint's answer has no access_token");
     }
-    if (!AccessToken.headerSafe(accessToken)) {
+    if (!Credential.headerSafe(accessToken)) {
       throw invalid(
           status,
           "the token endpoint's access_token holds a character an HTTP header cannot carry (a"
@@ -68,7 +69,7 @@ final class OAuthAnswers {
     }
     Long expiresIn = expiresIn(answer.get("expires_in"), status);
     String refreshToken = optionalText(answer, "refresh_token", status);
-    if (refreshToken != null && (refreshToken.isEmpty() || !AccessToken.headerSafe(refreshToken))) {
+    if (refreshToken != null && (refreshToken.isEmpty() || !Credential.headerSafe(refreshToken))) {
       throw invalid(
           status,
           "the token endpoint's refresh_token is empty or holds a control character, a space or a"
@@ -98,7 +99,7 @@ final class OAuthAnswers {
     Object device = answer.get("device_code");
     if (!(device instanceof String deviceCode)
         || deviceCode.isEmpty()
-        || !AccessToken.headerSafe(deviceCode)) {
+        || !Credential.headerSafe(deviceCode)) {
       throw invalid(
           status,
           "the device authorization answer has no device_code of visible ASCII characters; it is"

@@ -1,10 +1,10 @@
-package io.github.jyoutube.auth;
+package io.github.jyoutube.http;
 
+import io.github.jyoutube.auth.AccessToken;
+import io.github.jyoutube.auth.TokenStore;
 import io.github.jyoutube.error.ReauthorizationRequiredException;
 import io.github.jyoutube.error.TransportException;
 import io.github.jyoutube.error.YouTubeException;
-import io.github.jyoutube.http.Authorizer;
-import io.github.jyoutube.http.Credential;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

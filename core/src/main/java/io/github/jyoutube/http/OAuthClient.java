@@ -1,16 +1,16 @@
-package io.github.jyoutube.auth;
+package io.github.jyoutube.http;
 
 import io.github.jyoutube.Endpoints;
+import io.github.jyoutube.auth.AccessToken;
+import io.github.jyoutube.auth.AuthorizationOptions;
+import io.github.jyoutube.auth.AuthorizationUrl;
+import io.github.jyoutube.auth.DeviceAuthorization;
 import io.github.jyoutube.error.ApiException;
 import io.github.jyoutube.error.AuthorizationDeniedException;
 import io.github.jyoutube.error.InvalidStateException;
 import io.github.jyoutube.error.OAuthException;
 import io.github.jyoutube.error.ReauthorizationRequiredException;
 import io.github.jyoutube.error.TransportException;
-import io.github.jyoutube.http.HttpCall;
-import io.github.jyoutube.http.HttpExecutor;
-import io.github.jyoutube.http.HttpResult;
-import io.github.jyoutube.http.RequestBody;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
