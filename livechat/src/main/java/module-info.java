@@ -9,6 +9,13 @@ module io.github.jyoutube.livechat {
   requires io.grpc.netty.shaded;
   requires io.grpc.protobuf;
   requires io.grpc.stub;
+  // grpc-java's futures are Guava's, whose failureaccess jar is an explicit module that Guava, an
+  // automatic module, cannot name: without a module that requires it, it is not resolved and a
+  // gRPC call fails with NoClassDefFoundError (InternalFutureFailureAccess).
+  requires com.google.common.util.concurrent.internal;
+  // Netty, inside grpc-netty-shaded, uses sun.misc.Unsafe for direct buffers when jdk.unsupported
+  // is in the module graph, as it always is on the class path; without it, heap buffers.
+  requires jdk.unsupported;
 
   exports io.github.jyoutube.livechat;
   // The messages and stub protoc generates are not API: the emulator's gRPC server speaks them.
