@@ -21,6 +21,7 @@ module io.github.jyoutube.livechat {
   // The messages and stub protoc generates are not API: the emulator's gRPC server speaks them.
   exports io.github.jyoutube.livechat.proto to
       io.github.jyoutube.emulator;
+
   // Protobuf reads the generated messages reflectively (their descriptors, toString).
   opens io.github.jyoutube.livechat.proto to
       com.google.protobuf;

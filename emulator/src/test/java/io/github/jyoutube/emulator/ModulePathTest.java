@@ -225,6 +225,38 @@ class ModulePathTest {
             "module io.github.jyoutube.livechat, which does not export it to module app.internal");
   }
 
+  @Test
+  void theLiveChatsProtocMessagesAreOpenToProtobufsReflection() throws Exception {
+    // The emulator, to which the package is exported, stood in for by an application given the
+    // same export: protobuf's toString and getAllFields call the messages' accessors reflectively.
+    String reflective =
+        """
+        package app.proto;
+
+        import io.github.jyoutube.livechat.proto.LiveChatMessage;
+
+        public final class Main {
+          public static void main(String[] args) {
+            LiveChatMessage message = LiveChatMessage.newBuilder().setId("m1").build();
+            System.out.println(message.getAllFields().size() + " " + message.toString().strip());
+          }
+        }
+        """;
+    List<String> export =
+        List.of(
+            "--add-exports",
+            "io.github.jyoutube.livechat/io.github.jyoutube.livechat.proto=app.proto");
+    Path app =
+        compile(
+            "app.proto",
+            "requires io.github.jyoutube.livechat; requires com.google.protobuf;",
+            reflective,
+            emulatorPath(),
+            export);
+
+    assertThat(run(app, emulatorPath(), export, "app.proto")).containsExactly("1 id: \"m1\"");
+  }
+
   /** The core and the jar it requires: its classes directory or jar, and Jackson's. */
   private static String corePath() throws URISyntaxException {
     return home(YouTubeClient.class) + File.pathSeparator + home(JsonFactory.class);
@@ -244,8 +276,15 @@ class ModulePathTest {
   /** Compiles the module {@code name} with one class, {@code name}.Main; fails on any error. */
   private Path compile(String name, String requires, String main, String modulePath)
       throws IOException {
+    return compile(name, requires, main, modulePath, List.of());
+  }
+
+  /** {@link #compile(String, String, String, String)} with more javac {@code options}. */
+  private Path compile(
+      String name, String requires, String main, String modulePath, List<String> options)
+      throws IOException {
     Path classes = dir.resolve(name + "-classes");
-    List<String> errors = javac(name, requires, main, modulePath, classes);
+    List<String> errors = javac(name, requires, main, modulePath, options, classes);
     assertThat(errors).as("the errors compiling " + name).isEmpty();
     return classes;
   }
@@ -253,13 +292,19 @@ class ModulePathTest {
   /** The errors compiling the module {@code name}, which must not compile. */
   private List<String> errors(String name, String requires, String main, String modulePath)
       throws IOException {
-    List<String> errors = javac(name, requires, main, modulePath, dir.resolve(name + "-classes"));
+    List<String> errors =
+        javac(name, requires, main, modulePath, List.of(), dir.resolve(name + "-classes"));
     assertThat(errors).as("the errors compiling " + name).isNotEmpty();
     return errors;
   }
 
   private List<String> javac(
-      String name, String requires, String main, String modulePath, Path classes)
+      String name,
+      String requires,
+      String main,
+      String modulePath,
+      List<String> options,
+      Path classes)
       throws IOException {
     Path sources = dir.resolve(name + "-sources");
     Path descriptor = sources.resolve("module-info.java");
@@ -275,11 +320,8 @@ class ModulePathTest {
         javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       // Not this JVM's class path, the default: only the module path.
       files.setLocation(StandardLocation.CLASS_PATH, List.of());
-      javac
-          .getTask(
-              null,
-              files,
-              diagnostics,
+      List<String> all =
+          new ArrayList<>(
               List.of(
                   "--release",
                   "17",
@@ -287,9 +329,11 @@ class ModulePathTest {
                   modulePath,
                   "-d",
                   classes.toString(),
-                  "-proc:none"),
-              null,
-              files.getJavaFileObjects(descriptor, mainClass))
+                  "-proc:none"));
+      all.addAll(options);
+      javac
+          .getTask(
+              null, files, diagnostics, all, null, files.getJavaFileObjects(descriptor, mainClass))
           .call();
     }
     List<String> errors = new ArrayList<>();
@@ -304,15 +348,22 @@ class ModulePathTest {
   /** Runs {@code module}/{@code module}.Main on the module path; its output, line by line. */
   private List<String> run(Path app, String modulePath, String module, String... args)
       throws IOException, InterruptedException {
+    return run(app, modulePath, List.of(), module, args);
+  }
+
+  /** {@link #run(Path, String, String, String...)} with more JVM {@code options}. */
+  private List<String> run(
+      Path app, String modulePath, List<String> options, String module, String... args)
+      throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "--module-path",
-                app + File.pathSeparator + modulePath,
-                "--module",
-                module + "/" + module + ".Main"));
+                app + File.pathSeparator + modulePath));
+    command.addAll(options);
+    command.addAll(List.of("--module", module + "/" + module + ".Main"));
     command.addAll(List.of(args));
     Path output = dir.resolve(module + ".out");
     Path errors = dir.resolve(module + ".err");
