@@ -257,12 +257,7 @@ final class Seed {
                 "videoCount",
                 "0"),
             "status",
-            of(
-                "privacyStatus", "public",
-                "isLinked", true,
-                "longUploadsStatus", "longUploadsUnspecified",
-                "madeForKids", false,
-                "selfDeclaredMadeForKids", false),
+            channelStatus(),
             "brandingSettings",
             of(
                 "channel",
@@ -354,24 +349,9 @@ final class Seed {
                 "projection",
                 "rectangular"),
             "status",
-            of(
-                "uploadStatus", "processed",
-                "privacyStatus", privacy,
-                "license", "youtube",
-                "embeddable", true,
-                "publicStatsViewable", true,
-                "madeForKids", false,
-                "selfDeclaredMadeForKids", false),
+            videoStatus(privacy),
             "statistics",
-            of(
-                "viewCount",
-                String.valueOf(views),
-                "likeCount",
-                String.valueOf(views / 20),
-                "favoriteCount",
-                "0",
-                "commentCount",
-                "0"),
+            videoStatistics(views),
             "player",
             of("embedHtml", embed(id)),
             "topicDetails",
@@ -397,6 +377,41 @@ final class Seed {
                 "editorSuggestionsAvailability", "available",
                 "thumbnailsAvailability", "available"));
     store.put(Kinds.VIDEO, video);
+  }
+
+  /** A channel's {@code status}, as for a public channel in good standing. */
+  static ObjectNode channelStatus() {
+    return of(
+        "privacyStatus", "public",
+        "isLinked", true,
+        "longUploadsStatus", "longUploadsUnspecified",
+        "madeForKids", false,
+        "selfDeclaredMadeForKids", false);
+  }
+
+  /** A processed video's {@code status} with {@code privacy}. */
+  static ObjectNode videoStatus(String privacy) {
+    return of(
+        "uploadStatus", "processed",
+        "privacyStatus", privacy,
+        "license", "youtube",
+        "embeddable", true,
+        "publicStatsViewable", true,
+        "madeForKids", false,
+        "selfDeclaredMadeForKids", false);
+  }
+
+  /** A video's {@code statistics} for {@code views} views: a like per 20 views. */
+  static ObjectNode videoStatistics(long views) {
+    return of(
+        "viewCount",
+        String.valueOf(views),
+        "likeCount",
+        String.valueOf(views / 20),
+        "favoriteCount",
+        "0",
+        "commentCount",
+        "0");
   }
 
   static String embed(String path) {

@@ -80,12 +80,7 @@ final class Volume {
                 "hiddenSubscriberCount", false,
                 "videoCount", "0"),
             "status",
-            of(
-                "privacyStatus", "public",
-                "isLinked", true,
-                "longUploadsStatus", "longUploadsUnspecified",
-                "madeForKids", false,
-                "selfDeclaredMadeForKids", false));
+            Seed.channelStatus());
     store.put(Kinds.CHANNEL, channel);
   }
 
@@ -159,24 +154,9 @@ final class Volume {
                   "contentRating", of(),
                   "projection", "rectangular"),
               "status",
-              of(
-                  "uploadStatus", "processed",
-                  "privacyStatus", "public",
-                  "license", "youtube",
-                  "embeddable", true,
-                  "publicStatsViewable", true,
-                  "madeForKids", false,
-                  "selfDeclaredMadeForKids", false),
+              Seed.videoStatus("public"),
               "statistics",
-              of(
-                  "viewCount",
-                  String.valueOf(views),
-                  "likeCount",
-                  String.valueOf(views / 20),
-                  "favoriteCount",
-                  "0",
-                  "commentCount",
-                  "0"),
+              Seed.videoStatistics(views),
               "player",
               of("embedHtml", Seed.embed(id)));
       store.put(Kinds.VIDEO, video);

@@ -28,33 +28,57 @@ public final class LiveChatOptions {
   private final String language;
   private final int profileImageSize;
 
-  private LiveChatOptions(
-      String videoId,
-      String liveChatId,
-      Transport transport,
-      int bufferSize,
-      int dedupWindow,
-      Duration backoffBase,
-      Duration backoffMax,
-      int maxFailures,
-      Sleeper sleeper,
-      Duration keepAlive,
-      Duration defaultPollingInterval,
-      String language,
-      int profileImageSize) {
-    this.videoId = videoId;
-    this.liveChatId = liveChatId;
-    this.transport = transport;
-    this.bufferSize = bufferSize;
-    this.dedupWindow = dedupWindow;
-    this.backoffBase = backoffBase;
-    this.backoffMax = backoffMax;
-    this.maxFailures = maxFailures;
-    this.sleeper = sleeper;
-    this.keepAlive = keepAlive;
-    this.defaultPollingInterval = defaultPollingInterval;
-    this.language = language;
-    this.profileImageSize = profileImageSize;
+  private LiveChatOptions(Draft d) {
+    this.videoId = d.videoId;
+    this.liveChatId = d.liveChatId;
+    this.transport = d.transport;
+    this.bufferSize = d.bufferSize;
+    this.dedupWindow = d.dedupWindow;
+    this.backoffBase = d.backoffBase;
+    this.backoffMax = d.backoffMax;
+    this.maxFailures = d.maxFailures;
+    this.sleeper = d.sleeper;
+    this.keepAlive = d.keepAlive;
+    this.defaultPollingInterval = d.defaultPollingInterval;
+    this.language = d.language;
+    this.profileImageSize = d.profileImageSize;
+  }
+
+  /** The settings of one copy while a {@code with…} changes some of them. */
+  private static final class Draft {
+    String videoId;
+    String liveChatId;
+    Transport transport;
+    int bufferSize;
+    int dedupWindow;
+    Duration backoffBase;
+    Duration backoffMax;
+    int maxFailures;
+    Sleeper sleeper;
+    Duration keepAlive;
+    Duration defaultPollingInterval;
+    String language;
+    int profileImageSize;
+  }
+
+  /** A copy of these options with {@code change} applied. */
+  private LiveChatOptions with(java.util.function.Consumer<Draft> change) {
+    Draft d = new Draft();
+    d.videoId = videoId;
+    d.liveChatId = liveChatId;
+    d.transport = transport;
+    d.bufferSize = bufferSize;
+    d.dedupWindow = dedupWindow;
+    d.backoffBase = backoffBase;
+    d.backoffMax = backoffMax;
+    d.maxFailures = maxFailures;
+    d.sleeper = sleeper;
+    d.keepAlive = keepAlive;
+    d.defaultPollingInterval = defaultPollingInterval;
+    d.language = language;
+    d.profileImageSize = profileImageSize;
+    change.accept(d);
+    return new LiveChatOptions(d);
   }
 
   /**
@@ -81,20 +105,19 @@ public final class LiveChatOptions {
   }
 
   private static LiveChatOptions defaults(String videoId, String liveChatId) {
-    return new LiveChatOptions(
-        videoId,
-        liveChatId,
-        Transport.AUTO,
-        1000,
-        10_000,
-        Duration.ofMillis(250),
-        Duration.ofSeconds(30),
-        8,
-        Sleeper.system(),
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(5),
-        null,
-        0);
+    Draft d = new Draft();
+    d.videoId = videoId;
+    d.liveChatId = liveChatId;
+    d.transport = Transport.AUTO;
+    d.bufferSize = 1000;
+    d.dedupWindow = 10_000;
+    d.backoffBase = Duration.ofMillis(250);
+    d.backoffMax = Duration.ofSeconds(30);
+    d.maxFailures = 8;
+    d.sleeper = Sleeper.system();
+    d.keepAlive = Duration.ofSeconds(60);
+    d.defaultPollingInterval = Duration.ofSeconds(5);
+    return new LiveChatOptions(d);
   }
 
   /** {@return the video whose chat to read, or {@code null} when the chat was named} */
@@ -178,20 +201,7 @@ public final class LiveChatOptions {
    * @return a copy with another transport
    */
   public LiveChatOptions withTransport(Transport transport) {
-    return new LiveChatOptions(
-        videoId,
-        liveChatId,
-        Objects.requireNonNull(transport, "transport == null"),
-        bufferSize,
-        dedupWindow,
-        backoffBase,
-        backoffMax,
-        maxFailures,
-        sleeper,
-        keepAlive,
-        defaultPollingInterval,
-        language,
-        profileImageSize);
+    return with(d -> d.transport = Objects.requireNonNull(transport, "transport == null"));
   }
 
   /**
@@ -204,20 +214,7 @@ public final class LiveChatOptions {
     if (events < 1 || events > 1_000_000) {
       throw new IllegalArgumentException("bufferSize must be 1 to 1000000: " + events);
     }
-    return new LiveChatOptions(
-        videoId,
-        liveChatId,
-        transport,
-        events,
-        dedupWindow,
-        backoffBase,
-        backoffMax,
-        maxFailures,
-        sleeper,
-        keepAlive,
-        defaultPollingInterval,
-        language,
-        profileImageSize);
+    return with(d -> d.bufferSize = events);
   }
 
   /**
@@ -230,20 +227,7 @@ public final class LiveChatOptions {
     if (messages < 1 || messages > 10_000_000) {
       throw new IllegalArgumentException("dedupWindow must be 1 to 10000000: " + messages);
     }
-    return new LiveChatOptions(
-        videoId,
-        liveChatId,
-        transport,
-        bufferSize,
-        messages,
-        backoffBase,
-        backoffMax,
-        maxFailures,
-        sleeper,
-        keepAlive,
-        defaultPollingInterval,
-        language,
-        profileImageSize);
+    return with(d -> d.dedupWindow = messages);
   }
 
   /**
@@ -260,20 +244,11 @@ public final class LiveChatOptions {
     if (base.isNegative() || max.compareTo(base) < 0) {
       throw new IllegalArgumentException("backoff needs 0 <= base <= max: " + base + ", " + max);
     }
-    return new LiveChatOptions(
-        videoId,
-        liveChatId,
-        transport,
-        bufferSize,
-        dedupWindow,
-        base,
-        max,
-        maxFailures,
-        sleeper,
-        keepAlive,
-        defaultPollingInterval,
-        language,
-        profileImageSize);
+    return with(
+        d -> {
+          d.backoffBase = base;
+          d.backoffMax = max;
+        });
   }
 
   /**
@@ -286,20 +261,7 @@ public final class LiveChatOptions {
     if (attempts < 1 || attempts > 1000) {
       throw new IllegalArgumentException("maxFailures must be 1 to 1000: " + attempts);
     }
-    return new LiveChatOptions(
-        videoId,
-        liveChatId,
-        transport,
-        bufferSize,
-        dedupWindow,
-        backoffBase,
-        backoffMax,
-        attempts,
-        sleeper,
-        keepAlive,
-        defaultPollingInterval,
-        language,
-        profileImageSize);
+    return with(d -> d.maxFailures = attempts);
   }
 
   /**
@@ -309,20 +271,7 @@ public final class LiveChatOptions {
    * @return a copy with another sleeper
    */
   public LiveChatOptions withSleeper(Sleeper sleeper) {
-    return new LiveChatOptions(
-        videoId,
-        liveChatId,
-        transport,
-        bufferSize,
-        dedupWindow,
-        backoffBase,
-        backoffMax,
-        maxFailures,
-        Objects.requireNonNull(sleeper, "sleeper == null"),
-        keepAlive,
-        defaultPollingInterval,
-        language,
-        profileImageSize);
+    return with(d -> d.sleeper = Objects.requireNonNull(sleeper, "sleeper == null"));
   }
 
   /**
@@ -336,20 +285,7 @@ public final class LiveChatOptions {
     if (interval.compareTo(Duration.ofSeconds(10)) < 0) {
       throw new IllegalArgumentException("keepAlive must be at least 10 s: " + interval);
     }
-    return new LiveChatOptions(
-        videoId,
-        liveChatId,
-        transport,
-        bufferSize,
-        dedupWindow,
-        backoffBase,
-        backoffMax,
-        maxFailures,
-        sleeper,
-        interval,
-        defaultPollingInterval,
-        language,
-        profileImageSize);
+    return with(d -> d.keepAlive = interval);
   }
 
   /**
@@ -363,20 +299,7 @@ public final class LiveChatOptions {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("defaultPollingInterval must be positive: " + interval);
     }
-    return new LiveChatOptions(
-        videoId,
-        liveChatId,
-        transport,
-        bufferSize,
-        dedupWindow,
-        backoffBase,
-        backoffMax,
-        maxFailures,
-        sleeper,
-        keepAlive,
-        interval,
-        language,
-        profileImageSize);
+    return with(d -> d.defaultPollingInterval = interval);
   }
 
   /**
@@ -386,20 +309,7 @@ public final class LiveChatOptions {
    * @return a copy whose system messages are in {@code hl}, such as {@code fr}
    */
   public LiveChatOptions withLanguage(String hl) {
-    return new LiveChatOptions(
-        videoId,
-        liveChatId,
-        transport,
-        bufferSize,
-        dedupWindow,
-        backoffBase,
-        backoffMax,
-        maxFailures,
-        sleeper,
-        keepAlive,
-        defaultPollingInterval,
-        requireText(hl, "hl"),
-        profileImageSize);
+    return with(d -> d.language = requireText(hl, "hl"));
   }
 
   /**
@@ -412,20 +322,7 @@ public final class LiveChatOptions {
     if (pixels < 16 || pixels > 720) {
       throw new IllegalArgumentException("profileImageSize must be 16 to 720: " + pixels);
     }
-    return new LiveChatOptions(
-        videoId,
-        liveChatId,
-        transport,
-        bufferSize,
-        dedupWindow,
-        backoffBase,
-        backoffMax,
-        maxFailures,
-        sleeper,
-        keepAlive,
-        defaultPollingInterval,
-        language,
-        pixels);
+    return with(d -> d.profileImageSize = pixels);
   }
 
   private static String requireText(String value, String name) {
