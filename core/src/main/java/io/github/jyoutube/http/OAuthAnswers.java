@@ -168,18 +168,23 @@ final class OAuthAnswers {
         status);
   }
 
+  /** The shortest piece of a secret that is redacted wherever it stands on its own. */
+  private static final int SECRET_PIECE = 8;
+
   /**
-   * {@code text} as it may be shown: each of {@code secrets} replaced with {@code (redacted)},
-   * control and formatting characters with {@code ?}, and cut to 300 characters.
+   * {@code text} as it may be shown: each of {@code secrets} replaced with {@code (redacted)}, and
+   * so is every run of {@value #SECRET_PIECE} or more characters taken from one (an echo the server
+   * split or mangled); control and formatting characters become {@code ?}; cut to 300 characters.
    */
   static String clean(String text, String... secrets) {
     if (text == null) {
       return null;
     }
-    String out = text;
+    // Only the start can be shown; the bound keeps the piece search below cheap.
+    String out = text.length() > 4 * MAX_TEXT ? text.substring(0, 4 * MAX_TEXT) : text;
     for (String secret : secrets) {
       if (secret != null && secret.length() >= 4) {
-        out = out.replace(secret, "(redacted)");
+        out = redactPieces(out.replace(secret, "(redacted)"), secret);
       }
     }
     StringBuilder shown = new StringBuilder();
@@ -188,6 +193,27 @@ final class OAuthAnswers {
       shown.append('…');
     }
     return shown.toString();
+  }
+
+  /** Replaces each run of {@code text} that is a piece of {@code secret} of the minimum length. */
+  private static String redactPieces(String text, String secret) {
+    int minimum = Math.min(SECRET_PIECE, secret.length());
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      int end = i;
+      while (end < text.length() && secret.contains(text.substring(i, end + 1))) {
+        end++;
+      }
+      if (end - i >= minimum) {
+        out.append("(redacted)");
+        i = end;
+      } else {
+        out.append(text.charAt(i));
+        i++;
+      }
+    }
+    return out.toString();
   }
 
   private static Map<?, ?> object(HttpResult result, String endpoint) {
