@@ -341,14 +341,23 @@ class LiveChatTest {
     try (LiveChat owner = LiveChat.connect(alice, LiveChatOptions.forChat(CHAT));
         LiveChat viewer = LiveChat.connect(bob, LiveChatOptions.forChat(CHAT))) {
       var events = owner.events().iterator();
+      List<ChatEvent> seen = new ArrayList<>();
       ChatEvent.TextMessage rude = viewer.send("rude words");
+      // A message deleted before the owner's stream reads it is never shown, only its tombstone:
+      // wait until the owner has seen it, or a slow stream would leave the test one event short.
+      assertTimeoutPreemptively(
+          LIMIT,
+          () -> {
+            while (seen.size() < 3) {
+              seen.add(events.next());
+            }
+          });
       String moderator = owner.addModerator(Account.BOB.channelId());
       owner.delete(rude.id());
       String ban = owner.ban("UCtroll00000000000000000", Duration.ofMinutes(5));
       String forever = owner.banPermanently("UCspam000000000000000000");
       owner.unban(ban);
       owner.removeModerator(moderator);
-      List<ChatEvent> seen = new ArrayList<>();
       assertTimeoutPreemptively(
           LIMIT,
           () -> {
