@@ -324,6 +324,30 @@ class QuotaBudgetTest {
   }
 
   @Test
+  void theReadmeExample() {
+    google.otherwise("/youtube/v3/videos", r -> Reply.json(200, "{\"items\":[]}"));
+    String url = "jdbc:h2:mem:readme-ledger;DB_CLOSE_DELAY=-1";
+    try (QuotaLedger ledger = QuotaLedger.jdbc(url, "my-cloud-project")) {
+      YouTubeClient cli =
+          builder()
+              .quotaLedger(ledger)
+              .quotaBudget(QuotaBucket.DEFAULT, 9_000)
+              .quotaUserBudget(QuotaBucket.DEFAULT, 500)
+              .quotaUserBudget("big-customer", QuotaBucket.DEFAULT, 3_000)
+              .parkWhenQuotaBudgetSpent(Duration.ofHours(24))
+              .build();
+      YouTubeClient tenant = cli.withOptions(RequestOptions.defaults().withQuotaUser("tenant-42"));
+      tenant.videos().list().id("dQw4w9WgXcQ").execute();
+      assertThat(cli.quota().spentToday(QuotaBucket.DEFAULT)).isEqualTo(1);
+      assertThat(cli.quota().spentToday(QuotaBucket.DEFAULT, "tenant-42")).isEqualTo(1);
+      assertThat(cli.quota().budget(QuotaBucket.DEFAULT, "tenant-42")).hasValue(500);
+      assertThat(cli.quota().budget(QuotaBucket.DEFAULT, "big-customer")).hasValue(3_000);
+      assertThat(google.received("/youtube/v3/videos").get(0).query())
+          .containsEntry("quotaUser", "tenant-42");
+    }
+  }
+
+  @Test
   void aLedgerThatCannotBeReachedSendsNothing() throws Exception {
     playlistsAnswer();
     int closed;
