@@ -25,11 +25,11 @@ public abstract sealed class YouTubeException extends RuntimeException
         TransportException,
         DecodeException,
         MediaException,
+        QuotaBudgetExceededException,
+        QuotaLedgerException,
         HubException,
         UnresolvedChannelException,
-        WaitException,
-        QuotaBudgetExceededException,
-        QuotaLedgerException {
+        WaitException {
 
   private static final long serialVersionUID = 1L;
 
