@@ -9,6 +9,8 @@ module io.github.jyoutube {
   // with Jackson's JsonParser and JsonGenerator; YouTubeClient.Builder takes a JDK HttpClient.
   requires transitive com.fasterxml.jackson.core;
   requires transitive java.net.http;
+  // QuotaLedger.jdbc takes a javax.sql.DataSource; the ledger keeps its rows with plain JDBC.
+  requires transitive java.sql;
   // The push notification feed is Atom XML, read with the JDK's DOM parser.
   requires java.xml;
   // The push notification receiver is a JDK HttpServer.

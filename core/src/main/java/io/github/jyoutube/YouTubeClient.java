@@ -151,7 +151,13 @@ public final class YouTubeClient {
     RetryPolicy policy = RetryPolicy.defaults().withMaxRetries(builder.maxRetries);
     Executor async = builder.executor != null ? builder.executor : DefaultExecutor.INSTANCE;
 
-    this.quota = new QuotaMeter(builder.clock);
+    this.quota =
+        new QuotaMeter(
+            builder.clock,
+            builder.quotaLedger != null ? builder.quotaLedger : QuotaLedger.inMemory(),
+            builder.quotaBudgets.copy(),
+            builder.quotaMaxWait,
+            builder.sleeper);
     // OAuth answers are a few hundred bytes: a body past this limit is refused at once, so that
     // a hostile endpoint cannot fill a small heap.
     HttpTransport oauthTransport =
@@ -498,7 +504,8 @@ public final class YouTubeClient {
 
   /**
    * The quota units this client has spent today, per bucket, counting every page, retry and failed
-   * request.
+   * request; with a shared {@link Builder#quotaLedger ledger}, what every client using it spent. It
+   * keeps the client's {@link Builder#quotaBudget budgets}.
    *
    * @return this client's quota meter
    */
@@ -994,8 +1001,89 @@ public final class YouTubeClient {
     private Executor executor;
     private long maxResponseBytes = defaultMaxResponseBytes();
     private final java.util.List<CallListener> listeners = new java.util.ArrayList<>();
+    private QuotaLedger quotaLedger;
+    private final QuotaBudgets quotaBudgets = new QuotaBudgets();
+    private Duration quotaMaxWait;
 
     private Builder() {}
+
+    /**
+     * Where the quota units the client spends are recorded, and its budgets kept: a ledger of its
+     * own in memory by default. Give several clients (or processes, with {@link QuotaLedger#jdbc})
+     * the same ledger to have them share one project's quota.
+     *
+     * @param quotaLedger the ledger
+     * @return this builder
+     */
+    public Builder quotaLedger(QuotaLedger quotaLedger) {
+      this.quotaLedger = Objects.requireNonNull(quotaLedger, "quotaLedger == null");
+      return this;
+    }
+
+    /**
+     * The most the project may spend from {@code bucket} in a quota day, as recorded in the {@link
+     * #quotaLedger ledger}: a call that would pass it is not sent, and fails with {@link
+     * io.github.jyoutube.error.QuotaBudgetExceededException} (or waits, see {@link
+     * #parkWhenQuotaBudgetSpent}). Below Google's quota, it keeps units for other work; equal to
+     * it, with every process sharing one ledger, it spares the project {@code quotaExceeded}
+     * answers.
+     *
+     * <pre>{@code
+     * YouTubeClient.builder().quotaLedger(shared).quotaBudget(QuotaBucket.DEFAULT, 9_000)
+     * }</pre>
+     *
+     * @param bucket the bucket
+     * @param units the daily budget, at least 0
+     * @return this builder
+     */
+    public Builder quotaBudget(QuotaBucket bucket, long units) {
+      quotaBudgets.project(bucket, units);
+      return this;
+    }
+
+    /**
+     * The most each {@code quotaUser} (a tenant, an end user) may spend from {@code bucket} in a
+     * quota day, within the project's budget: so that no one tenant spends the project's quota.
+     * Calls without a {@code quotaUser} draw on the project's budget only.
+     *
+     * @param bucket the bucket
+     * @param units the daily budget of each {@code quotaUser}, at least 0
+     * @return this builder
+     */
+    public Builder quotaUserBudget(QuotaBucket bucket, long units) {
+      quotaBudgets.eachUser(bucket, units);
+      return this;
+    }
+
+    /**
+     * The most {@code quotaUser} may spend from {@code bucket} in a quota day: its own share, in
+     * place of {@link #quotaUserBudget(QuotaBucket, long) every user's}.
+     *
+     * @param quotaUser the {@code quotaUser}, 1 to 40 characters
+     * @param bucket the bucket
+     * @param units its daily budget, at least 0
+     * @return this builder
+     */
+    public Builder quotaUserBudget(String quotaUser, QuotaBucket bucket, long units) {
+      quotaBudgets.user(quotaUser, bucket, units);
+      return this;
+    }
+
+    /**
+     * Makes a call that a quota budget refuses wait for the quota day to reset (midnight Pacific
+     * Time) and go then, instead of failing: for daemons that should slow down, not stop. A call
+     * still fails with {@link io.github.jyoutube.error.QuotaBudgetExceededException} when the reset
+     * is more than {@code maxWait} away, when it alone costs more than the budget, or when its
+     * thread is interrupted while waiting. The wait uses the builder's {@link #sleeper} and {@link
+     * #clock}.
+     *
+     * @param maxWait how long a call may wait at most, such as {@code Duration.ofHours(24)}
+     * @return this builder
+     */
+    public Builder parkWhenQuotaBudgetSpent(Duration maxWait) {
+      this.quotaMaxWait = positive(maxWait, "maxWait");
+      return this;
+    }
 
     /**
      * Adds a listener that sees every call the client (and clients derived from it with {@link

@@ -125,6 +125,30 @@ public record HttpCall(
   }
 
   /**
+   * The {@code quotaUser} parameter of the URL, decoded: whose share of the quota the call draws
+   * on.
+   *
+   * @return the {@code quotaUser}, or {@code null} when the URL has none
+   */
+  public String quotaUser() {
+    String query = uri.getRawQuery();
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      if (pair.startsWith("quotaUser=") && pair.length() > "quotaUser=".length()) {
+        String value = pair.substring("quotaUser=".length());
+        try {
+          return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+          return value;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
    * Whether sending this twice has the same effect as sending it once. Only such requests are
    * retried after they may have reached the server.
    *

@@ -42,6 +42,10 @@ import java.util.function.BooleanSupplier;
  * connection was never made) or the server refused it unprocessed (429 or a rate-limit reason). A
  * 401 renews the credential once.
  *
+ * <p>Each attempt's quota units are reserved with the {@link QuotaMeter} before it is sent, so that
+ * a daily budget refuses a call before anything leaves; they go back only when the request provably
+ * never left (the connection was never made).
+ *
  * <p>Two variants serve media: {@link #download} streams a body to an output stream under the same
  * rules, and {@link #exchange} sends one attempt with a streamed body and returns any status, for
  * the resumable upload protocol, which reads 308 answers and decides its own retries with {@link
@@ -320,6 +324,10 @@ public final class HttpExecutor {
     try {
       while (true) {
         Credential credential = credential(call, observation);
+        QuotaMeter.Reservation reservation = reserve(call);
+        if (reservation.waited()) {
+          credential = freshCredential(call, observation, reservation);
+        }
         long started = System.nanoTime();
         observation.attempt();
         HttpResult result;
@@ -328,6 +336,8 @@ public final class HttpExecutor {
         } catch (IOException e) {
           if (!neverSent(e)) {
             charge(call, observation);
+          } else {
+            reservation.refund();
           }
           log(call, "failed: " + e, started);
           observation.attemptFailed(e, started);
@@ -427,6 +437,10 @@ public final class HttpExecutor {
     boolean renewed = false;
     while (true) {
       Credential credential = credential(call, observation);
+      QuotaMeter.Reservation reservation = reserve(call);
+      if (reservation.waited()) {
+        credential = freshCredential(call, observation, reservation);
+      }
       long started = System.nanoTime();
       observation.attempt();
       HttpResult result;
@@ -441,6 +455,8 @@ public final class HttpExecutor {
         boolean unsent = neverSent(e);
         if (!unsent) {
           charge(call, observation);
+        } else {
+          reservation.refund();
         }
         boolean safe = (call.idempotent() || unsent) && resendable.getAsBoolean() && !tooLarge(e);
         log(call, "failed: " + e, started);
@@ -616,9 +632,33 @@ public final class HttpExecutor {
     }
   }
 
+  /**
+   * Reserves the units of one attempt before it is sent: a budget that refuses ends the call here,
+   * with nothing sent.
+   */
+  private QuotaMeter.Reservation reserve(HttpCall call) {
+    return call.quota() == null
+        ? QuotaMeter.Reservation.none()
+        : meter.reserve(call.quota(), call.quotaUser());
+  }
+
+  /**
+   * The credential after a wait for the quota day to reset, which the one taken before may have
+   * outlived; the units go back if none can be had, since nothing was sent.
+   */
+  private Credential freshCredential(
+      HttpCall call, Observation observation, QuotaMeter.Reservation reservation) {
+    try {
+      return credential(call, observation);
+    } catch (RuntimeException | Error e) {
+      reservation.refund();
+      throw e;
+    }
+  }
+
+  /** Tells the listeners that an attempt's units, reserved before it was sent, stay spent. */
   private void charge(HttpCall call, Observation observation) {
     if (call.quota() != null) {
-      meter.record(call.quota());
       observation.charged(call.quota());
     }
   }

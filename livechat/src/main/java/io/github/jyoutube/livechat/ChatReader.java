@@ -2,6 +2,7 @@ package io.github.jyoutube.livechat;
 
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaCost;
+import io.github.jyoutube.QuotaMeter;
 import io.github.jyoutube.YouTubeClient;
 import io.github.jyoutube.auth.CredentialHeader;
 import io.github.jyoutube.error.BadRequestException;
@@ -284,10 +285,12 @@ final class ChatReader implements Runnable {
     if (closed) {
       context.cancel(null);
     }
+    // The stream's units are reserved before it opens, so that a quota budget refuses it here
+    // (QuotaBudgetExceededException ends the chat); they go back if the connection is refused.
+    QuotaMeter.Reservation reservation = cli.quota().reserve(STREAM_COST, null);
     connections.incrementAndGet();
     long started = System.nanoTime();
     boolean progress = false;
-    boolean charged = false;
     Context previous = context.attach();
     try {
       Iterator<LiveChatMessageListResponse> responses =
@@ -298,10 +301,6 @@ final class ChatReader implements Runnable {
               request.build());
       while (responses.hasNext()) {
         LiveChatMessageListResponse response = responses.next();
-        if (!charged) {
-          cli.quota().record(STREAM_COST);
-          charged = true;
-        }
         streamed = true;
         List<ChatEvent> events = new ArrayList<>(response.getItemsCount());
         for (var item : response.getItemsList()) {
@@ -320,8 +319,8 @@ final class ChatReader implements Runnable {
       if (closed || Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("closed");
       }
-      if (!charged && !refused(e)) {
-        cli.quota().record(STREAM_COST); // the server answered, if only with an error
+      if (refused(e)) {
+        reservation.refund(); // the stream never reached the server
       }
       progress |= healthy(started);
       YouTubeException error = GrpcFailures.toException(e, target.getAuthority());
