@@ -35,6 +35,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * becomes a {@link ReauthorizationRequiredException}, raised once and rethrown for every later call
  * until another token is {@linkplain #use used}.
  *
+ * <p>With one account of an {@link AccountTokenStore} as its store ({@link
+ * AccountTokenStore#entry}), a refresh goes through that store ({@link AccountTokenStore#refresh}):
+ * a store shared between processes gives the token another process stored meanwhile instead of
+ * refreshing again.
+ *
  * <p>A manager holds no thread and no connection of its own, so one per account costs little; the
  * refreshes of all managers run on one shared pool of daemon threads.
  */
@@ -333,13 +338,20 @@ public final class TokenManager implements Authorizer {
   }
 
   /**
-   * The one place a refresh request is made. (A store shared between processes could be asked here
-   * first whether another process has refreshed already.)
+   * The one place a refresh request is made. The token of an account store's entry is refreshed
+   * through the store ({@link AccountTokenStore#refresh}), which stores it, and which may give the
+   * token another process stored instead.
    */
   private void run(Refresh refresh, String refreshToken) {
     AccessToken fresh;
+    boolean stored = false;
     try {
-      fresh = oauth.refresh(refreshToken);
+      if (store instanceof AccountEntry entry && refresh.stale() != null) {
+        fresh = throughStore(entry, refresh.stale());
+        stored = true;
+      } else {
+        fresh = oauth.refresh(refreshToken);
+      }
     } catch (RuntimeException | Error e) {
       failed(refresh, e);
       return;
@@ -353,12 +365,46 @@ public final class TokenManager implements Authorizer {
           current = fresh;
           lastFailure = null;
           startingRefreshToken = null;
-          store.save(fresh);
+          if (!stored) {
+            store.save(fresh);
+          }
         }
       }
       refresh.result().complete(fresh);
     } catch (RuntimeException e) {
       refresh.result().completeExceptionally(e); // the store failed; the token is in use anyway
+    }
+  }
+
+  /**
+   * Replaces {@code stale} through the account store: with the token another process stored
+   * meanwhile, or with one refresh request made here. A token another process stored long ago may
+   * itself be about to expire: it is replaced in turn (twice at most).
+   */
+  private AccessToken throughStore(AccountEntry entry, AccessToken stale) {
+    AccessToken held = stale;
+    for (int round = 0; ; round++) {
+      boolean[] refreshedHere = {false};
+      AccessToken next =
+          entry.refresh(
+              held,
+              stored -> {
+                refreshedHere[0] = true;
+                if (!stored.isRefreshable()) {
+                  throw reauthorization(
+                      "no_refresh_token",
+                      "the stored token came without a refresh token: sign in again",
+                      -1);
+                }
+                return oauth.refresh(stored.refreshToken());
+              });
+      if (refreshedHere[0]
+          || round == 2
+          || !canRefresh(next)
+          || !next.expiresWithin(clock, EXPIRY_MARGIN)) {
+        return next;
+      }
+      held = next;
     }
   }
 
