@@ -208,20 +208,6 @@ public final class HttpExecutor {
         Objects.requireNonNull(lifecycle, "lifecycle == null"));
   }
 
-  /**
-   * An executor that sends through this one's transport, with this one's credentials, retries and
-   * quota meter, under these defaults overridden by {@code options}: for a client's {@code
-   * withOptions}.
-   *
-   * @param options the options
-   * @return an executor that sends through this one's transport, with this one's credentials,
-   *     retries and quota meter, under these defaults overridden by {@code options}: for a client's
-   *     {@code withOptions}
-   */
-  public HttpExecutor withDefaults(RequestOptions options) {
-    return new HttpExecutor(this, authorizer, defaults.overriddenBy(options), lifecycle);
-  }
-
   /** {@return the lifecycle whose closing ends this executor's calls} */
   public ClientLifecycle lifecycle() {
     return lifecycle;
