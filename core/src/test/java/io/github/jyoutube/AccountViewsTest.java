@@ -222,6 +222,41 @@ class AccountViewsTest {
   }
 
   @Test
+  void aUserWhoSignedInAgainElsewhereIsServedWithTheNewToken() {
+    store.save("alice", token("ya29.old", "1//dead", Duration.ofSeconds(10)));
+    store.save("bob", token("ya29.bob", null, Duration.ofHours(1)));
+    google.otherwise("/token", r -> Reply.json(400, INVALID_GRANT));
+    google.otherwise(
+        PLAYLISTS,
+        r ->
+            r.header("authorization").equals("Bearer ya29.bob")
+                ? Reply.json(401, "{\"error\":{\"code\":401,\"message\":\"Invalid Credentials\"}}")
+                : Reply.json(200, Fixtures.PLAYLISTS));
+    YouTubeClient cli = client();
+    YouTubeClient alice = cli.forAccount("alice");
+    YouTubeClient bob = cli.forAccount("bob");
+    clock.advance(Duration.ofSeconds(20));
+    catchReauthorization(alice); // the refresh token is dead
+    catchReauthorization(bob); // rejected, and no refresh token to renew it with
+
+    // Both sign in again, through another JVM of the service: their new tokens reach the store.
+    store.save("alice", token("ya29.alice-again", "1//alive", Duration.ofHours(1)));
+    store.save("bob", token("ya29.bob-again", null, Duration.ofHours(1)));
+    clock.advance(Duration.ofSeconds(2));
+
+    alice.playlists().list().mine(true).execute();
+    bob.playlists().list().mine(true).execute();
+    assertThat(google.received("/token")).hasSize(1); // the dead refresh token was not tried again
+    assertThat(google.received(PLAYLISTS))
+        .extracting(r -> r.header("authorization"))
+        .containsExactly(
+            "Bearer ya29.bob", // rejected
+            "Bearer ya29.alice-again",
+            "Bearer ya29.bob", // rejected again; the store has another token: sent again with it
+            "Bearer ya29.bob-again");
+  }
+
+  @Test
   void revokingThroughAViewForgetsThatAccountOnly() {
     store.save("alice", token("ya29.alice", "1//alice", Duration.ofHours(1)));
     store.save("bob", token("ya29.bob", "1//bob", Duration.ofHours(1)));

@@ -3,6 +3,7 @@ package io.github.jyoutube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.jyoutube.auth.AccountTokenStore;
 import io.github.jyoutube.auth.AuthorizationUrl;
 import io.github.jyoutube.auth.JdbcTokenStore;
 import io.github.jyoutube.error.ReauthorizationRequiredException;
@@ -59,11 +60,12 @@ class ReadmeServersExampleTest {
         .otherwise("/youtube/v3/playlists", r -> Reply.json(200, Fixtures.PLAYLISTS));
 
     SecretKey key = new SecretKeySpec(Base64.getDecoder().decode(tokenKey), "AES");
+    AccountTokenStore tokens = JdbcTokenStore.builder(dataSource, key).build();
     YouTubeClient youtube =
         YouTubeClient.builder()
             .clientSecretsFile(clientSecret)
             .endpoints(google.endpoints())
-            .accountTokenStore(JdbcTokenStore.builder(dataSource, key).build())
+            .accountTokenStore(tokens)
             .build();
 
     AuthorizationUrl auth = youtube.forAccount(userId).getAuthorizeUrl();
@@ -82,6 +84,9 @@ class ReadmeServersExampleTest {
       askedToSignInAgain.add(e.accountLabel().orElseThrow());
     }
     assertThat(askedToSignInAgain).containsExactly(userId);
+    assertThat(tokens.accounts()).containsExactly(userId);
+    tokens.delete(userId);
+    assertThat(tokens.accounts()).isEmpty();
 
     youtube.close();
     assertThatThrownBy(() -> youtube.forAccount(userId))

@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * while the old token is still valid (before expiry, inside the margin) does not fail the call: the
  * old token is used until it expires. {@code invalid_grant} is final for that refresh token: it
  * becomes a {@link ReauthorizationRequiredException}, raised once and rethrown for every later call
- * until another token is {@linkplain #use used}.
+ * until another token is {@linkplain #use used}, or, for an account store's entry, until another
+ * token is found there (asked at most once a second: the user signed in again elsewhere).
  *
  * <p>With one account of an {@link AccountTokenStore} as its store ({@link
  * AccountTokenStore#entry}), a refresh goes through that store ({@link AccountTokenStore#refresh}):
@@ -53,6 +54,12 @@ public final class TokenManager implements Authorizer {
 
   /** The longest pause between refresh attempts after failures. */
   private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
+
+  /**
+   * How often an account's store is asked again for a token other than a dead one: the user may
+   * have signed in again through another process.
+   */
+  private static final Duration STORE_RECHECK = Duration.ofSeconds(1);
 
   /** How long a caller waits for a refresh by default, when the client does not say. */
   private static final Duration DEFAULT_REFRESH_WAIT = Duration.ofMinutes(2);
@@ -84,6 +91,7 @@ public final class TokenManager implements Authorizer {
   private String startingRefreshToken;
   private Refresh inFlight;
   private Failure lastFailure;
+  private Instant lastStoreCheck;
 
   /** The refresh in flight, and the token it replaces ({@code null}: the first token). */
   private record Refresh(AccessToken stale, CompletableFuture<AccessToken> result) {}
@@ -259,6 +267,11 @@ public final class TokenManager implements Authorizer {
       return true; // another thread has refreshed since: try its token
     }
     if (!canRefresh(token)) {
+      synchronized (lock) {
+        if (current == token && storedInstead(token) != null) {
+          return true;
+        }
+      }
       throw cannotRenew(token);
     }
     return fresh(token, true, false) != token;
@@ -293,6 +306,10 @@ public final class TokenManager implements Authorizer {
         if (failure.until() == null || (pausing && !explicit)) {
           if (stillUsable(stale, rejected)) {
             return stale;
+          }
+          AccessToken replaced = failure.until() == null ? storedInstead(stale) : null;
+          if (replaced != null) {
+            return replaced;
           }
           throw failure.error();
         }
@@ -429,6 +446,29 @@ public final class TokenManager implements Authorizer {
       }
     }
     refresh.result().completeExceptionally(shared);
+  }
+
+  /**
+   * For an account store's entry: the token stored there in place of {@code dead} since (the user
+   * signed in again through another process), made current; {@code null} when there is none, or the
+   * store was asked less than {@link #STORE_RECHECK} ago. Called with the lock held.
+   */
+  private AccessToken storedInstead(AccessToken dead) {
+    if (!(store instanceof AccountEntry entry) || dead == null) {
+      return null;
+    }
+    Instant now = clock.instant();
+    if (lastStoreCheck != null && now.isBefore(lastStoreCheck.plus(STORE_RECHECK))) {
+      return null;
+    }
+    lastStoreCheck = now;
+    AccessToken stored = entry.load().orElse(null);
+    if (stored == null || stored.accessToken().equals(dead.accessToken())) {
+      return null;
+    }
+    current = stored;
+    lastFailure = null;
+    return stored;
   }
 
   /**
