@@ -1,6 +1,7 @@
 package io.github.jyoutube;
 
 import io.github.jyoutube.auth.AccessToken;
+import io.github.jyoutube.auth.AccountTokenStore;
 import io.github.jyoutube.auth.AuthorizationOptions;
 import io.github.jyoutube.auth.AuthorizationUrl;
 import io.github.jyoutube.auth.ClientSecrets;
@@ -11,11 +12,13 @@ import io.github.jyoutube.auth.UserInfo;
 import io.github.jyoutube.error.OAuthException;
 import io.github.jyoutube.http.Authorizer;
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.ClientLifecycle;
 import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.http.Credential;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpExecutor;
 import io.github.jyoutube.http.HttpTransport;
+import io.github.jyoutube.http.JdkClients;
 import io.github.jyoutube.http.JdkHttpLogging;
 import io.github.jyoutube.http.OAuthClient;
 import io.github.jyoutube.http.PlainHttp;
@@ -60,6 +63,8 @@ import io.github.jyoutube.resource.VideosResource;
 import io.github.jyoutube.resource.WatermarksResource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -71,6 +76,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,8 +96,18 @@ import javax.net.ssl.SSLContext;
  * <p>A client is safe for use from several threads and should be shared: it holds the connection
  * pool and the token, which it refreshes by itself when it has a refresh token and client
  * credentials.
+ *
+ * <p><b>Many accounts.</b> A server makes one client and a view per user with {@link
+ * #forAccount(String)}: each view has its own token (from the {@linkplain Builder#accountTokenStore
+ * account token store}), refreshed once however many threads need it, and shares the client's
+ * connections, threads, retries, listeners and quota meter. A view costs no thread; see the README,
+ * "Servers and many accounts".
+ *
+ * <p><b>Closing.</b> {@link #close()} releases the connections and threads the client made (not an
+ * {@link Builder#httpClient HttpClient} it was given); calls made afterwards, through it or any
+ * client derived from it, fail with an {@link IllegalStateException} saying so.
  */
-public final class YouTubeClient {
+public final class YouTubeClient implements AutoCloseable {
 
   /** The library's version, as in its artifact. */
   public static final String VERSION = readVersion();
@@ -104,40 +120,24 @@ public final class YouTubeClient {
   private final ClientContext context;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final ClientLifecycle lifecycle;
+  private final AccountViews accounts;
 
   private YouTubeClient(Builder builder, ClientSecrets secrets, AccessToken stored) {
     this.endpoints = builder.endpoints;
+    this.lifecycle = ClientLifecycle.root();
     // API calls run the JDK client's internal tasks on its selector thread (executor
     // Runnable::run): no hand-off to a pool thread per response, about half the client's CPU per
-    // call (docs/PERFORMANCE.md). Streamed uploads and downloads use a client with the default
-    // pool, made on first use (see HttpTransport). A caller's own client serves both.
+    // call (docs/PERFORMANCE.md). Streamed uploads and downloads use a client with a pool of its
+    // own, made on first use (see JdkClients). A caller's own client serves both.
     boolean plainHttp = builder.httpClient == null && plainHttpOnly(builder.endpoints);
     warmUp(plainHttp);
     JdkHttpLogging.warnIfEnabled();
-    HttpClient http = builder.httpClient;
-    if (http == null) {
-      HttpClient.Builder made =
-          HttpClient.newBuilder()
-              .connectTimeout(builder.connectTimeout)
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .executor(Runnable::run);
-      if (plainHttp) {
-        // An emulator's endpoints: no TLS context to load (about 300 ms at start).
-        made.sslContext(PlainHttp.context()).sslParameters(PlainHttp.parameters());
-      }
-      http = made.build();
-    }
-    Duration connectTimeout = builder.connectTimeout;
-    HttpClient api = http;
-    java.util.function.Supplier<HttpClient> streaming =
+    JdkClients http =
         builder.httpClient != null
-            ? () -> api
-            : once(
-                () ->
-                    HttpClient.newBuilder()
-                        .connectTimeout(connectTimeout)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build());
+            ? JdkClients.borrowed(builder.httpClient)
+            : JdkClients.owned(builder.connectTimeout, plainHttp);
+    lifecycle.onClose(http::close);
     String userAgent =
         (builder.userAgent == null ? "" : builder.userAgent + " ")
             + "jyoutube/"
@@ -146,8 +146,7 @@ public final class YouTubeClient {
             + Runtime.version().feature()
             + ")";
     HttpTransport transport =
-        new HttpTransport(
-            http, streaming, userAgent, builder.requestTimeout, builder.maxResponseBytes);
+        new HttpTransport(http, userAgent, builder.requestTimeout, builder.maxResponseBytes);
     RetryPolicy policy = RetryPolicy.defaults().withMaxRetries(builder.maxRetries);
     Executor async = builder.executor != null ? builder.executor : DefaultExecutor.INSTANCE;
 
@@ -163,7 +162,6 @@ public final class YouTubeClient {
     HttpTransport oauthTransport =
         new HttpTransport(
             http,
-            streaming,
             userAgent,
             builder.requestTimeout,
             Math.min(builder.maxResponseBytes, MAX_OAUTH_RESPONSE_BYTES));
@@ -176,7 +174,8 @@ public final class YouTubeClient {
             NO_CREDENTIAL,
             async,
             quota,
-            builder.listeners);
+            builder.listeners,
+            lifecycle);
     String clientId = secrets != null ? secrets.clientId() : builder.clientId;
     String clientSecret = secrets != null ? secrets.clientSecret() : builder.clientSecret;
     String redirectUri = OAuthClient.DEFAULT_REDIRECT_URI;
@@ -224,18 +223,27 @@ public final class YouTubeClient {
             tokens,
             async,
             quota,
-            builder.listeners);
+            builder.listeners,
+            lifecycle);
     this.context = new ClientContext(apiExecutor, endpoints.api(), endpoints.upload());
     this.clock = builder.clock;
     this.sleeper = builder.sleeper;
+    this.accounts =
+        new AccountViews(
+            builder.accountTokenStore != null
+                ? builder.accountTokenStore
+                : AccountTokenStore.inMemory(),
+            clientSecret == null ? null : oauth,
+            builder.clock,
+            refreshWait);
   }
 
   /**
    * A client derived from {@code parent}: the same transport (connections), endpoints, OAuth client
    * and quota meter, with {@code tokens} and {@code apiExecutor} (a view of the parent's executor,
-   * {@link HttpExecutor#withDefaults}). Derived clients share what is costly or counted and differ
-   * in what each call carries: {@link #withOptions} keeps the parent's tokens; a view for another
-   * account would bring its own.
+   * {@link HttpExecutor#derive}, with its own lifecycle). Derived clients share what is costly or
+   * counted and differ in what each call carries: {@link #withOptions} keeps the parent's tokens;
+   * {@link #forAccount} brings the account's own.
    */
   private YouTubeClient(YouTubeClient parent, TokenManager tokens, HttpExecutor apiExecutor) {
     this.endpoints = parent.endpoints;
@@ -243,8 +251,10 @@ public final class YouTubeClient {
     this.quota = parent.quota;
     this.clock = parent.clock;
     this.sleeper = parent.sleeper;
+    this.accounts = parent.accounts;
     this.tokens = tokens;
     this.apiExecutor = apiExecutor;
+    this.lifecycle = apiExecutor.lifecycle();
     this.context = new ClientContext(apiExecutor, endpoints.api(), endpoints.upload());
   }
 
@@ -264,7 +274,100 @@ public final class YouTubeClient {
    */
   public YouTubeClient withOptions(RequestOptions options) {
     Objects.requireNonNull(options, "options == null");
-    return new YouTubeClient(this, tokens, apiExecutor.withDefaults(options));
+    lifecycle.ensureOpen();
+    return new YouTubeClient(
+        this,
+        tokens,
+        apiExecutor.derive(
+            tokens,
+            apiExecutor.defaults().overriddenBy(options),
+            lifecycle.derived("the client made with withOptions")));
+  }
+
+  /**
+   * A view of this client for one account: calls carry that account's token, loaded from the
+   * {@linkplain Builder#accountTokenStore account token store} (in memory unless the builder set
+   * one), and every token the view obtains (a refresh, a sign-in with {@link #generateAccessToken})
+   * is saved there under {@code account}. The view shares everything else with this client:
+   * connections, threads, retries, options, listeners and the quota meter, which counts the calls
+   * of all views. It costs no thread and no connection.
+   *
+   * <p>Views of one account share one token manager while any of them is in use: however many
+   * threads and views need a refresh, one request goes out (and one among the processes sharing a
+   * {@link io.github.jyoutube.auth.JdbcTokenStore}). When the account must sign in again, calls
+   * fail with a {@link io.github.jyoutube.error.ReauthorizationRequiredException} whose {@code
+   * accountLabel()} is {@code account}. An account with no stored token gets a view with none: its
+   * API calls fail until it signs in through the view.
+   *
+   * <p>Closing a view ends that view's calls only; closing this client ends its views' calls too.
+   *
+   * <pre>{@code
+   * YouTubeClient alice = cli.forAccount("alice@example.com");
+   * alice.playlists().list().mine(true).execute();
+   * }</pre>
+   *
+   * @param account the account key under which its token is stored: your user ID, an email address;
+   *     it names the account in messages
+   * @return the view
+   * @throws IllegalArgumentException if {@code account} is empty or blank
+   * @throws io.github.jyoutube.error.TokenStoreException if the stored token cannot be read
+   * @throws IllegalStateException if this client is closed
+   */
+  public YouTubeClient forAccount(String account) {
+    return view(account, null);
+  }
+
+  /**
+   * A view of this client for one account, with {@code token} as that account's token from now on
+   * (saved to the {@linkplain Builder#accountTokenStore account token store} under {@code
+   * account}): as {@link #forAccount(String)}, for a token obtained elsewhere.
+   *
+   * @param account the account key under which its token is stored
+   * @param token the account's token, with its refresh token when it has one
+   * @return the view
+   * @throws IllegalArgumentException if {@code account} is empty or blank
+   * @throws io.github.jyoutube.error.TokenStoreException if the token cannot be saved
+   * @throws IllegalStateException if this client is closed
+   */
+  public YouTubeClient forAccount(String account, AccessToken token) {
+    return view(account, Objects.requireNonNull(token, "token == null"));
+  }
+
+  private YouTubeClient view(String account, AccessToken token) {
+    Objects.requireNonNull(account, "account == null");
+    if (account.isBlank()) {
+      throw new IllegalArgumentException("the account key is empty or blank");
+    }
+    lifecycle.ensureOpen();
+    TokenManager manager = accounts.manager(account, token);
+    return new YouTubeClient(
+        this,
+        manager,
+        apiExecutor.derive(
+            manager, apiExecutor.defaults(), lifecycle.derived("the view of account " + account)));
+  }
+
+  /**
+   * Closes this client. For a client made by a {@link Builder}: releases the JDK HTTP clients it
+   * made (not one given to {@link Builder#httpClient}) with their connections and threads, and ends
+   * the calls of every client derived from it ({@link #forAccount}, {@link #withOptions}). For a
+   * derived client: ends its own calls only.
+   *
+   * <p>Afterwards every call through a closed client fails with an {@link IllegalStateException}
+   * that says the client is closed, and a call in flight fails at its next attempt. Closing twice
+   * does nothing. On JDK 21 and later the HTTP clients are shut down at once; on JDK 17, which
+   * cannot shut one down, the client drops every reference to them and shuts down the thread pool
+   * of streamed transfers, and the JDK ends a client's selector thread (closing its connections)
+   * once it is garbage collected.
+   */
+  @Override
+  public void close() {
+    lifecycle.close();
+  }
+
+  /** {@return whether this client, or the client it was derived from, is closed} */
+  public boolean isClosed() {
+    return lifecycle.isClosed();
   }
 
   /** {@return the options every call of this client carries unless it says otherwise} */
@@ -348,6 +451,7 @@ public final class YouTubeClient {
    * @throws IllegalStateException if the client was built without client credentials
    */
   public AccessToken refreshAccessToken() {
+    lifecycle.ensureOpen();
     return tokens.refreshNow();
   }
 
@@ -459,6 +563,7 @@ public final class YouTubeClient {
    * @throws OAuthException if a needed refresh is refused
    */
   public CredentialHeader credentialHeader() {
+    lifecycle.ensureOpen();
     Credential credential = tokens.header();
     return credential.inQuery()
         ? new CredentialHeader(CredentialHeader.API_KEY, credential.value())
@@ -479,6 +584,7 @@ public final class YouTubeClient {
    */
   public boolean renewCredential(CredentialHeader rejected) {
     Objects.requireNonNull(rejected, "rejected == null");
+    lifecycle.ensureOpen();
     Credential credential =
         rejected.isApiKey()
             ? Credential.apiKey(rejected.value())
@@ -849,6 +955,7 @@ public final class YouTubeClient {
   // </generated-resources>
 
   private OAuthClient oauth() {
+    lifecycle.ensureOpen();
     if (oauth == null) {
       throw new IllegalStateException(
           "this client has no clientId: build it with clientId and clientSecret, or"
@@ -859,7 +966,77 @@ public final class YouTubeClient {
 
   @Override
   public String toString() {
-    return "YouTubeClient[api=" + endpoints.api() + ", " + tokens + "]";
+    return "YouTubeClient[api="
+        + endpoints.api()
+        + ", "
+        + tokens
+        + (lifecycle.isClosed() ? ", closed" : "")
+        + "]";
+  }
+
+  /**
+   * What the views of one client share: the account token store, and the token manager of each
+   * account while a view of it is in use (weakly held, so that the managers of accounts no longer
+   * in use are collected).
+   */
+  private static final class AccountViews {
+    private final AccountTokenStore store;
+    private final OAuthClient refresher;
+    private final Clock clock;
+    private final Duration refreshWait;
+    private final ConcurrentHashMap<String, ManagerRef> managers = new ConcurrentHashMap<>();
+    private final ReferenceQueue<TokenManager> collected = new ReferenceQueue<>();
+
+    AccountViews(
+        AccountTokenStore store, OAuthClient refresher, Clock clock, Duration refreshWait) {
+      this.store = store;
+      this.refresher = refresher;
+      this.clock = clock;
+      this.refreshWait = refreshWait;
+    }
+
+    /**
+     * The account's token manager, made (from the store) if none is in use; using {@code given}.
+     */
+    TokenManager manager(String account, AccessToken given) {
+      for (ManagerRef gone; (gone = (ManagerRef) collected.poll()) != null; ) {
+        managers.remove(gone.account, gone);
+      }
+      while (true) {
+        ManagerRef ref = managers.get(account);
+        TokenManager manager = ref == null ? null : ref.get();
+        if (manager != null) {
+          if (given != null) {
+            manager.use(given);
+          }
+          return manager;
+        }
+        AccessToken initial = given != null ? given : store.load(account).orElse(null);
+        TokenManager made =
+            new TokenManager(
+                initial, null, refresher, store.entry(account), clock, null, account, refreshWait);
+        ManagerRef mine = new ManagerRef(account, made, collected);
+        boolean installed =
+            ref == null
+                ? managers.putIfAbsent(account, mine) == null
+                : managers.replace(account, ref, mine);
+        if (installed) {
+          if (given != null) {
+            made.use(given);
+          }
+          return made;
+        }
+      }
+    }
+  }
+
+  private static final class ManagerRef extends WeakReference<TokenManager> {
+    final String account;
+
+    ManagerRef(String account, TokenManager manager, ReferenceQueue<TokenManager> queue) {
+      super(manager, queue);
+      this.account = account;
+    }
   }
 
   /**
@@ -922,21 +1099,6 @@ public final class YouTubeClient {
   /** The largest answer accepted from an OAuth endpoint: token answers are under 4 KiB. */
   private static final long MAX_OAUTH_RESPONSE_BYTES = 1024 * 1024;
 
-  /** {@code supplier}, called once at most: the value is kept. */
-  private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> supplier) {
-    return new java.util.function.Supplier<>() {
-      private T value;
-
-      @Override
-      public synchronized T get() {
-        if (value == null) {
-          value = supplier.get();
-        }
-        return value;
-      }
-    };
-  }
-
   private static final java.util.concurrent.atomic.AtomicBoolean WARMING_UP =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -995,6 +1157,7 @@ public final class YouTubeClient {
     private HttpClient httpClient;
     private String userAgent;
     private TokenStore tokenStore = TokenStore.inMemory();
+    private AccountTokenStore accountTokenStore;
     private int maxRetries = RetryPolicy.defaults().maxRetries();
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
@@ -1273,6 +1436,21 @@ public final class YouTubeClient {
      */
     public Builder tokenStore(TokenStore tokenStore) {
       this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore == null");
+      return this;
+    }
+
+    /**
+     * Where the tokens of the client's {@linkplain YouTubeClient#forAccount account views} are
+     * loaded from and saved to, each under its account key; in memory by default. For several
+     * processes of one service, a {@link io.github.jyoutube.auth.JdbcTokenStore} over their shared
+     * database: they then refresh each account's token once between them.
+     *
+     * @param accountTokenStore the store of the account views' tokens
+     * @return this builder
+     */
+    public Builder accountTokenStore(AccountTokenStore accountTokenStore) {
+      this.accountTokenStore =
+          Objects.requireNonNull(accountTokenStore, "accountTokenStore == null");
       return this;
     }
 

@@ -3,7 +3,7 @@ package io.github.jyoutube.error;
 /**
  * The root of every exception the client throws for a failed call.
  *
- * <p>It is unchecked and sealed: a caller can catch it whole, or switch over its ten branches:
+ * <p>It is unchecked and sealed: a caller can catch it whole, or switch over its eleven branches:
  * {@link ApiException} (the API answered with an error), {@link OAuthException} (Google's OAuth
  * endpoints or the authorization redirect refused), {@link TransportException} (no usable answer
  * arrived), {@link DecodeException} (an answer arrived but could not be read), {@link
@@ -11,9 +11,10 @@ package io.github.jyoutube.error;
  * HubException} (a PubSubHubbub hub refused a push notification subscription), {@link
  * UnresolvedChannelException} (a channel reference led to no channel), {@link WaitException} (a
  * wait for a resource's state ended otherwise), {@link QuotaBudgetExceededException} (a call was
- * not sent because it would pass a daily quota budget the client was given) and {@link
- * QuotaLedgerException} (the quota ledger could not be read or written). Programming errors, such
- * as a missing required parameter, are reported with {@link IllegalArgumentException} or {@link
+ * not sent because it would pass a daily quota budget the client was given), {@link
+ * QuotaLedgerException} (the quota ledger could not be read or written) and {@link
+ * TokenStoreException} (a token store could not give or keep a token). Programming errors, such as
+ * a missing required parameter, are reported with {@link IllegalArgumentException} or {@link
  * IllegalStateException} before any request is sent.
  *
  * <p>No message of this hierarchy contains an access token, refresh token, client secret,
@@ -29,7 +30,8 @@ public abstract sealed class YouTubeException extends RuntimeException
         QuotaLedgerException,
         HubException,
         UnresolvedChannelException,
-        WaitException {
+        WaitException,
+        TokenStoreException {
 
   private static final long serialVersionUID = 1L;
 

@@ -79,6 +79,7 @@ public final class HttpExecutor {
   private final QuotaMeter meter;
   private final RequestOptions defaults;
   private final List<CallListener> listeners;
+  private final ClientLifecycle lifecycle;
 
   /**
    * Creates the executor.
@@ -123,6 +124,42 @@ public final class HttpExecutor {
       Executor asyncExecutor,
       QuotaMeter meter,
       List<CallListener> listeners) {
+    this(
+        transport,
+        policy,
+        sleeper,
+        clock,
+        authorizer,
+        asyncExecutor,
+        meter,
+        listeners,
+        ClientLifecycle.root());
+  }
+
+  /**
+   * Creates the executor of a client whose calls end when {@code lifecycle} is closed.
+   *
+   * @param transport sends each attempt
+   * @param policy how often and how long to back off
+   * @param sleeper waits between attempts
+   * @param clock reads {@code Retry-After} dates
+   * @param authorizer supplies credentials for authenticated calls
+   * @param asyncExecutor runs the {@code executeAsync} variants
+   * @param meter counts the quota each request spends
+   * @param listeners receive the events of every call
+   * @param lifecycle checked before every call and every attempt
+   */
+  public HttpExecutor(
+      HttpTransport transport,
+      RetryPolicy policy,
+      Sleeper sleeper,
+      Clock clock,
+      Authorizer authorizer,
+      Executor asyncExecutor,
+      QuotaMeter meter,
+      List<CallListener> listeners,
+      ClientLifecycle lifecycle) {
+    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle == null");
     this.listeners = List.copyOf(listeners);
     this.transport = Objects.requireNonNull(transport, "transport == null");
     this.policy = Objects.requireNonNull(policy, "policy == null");
@@ -134,31 +171,50 @@ public final class HttpExecutor {
     this.defaults = RequestOptions.defaults();
   }
 
-  /** A copy of {@code parent} with other default options: the same transport, meter and all. */
-  private HttpExecutor(HttpExecutor parent, RequestOptions defaults) {
+  /**
+   * A copy of {@code parent} with other credentials, default options or lifecycle: the same
+   * transport, meter and all.
+   */
+  private HttpExecutor(
+      HttpExecutor parent,
+      Authorizer authorizer,
+      RequestOptions defaults,
+      ClientLifecycle lifecycle) {
     this.transport = parent.transport;
     this.policy = parent.policy;
     this.sleeper = parent.sleeper;
     this.clock = parent.clock;
-    this.authorizer = parent.authorizer;
+    this.authorizer = authorizer;
     this.asyncExecutor = parent.asyncExecutor;
     this.meter = parent.meter;
     this.defaults = defaults;
     this.listeners = parent.listeners;
+    this.lifecycle = lifecycle;
   }
 
   /**
-   * An executor that sends through this one's transport, with this one's credentials, retries and
-   * quota meter, under these defaults overridden by {@code options}: for a client's {@code
-   * withOptions}.
+   * An executor that sends through this one's transport, with this one's retries, listeners and
+   * quota meter, and with {@code authorizer}'s credentials and {@code defaults}, its calls ending
+   * when {@code lifecycle} is closed: for a client's account views and {@code withOptions}. It
+   * costs no thread and no connection.
    *
-   * @param options the options
-   * @return an executor that sends through this one's transport, with this one's credentials,
-   *     retries and quota meter, under these defaults overridden by {@code options}: for a client's
-   *     {@code withOptions}
+   * @param authorizer the credentials of its calls
+   * @param defaults the options of its calls, such as {@code defaults().overriddenBy(options)}
+   * @param lifecycle the lifecycle of the derived client
+   * @return the derived executor
    */
-  public HttpExecutor withDefaults(RequestOptions options) {
-    return new HttpExecutor(this, defaults.overriddenBy(options));
+  public HttpExecutor derive(
+      Authorizer authorizer, RequestOptions defaults, ClientLifecycle lifecycle) {
+    return new HttpExecutor(
+        this,
+        Objects.requireNonNull(authorizer, "authorizer == null"),
+        Objects.requireNonNull(defaults, "defaults == null"),
+        Objects.requireNonNull(lifecycle, "lifecycle == null"));
+  }
+
+  /** {@return the lifecycle whose closing ends this executor's calls} */
+  public ClientLifecycle lifecycle() {
+    return lifecycle;
   }
 
   /** {@return the options every call gets unless it says otherwise} */
@@ -196,6 +252,7 @@ public final class HttpExecutor {
    * @return the decoded answer
    */
   public <T> T execute(HttpCall call, Class<T> type, Invocation invocation) {
+    lifecycle.ensureOpen();
     Observation observation = Observation.start(listeners, call, invocation.methodId());
     try {
       T value = decode(call, send(call, invocation.options(), observation), type);
@@ -226,6 +283,7 @@ public final class HttpExecutor {
    * @return the answer
    */
   public HttpResult execute(HttpCall call, Invocation invocation) {
+    lifecycle.ensureOpen();
     Observation observation = Observation.start(listeners, call, invocation.methodId());
     try {
       HttpResult result = send(call, invocation.options(), observation);
@@ -285,6 +343,7 @@ public final class HttpExecutor {
    */
   public long download(HttpCall call, OutputStream sink) {
     Objects.requireNonNull(sink, "sink == null");
+    lifecycle.ensureOpen();
     CountingOutputStream counting = new CountingOutputStream(sink);
     HttpCall sent = withHeaders(call, defaults);
     Observation observation = Observation.start(listeners, call, null);
@@ -319,10 +378,12 @@ public final class HttpExecutor {
    */
   public HttpResult exchange(HttpCall call, RequestBody body, Duration timeout) throws IOException {
     Objects.requireNonNull(body, "body == null");
+    lifecycle.ensureOpen();
     Observation observation = Observation.start(listeners, call, null);
     boolean renewed = false;
     try {
       while (true) {
+        lifecycle.ensureOpen();
         Credential credential = credential(call, observation);
         QuotaMeter.Reservation reservation = reserve(call);
         if (reservation.waited()) {
@@ -436,6 +497,7 @@ public final class HttpExecutor {
     int retries = 0;
     boolean renewed = false;
     while (true) {
+      lifecycle.ensureOpen(); // a retry after close ends here, with the reason
       Credential credential = credential(call, observation);
       QuotaMeter.Reservation reservation = reserve(call);
       if (reservation.waited()) {
@@ -561,6 +623,7 @@ public final class HttpExecutor {
    */
   public <T> CompletableFuture<T> executeAsync(
       HttpCall call, Class<T> type, Invocation invocation) {
+    lifecycle.ensureOpen();
     return CompletableFuture.supplyAsync(() -> execute(call, type, invocation), asyncExecutor);
   }
 

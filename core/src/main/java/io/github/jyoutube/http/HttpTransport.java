@@ -39,9 +39,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class HttpTransport {
 
-  private final HttpClient client;
+  private final Supplier<HttpClient> client;
   private final Supplier<HttpClient> streamingClient;
-  private volatile HttpClient streaming;
   private final String userAgent;
   private final Duration requestTimeout;
   private final long maxResponseBytes;
@@ -81,8 +80,29 @@ public final class HttpTransport {
       String userAgent,
       Duration requestTimeout,
       long maxResponseBytes) {
-    this.client = Objects.requireNonNull(client, "client == null");
-    this.streamingClient = Objects.requireNonNull(streamingClient, "streamingClient == null");
+    Objects.requireNonNull(client, "client == null");
+    this.client = () -> client;
+    this.streamingClient = once(Objects.requireNonNull(streamingClient, "streamingClient == null"));
+    this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
+    this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /**
+   * Creates the transport over a client's JDK clients, which it asks for on every attempt: once
+   * they are closed, an attempt fails with an {@link IllegalStateException}, and the transport
+   * holds no reference that would keep them alive.
+   *
+   * @param clients the JDK clients
+   * @param userAgent the {@code User-Agent} header value
+   * @param requestTimeout how long one attempt may take, from sending to the end of the body
+   * @param maxResponseBytes the largest body accepted, after inflation
+   */
+  public HttpTransport(
+      JdkClients clients, String userAgent, Duration requestTimeout, long maxResponseBytes) {
+    Objects.requireNonNull(clients, "clients == null");
+    this.client = clients::api;
+    this.streamingClient = clients::streaming;
     this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
     this.maxResponseBytes = maxResponseBytes;
@@ -90,17 +110,22 @@ public final class HttpTransport {
 
   /** The client for streamed bodies and downloads, made on first use. */
   private HttpClient streaming() {
-    HttpClient made = streaming;
-    if (made == null) {
-      synchronized (this) {
-        made = streaming;
-        if (made == null) {
-          made = Objects.requireNonNull(streamingClient.get(), "streamingClient gave null");
-          streaming = made;
+    return Objects.requireNonNull(streamingClient.get(), "streamingClient gave null");
+  }
+
+  /** {@code supplier}, called once at most: the value is kept. */
+  private static Supplier<HttpClient> once(Supplier<HttpClient> supplier) {
+    return new Supplier<>() {
+      private HttpClient value;
+
+      @Override
+      public synchronized HttpClient get() {
+        if (value == null) {
+          value = supplier.get();
         }
+        return value;
       }
-    }
-    return made;
+    };
   }
 
   /** {@return the largest response body accepted, after inflation} */
@@ -144,7 +169,7 @@ public final class HttpTransport {
     // The JDK's timeout stops at the response headers; the body is held to the same deadline here.
     long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     HttpResponse<byte[]> response =
-        (body == null ? client : streaming())
+        (body == null ? client.get() : streaming())
             .send(
                 request(call, credential, body, timeout),
                 info -> boundedBody(info, timeout == null ? null : deadline));
@@ -346,16 +371,19 @@ public final class HttpTransport {
 
   /**
    * Ends the bodies that outlive their deadline: one daemon thread for every client, which looks at
-   * the open bodies every {@value #TICK_MILLIS} ms while there are any and waits while there are
-   * none. A body is watched by adding it to a set: a scheduled timer per body cost a timer thread's
-   * wake-up per call (docs/PERFORMANCE.md), for a deadline that is seconds away.
+   * the open bodies every {@value #TICK_MILLIS} ms while there are any, waits while there are none,
+   * and ends after {@value #IDLE_EXIT_MILLIS} ms without any (the next body starts another), so
+   * that a JVM whose clients are closed or idle keeps no thread of ours. A body is watched by
+   * adding it to a set: a scheduled timer per body cost a timer thread's wake-up per call
+   * (docs/PERFORMANCE.md), for a deadline that is seconds away.
    */
   private static final class Deadlines {
     static final long TICK_MILLIS = 25;
+    static final long IDLE_EXIT_MILLIS = 1000;
     private static final Set<LimitedBytes> OPEN = ConcurrentHashMap.newKeySet();
     private static final Object LOCK = new Object();
     private static volatile boolean idle;
-    private static boolean started; // guarded by LOCK
+    private static volatile boolean started; // written with LOCK held
 
     static void watch(LimitedBytes body) {
       OPEN.add(body);
@@ -381,8 +409,15 @@ public final class HttpTransport {
         while (true) {
           synchronized (LOCK) {
             idle = true;
+            long idleSince = System.nanoTime();
             while (OPEN.isEmpty()) {
-              LOCK.wait();
+              long left = IDLE_EXIT_MILLIS - (System.nanoTime() - idleSince) / 1_000_000;
+              if (left <= 0) {
+                // A body added from now on finds the watcher idle and not started: it starts one.
+                started = false;
+                return;
+              }
+              LOCK.wait(left);
             }
             idle = false;
           }

@@ -33,7 +33,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * while the old token is still valid (before expiry, inside the margin) does not fail the call: the
  * old token is used until it expires. {@code invalid_grant} is final for that refresh token: it
  * becomes a {@link ReauthorizationRequiredException}, raised once and rethrown for every later call
- * until another token is {@linkplain #use used}.
+ * until another token is {@linkplain #use used}, or, for an account store's entry, until another
+ * token is found there (asked at most once a second: the user signed in again elsewhere).
+ *
+ * <p>With one account of an {@link io.github.jyoutube.auth.AccountTokenStore} as its store ({@link
+ * io.github.jyoutube.auth.AccountTokenStore#entry}), a refresh goes through that store ({@link
+ * io.github.jyoutube.auth.AccountTokenStore#refresh}): a store shared between processes gives the
+ * token another process stored meanwhile instead of refreshing again.
  *
  * <p>A manager holds no thread and no connection of its own, so one per account costs little; the
  * refreshes of all managers run on one shared pool of daemon threads.
@@ -48,6 +54,12 @@ public final class TokenManager implements Authorizer {
 
   /** The longest pause between refresh attempts after failures. */
   private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
+
+  /**
+   * How often an account's store is asked again for a token other than a dead one: the user may
+   * have signed in again through another process.
+   */
+  private static final Duration STORE_RECHECK = Duration.ofSeconds(1);
 
   /** How long a caller waits for a refresh by default, when the client does not say. */
   private static final Duration DEFAULT_REFRESH_WAIT = Duration.ofMinutes(2);
@@ -81,6 +93,7 @@ public final class TokenManager implements Authorizer {
   private String startingRefreshToken;
   private Refresh inFlight;
   private Failure lastFailure;
+  private Instant lastStoreCheck;
 
   /** The refresh in flight, and the token it replaces ({@code null}: the first token). */
   private record Refresh(AccessToken stale, CompletableFuture<AccessToken> result) {}
@@ -256,6 +269,11 @@ public final class TokenManager implements Authorizer {
       return true; // another thread has refreshed since: try its token
     }
     if (!canRefresh(token)) {
+      synchronized (lock) {
+        if (current == token && storedInstead(token) != null) {
+          return true;
+        }
+      }
       throw cannotRenew(token);
     }
     return fresh(token, true, false) != token;
@@ -290,6 +308,10 @@ public final class TokenManager implements Authorizer {
         if (failure.until() == null || (pausing && !explicit)) {
           if (stillUsable(stale, rejected)) {
             return stale;
+          }
+          AccessToken replaced = failure.until() == null ? storedInstead(stale) : null;
+          if (replaced != null) {
+            return replaced;
           }
           throw failure.error();
         }
@@ -340,13 +362,20 @@ public final class TokenManager implements Authorizer {
   }
 
   /**
-   * The one place a refresh request is made. (A store shared between processes could be asked here
-   * first whether another process has refreshed already.)
+   * The one place a refresh request is made. The token of an account store's entry is refreshed
+   * through the store ({@link io.github.jyoutube.auth.AccountTokenStore#refresh}), which stores it,
+   * and which may give the token another process stored instead.
    */
   private void run(Refresh refresh, String refreshToken) {
     AccessToken fresh;
+    boolean stored = false;
     try {
-      fresh = oauth.refresh(refreshToken);
+      if (store instanceof AccountEntry entry && refresh.stale() != null) {
+        fresh = throughStore(entry, refresh.stale());
+        stored = true;
+      } else {
+        fresh = oauth.refresh(refreshToken);
+      }
     } catch (RuntimeException | Error e) {
       failed(refresh, e);
       return;
@@ -361,12 +390,46 @@ public final class TokenManager implements Authorizer {
           current = fresh;
           lastFailure = null;
           startingRefreshToken = null;
-          store.save(fresh);
+          if (!stored) {
+            store.save(fresh);
+          }
         }
       }
       refresh.result().complete(fresh);
     } catch (RuntimeException e) {
       refresh.result().completeExceptionally(e); // the store failed; the token is in use anyway
+    }
+  }
+
+  /**
+   * Replaces {@code stale} through the account store: with the token another process stored
+   * meanwhile, or with one refresh request made here. A token another process stored long ago may
+   * itself be about to expire: it is replaced in turn (twice at most).
+   */
+  private AccessToken throughStore(AccountEntry entry, AccessToken stale) {
+    AccessToken held = stale;
+    for (int round = 0; ; round++) {
+      boolean[] refreshedHere = {false};
+      AccessToken next =
+          entry.refresh(
+              held,
+              stored -> {
+                refreshedHere[0] = true;
+                if (!stored.isRefreshable()) {
+                  throw reauthorization(
+                      "no_refresh_token",
+                      "the stored token came without a refresh token: sign in again",
+                      -1);
+                }
+                return oauth.refresh(stored.refreshToken());
+              });
+      if (refreshedHere[0]
+          || round == 2
+          || !canRefresh(next)
+          || !next.expiresWithin(clock, EXPIRY_MARGIN)) {
+        return next;
+      }
+      held = next;
     }
   }
 
@@ -391,6 +454,29 @@ public final class TokenManager implements Authorizer {
       }
     }
     refresh.result().completeExceptionally(shared);
+  }
+
+  /**
+   * For an account store's entry: the token stored there in place of {@code dead} since (the user
+   * signed in again through another process), made current; {@code null} when there is none, or the
+   * store was asked less than {@link #STORE_RECHECK} ago. Called with the lock held.
+   */
+  private AccessToken storedInstead(AccessToken dead) {
+    if (!(store instanceof AccountEntry entry) || dead == null) {
+      return null;
+    }
+    Instant now = clock.instant();
+    if (lastStoreCheck != null && now.isBefore(lastStoreCheck.plus(STORE_RECHECK))) {
+      return null;
+    }
+    lastStoreCheck = now;
+    AccessToken stored = entry.load().orElse(null);
+    if (stored == null || stored.accessToken().equals(dead.accessToken())) {
+      return null;
+    }
+    current = stored;
+    lastFailure = null;
+    return stored;
   }
 
   /**
