@@ -51,7 +51,16 @@ final class Errors {
 
   /** Prints the report of {@code failure} and returns its exit code. */
   static int report(Throwable failure, PrintWriter err, boolean debug, Clock clock) {
-    Report report = describe(failure, clock);
+    return report(failure, err, debug, clock, null);
+  }
+
+  /**
+   * Prints the report of {@code failure} and returns its exit code; the commands a hint suggests
+   * carry {@code --account NAME} when {@code account} names one.
+   */
+  static int report(
+      Throwable failure, PrintWriter err, boolean debug, Clock clock, String account) {
+    Report report = forAccount(describe(failure, clock), account);
     err.println(line(report));
     if (debug) {
       // Messages in a stack trace quote servers too.
@@ -70,6 +79,26 @@ final class Errors {
     }
     err.flush();
     return report.exitCode();
+  }
+
+  /** {@code report} with {@code jyoutube --account NAME auth …} in its hint for a named account. */
+  static Report forAccount(Report report, String account) {
+    if (account == null || report.hint() == null) {
+      return report;
+    }
+    String name;
+    try {
+      name = Accounts.check(account);
+    } catch (CliException e) {
+      return report;
+    }
+    if (name.equals(Accounts.DEFAULT)) {
+      return report;
+    }
+    return new Report(
+        report.exitCode(),
+        report.message(),
+        report.hint().replace("`jyoutube auth ", "`jyoutube --account " + name + " auth "));
   }
 
   /**
