@@ -213,13 +213,25 @@ final class Errors {
   }
 
   private static String insufficientScope(ApiException e) {
+    // The scopes the method accepts, from the discovery document (the library puts them on the
+    // exception), else those Google's WWW-Authenticate header names.
     List<String> scopes = new ArrayList<>();
-    for (String header : e.headers().getOrDefault("www-authenticate", List.of())) {
-      Matcher m = SCOPE.matcher(header);
-      if (m.find()) {
-        for (String scope : m.group(1).trim().split("\\s+")) {
-          if (!scope.isEmpty()) {
-            scopes.add(scope);
+    String method = null;
+    String granted = null;
+    if (e instanceof ForbiddenException forbidden && !forbidden.acceptedScopes().isEmpty()) {
+      scopes.addAll(forbidden.acceptedScopes());
+      method = forbidden.method();
+      if (!forbidden.grantedScopes().isEmpty()) {
+        granted = ScopeNames.shortList(String.join(" ", forbidden.grantedScopes()));
+      }
+    } else {
+      for (String header : e.headers().getOrDefault("www-authenticate", List.of())) {
+        Matcher m = SCOPE.matcher(header);
+        if (m.find()) {
+          for (String scope : m.group(1).trim().split("\\s+")) {
+            if (!scope.isEmpty()) {
+              scopes.add(scope);
+            }
           }
         }
       }
@@ -232,8 +244,10 @@ final class Errors {
     for (String scope : scopes) {
       shortNames.add(shortScope(scope));
     }
-    return "this call needs one of the scopes "
+    return (method == null ? "this call" : method)
+        + (shortNames.size() == 1 ? " needs the scope " : " needs one of the scopes ")
         + String.join(", ", shortNames)
+        + (granted == null ? "" : "; the token has " + granted)
         + ": sign in again with `jyoutube auth login --scope "
         + shortNames.iterator().next()
         + "`";
