@@ -459,7 +459,9 @@ final class AuthCommand extends GroupCommand {
         problem = Errors.line(Errors.describe(e, root().env().clock()));
       }
       Identity who =
-          problem == null ? Identity.of(cli) : new Identity(null, null, null, null, null, null);
+          problem == null
+              ? Identity.of(info, cli)
+              : new Identity(null, null, null, null, null, null);
       AccessToken token = cli.accessToken().orElse(stored.get());
       Clock clock = root().env().clock();
       Optional<ClientSecrets> client = session.credentials();
@@ -674,14 +676,10 @@ final class AuthCommand extends GroupCommand {
       try {
         session.client().revokeAccessToken(token);
         return "revoked";
-      } catch (OAuthException e) {
-        if ("invalid_token".equals(e.error())) {
+      } catch (YouTubeException e) {
+        if (e instanceof OAuthException oauth && "invalid_token".equals(oauth.error())) {
           return "already expired or revoked";
         }
-        return "could not revoke ("
-            + Errors.line(Errors.describe(e, root().env().clock())).replaceFirst("^jyoutube: ", "")
-            + "); the token stays valid until it expires";
-      } catch (YouTubeException e) {
         return "could not revoke ("
             + Errors.line(Errors.describe(e, root().env().clock())).replaceFirst("^jyoutube: ", "")
             + "); the token stays valid until it expires";

@@ -256,7 +256,7 @@ final class Session implements AutoCloseable {
 
   /**
    * Signs in to the embedded emulator, which approves on its consent page at once: as the first
-   * seeded account, or as the one {@code --account} names by email or handle.
+   * seeded account, or as the one whose email address {@code --account} is.
    */
   AccessToken signInToEmulator(List<String> scopes) {
     YouTubeClient cli = client();

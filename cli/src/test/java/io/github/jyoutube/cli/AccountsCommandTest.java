@@ -170,6 +170,35 @@ class AccountsCommandTest {
   }
 
   @Test
+  void aTokenThatCannotBeRevokedIsDeletedAllTheSameAndABrokenFileIsListed() throws IOException {
+    // Google's endpoints, but no OAuth client configured: nothing can be revoked, nothing is sent.
+    CliRunner google = new CliRunner(home, "--config-dir", config.toString());
+    Files.createDirectories(dir());
+    io.github.jyoutube.auth.TokenStore.file(dir().resolve("token-old.json"))
+        .save(AccessToken.of("ya29.stale-token-of-an-old-account"));
+    Files.writeString(dir().resolve("token-broken.json"), "{not json");
+
+    CliRunner.Result list = google.run("auth", "list");
+    assertThat(list.exitCode()).as(list.toString()).isZero();
+    assertThat(list.out())
+        .containsPattern("broken +- +unreadable token file")
+        .containsPattern("old +- +- +unknown +no")
+        .doesNotContain("ya29.stale");
+
+    CliRunner.Result logout = google.run("auth", "logout", "--account", "old");
+    assertThat(logout.exitCode()).as(logout.toString()).isZero();
+    assertThat(logout.out())
+        .contains("Signed out of account old: removed the token")
+        .contains(
+            "At the server: not revoked (no OAuth client configured); the token stays valid until"
+                + " it expires.");
+    assertThat(dir().resolve("token-old.json")).doesNotExist();
+    assertThat(google.run("auth", "logout", "--account", "broken").out())
+        .contains("At the server: not revoked (the token file was unreadable).");
+    assertThat(dir().resolve("token-broken.json")).doesNotExist();
+  }
+
+  @Test
   void namesThatCannotBeFileNamesAreRefusedClearly() throws IOException {
     for (String name :
         List.of(
