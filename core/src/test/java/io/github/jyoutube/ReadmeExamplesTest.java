@@ -2,6 +2,9 @@ package io.github.jyoutube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jyoutube.auth.AuthorizationOptions;
+import io.github.jyoutube.auth.AuthorizationUrl;
+import io.github.jyoutube.auth.Scopes;
 import io.github.jyoutube.model.Playlist;
 import io.github.jyoutube.model.PlaylistSnippet;
 import io.github.jyoutube.model.PlaylistStatus;
@@ -66,6 +69,26 @@ class ReadmeExamplesTest {
     assertThat(google.received("/youtube/v3/captions").get(0).query())
         .containsEntry("videoId", "dQw4w9WgXcQ");
     assertThat(cli.quota().spentToday(QuotaBucket.SEARCH)).isEqualTo(1);
+  }
+
+  @Test
+  void captionsAskForTheForceSslScope() {
+    YouTubeClient cli =
+        YouTubeClient.builder()
+            .clientId("your client id")
+            .clientSecret("your client secret")
+            .endpoints(google.endpoints())
+            .build();
+    AuthorizationUrl auth =
+        cli.getAuthorizeUrl(
+            AuthorizationOptions.builder()
+                .scopes(Scopes.YOUTUBE, Scopes.YOUTUBE_FORCE_SSL, Scopes.USERINFO_PROFILE)
+                .build());
+    assertThat(auth.url())
+        .contains(
+            "scope=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fyoutube"
+                + "+https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fyoutube.force-ssl"
+                + "+https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fuserinfo.profile");
   }
 
   @Test

@@ -16,9 +16,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +34,15 @@ import picocli.CommandLine.Option;
     name = "auth",
     mixinStandardHelpOptions = true,
     synopsisSubcommandLabel = "COMMAND",
-    description = "Sign in to YouTube, and manage the stored token.",
+    description = {
+      "Sign in to YouTube, and manage the stored tokens.",
+      "",
+      "Each account has its own token: the default one, and one per --account NAME.",
+      ""
+    },
     subcommands = {
       AuthCommand.Login.class,
+      AuthCommand.ListAccounts.class,
       AuthCommand.Status.class,
       AuthCommand.Refresh.class,
       AuthCommand.Revoke.class,
@@ -52,7 +60,9 @@ final class AuthCommand extends GroupCommand {
         "By default it opens the browser on Google's consent page and receives the answer on"
             + " http://127.0.0.1:PORT/ (the loopback flow). --no-browser prints the address"
             + " instead; --manual lets you paste the redirect address; --device shows a code to"
-            + " enter on another device.",
+            + " enter on another device. With --emulator the embedded emulator approves at once.",
+        "",
+        "--account NAME keeps this sign-in apart from the others (see `auth list`).",
         ""
       })
   static final class Login extends BaseCommand {
@@ -82,9 +92,18 @@ final class AuthCommand extends GroupCommand {
         paramLabel = "SCOPE",
         split = ",",
         description =
-            "Scopes to ask for, such as youtube.readonly or youtube.upload (repeatable;"
-                + " default: youtube, userinfo.profile).")
+            "A scope to ask for besides the defaults (youtube, userinfo.profile), such as"
+                + " youtube.force-ssl for captions or youtube.upload (repeatable).")
     List<String> scopes;
+
+    @Option(
+        names = "--only-scope",
+        paramLabel = "SCOPE",
+        split = ",",
+        description =
+            "Ask for these scopes in place of the defaults, such as youtube.readonly"
+                + " (repeatable; --scope adds to them).")
+    List<String> onlyScopes;
 
     @Override
     int run() throws Exception {
@@ -95,21 +114,28 @@ final class AuthCommand extends GroupCommand {
         throw CliException.usage("--timeout must be positive", null);
       }
       Session session = session();
-      ClientSecrets client = session.requireCredentials();
-      List<String> wanted = ScopeNames.expand(scopes);
+      List<String> wanted = ScopeNames.wanted(onlyScopes, scopes);
       AccessToken token;
-      if (device) {
-        token = device(session, client, wanted);
-      } else if (manual) {
-        token = manual(session.client(), wanted);
+      if (session.embedded()) {
+        // No one is at a browser: the embedded emulator approves its consent page at once.
+        token = session.signInToEmulator(wanted);
+        err().println("The embedded emulator approved the sign-in at once.");
+        err().flush();
       } else {
-        token = loopback(session.client(), wanted);
+        ClientSecrets client = session.requireCredentials();
+        if (device) {
+          token = device(session, client, wanted);
+        } else if (manual) {
+          token = manual(session.client(), wanted, session.loginHint());
+        } else {
+          token = loopback(session.client(), wanted, session.loginHint());
+        }
       }
       reportSignedIn(token);
       return ExitCodes.OK;
     }
 
-    private AccessToken loopback(YouTubeClient cli, List<String> wanted)
+    private AccessToken loopback(YouTubeClient cli, List<String> wanted, String loginHint)
         throws InterruptedException {
       PrintWriter err = err();
       try (LoopbackReceiver receiver = LoopbackReceiver.start()) {
@@ -119,24 +145,40 @@ final class AuthCommand extends GroupCommand {
                     .redirectUri(receiver.redirectUri())
                     .scopes(wanted)
                     .prompt("select_account consent")
+                    .loginHint(loginHint)
                     .build());
         receiver.expectState(auth.state());
+        boolean opened = false;
         if (noBrowser) {
-          err.println("Open this address in a browser to sign in:");
-        } else if (Browser.open(auth.url())) {
+          err.println("Open this address in a browser on this machine to sign in:");
+        } else if (Browser.open(auth.url(), root().env())) {
+          opened = true;
           err.println("Opened the browser to sign in. If it did not open, visit:");
         } else {
-          err.println("Could not open a browser. Open this address to sign in:");
+          err.println(
+              "No browser could be opened here"
+                  + (Browser.hasDisplay(root().env())
+                      ? ""
+                      : " (no DISPLAY: over SSH or in a container?)")
+                  + ". Open this address in a browser on this machine to sign in:");
         }
         err.println();
         err.println("  " + auth.url());
         err.println();
         err.println(
-            "Waiting for the sign-in on "
-                + receiver.redirectUri()
-                + " (up to "
+            "jyoutube is waiting up to "
                 + timeoutSeconds
-                + " s; Ctrl-C cancels)...");
+                + " s for the browser's redirect to "
+                + receiver.redirectUri()
+                + " (Ctrl-C cancels).");
+        if (!opened) {
+          err.println(
+              "No browser on this machine? Press Ctrl-C and run `"
+                  + command("auth login --device")
+                  + "` to enter a code on another device, or `"
+                  + command("auth login --manual")
+                  + "` to paste the address the browser ends up at.");
+        }
         err.flush();
         String redirect;
         try {
@@ -144,7 +186,9 @@ final class AuthCommand extends GroupCommand {
         } catch (TimeoutException e) {
           throw CliException.failure(
               "timed out after " + timeoutSeconds + " s waiting for the sign-in",
-              "run `jyoutube auth login` again, or try --manual or --device");
+              "run `"
+                  + command("auth login")
+                  + "` again (--timeout sets the wait), or try --manual or --device");
         }
         try {
           AccessToken token = cli.generateAccessToken(redirect);
@@ -157,12 +201,14 @@ final class AuthCommand extends GroupCommand {
       }
     }
 
-    private AccessToken manual(YouTubeClient cli, List<String> wanted) throws IOException {
+    private AccessToken manual(YouTubeClient cli, List<String> wanted, String loginHint)
+        throws IOException {
       AuthorizationUrl auth =
           cli.getAuthorizeUrl(
               AuthorizationOptions.builder()
                   .scopes(wanted)
                   .prompt("select_account consent")
+                  .loginHint(loginHint)
                   .build());
       PrintWriter err = err();
       err.println("1. Open this address in a browser, choose the account and allow access:");
@@ -232,24 +278,28 @@ final class AuthCommand extends GroupCommand {
         }
         throw CliException.failure(
             "timed out after " + timeoutSeconds + " s waiting for approval on the other device",
-            "run `jyoutube auth login --device` again (--timeout sets the wait)");
+            "run `" + command("auth login --device") + "` again (--timeout sets the wait)");
       }
     }
 
     private void reportSignedIn(AccessToken token) {
       Session session = session();
-      String who = null;
-      try {
-        UserInfo info = session.client().userInfo();
-        who = info.name() != null ? info.name() : info.email() != null ? info.email() : info.sub();
-      } catch (YouTubeException e) {
-        // Without the profile scope there is no name to show.
+      Identity who = Identity.of(session.client());
+      String label = who.describe();
+      if (!session.embedded()) {
+        session.config().saveLabel(session.account(), label);
       }
       Clock clock = root().env().clock();
       if (json()) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("signedIn", true);
-        result.put("name", who);
+        result.put("account", session.account());
+        result.put("name", who.name());
+        result.put("email", who.email());
+        result.put("sub", who.sub());
+        result.put("channelId", who.channelId());
+        result.put("channelTitle", who.channelTitle());
+        result.put("channelHandle", who.channelHandle());
         result.put("scopes", token.scope());
         result.put("expiresAt", token.expiresAt());
         result.put("refreshable", token.isRefreshable());
@@ -258,7 +308,13 @@ final class AuthCommand extends GroupCommand {
         return;
       }
       PrintWriter out = out();
-      out.println("Signed in" + (who == null ? "." : " as " + who + "."));
+      out.println(
+          Terminal.printable(
+              "Signed in"
+                  + (session.namedAccount() ? " to account " + session.account() : "")
+                  + " as "
+                  + (label == null ? "an account that the token's scopes do not name" : label)
+                  + "."));
       String scopes = ScopeNames.shortList(token.scope());
       if (scopes != null) {
         out.println("Scopes: " + scopes);
@@ -274,11 +330,95 @@ final class AuthCommand extends GroupCommand {
     }
   }
 
+  /** {@code auth list}. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = {
+        "List the signed-in accounts: who each is, its scopes and when its access token expires"
+            + " (tokens are never shown).",
+        "",
+        "Reads the token files only; nothing is sent.",
+        ""
+      })
+  static final class ListAccounts extends BaseCommand {
+    @Override
+    int run() {
+      Session session = session();
+      if (session.embedded()) {
+        out().println("The embedded emulator keeps its sign-in in memory: no accounts are stored.");
+        out().flush();
+        return ExitCodes.OK;
+      }
+      Config config = session.config();
+      Map<String, String> labels = config.labels();
+      Clock clock = root().env().clock();
+      List<Map<String, Object>> accounts = new ArrayList<>();
+      Table table = new Table("ACCOUNT", "WHO", "SCOPES", "EXPIRES", "REFRESH");
+      for (String account : config.accounts()) {
+        Path file = config.tokenFile(account);
+        String label = labels.get(account);
+        AccessToken token = null;
+        String problem = null;
+        try {
+          token = TokenStore.file(file).load().orElse(null);
+        } catch (RuntimeException e) {
+          problem = "unreadable token file";
+        }
+        if (token == null && problem == null) {
+          continue; // removed meanwhile
+        }
+        String marker = account.equals(session.account()) ? "* " : "";
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("account", account);
+        entry.put("label", label);
+        entry.put("current", account.equals(session.account()));
+        entry.put("tokenFile", file.toString());
+        if (token != null) {
+          entry.put("scopes", token.scope());
+          entry.put("expiresAt", token.expiresAt());
+          entry.put("refreshable", token.isRefreshable());
+          table.row(
+              marker + account,
+              label,
+              ScopeNames.shortList(token.scope()),
+              token.expiresAt() == null ? "unknown" : Times.describe(token.expiresAt(), clock),
+              token.isRefreshable() ? "yes" : "no");
+        } else {
+          entry.put("problem", problem);
+          table.row(marker + account, label, problem, null, null);
+        }
+        accounts.add(entry);
+      }
+      if (json()) {
+        printJson(Map.of("accounts", accounts, "configDir", config.dir().toString()));
+        return ExitCodes.OK;
+      }
+      if (accounts.isEmpty()) {
+        out()
+            .println("No accounts signed in. Run `jyoutube auth login` (--account NAME for more).");
+        out().flush();
+        return ExitCodes.OK;
+      }
+      table.print(out(), "");
+      out().println();
+      out()
+          .println(
+              "* is the account this command used; --account NAME picks another. Tokens in "
+                  + config.dir()
+                  + ".");
+      out().flush();
+      return ExitCodes.OK;
+    }
+  }
+
   /** {@code auth status}. */
   @Command(
       name = "status",
       mixinStandardHelpOptions = true,
-      description = "Show who is signed in, the scopes and the expiry (tokens redacted).")
+      description =
+          "Show who is signed in (person and channel), the scopes and the expiry (tokens"
+              + " redacted).")
   static final class Status extends BaseCommand {
     @Override
     int run() {
@@ -287,9 +427,23 @@ final class AuthCommand extends GroupCommand {
           session.embedded() ? session.signedIn().accessToken() : session.tokenStore().load();
       if (stored.isEmpty()) {
         if (json()) {
-          printJson(Map.of("signedIn", false, "tokenStore", session.tokenStoreName()));
+          printJson(
+              Map.of(
+                  "signedIn",
+                  false,
+                  "account",
+                  session.account(),
+                  "tokenStore",
+                  session.tokenStoreName()));
         } else {
-          out().println("Not signed in. Run `jyoutube auth login`.");
+          out()
+              .println(
+                  (session.namedAccount()
+                          ? "Account " + session.account() + " is not signed in."
+                          : "Not signed in.")
+                      + " Run `"
+                      + command("auth login")
+                      + "`.");
           out().flush();
         }
         return ExitCodes.FAILURE;
@@ -304,17 +458,25 @@ final class AuthCommand extends GroupCommand {
       } catch (OAuthException e) {
         problem = Errors.line(Errors.describe(e, root().env().clock()));
       }
+      Identity who =
+          problem == null
+              ? Identity.of(info, cli)
+              : new Identity(null, null, null, null, null, null);
       AccessToken token = cli.accessToken().orElse(stored.get());
       Clock clock = root().env().clock();
       Optional<ClientSecrets> client = session.credentials();
       if (json()) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("signedIn", problem == null);
+        result.put("account", session.account());
         if (info != null) {
           result.put("name", info.name());
           result.put("sub", info.sub());
           result.put("email", info.email());
         }
+        result.put("channelId", who.channelId());
+        result.put("channelTitle", who.channelTitle());
+        result.put("channelHandle", who.channelHandle());
         result.put("scopes", token.scope());
         result.put("expiresAt", token.expiresAt());
         result.put("refreshable", token.isRefreshable());
@@ -338,6 +500,15 @@ final class AuthCommand extends GroupCommand {
       } else {
         lines.row("Signed in as", "unknown: " + problem);
       }
+      if (problem == null) {
+        lines.row(
+            "Channel",
+            who.channel() == null
+                ? "none seen (the token has no YouTube read scope, or the account no channel)"
+                : who.channel().substring("channel ".length())
+                    + (who.channelId() == null ? "" : " (" + who.channelId() + ")"));
+      }
+      lines.row("Account", session.account());
       lines.row("Scopes", ScopeNames.shortList(token.scope()));
       lines.row(
           "Expires",
@@ -379,7 +550,8 @@ final class AuthCommand extends GroupCommand {
       AccessToken current = cli.accessToken().orElseThrow();
       if (!current.isRefreshable()) {
         throw CliException.failure(
-            "the stored token has no refresh token", "run `jyoutube auth login` to sign in again");
+            "the stored token has no refresh token",
+            "run `" + command("auth login") + "` to sign in again");
       }
       session.requireCredentials();
       AccessToken fresh = cli.refreshAccessToken();
@@ -417,7 +589,7 @@ final class AuthCommand extends GroupCommand {
       AccessToken token = cli.accessToken().orElseThrow();
       String note;
       try {
-        cli.revokeAccessToken(token.isRefreshable() ? token.refreshToken() : token.accessToken());
+        cli.revokeAccessToken(token);
         note = "Revoked the token at the server";
       } catch (OAuthException e) {
         if (!"invalid_token".equals(e.error())) {
@@ -426,6 +598,9 @@ final class AuthCommand extends GroupCommand {
         note = "The server no longer knew the token (expired or revoked already)";
       }
       session.tokenStore().clear();
+      if (!session.embedded()) {
+        session.config().saveLabel(session.account(), null);
+      }
       out().println(note + " and removed it from " + session.tokenStoreName() + ".");
       out().flush();
       return ExitCodes.OK;
@@ -436,29 +611,79 @@ final class AuthCommand extends GroupCommand {
   @Command(
       name = "logout",
       mixinStandardHelpOptions = true,
-      description = "Remove the stored token (without revoking it; see `auth revoke`).")
+      description = {
+        "Sign out: revoke the token at Google when possible, and delete it here.",
+        "",
+        "A token the server cannot revoke (the network is down, no OAuth client is configured)"
+            + " is deleted all the same, with a note. --account NAME signs that account out.",
+        ""
+      })
   static final class Logout extends BaseCommand {
+
+    @Option(
+        names = "--no-revoke",
+        description = "Only delete the token here; it stays valid at the server until it expires.")
+    boolean noRevoke;
+
     @Override
     int run() {
       Session session = session();
       TokenStore store = session.tokenStore();
-      boolean had;
+      AccessToken token = null;
+      boolean unreadable = false;
       try {
-        had = store.load().isPresent();
+        token = store.load().orElse(null);
       } catch (RuntimeException e) {
-        had = true; // an unreadable token file is removed all the same
+        unreadable = true; // an unreadable token file is removed all the same
       }
-      store.clear();
       PrintWriter out = out();
-      if (had) {
-        out.println("Signed out: removed the token from " + session.tokenStoreName() + ".");
+      if (token == null && !unreadable) {
+        if (!session.embedded()) {
+          session.config().saveLabel(session.account(), null);
+        }
         out.println(
-            "It stays valid at the server until it expires; `jyoutube auth revoke` revokes it.");
-      } else {
-        out.println("Not signed in; nothing to remove.");
+            (session.namedAccount()
+                    ? "Account " + session.account() + " is not signed in"
+                    : "Not signed in")
+                + "; nothing to remove.");
+        out.flush();
+        return ExitCodes.OK;
       }
+      String revoked = noRevoke ? "not revoked (--no-revoke)" : revoke(session, token);
+      store.clear();
+      if (!session.embedded()) {
+        session.config().saveLabel(session.account(), null);
+      }
+      out.println(
+          "Signed out"
+              + (session.namedAccount() ? " of account " + session.account() : "")
+              + ": removed the token from "
+              + session.tokenStoreName()
+              + ".");
+      out.println(Terminal.printable("At the server: " + revoked + "."));
       out.flush();
       return ExitCodes.OK;
+    }
+
+    /** Revokes {@code token} if it can; says what happened. */
+    private String revoke(Session session, AccessToken token) {
+      if (token == null) {
+        return "not revoked (the token file was unreadable)";
+      }
+      if (session.credentials().isEmpty()) {
+        return "not revoked (no OAuth client configured); the token stays valid until it expires";
+      }
+      try {
+        session.client().revokeAccessToken(token);
+        return "revoked";
+      } catch (YouTubeException e) {
+        if (e instanceof OAuthException oauth && "invalid_token".equals(oauth.error())) {
+          return "already expired or revoked";
+        }
+        return "could not revoke ("
+            + Errors.line(Errors.describe(e, root().env().clock())).replaceFirst("^jyoutube: ", "")
+            + "); the token stays valid until it expires";
+      }
     }
   }
 }

@@ -50,6 +50,17 @@ abstract class BaseCommand implements Callable<Integer> {
     return root().env().err();
   }
 
+  /**
+   * The command line of {@code jyoutube REST} for the account of this run: {@code jyoutube
+   * --account work auth login} when {@code --account work} was given.
+   */
+  String command(String rest) {
+    Session session = session();
+    return "jyoutube "
+        + (session.namedAccount() ? "--account " + session.account() + " " : "")
+        + rest;
+  }
+
   boolean json() {
     return root().output() == GlobalOptions.OutputFormat.JSON;
   }

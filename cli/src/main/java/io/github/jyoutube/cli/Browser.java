@@ -6,7 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Opens a URL in the user's browser: {@code java.awt.Desktop} when the platform supports it, else
- * {@code xdg-open} (or {@code open} on macOS). Never throws: the caller prints the URL anyway.
+ * {@code xdg-open} (or {@code open} on macOS). Never throws: the caller prints the URL anyway. On
+ * Linux and the BSDs a browser needs a display: without {@code DISPLAY} or {@code WAYLAND_DISPLAY}
+ * (over SSH, in a container) it does not even try, so that the caller can say at once what to do.
  */
 final class Browser {
 
@@ -15,10 +17,25 @@ final class Browser {
   /**
    * Tries to open {@code url}.
    *
+   * @param env the environment, for the display
    * @return whether a browser was (probably) started
    */
-  static boolean open(String url) {
+  static boolean open(String url, CliEnvironment env) {
+    if (!hasDisplay(env)) {
+      return false;
+    }
     return openWithDesktop(url) || openWithCommand(url);
+  }
+
+  /**
+   * Whether a graphical browser could show up: always on macOS and Windows, else with a display.
+   */
+  static boolean hasDisplay(CliEnvironment env) {
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    if (os.contains("mac") || os.contains("win")) {
+      return true;
+    }
+    return env.variable("DISPLAY") != null || env.variable("WAYLAND_DISPLAY") != null;
   }
 
   private static boolean openWithDesktop(String url) {

@@ -33,7 +33,7 @@ public final class Cli {
         });
     cmd.setExecutionExceptionHandler(
         (failure, commandLine, parseResult) ->
-            Errors.report(failure, env.err(), root.debug(), env.clock()));
+            Errors.report(failure, env.err(), root.debug(), env.clock(), root.account()));
     cmd.setParameterExceptionHandler(Cli::usageError);
     return cmd;
   }

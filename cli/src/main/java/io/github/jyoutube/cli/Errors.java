@@ -51,7 +51,16 @@ final class Errors {
 
   /** Prints the report of {@code failure} and returns its exit code. */
   static int report(Throwable failure, PrintWriter err, boolean debug, Clock clock) {
-    Report report = describe(failure, clock);
+    return report(failure, err, debug, clock, null);
+  }
+
+  /**
+   * Prints the report of {@code failure} and returns its exit code; the commands a hint suggests
+   * carry {@code --account NAME} when {@code account} names one.
+   */
+  static int report(
+      Throwable failure, PrintWriter err, boolean debug, Clock clock, String account) {
+    Report report = forAccount(describe(failure, clock), account);
     err.println(line(report));
     if (debug) {
       // Messages in a stack trace quote servers too.
@@ -70,6 +79,26 @@ final class Errors {
     }
     err.flush();
     return report.exitCode();
+  }
+
+  /** {@code report} with {@code jyoutube --account NAME auth …} in its hint for a named account. */
+  static Report forAccount(Report report, String account) {
+    if (account == null || report.hint() == null) {
+      return report;
+    }
+    String name;
+    try {
+      name = Accounts.check(account);
+    } catch (CliException e) {
+      return report;
+    }
+    if (name.equals(Accounts.DEFAULT)) {
+      return report;
+    }
+    return new Report(
+        report.exitCode(),
+        report.message(),
+        report.hint().replace("`jyoutube auth ", "`jyoutube --account " + name + " auth "));
   }
 
   /**
@@ -184,13 +213,25 @@ final class Errors {
   }
 
   private static String insufficientScope(ApiException e) {
+    // The scopes the method accepts, from the discovery document (the library puts them on the
+    // exception), else those Google's WWW-Authenticate header names.
     List<String> scopes = new ArrayList<>();
-    for (String header : e.headers().getOrDefault("www-authenticate", List.of())) {
-      Matcher m = SCOPE.matcher(header);
-      if (m.find()) {
-        for (String scope : m.group(1).trim().split("\\s+")) {
-          if (!scope.isEmpty()) {
-            scopes.add(scope);
+    String method = null;
+    String granted = null;
+    if (e instanceof ForbiddenException forbidden && !forbidden.acceptedScopes().isEmpty()) {
+      scopes.addAll(forbidden.acceptedScopes());
+      method = forbidden.method();
+      if (!forbidden.grantedScopes().isEmpty()) {
+        granted = ScopeNames.shortList(String.join(" ", forbidden.grantedScopes()));
+      }
+    } else {
+      for (String header : e.headers().getOrDefault("www-authenticate", List.of())) {
+        Matcher m = SCOPE.matcher(header);
+        if (m.find()) {
+          for (String scope : m.group(1).trim().split("\\s+")) {
+            if (!scope.isEmpty()) {
+              scopes.add(scope);
+            }
           }
         }
       }
@@ -203,8 +244,10 @@ final class Errors {
     for (String scope : scopes) {
       shortNames.add(shortScope(scope));
     }
-    return "this call needs one of the scopes "
+    return (method == null ? "this call" : method)
+        + (shortNames.size() == 1 ? " needs the scope " : " needs one of the scopes ")
         + String.join(", ", shortNames)
+        + (granted == null ? "" : "; the token has " + granted)
         + ": sign in again with `jyoutube auth login --scope "
         + shortNames.iterator().next()
         + "`";

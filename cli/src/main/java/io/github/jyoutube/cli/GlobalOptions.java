@@ -20,6 +20,9 @@ interface GlobalOptions {
   /** {@code --endpoint}, or {@code null}. */
   String endpoint();
 
+  /** {@code --account}, or {@code null} for the default account. */
+  String account();
+
   /** {@code --emulator}. */
   boolean emulator();
 

@@ -89,6 +89,13 @@ final class JYouTubeCommand implements Callable<Integer>, GlobalOptions, AutoClo
   boolean emulator;
 
   @Option(
+      names = "--account",
+      paramLabel = "NAME",
+      scope = ScopeType.INHERIT,
+      description = "Use the sign-in of account NAME (see `auth list`); default: the default one.")
+  String account;
+
+  @Option(
       names = "--output",
       paramLabel = "FORMAT",
       scope = ScopeType.INHERIT,
@@ -157,6 +164,11 @@ final class JYouTubeCommand implements Callable<Integer>, GlobalOptions, AutoClo
   @Override
   public String endpoint() {
     return endpoint;
+  }
+
+  @Override
+  public String account() {
+    return account;
   }
 
   @Override

@@ -14,20 +14,41 @@ final class ScopeNames {
 
   private ScopeNames() {}
 
-  /** The full scopes of {@code names}; {@link Scopes#DEFAULT} when there are none. */
-  static List<String> expand(List<String> names) {
-    if (names == null || names.isEmpty()) {
-      return Scopes.DEFAULT;
-    }
+  /**
+   * The scopes a login asks for: those of {@code only} ({@code --only-scope}), else {@link
+   * Scopes#DEFAULT}, then those of {@code extra} ({@code --scope}), without repeats.
+   *
+   * @throws CliException (usage) if {@code only} is given but names no scope
+   */
+  static List<String> wanted(List<String> only, List<String> extra) {
     Set<String> scopes = new LinkedHashSet<>();
-    for (String name : names) {
-      String trimmed = name.strip();
-      if (trimmed.isEmpty()) {
-        continue;
+    if (only != null) {
+      List<String> base = full(only);
+      if (base.isEmpty()) {
+        throw CliException.usage(
+            "--only-scope names no scope", "for example --only-scope youtube.readonly");
       }
-      scopes.add(trimmed.contains("://") || BARE.contains(trimmed) ? trimmed : PREFIX + trimmed);
+      scopes.addAll(base);
+    } else {
+      scopes.addAll(Scopes.DEFAULT);
     }
-    return scopes.isEmpty() ? Scopes.DEFAULT : new ArrayList<>(scopes);
+    scopes.addAll(full(extra));
+    return new ArrayList<>(scopes);
+  }
+
+  /** The full scopes of {@code names}, in order, without blanks or repeats. */
+  private static List<String> full(List<String> names) {
+    Set<String> scopes = new LinkedHashSet<>();
+    if (names != null) {
+      for (String name : names) {
+        String trimmed = name.strip();
+        if (!trimmed.isEmpty()) {
+          scopes.add(
+              trimmed.contains("://") || BARE.contains(trimmed) ? trimmed : PREFIX + trimmed);
+        }
+      }
+    }
+    return new ArrayList<>(scopes);
   }
 
   /** The short names of space-separated scopes, comma-separated. */

@@ -2,6 +2,7 @@ package io.github.jyoutube.cli;
 
 import io.github.jyoutube.Endpoints;
 import io.github.jyoutube.YouTubeClient;
+import io.github.jyoutube.auth.AccessToken;
 import io.github.jyoutube.auth.AuthorizationOptions;
 import io.github.jyoutube.auth.AuthorizationUrl;
 import io.github.jyoutube.auth.ClientSecrets;
@@ -28,6 +29,7 @@ final class Session implements AutoCloseable {
 
   private final GlobalOptions options;
   private final CliEnvironment env;
+  private final String account;
   private Config config;
   private YouTubeEmulator embedded;
   private TokenStore store;
@@ -42,10 +44,21 @@ final class Session implements AutoCloseable {
           "--emulator and --endpoint exclude each other",
           "--emulator starts an emulator inside the command; --endpoint URL uses a running one");
     }
+    this.account = Accounts.check(options.account());
   }
 
   CliEnvironment env() {
     return env;
+  }
+
+  /** The account whose token this run uses: {@code --account}, else {@link Accounts#DEFAULT}. */
+  String account() {
+    return account;
+  }
+
+  /** Whether {@code --account} names an account other than the default one. */
+  boolean namedAccount() {
+    return !Accounts.DEFAULT.equals(account);
   }
 
   Config config() {
@@ -92,17 +105,23 @@ final class Session implements AutoCloseable {
     return Endpoints.google();
   }
 
-  /** Where the token lives: {@code token.json} in the config directory, or memory. */
+  /**
+   * Where the account's token lives: its file in the config directory ({@code token.json} for the
+   * default account), or memory with {@code --emulator}.
+   */
   TokenStore tokenStore() {
     if (store == null) {
-      store = options.emulator() ? TokenStore.inMemory() : TokenStore.file(config().tokenFile());
+      store =
+          options.emulator() ? TokenStore.inMemory() : TokenStore.file(config().tokenFile(account));
     }
     return store;
   }
 
   /** A description of the token store for messages. */
   String tokenStoreName() {
-    return options.emulator() ? "memory (embedded emulator)" : config().tokenFile().toString();
+    return options.emulator()
+        ? "memory (embedded emulator)"
+        : config().tokenFile(account).toString();
   }
 
   /**
@@ -198,6 +217,9 @@ final class Session implements AutoCloseable {
               .endpoints(endpoints())
               .tokenStore(tokenStore())
               .userAgent("jyoutube-cli/" + YouTubeClient.VERSION);
+      if (namedAccount()) {
+        builder.accountLabel(account);
+      }
       Optional<ClientSecrets> secrets = credentials();
       secrets.ifPresent(
           s -> {
@@ -227,24 +249,41 @@ final class Session implements AutoCloseable {
         throw notSignedIn();
       }
       // Every scope a command here may need, so that each one can be tried.
-      AuthorizationUrl auth =
-          cli.getAuthorizeUrl(
-              AuthorizationOptions.builder()
-                  .redirectUri("https://localhost/")
-                  .scopes(Scopes.YOUTUBE, Scopes.YOUTUBE_FORCE_SSL, Scopes.USERINFO_PROFILE)
-                  .build());
-      cli.generateAccessToken(new EmulatorConsent().autoApproved(auth.url()));
+      signInToEmulator(List.of(Scopes.YOUTUBE, Scopes.YOUTUBE_FORCE_SSL, Scopes.USERINFO_PROFILE));
     }
     return cli;
   }
 
+  /**
+   * Signs in to the embedded emulator, which approves on its consent page at once: as the first
+   * seeded account, or as the one whose email address {@code --account} is.
+   */
+  AccessToken signInToEmulator(List<String> scopes) {
+    YouTubeClient cli = client();
+    AuthorizationUrl auth =
+        cli.getAuthorizeUrl(
+            AuthorizationOptions.builder()
+                .redirectUri("https://localhost/")
+                .scopes(scopes)
+                .loginHint(loginHint())
+                .build());
+    return cli.generateAccessToken(new EmulatorConsent().autoApproved(auth.url()));
+  }
+
+  /** The account name as a hint for Google's account chooser, when it looks like an address. */
+  String loginHint() {
+    return namedAccount() && account.contains("@") ? account : null;
+  }
+
   private CliException notSignedIn() {
+    String login = namedAccount() ? "jyoutube --account " + account + " auth login" : null;
     return CliException.failure(
-        "not signed in",
+        namedAccount() ? "account " + account + " is not signed in" : "not signed in",
         credentials().isPresent() || options.endpoint() != null
-            ? "run `jyoutube auth login`"
-            : "run `jyoutube auth login --client-secrets client_secret.json` (or with --client-id"
-                + " and --client-secret)");
+            ? "run `" + (login != null ? login : "jyoutube auth login") + "`"
+            : "run `"
+                + (login != null ? login : "jyoutube auth login")
+                + " --client-secrets client_secret.json` (or with --client-id and --client-secret)");
   }
 
   @Override

@@ -224,8 +224,35 @@ class ApiCommandsTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err())
         .contains("(403 insufficientPermissions)")
-        .contains("this call needs one of the scopes youtube")
+        .contains("playlists.insert needs one of the scopes youtube, youtube.force-ssl")
         .contains("`jyoutube auth login --scope youtube");
+  }
+
+  @Test
+  void captionsWithoutForceSslNameTheScopesFromTheDiscoveryDocument() {
+    // As the token endpoint answers it: with the scopes granted.
+    TokenStore.file(config.resolve("jyoutube/token.json"))
+        .save(
+            new AccessToken(
+                emulator.accessToken(Account.ALICE, Scopes.YOUTUBE_READONLY),
+                null,
+                "Bearer",
+                null,
+                Scopes.YOUTUBE_READONLY,
+                null,
+                null));
+    CliRunner.Result result = cli.run("captions", "list", "--video", "aliceVid001");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err().lines().toList())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .contains("(403 insufficientPermissions)")
+                    .contains(
+                        "Hint: captions.list needs one of the scopes youtube.force-ssl,"
+                            + " youtubepartner; the token has youtube.readonly: sign in again"
+                            + " with `jyoutube auth login --scope youtube.force-ssl`."));
   }
 
   @Test

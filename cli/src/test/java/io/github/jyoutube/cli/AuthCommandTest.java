@@ -68,7 +68,7 @@ class AuthCommandTest {
   void loopbackLoginReceivesOneRedirectWithTheRightStateThenShutsDown() throws Exception {
     CliRunner.Running login = cli.start("auth", "login", "--no-browser", "--timeout", "60");
     String url = login.awaitErr(AUTH_URL, WAIT);
-    assertThat(login.err()).contains("Open this address in a browser to sign in");
+    assertThat(login.err()).contains("Open this address in a browser on this machine to sign in");
     String redirectUri = LoopbackReceiver.query(URI.create(url).getRawQuery()).get("redirect_uri");
     assertThat(redirectUri).matches("http://127\\.0\\.0\\.1:\\d+/");
 
@@ -89,7 +89,9 @@ class AuthCommandTest {
     CliRunner.Result result = login.await(WAIT);
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out())
-        .contains("Signed in as Alice Example.", "Token saved to " + tokenFile());
+        .contains(
+            "Signed in as Alice Example (channel Alice Example, @alice).",
+            "Token saved to " + tokenFile());
     assertThat(Files.getPosixFilePermissions(tokenFile()))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     AccessToken token = storedToken();
@@ -144,7 +146,7 @@ class AuthCommandTest {
     login.type(redirect);
     CliRunner.Result result = login.await(WAIT);
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.out()).contains("Signed in as Bob Example.");
+    assertThat(result.out()).contains("Signed in as Bob Example (channel Bob Example, @bob).");
     assertThat(Files.getPosixFilePermissions(tokenFile()))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     AccessToken first = storedToken();
@@ -152,7 +154,9 @@ class AuthCommandTest {
     CliRunner.Result status = cli.run("auth", "status");
     assertThat(status.exitCode()).as(status.toString()).isZero();
     assertThat(status.out())
-        .contains("Signed in as   Bob Example")
+        .contains("Signed in as   Bob Example (sub 104300000000000000002)")
+        .contains("Channel        Bob Example, @bob (UCbob00emulator0channel0)")
+        .contains("Account        default")
         .contains("Scopes         youtube, userinfo.profile")
         .contains("Expires        ")
         .contains("(in 59 min)")
@@ -173,14 +177,66 @@ class AuthCommandTest {
     assertThat(storedToken().refreshToken()).isEqualTo(first.refreshToken());
 
     CliRunner.Result logout = cli.run("auth", "logout");
-    assertThat(logout.exitCode()).isZero();
-    assertThat(logout.out()).contains("Signed out: removed the token from " + tokenFile());
+    assertThat(logout.exitCode()).as(logout.toString()).isZero();
+    assertThat(logout.out())
+        .contains("Signed out: removed the token from " + tokenFile())
+        .contains("At the server: revoked.");
     assertThat(tokenFile()).doesNotExist();
 
     CliRunner.Result after = cli.run("auth", "status");
     assertThat(after.exitCode()).isEqualTo(1);
     assertThat(after.out()).contains("Not signed in. Run `jyoutube auth login`.");
     assertThat(cli.run("auth", "logout").out()).contains("Not signed in; nothing to remove.");
+  }
+
+  /** The scopes the login's authorization URL asks for, as printed by a manual login. */
+  private String askedScopes(String... options) {
+    String[] command = new String[options.length + 3];
+    command[0] = "auth";
+    command[1] = "login";
+    command[2] = "--manual";
+    System.arraycopy(options, 0, command, 3, options.length);
+    CliRunner.Result result = cli.run(command); // no redirect on standard input: it stops there
+    java.util.regex.Matcher url = AUTH_URL.matcher(result.err());
+    assertThat(url.find()).as(result.toString()).isTrue();
+    return LoopbackReceiver.query(URI.create(url.group(1)).getRawQuery()).get("scope");
+  }
+
+  @Test
+  void scopeAddsToTheDefaultsAndOnlyScopeReplacesThem() {
+    String prefix = "https://www.googleapis.com/auth/";
+    assertThat(askedScopes()).isEqualTo(prefix + "youtube " + prefix + "userinfo.profile");
+    assertThat(askedScopes("--scope", "youtube.force-ssl"))
+        .isEqualTo(
+            prefix + "youtube " + prefix + "userinfo.profile " + prefix + "youtube.force-ssl");
+    assertThat(askedScopes("--scope", "youtube.upload,email", "--scope", "youtube"))
+        .isEqualTo(
+            prefix + "youtube " + prefix + "userinfo.profile " + prefix + "youtube.upload email");
+    assertThat(askedScopes("--only-scope", "youtube.readonly"))
+        .isEqualTo(prefix + "youtube.readonly");
+    assertThat(askedScopes("--only-scope", "youtube.readonly", "--scope", "email"))
+        .isEqualTo(prefix + "youtube.readonly email");
+    CliRunner.Result empty = cli.run("auth", "login", "--manual", "--only-scope", " ");
+    assertThat(empty.exitCode()).isEqualTo(2);
+    assertThat(empty.err()).contains("jyoutube: --only-scope names no scope");
+  }
+
+  @Test
+  void aTokenWithoutTheProfileScopeIsNamedByItsChannel() throws Exception {
+    CliRunner.Running login =
+        cli.start("auth", "login", "--manual", "--only-scope", "youtube.readonly");
+    String url = login.awaitErr(AUTH_URL, WAIT);
+    login.type(browser.consent(url, 0, true));
+    CliRunner.Result result = login.await(WAIT);
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out())
+        .contains("Signed in as channel Alice Example, @alice.")
+        .contains("Scopes: youtube.readonly")
+        .doesNotContain("104300000000000000001");
+    CliRunner.Result json = cli.run("auth", "status", "--output", "json");
+    assertThat(JsonTrees.tree(json.out()).path("channelTitle").asText()).isEqualTo("Alice Example");
+    assertThat(JsonTrees.tree(json.out()).path("channelId").asText())
+        .isEqualTo("UCalice0emulator0channel");
   }
 
   @Test
@@ -231,7 +287,7 @@ class AuthCommandTest {
     assertThat(approved.statusCode()).isEqualTo(200);
     CliRunner.Result result = login.await(WAIT);
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.out()).contains("Signed in as Bob Example.");
+    assertThat(result.out()).contains("Signed in as Bob Example (channel Bob Example, @bob).");
     assertThat(storedToken().isRefreshable()).isTrue();
     assertThat(Files.getPosixFilePermissions(tokenFile()))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));

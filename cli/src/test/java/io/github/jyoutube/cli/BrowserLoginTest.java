@@ -78,7 +78,7 @@ class BrowserLoginTest {
 
       CliRunner.Result result = login.await(WAIT);
       assertThat(result.exitCode()).as(result.toString()).isZero();
-      assertThat(result.out()).contains("Signed in as Bob Example.");
+      assertThat(result.out()).contains("Signed in as Bob Example (channel Bob Example, @bob).");
       Path tokenFile = config.resolve("jyoutube/token.json");
       assertThat(Files.getPosixFilePermissions(tokenFile))
           .isEqualTo(PosixFilePermissions.fromString("rw-------"));

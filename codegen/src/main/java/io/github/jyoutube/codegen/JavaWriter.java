@@ -148,6 +148,43 @@ public final class JavaWriter {
     return endContinuation();
   }
 
+  /**
+   * Writes {@code lhs = head(arg, ..., lastHead(lastArg, ...))tail}: like {@link #assign(String,
+   * String, List, String)}, except that when the arguments go one per line, the last one, itself a
+   * call, is broken as {@link #call} breaks it if it does not fit on its line.
+   */
+  public JavaWriter assign(
+      String lhs,
+      String head,
+      List<String> args,
+      String lastHead,
+      List<String> lastArgs,
+      String tail) {
+    List<String> all = new java.util.ArrayList<>(args);
+    all.add(lastHead + "(" + String.join(", ", lastArgs) + ")");
+    String joined = String.join(", ", all);
+    if (fits(lhs + " = " + head + "(" + joined + ")" + tail, 0)) {
+      return line(lhs + " = " + head + "(" + joined + ")" + tail);
+    }
+    line(lhs + " =");
+    continuation();
+    if (fits(head + "(" + joined + ")" + tail, 0)) {
+      line(head + "(" + joined + ")" + tail);
+    } else if (fits(joined + ")" + tail, 4)) {
+      line(head + "(");
+      line("    " + joined + ")" + tail);
+    } else {
+      line(head + "(");
+      continuation();
+      for (String arg : args) {
+        line(arg + ",");
+      }
+      call(lastHead, lastArgs, ")" + tail);
+      endContinuation();
+    }
+    return endContinuation();
+  }
+
   /** The column at which the current indentation starts. */
   public int column() {
     return column;

@@ -218,6 +218,10 @@ public final class ResourceGenerator {
     for (String name : op.method().parameterOrder()) {
       required.add(Naming.stringLiteral(name));
     }
+    List<String> scopes = new ArrayList<>();
+    for (String scope : op.method().scopes()) {
+      scopes.add(Naming.stringLiteral(scope));
+    }
     String bucket = im.use(QUOTA_BUCKET);
     List<String> args =
         List.of(
@@ -236,7 +240,13 @@ public final class ResourceGenerator {
                 + ", "
                 + op.cost().estimated()
                 + ")");
-    w.assign("private static final MethodSpec " + op.specConstant(), "new MethodSpec", args, ";");
+    w.assign(
+        "private static final MethodSpec " + op.specConstant(),
+        "new MethodSpec",
+        args,
+        im.use("java.util.List") + ".of",
+        scopes,
+        ";");
     Method method = op.method();
     if (method.supportsMediaUpload()) {
       List<String> accept = new ArrayList<>();
@@ -252,6 +262,22 @@ public final class ResourceGenerator {
               bytes(method.mediaUploadMaxSize()) + "L"),
           ";");
     }
+  }
+
+  /**
+   * Which scopes a token needs for the method, from the document: a 403 {@code
+   * insufficientPermissions} names them too.
+   */
+  static String scopeSentence(List<String> scopes) {
+    List<String> codes = new ArrayList<>();
+    for (String scope : scopes) {
+      codes.add(Javadoc.code(scope));
+    }
+    return (scopes.size() == 1
+            ? "Needs a token with the scope "
+            : "Needs a token with one of the scopes ")
+        + String.join(", ", codes)
+        + ".";
   }
 
   /** {@code 256GB}, {@code 100MB}, {@code 6MB} and the like, in bytes (binary multiples). */
@@ -468,6 +494,9 @@ public final class ResourceGenerator {
             + Javadoc.code(method.httpMethod() + " " + fullPath)
             + ". "
             + quotaSentence(op, im));
+    if (!method.scopes().isEmpty()) {
+      doc.paragraph(scopeSentence(method.scopes()));
+    }
     if (method.supportsMediaUpload()) {
       doc.paragraph(
           "With media, {@link #execute()} uploads it with the resumable protocol"

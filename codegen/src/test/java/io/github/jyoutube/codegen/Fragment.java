@@ -74,7 +74,8 @@ final class Fragment {
                 "parameterOrder": ["id"],
                 "parameters": {
                   "id": {"type": "string", "location": "query", "required": true}
-                }
+                },
+                "scopes": ["https://www.googleapis.com/auth/things", "https://www.googleapis.com/auth/things.force-ssl"]
               },
               "download": {
                 "id": "things.things.download",
@@ -86,7 +87,8 @@ final class Fragment {
                   "tfmt": {"type": "string", "location": "query"}
                 },
                 "supportsMediaDownload": true,
-                "useMediaDownloadService": true
+                "useMediaDownloadService": true,
+                "scopes": ["https://www.googleapis.com/auth/things.force-ssl"]
               },
               "moderate": {
                 "id": "things.things.moderate",

@@ -171,13 +171,17 @@ class ResourceGeneratorTest {
                 + "          \"DELETE\",\n"
                 + "          \"things\",\n"
                 + "          List.of(\"id\"),\n"
-                + "          new QuotaCost(QuotaBucket.DEFAULT, 50, true));")
+                + "          new QuotaCost(QuotaBucket.DEFAULT, 50, true),\n"
+                + "          List.of(\n"
+                + "              \"https://www.googleapis.com/auth/things\",\n"
+                + "              \"https://www.googleapis.com/auth/things.force-ssl\"));")
         .contains(
             "          \"things.things.download\",\n"
                 + "          \"GET\",\n"
                 + "          \"things/{id}\",\n"
                 + "          List.of(\"id\"),\n"
-                + "          new QuotaCost(QuotaBucket.DEFAULT, 1, true));")
+                + "          new QuotaCost(QuotaBucket.DEFAULT, 1, true),\n"
+                + "          List.of(\"https://www.googleapis.com/auth/things.force-ssl\"));")
         .contains("{@code things.things.delete}: {@code DELETE things/v1/things}. Costs 50");
     assertThat(flatThings())
         .contains(
@@ -191,6 +195,28 @@ class ResourceGeneratorTest {
             "no quota cost for things.things.delete in the quota table; using the rule of thumb"
                 + " (50 units, estimated)",
             "the quota table lists things.things.gone, which the document does not have");
+  }
+
+  @Test
+  void theScopesOfEachMethodGoIntoItsSpecAndItsJavadoc() {
+    assertThat(flatThings())
+        .contains(
+            "(estimated: not in Google's quota table).  <p>Needs a token with one of the scopes"
+                + " {@code https://www.googleapis.com/auth/things}, {@code"
+                + " https://www.googleapis.com/auth/things.force-ssl}. /\n"
+                + "  public static final class DeleteRequest")
+        .contains(
+            "<p>Needs a token with the scope {@code"
+                + " https://www.googleapis.com/auth/things.force-ssl}.  <p>{@code saveTo(Path)}");
+    // A method whose document lists no scopes has none in its spec, and no sentence.
+    assertThat(things())
+        .contains(
+            "          \"things.things.insert\",\n"
+                + "          \"POST\",\n"
+                + "          \"things\",\n"
+                + "          List.of(\"part\"),\n"
+                + "          new QuotaCost(QuotaBucket.DEFAULT, 400, false),\n"
+                + "          List.of());");
   }
 
   @Test

@@ -146,7 +146,12 @@ final class StandIns {
       import java.util.List;
 
       record MethodSpec(
-          String id, String httpMethod, String path, List<String> required, QuotaCost quota) {}
+          String id,
+          String httpMethod,
+          String path,
+          List<String> required,
+          QuotaCost quota,
+          List<String> scopes) {}
       """;
 
   private static final String API_REQUEST =

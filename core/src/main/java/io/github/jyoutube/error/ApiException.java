@@ -40,7 +40,12 @@ public sealed class ApiException extends YouTubeException
   private final transient Map<String, List<String>> headers;
 
   ApiException(ErrorBody error) {
-    super(describe(error), null);
+    this(error, null);
+  }
+
+  /** With {@code detail}, a sentence of our own, after the server's message. */
+  ApiException(ErrorBody error, String detail) {
+    super(detail == null ? describe(error) : withSentence(describe(error), detail), null);
     this.statusCode = error.statusCode();
     this.errorMessage = error.message();
     this.status = error.status();
@@ -73,6 +78,31 @@ public sealed class ApiException extends YouTubeException
       default ->
           error.statusCode() >= 500 ? new ServerErrorException(error) : new ApiException(error);
     };
+  }
+
+  /**
+   * {@link #of(ErrorBody)} for a call of {@code method}, a method that a token with any one of
+   * {@code acceptedScopes} may call: a 403 for want of a scope ({@link
+   * ForbiddenException#insufficientScope()}) names them, and those the token has, in its message
+   * and in {@link ForbiddenException#acceptedScopes()} and {@link
+   * ForbiddenException#grantedScopes()}. Any other answer maps as {@link #of(ErrorBody)} maps it.
+   *
+   * @param error the parsed error response
+   * @param method the method called, such as {@code captions.list}
+   * @param acceptedScopes the scopes that allow the method, from the discovery document
+   * @param grantedScopes the scopes of the token that was sent; empty if unknown
+   * @return the exception for it, never {@code null}
+   */
+  public static ApiException of(
+      ErrorBody error, String method, List<String> acceptedScopes, List<String> grantedScopes) {
+    Objects.requireNonNull(method, "method == null");
+    ApiException plain = of(error);
+    if (!(plain instanceof ForbiddenException forbidden)
+        || !forbidden.insufficientScope()
+        || acceptedScopes.isEmpty()) {
+      return plain;
+    }
+    return new ForbiddenException(error, method, acceptedScopes, grantedScopes);
   }
 
   /** {@return the HTTP status code, such as 403} */
@@ -124,6 +154,11 @@ public sealed class ApiException extends YouTubeException
   /** {@return the response headers, names in lower case} */
   public Map<String, List<String>> headers() {
     return headers;
+  }
+
+  private static String withSentence(String message, String sentence) {
+    String trimmed = message.strip();
+    return trimmed + (trimmed.endsWith(".") ? " " : ". ") + sentence;
   }
 
   private static String describe(ErrorBody error) {

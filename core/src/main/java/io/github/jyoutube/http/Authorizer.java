@@ -1,5 +1,7 @@
 package io.github.jyoutube.http;
 
+import java.util.List;
+
 /** Supplies the credential of each attempt, and renews it when the API rejects it. */
 public interface Authorizer {
 
@@ -28,5 +30,14 @@ public interface Authorizer {
    */
   default long refreshes() {
     return 0;
+  }
+
+  /**
+   * The scopes of the current credential, as the token endpoint granted them, for messages.
+   *
+   * @return the scopes, full URLs; empty when unknown (an API key, a token given without them)
+   */
+  default List<String> grantedScopes() {
+    return List.of();
   }
 }

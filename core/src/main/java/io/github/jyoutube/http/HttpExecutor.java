@@ -222,6 +222,15 @@ public final class HttpExecutor {
     return defaults;
   }
 
+  /**
+   * The scopes of the credential calls carry now, as the token endpoint granted them, for messages.
+   *
+   * @return the scopes, full URLs; empty when unknown
+   */
+  public List<String> grantedScopes() {
+    return authorizer.grantedScopes();
+  }
+
   /** {@return the retry policy in force} */
   public RetryPolicy policy() {
     return policy;

@@ -8,6 +8,7 @@ import io.github.jyoutube.error.YouTubeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -257,6 +258,15 @@ public final class TokenManager implements Authorizer {
       token = fresh(token, false, false);
     }
     return bearer(token);
+  }
+
+  @Override
+  public List<String> grantedScopes() {
+    AccessToken token = current;
+    if (token == null || token.scope() == null || token.scope().isBlank()) {
+      return List.of();
+    }
+    return List.of(token.scope().strip().split("\\s+"));
   }
 
   @Override

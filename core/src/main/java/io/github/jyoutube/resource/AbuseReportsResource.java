@@ -30,7 +30,10 @@ public final class AbuseReportsResource {
           "POST",
           "abuseReports",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
 
   private final ClientContext context;
 
@@ -61,6 +64,9 @@ public final class AbuseReportsResource {
   /**
    * {@code youtube.abuseReports.insert}: {@code POST youtube/v3/abuseReports}. Costs 50 quota units
    * (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class InsertRequest extends ApiRequest<AbuseReport, InsertRequest> {
 

@@ -35,7 +35,11 @@ public final class ActivitiesResource {
           "GET",
           "activities",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly"));
 
   private final ClientContext context;
 
@@ -62,7 +66,13 @@ public final class ActivitiesResource {
     return new ListRequest(context);
   }
 
-  /** {@code youtube.activities.list}: {@code GET youtube/v3/activities}. Costs 1 quota unit. */
+  /**
+   * {@code youtube.activities.list}: {@code GET youtube/v3/activities}. Costs 1 quota unit.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}.
+   */
   public static final class ListRequest
       extends PagedRequest<ActivityListResponse, Activity, ListRequest> {
 

@@ -3,6 +3,9 @@ package io.github.jyoutube.resource;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.RequestOptions;
+import io.github.jyoutube.error.ApiException;
+import io.github.jyoutube.error.ErrorBody;
+import io.github.jyoutube.error.ForbiddenException;
 import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpResult;
@@ -21,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * A request to one API method, built by its parameter methods and sent by {@link #execute()} or
@@ -121,7 +125,8 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * @return the answer
    */
   public T execute() {
-    return context.executor().execute(toCall(query), responseType, invocation());
+    HttpCall call = toCall(query);
+    return explained(() -> context.executor().execute(call, responseType, invocation()));
   }
 
   /** This request's method and options, for the executor. */
@@ -148,7 +153,7 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
               + " ids");
     }
     HttpCall call = toCall(query);
-    HttpResult result = context.executor().execute(call, invocation());
+    HttpResult result = explained(() -> context.executor().execute(call, invocation()));
     return new RawResponse<>(
         result.statusCode(),
         result.headers(),
@@ -164,7 +169,10 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * @return the future answer
    */
   public CompletableFuture<T> executeAsync() {
-    return context.executor().executeAsync(toCall(query), responseType, invocation());
+    HttpCall call = toCall(query);
+    return CompletableFuture.supplyAsync(
+        () -> explained(() -> context.executor().execute(call, responseType, invocation())),
+        context.executor().asyncExecutor());
   }
 
   /** Sets or, with {@code null}, removes a query parameter. */
@@ -253,12 +261,34 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    * answer as received.
    */
   final HttpResult sendRaw(Map<String, String> parameters) {
-    return context.executor().execute(toCall(parameters), invocation());
+    HttpCall call = toCall(parameters);
+    return explained(() -> context.executor().execute(call, invocation()));
   }
 
   /** Sends the request with {@code parameters} in place of those set, and decodes the answer. */
   final T send(Map<String, String> parameters) {
-    return context.executor().execute(toCall(parameters), responseType, invocation());
+    HttpCall call = toCall(parameters);
+    return explained(() -> context.executor().execute(call, responseType, invocation()));
+  }
+
+  /**
+   * Runs {@code call}, a sending of this request; a 403 for want of a scope comes out naming the
+   * scopes this method accepts (from the discovery document) and those the token has.
+   */
+  final <V> V explained(Supplier<V> call) {
+    try {
+      return call.get();
+    } catch (ForbiddenException e) {
+      if (!e.insufficientScope() || !e.acceptedScopes().isEmpty() || spec.scopes().isEmpty()) {
+        throw e;
+      }
+      throw ApiException.of(
+          new ErrorBody(
+              e.statusCode(), e.errorMessage(), e.status(), e.errors(), e.body(), e.headers()),
+          spec.shortId(),
+          spec.scopes(),
+          context.executor().grantedScopes());
+    }
   }
 
   /** The value of a query parameter, or {@code null}. */

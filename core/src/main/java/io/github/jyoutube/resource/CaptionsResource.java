@@ -37,21 +37,30 @@ public final class CaptionsResource {
           "DELETE",
           "captions",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec DOWNLOAD =
       new MethodSpec(
           "youtube.captions.download",
           "GET",
           "captions/{id}",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 200, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 200, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.captions.insert",
           "POST",
           "captions",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 400, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 400, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MediaLimits INSERT_MEDIA =
       new MediaLimits(
           "captions.insert", List.of("text/xml", "application/octet-stream", "*/*"), 104857600L);
@@ -61,14 +70,20 @@ public final class CaptionsResource {
           "GET",
           "captions",
           List.of("part", "videoId"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec UPDATE =
       new MethodSpec(
           "youtube.captions.update",
           "PUT",
           "captions",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 450, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 450, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MediaLimits UPDATE_MEDIA =
       new MediaLimits(
           "captions.update", List.of("text/xml", "application/octet-stream", "*/*"), 104857600L);
@@ -163,7 +178,13 @@ public final class CaptionsResource {
         context, ApiRequest.required("caption", caption), ApiRequest.required("media", media));
   }
 
-  /** {@code youtube.captions.delete}: {@code DELETE youtube/v3/captions}. Costs 50 quota units. */
+  /**
+   * {@code youtube.captions.delete}: {@code DELETE youtube/v3/captions}. Costs 50 quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   */
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
     DeleteRequest(ClientContext context) {
@@ -212,6 +233,10 @@ public final class CaptionsResource {
   /**
    * {@code youtube.captions.download}: <code>GET youtube/v3/captions/{id}</code>. Costs 200 quota
    * units.
+   *
+   * <p>Needs a token with one of the scopes {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    *
    * <p>{@code saveTo(Path)} and {@code writeTo(OutputStream)} stream the media; {@link #execute()}
    * returns it as bytes.
@@ -284,6 +309,10 @@ public final class CaptionsResource {
   /**
    * {@code youtube.captions.insert}: {@code POST youtube/v3/captions}. Costs 400 quota units.
    *
+   * <p>Needs a token with one of the scopes {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   *
    * <p>With media, {@link #execute()} uploads it with the resumable protocol (text/xml,
    * application/octet-stream, *&#47;*), up to 104857600; without, it sends the metadata only.
    */
@@ -355,7 +384,13 @@ public final class CaptionsResource {
     }
   }
 
-  /** {@code youtube.captions.list}: {@code GET youtube/v3/captions}. Costs 50 quota units. */
+  /**
+   * {@code youtube.captions.list}: {@code GET youtube/v3/captions}. Costs 50 quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   */
   public static final class ListRequest extends ReadRequest<CaptionListResponse, ListRequest> {
 
     ListRequest(ClientContext context) {
@@ -445,6 +480,10 @@ public final class CaptionsResource {
 
   /**
    * {@code youtube.captions.update}: {@code PUT youtube/v3/captions}. Costs 450 quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    *
    * <p>With media, {@link #execute()} uploads it with the resumable protocol (text/xml,
    * application/octet-stream, *&#47;*), up to 104857600; without, it sends the metadata only.

@@ -25,7 +25,11 @@ public final class ChannelBannersResource {
           "POST",
           "channelBanners/insert",
           List.of(),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.upload"));
   private static final MediaLimits INSERT_MEDIA =
       new MediaLimits(
           "channelBanners.insert",
@@ -76,6 +80,10 @@ public final class ChannelBannersResource {
   /**
    * {@code youtube.channelBanners.insert}: {@code POST youtube/v3/channelBanners/insert}. Costs 50
    * quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.upload}.
    *
    * <p>With media, {@link #execute()} uploads it with the resumable protocol (image/jpeg,
    * image/png, application/octet-stream), up to 6291456; without, it sends the metadata only.

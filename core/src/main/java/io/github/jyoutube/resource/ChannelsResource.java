@@ -47,14 +47,24 @@ public final class ChannelsResource {
           "GET",
           "channels",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner",
+              "https://www.googleapis.com/auth/youtubepartner-channel-audit"));
   private static final MethodSpec UPDATE =
       new MethodSpec(
           "youtube.channels.update",
           "PUT",
           "channels",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
 
   private final ClientContext context;
 
@@ -91,7 +101,15 @@ public final class ChannelsResource {
     return new UpdateRequest(context, ApiRequest.required("channel", channel));
   }
 
-  /** {@code youtube.channels.list}: {@code GET youtube/v3/channels}. Costs 1 quota unit. */
+  /**
+   * {@code youtube.channels.list}: {@code GET youtube/v3/channels}. Costs 1 quota unit.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}, {@code
+   * https://www.googleapis.com/auth/youtubepartner-channel-audit}.
+   */
   public static final class ListRequest
       extends PagedRequest<ChannelListResponse, Channel, ListRequest> {
 
@@ -243,7 +261,13 @@ public final class ChannelsResource {
     }
   }
 
-  /** {@code youtube.channels.update}: {@code PUT youtube/v3/channels}. Costs 50 quota units. */
+  /**
+   * {@code youtube.channels.update}: {@code PUT youtube/v3/channels}. Costs 50 quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   */
   public static final class UpdateRequest extends ApiRequest<Channel, UpdateRequest> {
 
     UpdateRequest(ClientContext context, Channel body) {

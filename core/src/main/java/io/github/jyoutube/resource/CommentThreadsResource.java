@@ -38,14 +38,16 @@ public final class CommentThreadsResource {
           "POST",
           "commentThreads",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of("https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.commentThreads.list",
           "GET",
           "commentThreads",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of("https://www.googleapis.com/auth/youtube.force-ssl"));
 
   private final ClientContext context;
 
@@ -212,6 +214,8 @@ public final class CommentThreadsResource {
   /**
    * {@code youtube.commentThreads.insert}: {@code POST youtube/v3/commentThreads}. Costs 50 quota
    * units.
+   *
+   * <p>Needs a token with the scope {@code https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class InsertRequest extends ApiRequest<CommentThread, InsertRequest> {
 
@@ -249,6 +253,8 @@ public final class CommentThreadsResource {
 
   /**
    * {@code youtube.commentThreads.list}: {@code GET youtube/v3/commentThreads}. Costs 1 quota unit.
+   *
+   * <p>Needs a token with the scope {@code https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class ListRequest
       extends PagedRequest<CommentThreadListResponse, CommentThread, ListRequest> {

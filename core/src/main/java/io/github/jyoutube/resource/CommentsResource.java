@@ -34,42 +34,48 @@ public final class CommentsResource {
           "DELETE",
           "comments",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of("https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.comments.insert",
           "POST",
           "comments",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of("https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.comments.list",
           "GET",
           "comments",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of("https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec MARK_AS_SPAM =
       new MethodSpec(
           "youtube.comments.markAsSpam",
           "POST",
           "comments/markAsSpam",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of("https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec SET_MODERATION_STATUS =
       new MethodSpec(
           "youtube.comments.setModerationStatus",
           "POST",
           "comments/setModerationStatus",
           List.of("id", "moderationStatus"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of("https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec UPDATE =
       new MethodSpec(
           "youtube.comments.update",
           "PUT",
           "comments",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of("https://www.googleapis.com/auth/youtube.force-ssl"));
 
   private final ClientContext context;
 
@@ -239,7 +245,11 @@ public final class CommentsResource {
     }
   }
 
-  /** {@code youtube.comments.delete}: {@code DELETE youtube/v3/comments}. Costs 50 quota units. */
+  /**
+   * {@code youtube.comments.delete}: {@code DELETE youtube/v3/comments}. Costs 50 quota units.
+   *
+   * <p>Needs a token with the scope {@code https://www.googleapis.com/auth/youtube.force-ssl}.
+   */
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
     DeleteRequest(ClientContext context) {
@@ -262,7 +272,11 @@ public final class CommentsResource {
     }
   }
 
-  /** {@code youtube.comments.insert}: {@code POST youtube/v3/comments}. Costs 50 quota units. */
+  /**
+   * {@code youtube.comments.insert}: {@code POST youtube/v3/comments}. Costs 50 quota units.
+   *
+   * <p>Needs a token with the scope {@code https://www.googleapis.com/auth/youtube.force-ssl}.
+   */
   public static final class InsertRequest extends ApiRequest<Comment, InsertRequest> {
 
     InsertRequest(ClientContext context, Comment body) {
@@ -297,7 +311,11 @@ public final class CommentsResource {
     }
   }
 
-  /** {@code youtube.comments.list}: {@code GET youtube/v3/comments}. Costs 1 quota unit. */
+  /**
+   * {@code youtube.comments.list}: {@code GET youtube/v3/comments}. Costs 1 quota unit.
+   *
+   * <p>Needs a token with the scope {@code https://www.googleapis.com/auth/youtube.force-ssl}.
+   */
   public static final class ListRequest
       extends PagedRequest<CommentListResponse, Comment, ListRequest> {
 
@@ -399,6 +417,8 @@ public final class CommentsResource {
   /**
    * {@code youtube.comments.markAsSpam}: {@code POST youtube/v3/comments/markAsSpam}. Costs 50
    * quota units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with the scope {@code https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class MarkAsSpamRequest extends ApiRequest<Void, MarkAsSpamRequest> {
 
@@ -435,6 +455,8 @@ public final class CommentsResource {
   /**
    * {@code youtube.comments.setModerationStatus}: {@code POST
    * youtube/v3/comments/setModerationStatus}. Costs 50 quota units.
+   *
+   * <p>Needs a token with the scope {@code https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class SetModerationStatusRequest
       extends ApiRequest<Void, SetModerationStatusRequest> {
@@ -502,7 +524,11 @@ public final class CommentsResource {
     }
   }
 
-  /** {@code youtube.comments.update}: {@code PUT youtube/v3/comments}. Costs 50 quota units. */
+  /**
+   * {@code youtube.comments.update}: {@code PUT youtube/v3/comments}. Costs 50 quota units.
+   *
+   * <p>Needs a token with the scope {@code https://www.googleapis.com/auth/youtube.force-ssl}.
+   */
   public static final class UpdateRequest extends ApiRequest<Comment, UpdateRequest> {
 
     UpdateRequest(ClientContext context, Comment body) {

@@ -33,7 +33,12 @@ public final class I18nLanguagesResource {
           "GET",
           "i18nLanguages",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner"));
 
   private final ClientContext context;
 
@@ -62,6 +67,11 @@ public final class I18nLanguagesResource {
 
   /**
    * {@code youtube.i18nLanguages.list}: {@code GET youtube/v3/i18nLanguages}. Costs 1 quota unit.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class ListRequest extends ReadRequest<I18nLanguageListResponse, ListRequest> {
 

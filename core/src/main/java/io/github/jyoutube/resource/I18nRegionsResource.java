@@ -32,7 +32,12 @@ public final class I18nRegionsResource {
           "GET",
           "i18nRegions",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner"));
 
   private final ClientContext context;
 
@@ -59,7 +64,14 @@ public final class I18nRegionsResource {
     return new ListRequest(context);
   }
 
-  /** {@code youtube.i18nRegions.list}: {@code GET youtube/v3/i18nRegions}. Costs 1 quota unit. */
+  /**
+   * {@code youtube.i18nRegions.list}: {@code GET youtube/v3/i18nRegions}. Costs 1 quota unit.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   */
   public static final class ListRequest extends ReadRequest<I18nRegionListResponse, ListRequest> {
 
     ListRequest(ClientContext context) {

@@ -41,49 +41,72 @@ public final class LiveBroadcastsResource {
           "POST",
           "liveBroadcasts/bind",
           List.of("id", "part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec DELETE =
       new MethodSpec(
           "youtube.liveBroadcasts.delete",
           "DELETE",
           "liveBroadcasts",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.liveBroadcasts.insert",
           "POST",
           "liveBroadcasts",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec INSERT_CUEPOINT =
       new MethodSpec(
           "youtube.liveBroadcasts.insertCuepoint",
           "POST",
           "liveBroadcasts/cuepoint",
           List.of(),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.liveBroadcasts.list",
           "GET",
           "liveBroadcasts",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly"));
   private static final MethodSpec TRANSITION =
       new MethodSpec(
           "youtube.liveBroadcasts.transition",
           "POST",
           "liveBroadcasts/transition",
           List.of("broadcastStatus", "id", "part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec UPDATE =
       new MethodSpec(
           "youtube.liveBroadcasts.update",
           "PUT",
           "liveBroadcasts",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
 
   private final ClientContext context;
 
@@ -318,6 +341,9 @@ public final class LiveBroadcastsResource {
   /**
    * {@code youtube.liveBroadcasts.bind}: {@code POST youtube/v3/liveBroadcasts/bind}. Costs 50
    * quota units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class BindRequest extends ApiRequest<LiveBroadcast, BindRequest> {
 
@@ -402,6 +428,9 @@ public final class LiveBroadcastsResource {
   /**
    * {@code youtube.liveBroadcasts.delete}: {@code DELETE youtube/v3/liveBroadcasts}. Costs 50 quota
    * units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
@@ -453,6 +482,9 @@ public final class LiveBroadcastsResource {
   /**
    * {@code youtube.liveBroadcasts.insert}: {@code POST youtube/v3/liveBroadcasts}. Costs 50 quota
    * units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class InsertRequest extends ApiRequest<LiveBroadcast, InsertRequest> {
 
@@ -518,6 +550,10 @@ public final class LiveBroadcastsResource {
   /**
    * {@code youtube.liveBroadcasts.insertCuepoint}: {@code POST youtube/v3/liveBroadcasts/cuepoint}.
    * Costs 50 quota units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class InsertCuepointRequest
       extends ApiRequest<Cuepoint, InsertCuepointRequest> {
@@ -592,6 +628,10 @@ public final class LiveBroadcastsResource {
   /**
    * {@code youtube.liveBroadcasts.list}: {@code GET youtube/v3/liveBroadcasts}. Costs 1 quota unit
    * (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}.
    */
   public static final class ListRequest
       extends PagedRequest<LiveBroadcastListResponse, LiveBroadcast, ListRequest> {
@@ -740,6 +780,9 @@ public final class LiveBroadcastsResource {
   /**
    * {@code youtube.liveBroadcasts.transition}: {@code POST youtube/v3/liveBroadcasts/transition}.
    * Costs 50 quota units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class TransitionRequest extends ApiRequest<LiveBroadcast, TransitionRequest> {
 
@@ -835,6 +878,9 @@ public final class LiveBroadcastsResource {
   /**
    * {@code youtube.liveBroadcasts.update}: {@code PUT youtube/v3/liveBroadcasts}. Costs 50 quota
    * units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class UpdateRequest extends ApiRequest<LiveBroadcast, UpdateRequest> {
 

@@ -31,14 +31,20 @@ public final class LiveChatBansResource {
           "DELETE",
           "liveChat/bans",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.liveChatBans.insert",
           "POST",
           "liveChat/bans",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
 
   private final ClientContext context;
 
@@ -79,6 +85,9 @@ public final class LiveChatBansResource {
   /**
    * {@code youtube.liveChatBans.delete}: {@code DELETE youtube/v3/liveChat/bans}. Costs 50 quota
    * units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
@@ -105,6 +114,9 @@ public final class LiveChatBansResource {
   /**
    * {@code youtube.liveChatBans.insert}: {@code POST youtube/v3/liveChat/bans}. Costs 50 quota
    * units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class InsertRequest extends ApiRequest<LiveChatBan, InsertRequest> {
 

@@ -38,35 +38,52 @@ public final class LiveChatMessagesResource {
           "DELETE",
           "liveChat/messages",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.liveChatMessages.insert",
           "POST",
           "liveChat/messages",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 20, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 20, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.liveChatMessages.list",
           "GET",
           "liveChat/messages",
           List.of("liveChatId", "part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 5, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 5, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly"));
   private static final MethodSpec TRANSITION =
       new MethodSpec(
           "youtube.liveChatMessages.transition",
           "POST",
           "liveChat/messages/transition",
           List.of(),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec STREAM_LIST =
       new MethodSpec(
           "youtube.youtube.v3.liveChat.messages.stream",
           "GET",
           "liveChat/messages/stream",
           List.of(),
-          new QuotaCost(QuotaBucket.DEFAULT, 5, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 5, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly"));
 
   private final ClientContext context;
 
@@ -176,6 +193,9 @@ public final class LiveChatMessagesResource {
   /**
    * {@code youtube.liveChatMessages.delete}: {@code DELETE youtube/v3/liveChat/messages}. Costs 50
    * quota units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
@@ -202,6 +222,9 @@ public final class LiveChatMessagesResource {
   /**
    * {@code youtube.liveChatMessages.insert}: {@code POST youtube/v3/liveChat/messages}. Costs 20
    * quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class InsertRequest extends ApiRequest<LiveChatMessage, InsertRequest> {
 
@@ -241,6 +264,10 @@ public final class LiveChatMessagesResource {
   /**
    * {@code youtube.liveChatMessages.list}: {@code GET youtube/v3/liveChat/messages}. Costs 5 quota
    * units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}.
    */
   public static final class ListRequest
       extends PagedRequest<LiveChatMessageListResponse, LiveChatMessage, ListRequest> {
@@ -323,6 +350,9 @@ public final class LiveChatMessagesResource {
    * {@code youtube.liveChatMessages.transition}: {@code POST
    * youtube/v3/liveChat/messages/transition}. Costs 50 quota units (estimated: not in Google's
    * quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class TransitionRequest
       extends ApiRequest<LiveChatMessage, TransitionRequest> {
@@ -371,6 +401,10 @@ public final class LiveChatMessagesResource {
   /**
    * {@code youtube.youtube.v3.liveChat.messages.stream}: {@code GET
    * youtube/v3/liveChat/messages/stream}. Costs 5 quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}.
    */
   public static final class StreamListRequest
       extends PagedRequest<LiveChatMessageListResponse, LiveChatMessage, StreamListRequest> {

@@ -40,21 +40,31 @@ public final class LiveChatModeratorsResource {
           "DELETE",
           "liveChat/moderators",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.liveChatModerators.insert",
           "POST",
           "liveChat/moderators",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.liveChatModerators.list",
           "GET",
           "liveChat/moderators",
           List.of("liveChatId", "part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly"));
 
   private final ClientContext context;
 
@@ -107,6 +117,9 @@ public final class LiveChatModeratorsResource {
   /**
    * {@code youtube.liveChatModerators.delete}: {@code DELETE youtube/v3/liveChat/moderators}. Costs
    * 50 quota units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
@@ -133,6 +146,9 @@ public final class LiveChatModeratorsResource {
   /**
    * {@code youtube.liveChatModerators.insert}: {@code POST youtube/v3/liveChat/moderators}. Costs
    * 50 quota units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class InsertRequest extends ApiRequest<LiveChatModerator, InsertRequest> {
 
@@ -172,6 +188,10 @@ public final class LiveChatModeratorsResource {
   /**
    * {@code youtube.liveChatModerators.list}: {@code GET youtube/v3/liveChat/moderators}. Costs 1
    * quota unit (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}.
    */
   public static final class ListRequest
       extends PagedRequest<LiveChatModeratorListResponse, LiveChatModerator, ListRequest> {

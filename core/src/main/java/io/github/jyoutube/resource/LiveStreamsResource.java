@@ -36,28 +36,41 @@ public final class LiveStreamsResource {
           "DELETE",
           "liveStreams",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.liveStreams.insert",
           "POST",
           "liveStreams",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.liveStreams.list",
           "GET",
           "liveStreams",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly"));
   private static final MethodSpec UPDATE =
       new MethodSpec(
           "youtube.liveStreams.update",
           "PUT",
           "liveStreams",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl"));
 
   private final ClientContext context;
 
@@ -117,6 +130,9 @@ public final class LiveStreamsResource {
   /**
    * {@code youtube.liveStreams.delete}: {@code DELETE youtube/v3/liveStreams}. Costs 50 quota units
    * (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
@@ -168,6 +184,9 @@ public final class LiveStreamsResource {
   /**
    * {@code youtube.liveStreams.insert}: {@code POST youtube/v3/liveStreams}. Costs 50 quota units
    * (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class InsertRequest extends ApiRequest<LiveStream, InsertRequest> {
 
@@ -233,6 +252,10 @@ public final class LiveStreamsResource {
   /**
    * {@code youtube.liveStreams.list}: {@code GET youtube/v3/liveStreams}. Costs 1 quota unit
    * (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}.
    */
   public static final class ListRequest
       extends PagedRequest<LiveStreamListResponse, LiveStream, ListRequest> {
@@ -339,6 +362,9 @@ public final class LiveStreamsResource {
   /**
    * {@code youtube.liveStreams.update}: {@code PUT youtube/v3/liveStreams}. Costs 50 quota units
    * (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}.
    */
   public static final class UpdateRequest extends ApiRequest<LiveStream, UpdateRequest> {
 

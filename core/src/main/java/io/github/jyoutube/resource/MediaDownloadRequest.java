@@ -1,6 +1,7 @@
 package io.github.jyoutube.resource;
 
 import io.github.jyoutube.http.ClientContext;
+import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.MediaDownload;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public abstract class MediaDownloadRequest<R extends MediaDownloadRequest<R>>
    * @return the bytes written
    */
   public final long writeTo(OutputStream out) {
-    return MediaDownload.of(context(), toCall(query())).writeTo(out);
+    HttpCall call = toCall(query());
+    return explained(() -> MediaDownload.of(context(), call).writeTo(out));
   }
 
   /**
@@ -37,6 +39,7 @@ public abstract class MediaDownloadRequest<R extends MediaDownloadRequest<R>>
    * @return the bytes written
    */
   public final long saveTo(Path file) {
-    return MediaDownload.of(context(), toCall(query())).saveTo(file);
+    HttpCall call = toCall(query());
+    return explained(() -> MediaDownload.of(context(), call).saveTo(file));
   }
 }

@@ -97,11 +97,20 @@ public abstract class MediaRequest<T, R extends MediaRequest<T, R>> extends ApiR
 
   @Override
   public T execute() {
-    return media == null ? super.execute() : upload().execute();
+    if (media == null) {
+      return super.execute();
+    }
+    ResumableUpload<T> upload = upload();
+    return explained(upload::execute);
   }
 
   @Override
   public CompletableFuture<T> executeAsync() {
-    return media == null ? super.executeAsync() : upload().executeAsync();
+    if (media == null) {
+      return super.executeAsync();
+    }
+    ResumableUpload<T> upload = upload();
+    return CompletableFuture.supplyAsync(
+        () -> explained(upload::execute), context().executor().asyncExecutor());
   }
 }

@@ -31,7 +31,8 @@ public final class MembersResource {
           "GET",
           "members",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of("https://www.googleapis.com/auth/youtube.channel-memberships.creator"));
 
   private final ClientContext context;
 
@@ -100,7 +101,12 @@ public final class MembersResource {
     }
   }
 
-  /** {@code youtube.members.list}: {@code GET youtube/v3/members}. Costs 1 quota unit. */
+  /**
+   * {@code youtube.members.list}: {@code GET youtube/v3/members}. Costs 1 quota unit.
+   *
+   * <p>Needs a token with the scope {@code
+   * https://www.googleapis.com/auth/youtube.channel-memberships.creator}.
+   */
   public static final class ListRequest
       extends PagedRequest<MemberListResponse, Member, ListRequest> {
 

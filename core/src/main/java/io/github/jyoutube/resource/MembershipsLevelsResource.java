@@ -33,7 +33,8 @@ public final class MembershipsLevelsResource {
           "GET",
           "membershipsLevels",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of("https://www.googleapis.com/auth/youtube.channel-memberships.creator"));
 
   private final ClientContext context;
 
@@ -65,6 +66,9 @@ public final class MembershipsLevelsResource {
   /**
    * {@code youtube.membershipsLevels.list}: {@code GET youtube/v3/membershipsLevels}. Costs 1 quota
    * unit.
+   *
+   * <p>Needs a token with the scope {@code
+   * https://www.googleapis.com/auth/youtube.channel-memberships.creator}.
    */
   public static final class ListRequest
       extends ReadRequest<MembershipsLevelListResponse, ListRequest> {

@@ -39,14 +39,22 @@ public final class PlaylistImagesResource {
           "DELETE",
           "playlistImages",
           List.of(),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.playlistImages.insert",
           "POST",
           "playlistImages",
           List.of(),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MediaLimits INSERT_MEDIA =
       new MediaLimits(
           "playlistImages.insert",
@@ -58,14 +66,23 @@ public final class PlaylistImagesResource {
           "GET",
           "playlistImages",
           List.of(),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec UPDATE =
       new MethodSpec(
           "youtube.playlistImages.update",
           "PUT",
           "playlistImages",
           List.of(),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MediaLimits UPDATE_MEDIA =
       new MediaLimits(
           "playlistImages.update",
@@ -157,6 +174,10 @@ public final class PlaylistImagesResource {
   /**
    * {@code youtube.playlistImages.delete}: {@code DELETE youtube/v3/playlistImages}. Costs 50 quota
    * units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
@@ -196,6 +217,10 @@ public final class PlaylistImagesResource {
   /**
    * {@code youtube.playlistImages.insert}: {@code POST youtube/v3/playlistImages}. Costs 50 quota
    * units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    *
    * <p>With media, {@link #execute()} uploads it with the resumable protocol (image/jpeg,
    * image/png, application/octet-stream), up to 52428800; without, it sends the metadata only.
@@ -262,6 +287,11 @@ public final class PlaylistImagesResource {
   /**
    * {@code youtube.playlistImages.list}: {@code GET youtube/v3/playlistImages}. Costs 1 quota unit
    * (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class ListRequest
       extends PagedRequest<PlaylistImageListResponse, PlaylistImage, ListRequest> {
@@ -347,6 +377,10 @@ public final class PlaylistImagesResource {
   /**
    * {@code youtube.playlistImages.update}: {@code PUT youtube/v3/playlistImages}. Costs 50 quota
    * units (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    *
    * <p>With media, {@link #execute()} uploads it with the resumable protocol (image/jpeg,
    * image/png, application/octet-stream), up to 52428800; without, it sends the metadata only.

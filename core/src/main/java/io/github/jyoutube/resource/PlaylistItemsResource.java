@@ -38,28 +38,45 @@ public final class PlaylistItemsResource {
           "DELETE",
           "playlistItems",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.playlistItems.insert",
           "POST",
           "playlistItems",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.playlistItems.list",
           "GET",
           "playlistItems",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec UPDATE =
       new MethodSpec(
           "youtube.playlistItems.update",
           "PUT",
           "playlistItems",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
 
   private final ClientContext context;
 
@@ -119,6 +136,10 @@ public final class PlaylistItemsResource {
   /**
    * {@code youtube.playlistItems.delete}: {@code DELETE youtube/v3/playlistItems}. Costs 50 quota
    * units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
@@ -158,6 +179,10 @@ public final class PlaylistItemsResource {
   /**
    * {@code youtube.playlistItems.insert}: {@code POST youtube/v3/playlistItems}. Costs 50 quota
    * units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class InsertRequest extends ApiRequest<PlaylistItem, InsertRequest> {
 
@@ -210,6 +235,11 @@ public final class PlaylistItemsResource {
 
   /**
    * {@code youtube.playlistItems.list}: {@code GET youtube/v3/playlistItems}. Costs 1 quota unit.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class ListRequest
       extends PagedRequest<PlaylistItemListResponse, PlaylistItem, ListRequest> {
@@ -314,6 +344,10 @@ public final class PlaylistItemsResource {
   /**
    * {@code youtube.playlistItems.update}: {@code PUT youtube/v3/playlistItems}. Costs 50 quota
    * units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class UpdateRequest extends ApiRequest<PlaylistItem, UpdateRequest> {
 

@@ -38,28 +38,45 @@ public final class PlaylistsResource {
           "DELETE",
           "playlists",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.playlists.insert",
           "POST",
           "playlists",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.playlists.list",
           "GET",
           "playlists",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec UPDATE =
       new MethodSpec(
           "youtube.playlists.update",
           "PUT",
           "playlists",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
 
   private final ClientContext context;
 
@@ -118,6 +135,10 @@ public final class PlaylistsResource {
 
   /**
    * {@code youtube.playlists.delete}: {@code DELETE youtube/v3/playlists}. Costs 50 quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
@@ -154,7 +175,13 @@ public final class PlaylistsResource {
     }
   }
 
-  /** {@code youtube.playlists.insert}: {@code POST youtube/v3/playlists}. Costs 50 quota units. */
+  /**
+   * {@code youtube.playlists.insert}: {@code POST youtube/v3/playlists}. Costs 50 quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   */
   public static final class InsertRequest extends ApiRequest<Playlist, InsertRequest> {
 
     InsertRequest(ClientContext context, Playlist body) {
@@ -216,7 +243,14 @@ public final class PlaylistsResource {
     }
   }
 
-  /** {@code youtube.playlists.list}: {@code GET youtube/v3/playlists}. Costs 1 quota unit. */
+  /**
+   * {@code youtube.playlists.list}: {@code GET youtube/v3/playlists}. Costs 1 quota unit.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   */
   public static final class ListRequest
       extends PagedRequest<PlaylistListResponse, Playlist, ListRequest> {
 
@@ -339,7 +373,13 @@ public final class PlaylistsResource {
     }
   }
 
-  /** {@code youtube.playlists.update}: {@code PUT youtube/v3/playlists}. Costs 50 quota units. */
+  /**
+   * {@code youtube.playlists.update}: {@code PUT youtube/v3/playlists}. Costs 50 quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   */
   public static final class UpdateRequest extends ApiRequest<Playlist, UpdateRequest> {
 
     UpdateRequest(ClientContext context, Playlist body) {

@@ -36,7 +36,12 @@ public final class SearchResource {
           "GET",
           "search",
           List.of("part"),
-          new QuotaCost(QuotaBucket.SEARCH, 1, false));
+          new QuotaCost(QuotaBucket.SEARCH, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner"));
 
   private final ClientContext context;
 
@@ -655,6 +660,11 @@ public final class SearchResource {
   /**
    * {@code youtube.search.list}: {@code GET youtube/v3/search}. Costs 1 quota unit of the {@link
    * QuotaBucket#SEARCH} bucket.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class ListRequest
       extends PagedRequest<SearchListResponse, SearchResult, ListRequest> {

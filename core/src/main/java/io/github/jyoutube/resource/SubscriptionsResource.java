@@ -38,21 +38,34 @@ public final class SubscriptionsResource {
           "DELETE",
           "subscriptions",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.subscriptions.insert",
           "POST",
           "subscriptions",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.subscriptions.list",
           "GET",
           "subscriptions",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner"));
 
   private final ClientContext context;
 
@@ -147,6 +160,10 @@ public final class SubscriptionsResource {
   /**
    * {@code youtube.subscriptions.delete}: {@code DELETE youtube/v3/subscriptions}. Costs 50 quota
    * units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
@@ -173,6 +190,10 @@ public final class SubscriptionsResource {
   /**
    * {@code youtube.subscriptions.insert}: {@code POST youtube/v3/subscriptions}. Costs 50 quota
    * units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class InsertRequest extends ApiRequest<Subscription, InsertRequest> {
 
@@ -212,6 +233,11 @@ public final class SubscriptionsResource {
 
   /**
    * {@code youtube.subscriptions.list}: {@code GET youtube/v3/subscriptions}. Costs 1 quota unit.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class ListRequest
       extends PagedRequest<SubscriptionListResponse, Subscription, ListRequest> {

@@ -34,7 +34,11 @@ public final class SuperChatEventsResource {
           "GET",
           "superChatEvents",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly"));
 
   private final ClientContext context;
 
@@ -64,6 +68,10 @@ public final class SuperChatEventsResource {
   /**
    * {@code youtube.superChatEvents.list}: {@code GET youtube/v3/superChatEvents}. Costs 1 quota
    * unit (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}.
    */
   public static final class ListRequest
       extends PagedRequest<SuperChatEventListResponse, SuperChatEvent, ListRequest> {

@@ -30,7 +30,8 @@ public final class TestsResource {
           "POST",
           "tests",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of("https://www.googleapis.com/auth/youtube.readonly"));
 
   private final ClientContext context;
 
@@ -60,6 +61,8 @@ public final class TestsResource {
   /**
    * {@code youtube.tests.insert}: {@code POST youtube/v3/tests}. Costs 50 quota units (estimated:
    * not in Google's quota table).
+   *
+   * <p>Needs a token with the scope {@code https://www.googleapis.com/auth/youtube.readonly}.
    */
   public static final class InsertRequest extends ApiRequest<TestItem, InsertRequest> {
 

@@ -38,28 +38,32 @@ public final class ThirdPartyLinksResource {
           "DELETE",
           "thirdPartyLinks",
           List.of("linkingToken", "type"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of());
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.thirdPartyLinks.insert",
           "POST",
           "thirdPartyLinks",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of());
   private static final MethodSpec LIST =
       new MethodSpec(
           "youtube.thirdPartyLinks.list",
           "GET",
           "thirdPartyLinks",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, true),
+          List.of());
   private static final MethodSpec UPDATE =
       new MethodSpec(
           "youtube.thirdPartyLinks.update",
           "PUT",
           "thirdPartyLinks",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, true),
+          List.of());
 
   private final ClientContext context;
 

@@ -24,7 +24,12 @@ public final class ThumbnailsResource {
           "POST",
           "thumbnails/set",
           List.of("videoId"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.upload",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MediaLimits SET_MEDIA =
       new MediaLimits(
           "thumbnails.set",
@@ -63,6 +68,11 @@ public final class ThumbnailsResource {
 
   /**
    * {@code youtube.thumbnails.set}: {@code POST youtube/v3/thumbnails/set}. Costs 50 quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.upload}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    *
    * <p>With media, {@link #execute()} uploads it with the resumable protocol (image/jpeg,
    * image/png, application/octet-stream), up to 52428800.

@@ -33,7 +33,11 @@ public final class VideoAbuseReportReasonsResource {
           "GET",
           "videoAbuseReportReasons",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly"));
 
   private final ClientContext context;
 
@@ -65,6 +69,10 @@ public final class VideoAbuseReportReasonsResource {
   /**
    * {@code youtube.videoAbuseReportReasons.list}: {@code GET youtube/v3/videoAbuseReportReasons}.
    * Costs 1 quota unit.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}.
    */
   public static final class ListRequest
       extends ReadRequest<VideoAbuseReportReasonListResponse, ListRequest> {

@@ -33,7 +33,12 @@ public final class VideoCategoriesResource {
           "GET",
           "videoCategories",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner"));
 
   private final ClientContext context;
 
@@ -63,6 +68,11 @@ public final class VideoCategoriesResource {
   /**
    * {@code youtube.videoCategories.list}: {@code GET youtube/v3/videoCategories}. Costs 1 quota
    * unit.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class ListRequest
       extends ReadRequest<VideoCategoryListResponse, ListRequest> {

@@ -20,7 +20,12 @@ public final class VideoTrainabilityResource {
           "GET",
           "videoTrainability",
           List.of(),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, true));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, true),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner"));
 
   private final ClientContext context;
 
@@ -52,6 +57,11 @@ public final class VideoTrainabilityResource {
   /**
    * {@code youtube.videoTrainability.get}: {@code GET youtube/v3/videoTrainability}. Costs 1 quota
    * unit (estimated: not in Google's quota table).
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class GetRequest extends ReadRequest<VideoTrainability, GetRequest> {
 

@@ -63,28 +63,47 @@ public final class VideosResource {
           "GET",
           "videos:batchGetStats",
           List.of(),
-          new QuotaCost(QuotaBucket.BATCH_GET_STATS, 1, false));
+          new QuotaCost(QuotaBucket.BATCH_GET_STATS, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec DELETE =
       new MethodSpec(
           "youtube.videos.delete",
           "DELETE",
           "videos",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec GET_RATING =
       new MethodSpec(
           "youtube.videos.getRating",
           "GET",
           "videos/getRating",
           List.of("id"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec INSERT =
       new MethodSpec(
           "youtube.videos.insert",
           "POST",
           "videos",
           List.of("part"),
-          new QuotaCost(QuotaBucket.VIDEO_UPLOAD, 1, false));
+          new QuotaCost(QuotaBucket.VIDEO_UPLOAD, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.upload",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MediaLimits INSERT_MEDIA =
       new MediaLimits(
           "videos.insert", List.of("video/*", "application/octet-stream"), 274877906944L);
@@ -94,28 +113,45 @@ public final class VideosResource {
           "GET",
           "videos",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 1, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 1, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.readonly",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec RATE =
       new MethodSpec(
           "youtube.videos.rate",
           "POST",
           "videos/rate",
           List.of("id", "rating"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec REPORT_ABUSE =
       new MethodSpec(
           "youtube.videos.reportAbuse",
           "POST",
           "videos/reportAbuse",
           List.of(),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MethodSpec UPDATE =
       new MethodSpec(
           "youtube.videos.update",
           "PUT",
           "videos",
           List.of("part"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
 
   private final ClientContext context;
 
@@ -352,6 +388,11 @@ public final class VideosResource {
   /**
    * {@code youtube.videos.batchGetStats}: {@code GET youtube/v3/videos:batchGetStats}. Costs 1
    * quota unit of the {@link QuotaBucket#BATCH_GET_STATS} bucket.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class BatchGetStatsRequest
       extends ReadRequest<BatchGetStatsResponse, BatchGetStatsRequest> {
@@ -422,7 +463,13 @@ public final class VideosResource {
     }
   }
 
-  /** {@code youtube.videos.delete}: {@code DELETE youtube/v3/videos}. Costs 50 quota units. */
+  /**
+   * {@code youtube.videos.delete}: {@code DELETE youtube/v3/videos}. Costs 50 quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   */
   public static final class DeleteRequest extends ApiRequest<Void, DeleteRequest> {
 
     DeleteRequest(ClientContext context) {
@@ -460,6 +507,11 @@ public final class VideosResource {
 
   /**
    * {@code youtube.videos.getRating}: {@code GET youtube/v3/videos/getRating}. Costs 1 quota unit.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class GetRatingRequest
       extends ReadRequest<VideoGetRatingResponse, GetRatingRequest> {
@@ -510,6 +562,11 @@ public final class VideosResource {
   /**
    * {@code youtube.videos.insert}: {@code POST youtube/v3/videos}. Costs 1 quota unit of the {@link
    * QuotaBucket#VIDEO_UPLOAD} bucket.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.upload}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    *
    * <p>With media, {@link #execute()} uploads it with the resumable protocol (video/*,
    * application/octet-stream), up to 274877906944; without, it sends the metadata only.
@@ -606,7 +663,14 @@ public final class VideosResource {
     }
   }
 
-  /** {@code youtube.videos.list}: {@code GET youtube/v3/videos}. Costs 1 quota unit. */
+  /**
+   * {@code youtube.videos.list}: {@code GET youtube/v3/videos}. Costs 1 quota unit.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.readonly}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   */
   public static final class ListRequest
       extends PagedRequest<VideoListResponse, Video, ListRequest> {
 
@@ -791,7 +855,13 @@ public final class VideosResource {
     }
   }
 
-  /** {@code youtube.videos.rate}: {@code POST youtube/v3/videos/rate}. Costs 50 quota units. */
+  /**
+   * {@code youtube.videos.rate}: {@code POST youtube/v3/videos/rate}. Costs 50 quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   */
   public static final class RateRequest extends ApiRequest<Void, RateRequest> {
 
     RateRequest(ClientContext context) {
@@ -838,6 +908,10 @@ public final class VideosResource {
   /**
    * {@code youtube.videos.reportAbuse}: {@code POST youtube/v3/videos/reportAbuse}. Costs 50 quota
    * units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class ReportAbuseRequest extends ApiRequest<Void, ReportAbuseRequest> {
 
@@ -864,7 +938,13 @@ public final class VideosResource {
     }
   }
 
-  /** {@code youtube.videos.update}: {@code PUT youtube/v3/videos}. Costs 50 quota units. */
+  /**
+   * {@code youtube.videos.update}: {@code PUT youtube/v3/videos}. Costs 50 quota units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   */
   public static final class UpdateRequest extends ApiRequest<Video, UpdateRequest> {
 
     UpdateRequest(ClientContext context, Video body) {

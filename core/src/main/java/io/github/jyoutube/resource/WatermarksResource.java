@@ -22,7 +22,12 @@ public final class WatermarksResource {
           "POST",
           "watermarks/set",
           List.of("channelId"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtube.upload",
+              "https://www.googleapis.com/auth/youtubepartner"));
   private static final MediaLimits SET_MEDIA =
       new MediaLimits(
           "watermarks.set",
@@ -34,7 +39,11 @@ public final class WatermarksResource {
           "POST",
           "watermarks/unset",
           List.of("channelId"),
-          new QuotaCost(QuotaBucket.DEFAULT, 50, false));
+          new QuotaCost(QuotaBucket.DEFAULT, 50, false),
+          List.of(
+              "https://www.googleapis.com/auth/youtube",
+              "https://www.googleapis.com/auth/youtube.force-ssl",
+              "https://www.googleapis.com/auth/youtubepartner"));
 
   private final ClientContext context;
 
@@ -93,6 +102,11 @@ public final class WatermarksResource {
   /**
    * {@code youtube.watermarks.set}: {@code POST youtube/v3/watermarks/set}. Costs 50 quota units.
    *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtube.upload}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
+   *
    * <p>With media, {@link #execute()} uploads it with the resumable protocol (image/jpeg,
    * image/png, application/octet-stream), up to 10485760; without, it sends the metadata only.
    */
@@ -134,6 +148,10 @@ public final class WatermarksResource {
   /**
    * {@code youtube.watermarks.unset}: {@code POST youtube/v3/watermarks/unset}. Costs 50 quota
    * units.
+   *
+   * <p>Needs a token with one of the scopes {@code https://www.googleapis.com/auth/youtube}, {@code
+   * https://www.googleapis.com/auth/youtube.force-ssl}, {@code
+   * https://www.googleapis.com/auth/youtubepartner}.
    */
   public static final class UnsetRequest extends ApiRequest<Void, UnsetRequest> {
 
