@@ -123,13 +123,13 @@ final class AuthCommand extends GroupCommand {
         receiver.expectState(auth.state());
         if (noBrowser) {
           err.println("Open this address in a browser to sign in:");
-        } else if (Browser.open(auth.url())) {
+        } else if (Browser.open(auth.uri())) {
           err.println("Opened the browser to sign in. If it did not open, visit:");
         } else {
           err.println("Could not open a browser. Open this address to sign in:");
         }
         err.println();
-        err.println("  " + auth.url());
+        err.println("  " + auth.uri());
         err.println();
         err.println(
             "Waiting for the sign-in on "
@@ -167,7 +167,7 @@ final class AuthCommand extends GroupCommand {
       PrintWriter err = err();
       err.println("1. Open this address in a browser, choose the account and allow access:");
       err.println();
-      err.println("  " + auth.url());
+      err.println("  " + auth.uri());
       err.println();
       err.println(
           "2. The browser then goes to an address that fails to load (such as"

@@ -17,11 +17,11 @@ final class Browser {
    *
    * @return whether a browser was (probably) started
    */
-  static boolean open(String url) {
-    return openWithDesktop(url) || openWithCommand(url);
+  static boolean open(URI url) {
+    return openWithDesktop(url) || openWithCommand(url.toString());
   }
 
-  private static boolean openWithDesktop(String url) {
+  private static boolean openWithDesktop(URI url) {
     try {
       if (java.awt.GraphicsEnvironment.isHeadless() || !java.awt.Desktop.isDesktopSupported()) {
         return false;
@@ -30,7 +30,7 @@ final class Browser {
       if (!desktop.isSupported(java.awt.Desktop.Action.BROWSE)) {
         return false;
       }
-      desktop.browse(URI.create(url));
+      desktop.browse(url);
       return true;
     } catch (Exception | LinkageError e) {
       // Headless JREs have no AWT libraries; some desktops refuse. The command falls back.

@@ -233,7 +233,7 @@ final class Session implements AutoCloseable {
                   .redirectUri("https://localhost/")
                   .scopes(Scopes.YOUTUBE, Scopes.YOUTUBE_FORCE_SSL, Scopes.USERINFO_PROFILE)
                   .build());
-      cli.generateAccessToken(new EmulatorConsent().autoApproved(auth.url()));
+      cli.generateAccessToken(new EmulatorConsent().autoApproved(auth.uri().toString()));
     }
     return cli;
   }
