@@ -292,7 +292,7 @@ final class AuthCommand extends GroupCommand {
           out().println("Not signed in. Run `jyoutube auth login`.");
           out().flush();
         }
-        return ExitCodes.FAILURE;
+        return ExitCodes.USAGE;
       }
       YouTubeClient cli = session.client();
       UserInfo info = null;

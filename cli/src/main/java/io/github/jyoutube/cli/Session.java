@@ -238,8 +238,9 @@ final class Session implements AutoCloseable {
     return cli;
   }
 
+  /** No token: the setup is incomplete, as without an OAuth client (exit code 2). */
   private CliException notSignedIn() {
-    return CliException.failure(
+    return CliException.usage(
         "not signed in",
         credentials().isPresent() || options.endpoint() != null
             ? "run `jyoutube auth login`"
