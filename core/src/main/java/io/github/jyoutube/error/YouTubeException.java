@@ -1,7 +1,9 @@
 package io.github.jyoutube.error;
 
 /**
- * The root of every exception the client throws for a failed call.
+ * The root of every exception the client throws for a call that was sent and failed, and for the
+ * recipes and waiters that cannot give what was asked; {@code executeAsync()} fails its future with
+ * the same exception.
  *
  * <p>It is unchecked and sealed: a caller can catch it whole, or switch over its eight branches:
  * {@link ApiException} (the API answered with an error), {@link OAuthException} (Google's OAuth
@@ -10,9 +12,16 @@ package io.github.jyoutube.error;
  * MediaException} (the file or stream of an upload or download failed on this machine), {@link
  * HubException} (a PubSubHubbub hub refused a push notification subscription), {@link
  * UnresolvedChannelException} (a channel reference led to no channel) and {@link WaitException} (a
- * wait for a resource's state ended otherwise). Programming errors, such as a missing required
- * parameter, are reported with {@link IllegalArgumentException} or {@link IllegalStateException}
- * before any request is sent.
+ * wait for a resource's state ended otherwise).
+ *
+ * <p>Mistakes in the calling code are reported before any request with the JDK's exceptions: {@link
+ * IllegalArgumentException} for a missing required parameter or a value out of bounds, {@link
+ * NullPointerException} for a {@code null} argument the library needs, {@link
+ * IllegalStateException} for what the client's configuration cannot do (an API call before any
+ * token, OAuth without a client ID). A local file that cannot be read or written outside an upload
+ * or download (client secrets, the file token store) is an {@link java.io.UncheckedIOException},
+ * and a {@link io.github.jyoutube.auth.TokenStore} of the caller's own passes its exceptions
+ * through.
  *
  * <p>No message of this hierarchy contains an access token, refresh token, client secret,
  * authorization code or PKCE verifier.
