@@ -54,7 +54,11 @@ public final class MicrometerCallMetrics implements CallListener, MeterBinder {
   /** Metrics not yet bound: bind them with {@link #bindTo}. */
   public MicrometerCallMetrics() {}
 
-  /** Metrics bound to {@code registry}. */
+  /**
+   * Metrics bound to {@code registry}.
+   *
+   * @param registry the registry the meters are registered with
+   */
   public MicrometerCallMetrics(MeterRegistry registry) {
     bindTo(registry);
   }
@@ -63,6 +67,7 @@ public final class MicrometerCallMetrics implements CallListener, MeterBinder {
    * Gauges what {@code meter} (a client's {@link io.github.jyoutube.YouTubeClient#quota()}) has
    * spent today, per bucket; several meters add up.
    *
+   * @param meter a client's quota meter
    * @return these metrics
    */
   public MicrometerCallMetrics watchQuota(QuotaMeter meter) {

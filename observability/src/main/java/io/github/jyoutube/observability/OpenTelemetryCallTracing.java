@@ -51,7 +51,11 @@ public final class OpenTelemetryCallTracing implements CallListener {
   private final Tracer tracer;
   private final Map<Long, Span> open = new ConcurrentHashMap<>();
 
-  /** Traces with {@code openTelemetry}'s tracer provider. */
+  /**
+   * Traces with {@code openTelemetry}'s tracer provider.
+   *
+   * @param openTelemetry the OpenTelemetry instance whose tracer records the spans
+   */
   public OpenTelemetryCallTracing(OpenTelemetry openTelemetry) {
     Objects.requireNonNull(openTelemetry, "openTelemetry == null");
     this.tracer = openTelemetry.getTracer(INSTRUMENTATION, YouTubeClient.VERSION);
