@@ -27,7 +27,10 @@ public final class UnresolvedChannelException extends YouTubeException {
     NO_LOOKUP
   }
 
+  /** The reference as given. */
   private final String input;
+
+  /** Why it led to no channel. */
   private final Reason reason;
 
   /**

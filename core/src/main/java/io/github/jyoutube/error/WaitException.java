@@ -25,11 +25,22 @@ public final class WaitException extends YouTubeException {
     TIMED_OUT
   }
 
+  /** What was waited for. */
   private final String waitedFor;
+
+  /** How the wait ended. */
   private final Outcome outcome;
+
+  /** The last state seen, or {@code null}. */
   private final String lastState;
+
+  /** How many polls were made. */
   private final int polls;
+
+  /** The quota units the polls cost. */
   private final long quotaUnits;
+
+  /** How long the wait lasted. */
   private final Duration waited;
 
   /**
