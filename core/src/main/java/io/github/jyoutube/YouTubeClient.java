@@ -88,7 +88,7 @@ import javax.net.ssl.SSLContext;
  *
  * <pre>{@code
  * YouTubeClient cli = YouTubeClient.builder().clientId("id").clientSecret("secret").build();
- * AuthorizationUrl auth = cli.getAuthorizeUrl();       // send the user to auth.url()
+ * AuthorizationUrl auth = cli.getAuthorizeUrl();       // send the user to auth.uri()
  * AccessToken token = cli.generateAccessToken(redirectUrl);
  * PlaylistListResponse playlists = cli.playlists().list().mine(true).execute();
  * }</pre>

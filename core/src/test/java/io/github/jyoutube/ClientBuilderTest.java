@@ -76,7 +76,7 @@ class ClientBuilderTest {
          "client_secret":"GOCSPX-secret","redirect_uris":["http://localhost:8080/cb","http://x"]}}
         """);
     YouTubeClient cli = YouTubeClient.builder().clientSecretsFile(installed).build();
-    String url = cli.getAuthorizeUrl().url();
+    String url = cli.getAuthorizeUrl().uri().toString();
     assertThat(url)
         .contains("client_id=123.apps.googleusercontent.com")
         .contains("redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fcb")
@@ -84,7 +84,13 @@ class ClientBuilderTest {
 
     Path web = dir.resolve("web.json");
     Files.writeString(web, "{\"web\":{\"client_id\":\"w\",\"client_secret\":\"s\"}}");
-    assertThat(YouTubeClient.builder().clientSecretsFile(web).build().getAuthorizeUrl().url())
+    assertThat(
+            YouTubeClient.builder()
+                .clientSecretsFile(web)
+                .build()
+                .getAuthorizeUrl()
+                .uri()
+                .toString())
         .contains("client_id=w&redirect_uri=https%3A%2F%2Flocalhost%2F");
 
     Path wrong = dir.resolve("wrong.json");

@@ -2,6 +2,7 @@ package io.github.jyoutube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.jyoutube.auth.AccessToken;
@@ -21,7 +22,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -172,17 +175,18 @@ class ClientCloseTest {
 
     assertThat(cli.isClosed()).isTrue();
     assertThat(cli.toString()).contains("closed");
-    for (Runnable call :
-        List.<Runnable>of(
-            () -> cli.playlists().list().mine(true).execute(),
-            () -> cli.playlists().list().mine(true).executeAsync(),
-            () -> cli.captions().download("c1").writeTo(new ByteArrayOutputStream()),
-            () -> cli.generateAccessTokenFromCode("code"),
-            cli::refreshAccessToken,
-            cli::credentialHeader,
-            () -> cli.forAccount("alice"),
-            () -> cli.withOptions(RequestOptions.defaults()))) {
-      assertThatThrownBy(call::run)
+    Map<String, Runnable> calls = new LinkedHashMap<>();
+    calls.put("execute", () -> cli.playlists().list().mine(true).execute());
+    calls.put("executeAsync", () -> cli.playlists().list().mine(true).executeAsync());
+    calls.put("download", () -> cli.captions().download("c1").writeTo(new ByteArrayOutputStream()));
+    calls.put("generateAccessTokenFromCode", () -> cli.generateAccessTokenFromCode("code"));
+    calls.put("refreshAccessToken", cli::refreshAccessToken);
+    calls.put("credentialHeader", cli::credentialHeader);
+    calls.put("forAccount", () -> cli.forAccount("alice"));
+    calls.put("withOptions", () -> cli.withOptions(RequestOptions.defaults()));
+    for (var call : calls.entrySet()) {
+      assertThat(catchThrowable(call.getValue()::run))
+          .as(call.getKey())
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("YouTubeClient is closed");
     }

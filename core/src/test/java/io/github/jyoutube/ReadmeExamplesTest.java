@@ -84,7 +84,7 @@ class ReadmeExamplesTest {
             AuthorizationOptions.builder()
                 .scopes(Scopes.YOUTUBE, Scopes.YOUTUBE_FORCE_SSL, Scopes.USERINFO_PROFILE)
                 .build());
-    assertThat(auth.url())
+    assertThat(auth.uri().toString())
         .contains(
             "scope=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fyoutube"
                 + "+https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fyoutube.force-ssl"

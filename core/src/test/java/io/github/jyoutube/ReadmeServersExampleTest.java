@@ -66,6 +66,8 @@ class ReadmeServersExampleTest {
             .clientSecretsFile(clientSecret)
             .endpoints(google.endpoints())
             .accountTokenStore(tokens)
+            .quotaLedger(QuotaLedger.jdbc(dataSource, "my-cloud-project"))
+            .quotaBudget(QuotaBucket.DEFAULT, 9_500)
             .build();
 
     AuthorizationUrl auth = youtube.forAccount(userId).getAuthorizeUrl();
@@ -76,6 +78,16 @@ class ReadmeServersExampleTest {
     assertThat(mine.items()).hasSize(2);
     assertThat(google.received("/youtube/v3/playlists").get(0).header("authorization"))
         .isEqualTo("Bearer ya29.user-42");
+    // The unit is in the database, where every JVM of the service reserves against one budget.
+    assertThat(youtube.quota().spentToday(QuotaBucket.DEFAULT)).isEqualTo(1);
+    try (YouTubeClient anotherJvm =
+        YouTubeClient.builder()
+            .apiKey("key")
+            .endpoints(google.endpoints())
+            .quotaLedger(QuotaLedger.jdbc(dataSource, "my-cloud-project"))
+            .build()) {
+      assertThat(anotherJvm.quota().spentToday(QuotaBucket.DEFAULT)).isEqualTo(1);
+    }
 
     // The user revokes access: the next refresh is refused.
     try {

@@ -48,7 +48,7 @@ class SeedFlowTest {
 
     // In [3]: cli.get_authorize_url()
     AuthorizationUrl auth = cli.getAuthorizeUrl();
-    URI url = URI.create(auth.url());
+    URI url = auth.uri();
     assertThat(url.getPath()).isEqualTo("/o/oauth2/v2/auth");
     String rawQuery = url.getRawQuery();
     assertThat(rawQuery)

@@ -151,7 +151,7 @@ final class AuthCommand extends GroupCommand {
         boolean opened = false;
         if (noBrowser) {
           err.println("Open this address in a browser on this machine to sign in:");
-        } else if (Browser.open(auth.url(), root().env())) {
+        } else if (Browser.open(auth.uri(), root().env())) {
           opened = true;
           err.println("Opened the browser to sign in. If it did not open, visit:");
         } else {
@@ -163,7 +163,7 @@ final class AuthCommand extends GroupCommand {
                   + ". Open this address in a browser on this machine to sign in:");
         }
         err.println();
-        err.println("  " + auth.url());
+        err.println("  " + auth.uri());
         err.println();
         err.println(
             "jyoutube is waiting up to "
@@ -213,7 +213,7 @@ final class AuthCommand extends GroupCommand {
       PrintWriter err = err();
       err.println("1. Open this address in a browser, choose the account and allow access:");
       err.println();
-      err.println("  " + auth.url());
+      err.println("  " + auth.uri());
       err.println();
       err.println(
           "2. The browser then goes to an address that fails to load (such as"
@@ -446,7 +446,7 @@ final class AuthCommand extends GroupCommand {
                       + "`.");
           out().flush();
         }
-        return ExitCodes.FAILURE;
+        return ExitCodes.USAGE;
       }
       YouTubeClient cli = session.client();
       UserInfo info = null;

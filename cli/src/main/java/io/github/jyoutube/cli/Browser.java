@@ -17,14 +17,15 @@ final class Browser {
   /**
    * Tries to open {@code url}.
    *
+   * @param url the address to show
    * @param env the environment, for the display
    * @return whether a browser was (probably) started
    */
-  static boolean open(String url, CliEnvironment env) {
+  static boolean open(URI url, CliEnvironment env) {
     if (!hasDisplay(env)) {
       return false;
     }
-    return openWithDesktop(url) || openWithCommand(url);
+    return openWithDesktop(url) || openWithCommand(url.toString());
   }
 
   /**
@@ -38,7 +39,7 @@ final class Browser {
     return env.variable("DISPLAY") != null || env.variable("WAYLAND_DISPLAY") != null;
   }
 
-  private static boolean openWithDesktop(String url) {
+  private static boolean openWithDesktop(URI url) {
     try {
       if (java.awt.GraphicsEnvironment.isHeadless() || !java.awt.Desktop.isDesktopSupported()) {
         return false;
@@ -47,7 +48,7 @@ final class Browser {
       if (!desktop.isSupported(java.awt.Desktop.Action.BROWSE)) {
         return false;
       }
-      desktop.browse(URI.create(url));
+      desktop.browse(url);
       return true;
     } catch (Exception | LinkageError e) {
       // Headless JREs have no AWT libraries; some desktops refuse. The command falls back.

@@ -56,11 +56,12 @@ final class DemoCommand extends BaseCommand {
 
       step(out, 1, "The authorization URL: cli.getAuthorizeUrl()");
       AuthorizationUrl auth = cli.getAuthorizeUrl();
-      out.println("   " + auth.url());
+      out.println("   " + auth.uri());
       out.println("   state: " + auth.state());
 
       step(out, 2, "Consent: open the URL, choose the account, click Allow");
-      EmulatorConsent.Result consent = new EmulatorConsent().consent(auth.url(), 0, true);
+      EmulatorConsent.Result consent =
+          new EmulatorConsent().consent(auth.uri().toString(), 0, true);
       out.println(
           Terminal.printable(
               "   \"" + consent.app() + "\" asks to: " + String.join("; ", consent.scopes())));

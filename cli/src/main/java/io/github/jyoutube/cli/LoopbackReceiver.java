@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   AuthorizationUrl auth = cli.getAuthorizeUrl(
  *       AuthorizationOptions.builder().redirectUri(receiver.redirectUri()).build());
  *   receiver.expectState(auth.state());
- *   // open auth.url() in a browser
+ *   // open auth.uri() in a browser
  *   String redirect = receiver.awaitRedirect(Duration.ofMinutes(5));
  *   cli.generateAccessToken(redirect);
  *   receiver.finish(true, "Signed in. You can close this window.");

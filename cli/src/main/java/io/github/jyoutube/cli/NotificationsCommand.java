@@ -9,12 +9,12 @@ import io.github.jyoutube.model.ChannelListResponse;
 import io.github.jyoutube.model.Video;
 import io.github.jyoutube.model.VideoSnippet;
 import io.github.jyoutube.model.VideoStatus;
+import io.github.jyoutube.push.HubSubscription;
 import io.github.jyoutube.push.PushEvent;
 import io.github.jyoutube.push.PushNotificationHandler;
 import io.github.jyoutube.push.PushNotificationReceiver;
 import io.github.jyoutube.push.PushNotifications;
 import io.github.jyoutube.push.SubscribeOptions;
-import io.github.jyoutube.push.Subscription;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -187,7 +187,7 @@ final class NotificationsCommand extends GroupCommand {
               .listener(events::add)
               .onVerified(
                   s -> {
-                    if (s.mode() == Subscription.Mode.SUBSCRIBE) {
+                    if (s.mode() == HubSubscription.Mode.SUBSCRIBE) {
                       note(err, "Verified by the hub: notifications of " + channelId + " follow.");
                     }
                   })

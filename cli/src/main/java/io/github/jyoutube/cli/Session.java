@@ -267,7 +267,7 @@ final class Session implements AutoCloseable {
                 .scopes(scopes)
                 .loginHint(loginHint())
                 .build());
-    return cli.generateAccessToken(new EmulatorConsent().autoApproved(auth.url()));
+    return cli.generateAccessToken(new EmulatorConsent().autoApproved(auth.uri().toString()));
   }
 
   /** The account name as a hint for Google's account chooser, when it looks like an address. */
@@ -275,9 +275,10 @@ final class Session implements AutoCloseable {
     return namedAccount() && account.contains("@") ? account : null;
   }
 
+  /** No token: the setup is incomplete, as without an OAuth client (exit code 2). */
   private CliException notSignedIn() {
     String login = namedAccount() ? "jyoutube --account " + account + " auth login" : null;
-    return CliException.failure(
+    return CliException.usage(
         namedAccount() ? "account " + account + " is not signed in" : "not signed in",
         credentials().isPresent() || options.endpoint() != null
             ? "run `" + (login != null ? login : "jyoutube auth login") + "`"

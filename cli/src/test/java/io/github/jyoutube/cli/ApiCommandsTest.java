@@ -294,7 +294,7 @@ class ApiCommandsTest {
   void notSignedInSaysHowToSignIn() throws Exception {
     Files.delete(config.resolve("jyoutube/token.json"));
     CliRunner.Result result = cli.run("playlists", "list", "--mine");
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo("jyoutube: not signed in. Hint: run `jyoutube auth login`.\n");
   }

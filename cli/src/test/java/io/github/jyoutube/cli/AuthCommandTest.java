@@ -184,7 +184,7 @@ class AuthCommandTest {
     assertThat(tokenFile()).doesNotExist();
 
     CliRunner.Result after = cli.run("auth", "status");
-    assertThat(after.exitCode()).isEqualTo(1);
+    assertThat(after.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(after.out()).contains("Not signed in. Run `jyoutube auth login`.");
     assertThat(cli.run("auth", "logout").out()).contains("Not signed in; nothing to remove.");
   }

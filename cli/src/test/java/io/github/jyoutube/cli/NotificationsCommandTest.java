@@ -57,7 +57,7 @@ class NotificationsCommandTest {
             .endpoints(Endpoints.at(base))
             .build();
     uploader.generateAccessToken(
-        new EmulatorConsent().autoApproved(uploader.getAuthorizeUrl().url()));
+        new EmulatorConsent().autoApproved(uploader.getAuthorizeUrl().uri().toString()));
     Video video = upload(uploader, "Live from the CLI");
 
     CliRunner.Result result = running.await(WAIT);

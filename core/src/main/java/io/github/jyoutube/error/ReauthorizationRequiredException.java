@@ -20,7 +20,7 @@ public final class ReauthorizationRequiredException extends OAuthException {
 
   private static final long serialVersionUID = 1L;
 
-  /** The account's label, or {@code null}. */
+  /** The account that must sign in again, or {@code null}. */
   private final String accountLabel;
 
   /**

@@ -27,10 +27,10 @@ public final class UnresolvedChannelException extends YouTubeException {
     NO_LOOKUP
   }
 
-  /** What was given to resolve, shortened. */
+  /** The reference as given. */
   private final String input;
 
-  /** Why no channel was found. */
+  /** Why it led to no channel. */
   private final Reason reason;
 
   /**

@@ -34,13 +34,13 @@ public final class WaitException extends YouTubeException {
   /** The last state seen, or {@code null}. */
   private final String lastState;
 
-  /** How many times the resource was read. */
+  /** How many polls were made. */
   private final int polls;
 
-  /** The quota units the reads cost. */
+  /** The quota units the polls cost. */
   private final long quotaUnits;
 
-  /** How long the wait took. */
+  /** How long the wait lasted. */
   private final Duration waited;
 
   /**

@@ -1,7 +1,10 @@
 package io.github.jyoutube.error;
 
 /**
- * The root of every exception the client throws for a failed call.
+ * The root of every exception the client throws for a call that failed, whether its request was
+ * sent or stopped before (by a quota budget, the quota ledger or a token store), and for the
+ * recipes and waiters that cannot give what was asked; {@code executeAsync()} fails its future with
+ * the same exception.
  *
  * <p>It is unchecked and sealed: a caller can catch it whole, or switch over its eleven branches:
  * {@link ApiException} (the API answered with an error), {@link OAuthException} (Google's OAuth
@@ -13,9 +16,16 @@ package io.github.jyoutube.error;
  * wait for a resource's state ended otherwise), {@link QuotaBudgetExceededException} (a call was
  * not sent because it would pass a daily quota budget the client was given), {@link
  * QuotaLedgerException} (the quota ledger could not be read or written) and {@link
- * TokenStoreException} (a token store could not give or keep a token). Programming errors, such as
- * a missing required parameter, are reported with {@link IllegalArgumentException} or {@link
- * IllegalStateException} before any request is sent.
+ * TokenStoreException} (a token store could not give or keep a token).
+ *
+ * <p>Mistakes in the calling code are reported before any request with the JDK's exceptions: {@link
+ * IllegalArgumentException} for a missing required parameter or a value out of bounds, {@link
+ * NullPointerException} for a {@code null} argument the library needs, {@link
+ * IllegalStateException} for what the client's configuration cannot do (an API call before any
+ * token, OAuth without a client ID). A local file that cannot be read or written outside an upload
+ * or download (client secrets, the file token store) is an {@link java.io.UncheckedIOException},
+ * and a {@link io.github.jyoutube.auth.TokenStore} of the caller's own passes its exceptions
+ * through.
  *
  * <p>No message of this hierarchy contains an access token, refresh token, client secret,
  * authorization code or PKCE verifier.

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Sends calls with the client's credential, retries what is safe to retry, and turns error answers
@@ -632,8 +633,21 @@ public final class HttpExecutor {
    */
   public <T> CompletableFuture<T> executeAsync(
       HttpCall call, Class<T> type, Invocation invocation) {
+    return supplyAsync(() -> execute(call, type, invocation));
+  }
+
+  /**
+   * Runs {@code work} on the client's executor, once this client is found open: a call made after
+   * {@code close()} throws at once, on the caller's thread, as {@code execute()} does.
+   *
+   * @param <T> the work's result
+   * @param work the call to make
+   * @return the future result
+   * @throws IllegalStateException if the client is closed
+   */
+  public <T> CompletableFuture<T> supplyAsync(Supplier<T> work) {
     lifecycle.ensureOpen();
-    return CompletableFuture.supplyAsync(() -> execute(call, type, invocation), asyncExecutor);
+    return CompletableFuture.supplyAsync(work, asyncExecutor);
   }
 
   /**

@@ -145,7 +145,8 @@ public final class OAuthClient {
         oldest.remove();
       }
     }
-    return new AuthorizationUrl(endpoints.authorization() + "?" + formEncode(query), state);
+    return new AuthorizationUrl(
+        URI.create(endpoints.authorization() + "?" + formEncode(query)), state);
   }
 
   /**

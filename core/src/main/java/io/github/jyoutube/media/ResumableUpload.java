@@ -277,7 +277,7 @@ public final class ResumableUpload<T> {
    * @return the future answer
    */
   public CompletableFuture<T> executeAsync() {
-    return CompletableFuture.supplyAsync(this::execute, executor.asyncExecutor());
+    return executor.supplyAsync(this::execute);
   }
 
   /** Opens a session: the metadata goes, the session URI comes back. */

@@ -75,7 +75,7 @@ public final class PushNotificationHandler {
       Pattern.compile("<([^>]*)>\\s*;[^,]*?\\brel\\s*=\\s*\"?self\"?", Pattern.CASE_INSENSITIVE);
 
   private final Consumer<? super PushEvent> listener;
-  private final Consumer<? super Subscription> onVerified;
+  private final Consumer<? super HubSubscription> onVerified;
   private final int maxBodyBytes;
   private final Duration newVideoWindow;
   private final Clock clock;
@@ -122,9 +122,9 @@ public final class PushNotificationHandler {
    * lease.
    */
   record Expectation(
-      Subscription requested,
-      Subscription active,
-      Subscription previous,
+      HubSubscription requested,
+      HubSubscription active,
+      HubSubscription previous,
       boolean verified,
       Instant leaseExpiresAt) {}
 
@@ -164,7 +164,7 @@ public final class PushNotificationHandler {
    *
    * @param subscription the subscription or unsubscription asked of the hub
    */
-  public void expect(Subscription subscription) {
+  public void expect(HubSubscription subscription) {
     expectInternal(subscription);
   }
 
@@ -182,8 +182,8 @@ public final class PushNotificationHandler {
    *
    * @return the subscriptions accepted now
    */
-  public List<Subscription> subscriptions() {
-    List<Subscription> active = new ArrayList<>();
+  public List<HubSubscription> subscriptions() {
+    List<HubSubscription> active = new ArrayList<>();
     for (Expectation e : expected.values()) {
       if (e.active() != null) {
         active.add(e.active());
@@ -222,15 +222,15 @@ public final class PushNotificationHandler {
   }
 
   /** Records {@code subscription}; returns what was there before, for {@link #restore}. */
-  Expectation expectInternal(Subscription subscription) {
+  Expectation expectInternal(HubSubscription subscription) {
     Objects.requireNonNull(subscription, "subscription == null");
     Expectation[] before = new Expectation[1];
     expected.compute(
         subscription.channelId(),
         (id, old) -> {
           before[0] = old;
-          if (subscription.mode() == Subscription.Mode.SUBSCRIBE) {
-            Subscription previous = old == null ? null : old.active();
+          if (subscription.mode() == HubSubscription.Mode.SUBSCRIBE) {
+            HubSubscription previous = old == null ? null : old.active();
             return new Expectation(subscription, subscription, previous, false, null);
           }
           return new Expectation(
@@ -281,14 +281,14 @@ public final class PushNotificationHandler {
   }
 
   private Response verify(Map<String, String> params) {
-    Subscription.Mode mode = Subscription.Mode.of(params.get("hub.mode"));
+    HubSubscription.Mode mode = HubSubscription.Mode.of(params.get("hub.mode"));
     String channelId = PushNotifications.channelIdOf(params.get("hub.topic"));
     Expectation expectation = channelId == null ? null : expected.get(channelId);
     if (expectation == null) {
       return Response.text(404, "unknown topic");
     }
     if ("denied".equals(params.get("hub.mode"))) {
-      if (expectation.requested().mode() == Subscription.Mode.SUBSCRIBE) {
+      if (expectation.requested().mode() == HubSubscription.Mode.SUBSCRIBE) {
         expected.remove(channelId, expectation);
       }
       return Response.text(200, "");
@@ -300,7 +300,7 @@ public final class PushNotificationHandler {
     if (challenge == null || challenge.isEmpty() || challenge.length() > MAX_CHALLENGE) {
       return Response.text(400, "missing or oversized hub.challenge");
     }
-    if (mode == Subscription.Mode.UNSUBSCRIBE) {
+    if (mode == HubSubscription.Mode.UNSUBSCRIBE) {
       expected.remove(channelId, expectation);
     } else {
       long seconds;
@@ -387,7 +387,7 @@ public final class PushNotificationHandler {
     Set<String> trusted = new LinkedHashSet<>();
     boolean secretSet = false;
     for (Map.Entry<String, Expectation> candidate : candidates.entrySet()) {
-      for (Subscription s : subscriptionsOf(candidate.getValue())) {
+      for (HubSubscription s : subscriptionsOf(candidate.getValue())) {
         if (s.secret() == null) {
           trusted.add(candidate.getKey());
         } else {
@@ -434,8 +434,8 @@ public final class PushNotificationHandler {
     return new Response(204, TEXT, "", events);
   }
 
-  private static List<Subscription> subscriptionsOf(Expectation e) {
-    List<Subscription> list = new ArrayList<>(2);
+  private static List<HubSubscription> subscriptionsOf(Expectation e) {
+    List<HubSubscription> list = new ArrayList<>(2);
     list.add(e.active());
     if (e.previous() != null) {
       list.add(e.previous());
@@ -534,7 +534,7 @@ public final class PushNotificationHandler {
   /** Settings of a {@link PushNotificationHandler}. */
   public static final class Builder {
     private Consumer<? super PushEvent> listener = event -> {};
-    private Consumer<? super Subscription> onVerified = subscription -> {};
+    private Consumer<? super HubSubscription> onVerified = subscription -> {};
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private Duration newVideoWindow = PushFeed.DEFAULT_NEW_VIDEO_WINDOW;
     private Clock clock = Clock.systemUTC();
@@ -560,7 +560,7 @@ public final class PushNotificationHandler {
      * @param onVerified the listener of verifications
      * @return this builder
      */
-    public Builder onVerified(Consumer<? super Subscription> onVerified) {
+    public Builder onVerified(Consumer<? super HubSubscription> onVerified) {
       this.onVerified = Objects.requireNonNull(onVerified, "onVerified == null");
       return this;
     }

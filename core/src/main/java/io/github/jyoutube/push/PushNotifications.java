@@ -125,7 +125,7 @@ public final class PushNotifications {
    * @throws HubException if the hub refused
    * @throws TransportException if the hub could not be reached
    */
-  public Subscription subscribe(String channelId, String callbackUrl) {
+  public HubSubscription subscribe(String channelId, String callbackUrl) {
     return subscribe(channelId, callbackUrl, SubscribeOptions.defaults());
   }
 
@@ -139,8 +139,8 @@ public final class PushNotifications {
    * @throws HubException if the hub refused
    * @throws TransportException if the hub could not be reached
    */
-  public Subscription subscribe(String channelId, String callbackUrl, SubscribeOptions options) {
-    Subscription subscription = Subscription.subscribe(channelId, callbackUrl, options);
+  public HubSubscription subscribe(String channelId, String callbackUrl, SubscribeOptions options) {
+    HubSubscription subscription = HubSubscription.subscribe(channelId, callbackUrl, options);
     send(subscription);
     return subscription;
   }
@@ -158,13 +158,13 @@ public final class PushNotifications {
    * @throws HubException if the hub refused
    * @throws TransportException if the hub could not be reached
    */
-  public Subscription subscribe(
+  public HubSubscription subscribe(
       String channelId,
       String callbackUrl,
       SubscribeOptions options,
       PushNotificationHandler handler) {
     Objects.requireNonNull(handler, "handler == null");
-    Subscription subscription = Subscription.subscribe(channelId, callbackUrl, options);
+    HubSubscription subscription = HubSubscription.subscribe(channelId, callbackUrl, options);
     PushNotificationHandler.Expectation previous = handler.expectInternal(subscription);
     try {
       send(subscription);
@@ -198,7 +198,7 @@ public final class PushNotifications {
    * @throws TransportException if the hub could not be reached
    */
   public void unsubscribe(String channelId, String callbackUrl, SubscribeOptions options) {
-    send(Subscription.unsubscribe(channelId, callbackUrl, options));
+    send(HubSubscription.unsubscribe(channelId, callbackUrl, options));
   }
 
   /**
@@ -219,7 +219,7 @@ public final class PushNotifications {
       SubscribeOptions options,
       PushNotificationHandler handler) {
     Objects.requireNonNull(handler, "handler == null");
-    Subscription subscription = Subscription.unsubscribe(channelId, callbackUrl, options);
+    HubSubscription subscription = HubSubscription.unsubscribe(channelId, callbackUrl, options);
     PushNotificationHandler.Expectation previous = handler.expectInternal(subscription);
     try {
       send(subscription);
@@ -230,7 +230,7 @@ public final class PushNotifications {
   }
 
   /** The form body of {@code subscription}'s request, in the order the hub documents. */
-  static Map<String, String> form(Subscription subscription) {
+  static Map<String, String> form(HubSubscription subscription) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("hub.callback", subscription.callback().toString());
     form.put("hub.mode", subscription.mode().value());
@@ -239,7 +239,7 @@ public final class PushNotifications {
     if (options.verify() != null) {
       form.put("hub.verify", options.verify().value());
     }
-    if (subscription.mode() == Subscription.Mode.SUBSCRIBE) {
+    if (subscription.mode() == HubSubscription.Mode.SUBSCRIBE) {
       if (options.leaseSeconds() != null) {
         form.put("hub.lease_seconds", String.valueOf(options.leaseSeconds()));
       }
@@ -250,7 +250,7 @@ public final class PushNotifications {
     return form;
   }
 
-  private void send(Subscription subscription) {
+  private void send(HubSubscription subscription) {
     StringJoiner body = new StringJoiner("&");
     form(subscription)
         .forEach(

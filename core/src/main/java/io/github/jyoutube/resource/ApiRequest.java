@@ -170,9 +170,10 @@ public abstract class ApiRequest<T, R extends ApiRequest<T, R>> {
    */
   public CompletableFuture<T> executeAsync() {
     HttpCall call = toCall(query);
-    return CompletableFuture.supplyAsync(
-        () -> explained(() -> context.executor().execute(call, responseType, invocation())),
-        context.executor().asyncExecutor());
+    return context
+        .executor()
+        .supplyAsync(
+            () -> explained(() -> context.executor().execute(call, responseType, invocation())));
   }
 
   /** Sets or, with {@code null}, removes a query parameter. */

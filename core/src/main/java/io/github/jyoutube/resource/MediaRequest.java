@@ -110,7 +110,6 @@ public abstract class MediaRequest<T, R extends MediaRequest<T, R>> extends ApiR
       return super.executeAsync();
     }
     ResumableUpload<T> upload = upload();
-    return CompletableFuture.supplyAsync(
-        () -> explained(upload::execute), context().executor().asyncExecutor());
+    return context().executor().supplyAsync(() -> explained(upload::execute));
   }
 }

@@ -11,6 +11,8 @@ import io.github.jyoutube.testing.FakeGoogle;
 import io.github.jyoutube.testing.FakeGoogle.Reply;
 import io.github.jyoutube.testing.Fixtures;
 import io.github.jyoutube.testing.RecordingSleeper;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -164,10 +166,24 @@ class AuthorizationRedirectTest {
                 .pkce(false)
                 .build());
     assertThat(auth.state()).isEqualTo("my-state");
-    assertThat(auth.url())
+    assertThat(auth.uri().toString())
         .contains("scope=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fyoutube.readonly&")
         .contains("state=my-state&access_type=online&prompt=consent")
         .contains("login_hint=user%40example.com&include_granted_scopes=true")
         .doesNotContain("code_challenge");
+  }
+
+  @Test
+  void theUrlIsAUriOfTheConsentPageCarryingTheState() {
+    AuthorizationUrl auth =
+        cli.getAuthorizeUrl(AuthorizationOptions.builder().state("a b&c=d/é").build());
+    URI consent = google.endpoints().authorization();
+
+    assertThat(auth.uri().isAbsolute()).isTrue();
+    assertThat(auth.uri().getScheme()).isEqualTo(consent.getScheme());
+    assertThat(auth.uri().getAuthority()).isEqualTo(consent.getAuthority());
+    assertThat(auth.uri().getPath()).isEqualTo(consent.getPath());
+    assertThat(auth.uri()).hasParameter("state", "a b&c=d/é").hasParameter("response_type", "code");
+    assertThat(HttpRequest.newBuilder(auth.uri()).build().uri()).isEqualTo(auth.uri());
   }
 }

@@ -40,7 +40,7 @@ class PushNotificationHandlerHostileInputTest {
 
   private PushNotificationHandler handler(SubscribeOptions options) {
     PushNotificationHandler handler = PushNotificationHandler.builder().clock(clock).build();
-    handler.expect(Subscription.subscribe(CHANNEL, CALLBACK, options));
+    handler.expect(HubSubscription.subscribe(CHANNEL, CALLBACK, options));
     return handler;
   }
 
@@ -144,7 +144,7 @@ class PushNotificationHandlerHostileInputTest {
     assertThat(shorter.leaseExpiresAt(CHANNEL)).contains(T0.plusSeconds(600));
     clock.advance(Duration.ofMinutes(5));
     shorter.expect(
-        Subscription.subscribe(
+        HubSubscription.subscribe(
             CHANNEL, CALLBACK, SubscribeOptions.defaults().withLeaseSeconds(3_600)));
     shorter.handle("GET", verification(TOPIC, "3600"), null, null);
     assertThat(shorter.leaseExpiresAt(CHANNEL)).contains(T0.plusSeconds(300 + 3_600));
@@ -159,7 +159,7 @@ class PushNotificationHandlerHostileInputTest {
                   throw new IllegalStateException("listener bug");
                 })
             .build();
-    handler.expect(Subscription.subscribe(CHANNEL, CALLBACK, SubscribeOptions.defaults()));
+    handler.expect(HubSubscription.subscribe(CHANNEL, CALLBACK, SubscribeOptions.defaults()));
     PushNotificationHandler.Response response =
         handler.handle("GET", verification(TOPIC, "100"), null, null);
     assertThat(response.status()).isEqualTo(200);

@@ -21,7 +21,7 @@ class PushNotificationHandlerTest {
   private static final String SECRET = "s3cr3t-per-subscription";
 
   private final List<PushEvent> events = new CopyOnWriteArrayList<>();
-  private final List<Subscription> verifications = new CopyOnWriteArrayList<>();
+  private final List<HubSubscription> verifications = new CopyOnWriteArrayList<>();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
   private final PushNotificationHandler handler =
       PushNotificationHandler.builder()
@@ -52,7 +52,8 @@ class PushNotificationHandlerTest {
 
   private void subscribeWithSecret() {
     handler.expect(
-        Subscription.subscribe(CHANNEL, CALLBACK, SubscribeOptions.defaults().withSecret(SECRET)));
+        HubSubscription.subscribe(
+            CHANNEL, CALLBACK, SubscribeOptions.defaults().withSecret(SECRET)));
   }
 
   // ---- Verification ----------------------------------------------------------------------------
@@ -95,7 +96,7 @@ class PushNotificationHandlerTest {
     assertThat(handler.handle("GET", query("unsubscribe", topic, "c1"), null, null).status())
         .isEqualTo(404);
 
-    handler.expect(Subscription.unsubscribe(CHANNEL, CALLBACK, SubscribeOptions.defaults()));
+    handler.expect(HubSubscription.unsubscribe(CHANNEL, CALLBACK, SubscribeOptions.defaults()));
     // Until the hub confirms, signed notifications still arrive.
     byte[] body = bytes(Feeds.published("vid1"));
     assertThat(post(body, Signatures.sign("sha1", SECRET, body)).status()).isEqualTo(204);
@@ -198,7 +199,7 @@ class PushNotificationHandlerTest {
 
   @Test
   void withoutASecretUnsignedNotificationsAreAccepted() {
-    handler.expect(Subscription.subscribe(CHANNEL, CALLBACK, SubscribeOptions.defaults()));
+    handler.expect(HubSubscription.subscribe(CHANNEL, CALLBACK, SubscribeOptions.defaults()));
     assertThat(post(bytes(Feeds.published("v1")), null).status()).isEqualTo(204);
     assertThat(events).hasSize(1);
   }
@@ -206,7 +207,7 @@ class PushNotificationHandlerTest {
   @Test
   void aFeedAboutAnotherChannelIsRefusedEvenWhenSigned() {
     subscribeWithSecret();
-    handler.expect(Subscription.subscribe(OTHER_CHANNEL, CALLBACK, SubscribeOptions.defaults()));
+    handler.expect(HubSubscription.subscribe(OTHER_CHANNEL, CALLBACK, SubscribeOptions.defaults()));
     // Unsigned: Bob's subscription (no secret) accepts it, but it can only vouch for Bob's feed,
     // and this one is Alice's, whose subscription demands a signature.
     byte[] aliceFeed = bytes(Feeds.published("v1"));
@@ -295,7 +296,7 @@ class PushNotificationHandlerTest {
             event -> {
               throw new IllegalStateException("database down");
             });
-    failing.expect(Subscription.subscribe(CHANNEL, CALLBACK, SubscribeOptions.defaults()));
+    failing.expect(HubSubscription.subscribe(CHANNEL, CALLBACK, SubscribeOptions.defaults()));
     PushNotificationHandler.Response response =
         failing.handle("POST", null, Map.of(), bytes(Feeds.published("v1")));
     assertThat(response.status()).isEqualTo(500);
@@ -304,8 +305,9 @@ class PushNotificationHandlerTest {
   @Test
   void otherMethodsAreNotAllowedAndSecretsAreNotShown() {
     assertThat(handler.handle("PUT", null, null, null).status()).isEqualTo(405);
-    Subscription subscription =
-        Subscription.subscribe(CHANNEL, CALLBACK, SubscribeOptions.defaults().withSecret(SECRET));
+    HubSubscription subscription =
+        HubSubscription.subscribe(
+            CHANNEL, CALLBACK, SubscribeOptions.defaults().withSecret(SECRET));
     assertThat(subscription.toString()).doesNotContain(SECRET).contains("(redacted)");
   }
 }

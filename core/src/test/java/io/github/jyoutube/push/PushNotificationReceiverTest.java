@@ -38,7 +38,7 @@ class PushNotificationReceiverTest {
     URI callback = receiver.callbackUri();
     assertThat(callback.toString()).matches("http://127\\.0\\.0\\.1:\\d+/youtube/push");
     handler.expect(
-        Subscription.subscribe(
+        HubSubscription.subscribe(
             CHANNEL, callback.toString(), SubscribeOptions.defaults().withSecret("k")));
 
     String topic = URLEncoder.encode(PushNotifications.topic(CHANNEL), StandardCharsets.UTF_8);
@@ -69,7 +69,7 @@ class PushNotificationReceiverTest {
   @Test
   void otherPathsAndOversizedBodiesAreRefused() throws Exception {
     handler.expect(
-        Subscription.subscribe(
+        HubSubscription.subscribe(
             CHANNEL, receiver.callbackUri().toString(), SubscribeOptions.defaults()));
     URI other = receiver.callbackUri().resolve("/elsewhere");
     assertThat(send(HttpRequest.newBuilder(other)).statusCode()).isEqualTo(404);

@@ -50,7 +50,7 @@ class ReceiverSlowClientsTest {
     receiver
         .handler()
         .expect(
-            Subscription.subscribe(
+            HubSubscription.subscribe(
                 CHANNEL, receiver.callbackUri().toString(), SubscribeOptions.defaults()));
     String path = receiver.callbackUri().getPath();
     try (HostileClients hostile = new HostileClients(receiver.address())) {
@@ -123,7 +123,7 @@ class ReceiverSlowClientsTest {
     try (PushNotificationReceiver receiver =
         PushNotificationReceiver.builder(handler).clientTimeout(Duration.ofMillis(300)).start()) {
       handler.expect(
-          Subscription.subscribe(
+          HubSubscription.subscribe(
               CHANNEL, receiver.callbackUri().toString(), SubscribeOptions.defaults()));
       assertThat(verify(receiver)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
     }

@@ -54,7 +54,7 @@ class SubscribeRequestTest {
   void subscribeIsAFormPostWithTheTopicAndTheOptions() {
     google.enqueue(HUB, Reply.of(202, "text/plain", ""));
 
-    Subscription subscription =
+    HubSubscription subscription =
         cli.pushNotifications()
             .subscribe(
                 CHANNEL,

@@ -15,7 +15,7 @@ class InstanceExtensionTest {
   void startsOneForTheTest(YouTubeEmulator emulator) {
     assertThat(own.emulator()).isSameAs(emulator);
     assertThat(emulator.port()).isPositive();
-    String url = OAuthFlowTest.client(emulator).getAuthorizeUrl().url();
+    String url = OAuthFlowTest.client(emulator).getAuthorizeUrl().uri().toString();
     assertThat(new Raw(emulator.baseUri()).get(url).status()).isEqualTo(302);
   }
 }

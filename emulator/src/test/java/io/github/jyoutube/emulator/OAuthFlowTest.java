@@ -76,10 +76,10 @@ class OAuthFlowTest {
     YouTubeClient cli = client(emulator);
     Raw raw = new Raw(emulator.baseUri());
     AuthorizationUrl auth = cli.getAuthorizeUrl();
-    String page = raw.get(auth.url()).body();
+    String page = raw.get(auth.uri().toString()).body();
     assertThat(page).contains("Manage your YouTube account").contains("See your personal info");
 
-    String redirect = consent(raw, auth.url(), 0, "allow");
+    String redirect = consent(raw, auth.uri().toString(), 0, "allow");
     assertThat(redirect).startsWith("https://localhost/?state=" + auth.state() + "&code=4/0A");
 
     AccessToken token = cli.generateAccessToken(redirect);
@@ -119,7 +119,9 @@ class OAuthFlowTest {
   void bobSeesHisOwnPlaylistsAndRefreshAndRevokeWork() {
     YouTubeClient cli = client();
     String url =
-        cli.getAuthorizeUrl(AuthorizationOptions.builder().prompt("consent").build()).url();
+        cli.getAuthorizeUrl(AuthorizationOptions.builder().prompt("consent").build())
+            .uri()
+            .toString();
     AccessToken token = cli.generateAccessToken(consent(raw(), url, 1, "allow"));
     assertThat(token.isRefreshable()).isTrue();
     assertThat(cli.playlists().list().mine(true).stream().map(p -> p.snippet().title()))
@@ -156,7 +158,7 @@ class OAuthFlowTest {
   void aDeniedConsentRedirectsWithAccessDenied() {
     YouTubeClient cli = client();
     AuthorizationUrl auth = cli.getAuthorizeUrl();
-    String redirect = consent(raw(), auth.url(), 0, "deny");
+    String redirect = consent(raw(), auth.uri().toString(), 0, "deny");
     assertThat(Raw.query(redirect))
         .containsEntry("error", "access_denied")
         .containsEntry("state", auth.state())
@@ -214,7 +216,7 @@ class OAuthFlowTest {
   void aPkceMismatchThroughTheClientIsInvalidGrant() {
     YouTubeClient cli = client();
     AuthorizationUrl auth = cli.getAuthorizeUrl();
-    String redirect = consent(raw(), auth.url(), 0, "allow");
+    String redirect = consent(raw(), auth.uri().toString(), 0, "allow");
     String code = Raw.query(redirect).get("code");
     // A client that did not issue the URL holds no verifier for it.
     assertThatThrownBy(() -> client().generateAccessTokenFromCode(code))
@@ -250,7 +252,7 @@ class OAuthFlowTest {
             .clientSecret("x")
             .endpoints(EMULATOR.emulator().endpoints())
             .build();
-    Raw.Response unknown = raw().get(stranger.getAuthorizeUrl().url());
+    Raw.Response unknown = raw().get(stranger.getAuthorizeUrl().uri().toString());
     assertThat(unknown.status()).isEqualTo(401);
     assertThat(unknown.header("Location")).isNull();
     assertThat(unknown.body()).contains("Error 401: invalid_client");
@@ -259,7 +261,8 @@ class OAuthFlowTest {
         client()
             .getAuthorizeUrl(
                 AuthorizationOptions.builder().redirectUri("https://evil.example/cb").build())
-            .url();
+            .uri()
+            .toString();
     Raw.Response mismatch = raw().get(evil);
     assertThat(mismatch.status()).isEqualTo(400);
     assertThat(mismatch.header("Location")).isNull();
@@ -370,7 +373,7 @@ class OAuthFlowTest {
               .clientSecret(YouTubeEmulator.CLIENT_SECRET)
               .endpoints(auto.endpoints())
               .build();
-      Raw.Response answer = new Raw(auto.baseUri()).get(cli.getAuthorizeUrl().url());
+      Raw.Response answer = new Raw(auto.baseUri()).get(cli.getAuthorizeUrl().uri().toString());
       assertThat(answer.status()).isEqualTo(302);
       cli.generateAccessToken(answer.header("Location"));
       assertThat(cli.userInfo().email()).isNull();

@@ -24,7 +24,9 @@ class PersistenceTest {
         YouTubeEmulator.builder().dataDirectory(data).autoApprove(true).start()) {
       YouTubeClient cli = OAuthFlowTest.client(first);
       Raw raw = new Raw(first.baseUri());
-      token = cli.generateAccessToken(raw.get(cli.getAuthorizeUrl().url()).header("Location"));
+      token =
+          cli.generateAccessToken(
+              raw.get(cli.getAuthorizeUrl().uri().toString()).header("Location"));
       access = token.accessToken();
       playlistId =
           cli.playlists()

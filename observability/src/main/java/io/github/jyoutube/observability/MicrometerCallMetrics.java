@@ -57,7 +57,7 @@ public final class MicrometerCallMetrics implements CallListener, MeterBinder {
   /**
    * Metrics bound to {@code registry}.
    *
-   * @param registry the registry the meters are registered in
+   * @param registry the registry the meters are registered with
    */
   public MicrometerCallMetrics(MeterRegistry registry) {
     bindTo(registry);

@@ -54,7 +54,7 @@ public final class OpenTelemetryCallTracing implements CallListener {
   /**
    * Traces with {@code openTelemetry}'s tracer provider.
    *
-   * @param openTelemetry the open telemetry
+   * @param openTelemetry the OpenTelemetry instance whose tracer records the spans
    */
   public OpenTelemetryCallTracing(OpenTelemetry openTelemetry) {
     Objects.requireNonNull(openTelemetry, "openTelemetry == null");

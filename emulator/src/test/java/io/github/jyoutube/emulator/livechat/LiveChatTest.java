@@ -434,8 +434,7 @@ class LiveChatTest {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     HttpResponse<Void> consent =
         http.send(
-            HttpRequest.newBuilder(URI.create(auth.url())).build(),
-            HttpResponse.BodyHandlers.discarding());
+            HttpRequest.newBuilder(auth.uri()).build(), HttpResponse.BodyHandlers.discarding());
     assertThat(consent.statusCode()).isEqualTo(302);
     return cli.generateAccessToken(consent.headers().firstValue("Location").orElseThrow());
   }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param mode subscribe or unsubscribe
  * @param options the lease, secret and verification mode
  */
-public record Subscription(
+public record HubSubscription(
     String channelId, String topic, URI callback, Mode mode, SubscribeOptions options) {
 
   /** {@code hub.mode}. */
@@ -54,7 +54,7 @@ public record Subscription(
    * @throws IllegalArgumentException if the channel ID is blank or the callback is not an absolute
    *     {@code http} or {@code https} URL
    */
-  public Subscription {
+  public HubSubscription {
     channelId = PushNotifications.checkChannelId(channelId);
     Objects.requireNonNull(topic, "topic == null");
     Objects.requireNonNull(callback, "callback == null");
@@ -78,9 +78,9 @@ public record Subscription(
    * @param options the lease, secret and verification mode
    * @return the subscription
    */
-  public static Subscription subscribe(
+  public static HubSubscription subscribe(
       String channelId, String callbackUrl, SubscribeOptions options) {
-    return new Subscription(
+    return new HubSubscription(
         channelId,
         PushNotifications.topic(channelId),
         callbackUri(callbackUrl),
@@ -96,9 +96,9 @@ public record Subscription(
    * @param options the options of the subscription
    * @return the unsubscription
    */
-  public static Subscription unsubscribe(
+  public static HubSubscription unsubscribe(
       String channelId, String callbackUrl, SubscribeOptions options) {
-    return new Subscription(
+    return new HubSubscription(
         channelId,
         PushNotifications.topic(channelId),
         callbackUri(callbackUrl),
