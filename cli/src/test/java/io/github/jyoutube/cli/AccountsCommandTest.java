@@ -138,7 +138,7 @@ class AccountsCommandTest {
         .contains("At the server: revoked.");
     assertThat(dir().resolve("token-bob.json")).doesNotExist();
     CliRunner.Result after = cli.run("--account", "bob", "channels", "list", "--mine");
-    assertThat(after.exitCode()).isEqualTo(1);
+    assertThat(after.exitCode()).as("not signed in: the setup is incomplete").isEqualTo(2);
     assertThat(after.err())
         .contains("jyoutube: account bob is not signed in")
         .contains("run `jyoutube --account bob auth login`");

@@ -134,24 +134,31 @@ final class Exchange {
       Exchange ex = new Exchange(http, path, query, new byte[0]);
       String type = ex.contentType();
       String boundary = Multipart.boundary(type);
-      if (!session
-          && type.trim().toLowerCase(Locale.ROOT).startsWith("multipart/")
-          && boundary != null) {
-        try {
-          ex.parts = Multipart.read(in, boundary, maxBody, METADATA_LIMIT, files);
-        } catch (Multipart.MalformedException e) {
-          ex.malformed = e.getMessage();
-          // Read the rest away (within the limit), to answer as to any request.
-          readUpTo(OutputStream.nullOutputStream(), in, maxBody);
+      try {
+        if (!session
+            && type.trim().toLowerCase(Locale.ROOT).startsWith("multipart/")
+            && boundary != null) {
+          try {
+            ex.parts = Multipart.read(in, boundary, maxBody, METADATA_LIMIT, files);
+          } catch (Multipart.MalformedException e) {
+            ex.malformed = e.getMessage();
+            // Read the rest away (within the limit), to answer as to any request.
+            readUpTo(OutputStream.nullOutputStream(), in, maxBody);
+          }
+        } else {
+          Spool.Writer writer = new Spool.Writer(files, maxBody);
+          try {
+            ex.media = writer.from(in).finish();
+          } catch (IOException | RuntimeException e) {
+            writer.abandon();
+            throw e;
+          }
         }
-      } else {
-        Spool.Writer writer = new Spool.Writer(files, maxBody);
-        try {
-          ex.media = writer.from(in).finish();
-        } catch (IOException | RuntimeException e) {
-          writer.abandon();
-          throw e;
-        }
+      } catch (Spool.StorageException e) {
+        // The body must still be read, here, before the stream is closed (which reads at most
+        // 64 KiB more): a client still sending would otherwise meet a reset instead of the 503.
+        drain(in, maxBody);
+        throw e;
       }
       return ex;
     }
@@ -172,6 +179,27 @@ final class Exchange {
     String decoded = http.getRequestURI().getPath();
     String path = decoded == null || decoded.isEmpty() ? "/" : decoded;
     return new Exchange(http, path, parseForm(http.getRequestURI().getRawQuery()), new byte[0]);
+  }
+
+  /** A refused body is read away for at most this long; then the connection is closed. */
+  private static final long MAX_DRAIN_NANOS = 10_000_000_000L;
+
+  /** Reads and drops the rest of {@code in}: at most {@code max} bytes, within the time limit. */
+  private static void drain(InputStream in, long max) {
+    long deadline = System.nanoTime() + MAX_DRAIN_NANOS;
+    byte[] buffer = new byte[64 * 1024];
+    long left = max;
+    try {
+      while (left > 0 && System.nanoTime() - deadline < 0) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          return;
+        }
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // Answered all the same; the connection is closed after the answer.
+    }
   }
 
   private static byte[] readUpTo(InputStream in, long max) throws IOException {

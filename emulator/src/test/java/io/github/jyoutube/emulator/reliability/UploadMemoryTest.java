@@ -114,7 +114,9 @@ class UploadMemoryTest {
               .timeout(ANSWER_WITHIN)
               .header("Authorization", "Bearer " + token)
               .header("Content-Type", "video/mp4")
-              .POST(body(1 << 20, () -> new Pattern(1 << 20)))
+              // 32 MiB: still being sent when the emulator gives up on the first bytes, so the
+              // answer must wait for the rest (a reset instead of a 503 was the bug).
+              .POST(body(32 << 20, () -> new Pattern(32 << 20)))
               .build();
       Child.Answer refused = Child.send(upload);
       assertThat(refused.status()).as(refused.body()).isEqualTo(503);
