@@ -30,7 +30,10 @@ public final class TokenStoreException extends YouTubeException {
     UNAVAILABLE
   }
 
+  /** What went wrong. */
   private final Kind kind;
+
+  /** The account whose token it was, or {@code null}. */
   private final String account;
 
   /**
