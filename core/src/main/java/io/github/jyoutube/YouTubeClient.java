@@ -15,6 +15,7 @@ import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.http.ClientLifecycle;
 import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.http.Credential;
+import io.github.jyoutube.http.Durations;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpExecutor;
 import io.github.jyoutube.http.HttpTransport;
@@ -1244,7 +1245,7 @@ public final class YouTubeClient implements AutoCloseable {
      * @return this builder
      */
     public Builder parkWhenQuotaBudgetSpent(Duration maxWait) {
-      this.quotaMaxWait = positive(maxWait, "maxWait");
+      this.quotaMaxWait = Durations.positive(maxWait, "maxWait");
       return this;
     }
 
@@ -1387,7 +1388,7 @@ public final class YouTubeClient implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      this.connectTimeout = Durations.positive(connectTimeout, "connectTimeout");
       return this;
     }
 
@@ -1399,7 +1400,7 @@ public final class YouTubeClient implements AutoCloseable {
      * @return this builder
      */
     public Builder requestTimeout(Duration requestTimeout) {
-      this.requestTimeout = positive(requestTimeout, "requestTimeout");
+      this.requestTimeout = Durations.positive(requestTimeout, "requestTimeout");
       return this;
     }
 
@@ -1574,14 +1575,6 @@ public final class YouTubeClient implements AutoCloseable {
     private static long defaultMaxResponseBytes() {
       long eighth = Runtime.getRuntime().maxMemory() / 8;
       return Math.min(32L << 20, Math.max(1L << 20, eighth));
-    }
-
-    private static Duration positive(Duration duration, String name) {
-      Objects.requireNonNull(duration, name + " == null");
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + duration);
-      }
-      return duration;
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.auth.AccessToken;
 import io.github.jyoutube.emulator.YouTubeEmulator;
+import io.github.jyoutube.emulator.YouTubeEmulatorExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,25 +28,19 @@ class AccountsCommandTest {
 
   static final Duration WAIT = Duration.ofSeconds(30);
 
-  static YouTubeEmulator emulator;
+  @RegisterExtension
+  static final YouTubeEmulatorExtension EMULATOR = new YouTubeEmulatorExtension(b -> b.port(0));
+
+  YouTubeEmulator emulator;
 
   @TempDir Path home;
   Path config;
   CliRunner cli;
   final HttpBrowser browser = new HttpBrowser();
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = YouTubeEmulator.builder().port(0).start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void runner() {
+    emulator = EMULATOR.emulator();
     config = home.resolve("config");
     cli =
         new CliRunner(

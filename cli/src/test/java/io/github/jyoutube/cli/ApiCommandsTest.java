@@ -8,13 +8,13 @@ import io.github.jyoutube.auth.Scopes;
 import io.github.jyoutube.auth.TokenStore;
 import io.github.jyoutube.emulator.Account;
 import io.github.jyoutube.emulator.YouTubeEmulator;
+import io.github.jyoutube.emulator.YouTubeEmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,24 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApiCommandsTest {
 
-  static YouTubeEmulator emulator;
+  @RegisterExtension
+  static final YouTubeEmulatorExtension EMULATOR = new YouTubeEmulatorExtension(b -> b.port(0));
+
+  YouTubeEmulator emulator;
 
   @TempDir Path home;
   Path config;
   CliRunner cli;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = YouTubeEmulator.builder().port(0).start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void signIn() {
+    emulator = EMULATOR.emulator();
     config = home.resolve("config");
     cli = runner(emulator, config);
     storeToken(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.auth.AccessToken;
 import io.github.jyoutube.emulator.YouTubeEmulator;
+import io.github.jyoutube.emulator.YouTubeEmulatorExtension;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -15,10 +16,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,25 +31,20 @@ class AuthCommandTest {
       Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/o/oauth2/v2/auth\\?\\S+)");
   static final Duration WAIT = Duration.ofSeconds(30);
 
-  static YouTubeEmulator emulator;
+  @RegisterExtension
+  static final YouTubeEmulatorExtension EMULATOR =
+      new YouTubeEmulatorExtension(b -> b.port(0).deviceInterval(Duration.ofSeconds(1)));
+
+  YouTubeEmulator emulator;
 
   @TempDir Path home;
   Path config;
   CliRunner cli;
   final HttpBrowser browser = new HttpBrowser();
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = YouTubeEmulator.builder().port(0).deviceInterval(Duration.ofSeconds(1)).start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void runner() {
+    emulator = EMULATOR.emulator();
     config = home.resolve("config");
     cli =
         new CliRunner(

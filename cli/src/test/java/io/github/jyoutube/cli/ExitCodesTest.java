@@ -8,16 +8,17 @@ import io.github.jyoutube.auth.Scopes;
 import io.github.jyoutube.auth.TokenStore;
 import io.github.jyoutube.emulator.Account;
 import io.github.jyoutube.emulator.YouTubeEmulator;
+import io.github.jyoutube.emulator.YouTubeEmulatorExtension;
+import io.github.jyoutube.testing.ChildJvm;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,25 +28,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExitCodesTest {
 
-  static YouTubeEmulator emulator;
+  @RegisterExtension
+  static final YouTubeEmulatorExtension EMULATOR = new YouTubeEmulatorExtension(b -> b.port(0));
+
+  YouTubeEmulator emulator;
 
   @TempDir Path home;
   Path config;
   CliRunner signedIn;
   CliRunner signedOut;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = YouTubeEmulator.builder().port(0).start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void runners() {
+    emulator = EMULATOR.emulator();
     config = home.resolve("config");
     signedIn = ApiCommandsTest.runner(emulator, config);
     ApiCommandsTest.storeToken(
@@ -145,23 +140,19 @@ class ExitCodesTest {
   void oneHundredThirtyOnCtrlC() throws Exception {
     Path kill = Path.of("/bin/kill");
     assumeTrue(Files.isExecutable(kill), "needs /bin/kill to send SIGINT");
-    String classPath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path err = home.resolve("stderr.txt");
     Process child =
         new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                classPath,
-                "io.github.jyoutube.cli.Main",
-                "--config-dir",
-                home.resolve("child").toString(),
-                "--emulator",
-                "chat",
-                "watch",
-                "--timeout",
-                "60")
+                ChildJvm.command(
+                    List.of(),
+                    Main.class,
+                    "--config-dir",
+                    home.resolve("child").toString(),
+                    "--emulator",
+                    "chat",
+                    "watch",
+                    "--timeout",
+                    "60"))
             .redirectInput(new File("/dev/null"))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(err.toFile())

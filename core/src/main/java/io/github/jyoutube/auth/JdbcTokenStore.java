@@ -4,6 +4,7 @@ import io.github.jyoutube.Sleeper;
 import io.github.jyoutube.error.TokenStoreException;
 import io.github.jyoutube.error.TokenStoreException.Kind;
 import io.github.jyoutube.error.TransportException;
+import io.github.jyoutube.http.Durations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -502,7 +503,7 @@ public final class JdbcTokenStore implements AccountTokenStore {
      * @return this builder
      */
     public Builder lease(Duration lease) {
-      this.lease = positive(lease, "lease");
+      this.lease = Durations.positive(lease, "lease");
       return this;
     }
 
@@ -513,7 +514,7 @@ public final class JdbcTokenStore implements AccountTokenStore {
      * @return this builder
      */
     public Builder queryTimeout(Duration queryTimeout) {
-      this.queryTimeout = positive(queryTimeout, "queryTimeout");
+      this.queryTimeout = Durations.positive(queryTimeout, "queryTimeout");
       return this;
     }
 
@@ -549,14 +550,6 @@ public final class JdbcTokenStore implements AccountTokenStore {
       JdbcTokenStore store = new JdbcTokenStore(this);
       store.createTableIfMissing();
       return store;
-    }
-
-    private static Duration positive(Duration duration, String name) {
-      Objects.requireNonNull(duration, name + " == null");
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + duration);
-      }
-      return duration;
     }
 
     @Override

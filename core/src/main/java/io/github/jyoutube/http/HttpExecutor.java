@@ -101,30 +101,6 @@ public final class HttpExecutor {
       Authorizer authorizer,
       Executor asyncExecutor,
       QuotaMeter meter) {
-    this(transport, policy, sleeper, clock, authorizer, asyncExecutor, meter, List.of());
-  }
-
-  /**
-   * Creates the executor with listeners, which see every call it makes.
-   *
-   * @param transport sends each attempt
-   * @param policy how often and how long to back off
-   * @param sleeper waits between attempts
-   * @param clock reads {@code Retry-After} dates
-   * @param authorizer supplies credentials for authenticated calls
-   * @param asyncExecutor runs the {@code executeAsync} variants
-   * @param meter counts the quota each request spends
-   * @param listeners receive the events of every call
-   */
-  public HttpExecutor(
-      HttpTransport transport,
-      RetryPolicy policy,
-      Sleeper sleeper,
-      Clock clock,
-      Authorizer authorizer,
-      Executor asyncExecutor,
-      QuotaMeter meter,
-      List<CallListener> listeners) {
     this(
         transport,
         policy,
@@ -133,7 +109,7 @@ public final class HttpExecutor {
         authorizer,
         asyncExecutor,
         meter,
-        listeners,
+        List.of(),
         ClientLifecycle.root());
   }
 

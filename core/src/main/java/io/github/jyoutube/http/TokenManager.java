@@ -157,10 +157,7 @@ public final class TokenManager implements Authorizer {
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.apiKey = apiKey;
     this.accountLabel = accountLabel;
-    this.refreshWait = Objects.requireNonNull(refreshWait, "refreshWait == null");
-    if (refreshWait.isNegative() || refreshWait.isZero()) {
-      throw new IllegalArgumentException("refreshWait must be positive: " + refreshWait);
-    }
+    this.refreshWait = Durations.positive(refreshWait, "refreshWait");
   }
 
   /** {@return the current token, if any} */

@@ -1,5 +1,6 @@
 package io.github.jyoutube.media;
 
+import io.github.jyoutube.http.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -114,11 +115,7 @@ public final class UploadOptions {
    * @return a copy with that time limit
    */
   public UploadOptions withRequestTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout == null");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive: " + timeout);
-    }
-    return new UploadOptions(mode, chunkSize, progress, timeout);
+    return new UploadOptions(mode, chunkSize, progress, Durations.positive(timeout, "timeout"));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.jyoutube.recipes;
 import io.github.jyoutube.QuotaCost;
 import io.github.jyoutube.Sleeper;
 import io.github.jyoutube.error.TransportException;
+import io.github.jyoutube.http.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,7 @@ public final class Waiter<T> {
    * @return how long to wait at most, from the first read
    */
   public Waiter<T> deadline(Duration deadline) {
-    this.deadline = positive(deadline, "deadline");
+    this.deadline = Durations.positive(deadline, "deadline");
     return this;
   }
 
@@ -95,8 +96,8 @@ public final class Waiter<T> {
    *     again as the one before
    */
   public Waiter<T> backoff(Duration first, Duration max) {
-    positive(first, "first");
-    positive(max, "max");
+    Durations.positive(first, "first");
+    Durations.positive(max, "max");
     if (max.compareTo(first) < 0) {
       throw new IllegalArgumentException("max " + max + " is shorter than first " + first);
     }
@@ -178,14 +179,6 @@ public final class Waiter<T> {
    */
   public T awaitOrThrow() {
     return await().orThrow();
-  }
-
-  private static Duration positive(Duration duration, String name) {
-    Objects.requireNonNull(duration, name + " == null");
-    if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + duration);
-    }
-    return duration;
   }
 
   @Override

@@ -2,9 +2,9 @@ package io.github.jyoutube.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jyoutube.testing.ChildJvm;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -79,18 +79,11 @@ class JdkHttpLoggingTest {
   }
 
   private List<String> run(String property) throws Exception {
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process child =
         new ProcessBuilder(
-                List.of(
-                    java.toString(),
-                    "-Xmx64m",
-                    "-D" + property,
-                    "-cp",
-                    classpath,
-                    JdkLoggingMain.class.getName(),
+                ChildJvm.command(
+                    List.of("-Xmx64m", "-D" + property),
+                    JdkLoggingMain.class,
                     server.baseUri().toString()))
             .redirectErrorStream(true)
             .start();

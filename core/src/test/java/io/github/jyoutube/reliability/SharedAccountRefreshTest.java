@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.jyoutube.auth.AccessToken;
 import io.github.jyoutube.auth.JdbcTokenStore;
+import io.github.jyoutube.testing.ChildJvm;
 import io.github.jyoutube.testing.Databases;
 import io.github.jyoutube.testing.Databases.Kind;
 import io.github.jyoutube.testing.Fixtures;
@@ -172,17 +173,11 @@ class SharedAccountRefreshTest {
   }
 
   private Process start(String url, String base, String mode, byte[] key) throws IOException {
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process child =
         new ProcessBuilder(
-                List.of(
-                    java.toString(),
-                    "-Xmx128m",
-                    "-cp",
-                    classpath,
-                    SharedAccountMain.class.getName(),
+                ChildJvm.command(
+                    List.of("-Xmx128m"),
+                    SharedAccountMain.class,
                     url,
                     base,
                     ACCOUNT,

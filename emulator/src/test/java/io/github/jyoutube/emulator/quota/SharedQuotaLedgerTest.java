@@ -6,6 +6,7 @@ import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.QuotaLedger;
 import io.github.jyoutube.emulator.Account;
 import io.github.jyoutube.emulator.YouTubeEmulator;
+import io.github.jyoutube.testing.ChildJvm;
 import io.github.jyoutube.testing.PostgresCluster;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -161,9 +162,6 @@ class SharedQuotaLedgerTest {
   /** Starts the client processes at once and adds up their figures. */
   private Figures runClients(YouTubeEmulator emulator, String ledger) throws Exception {
     String token = emulator.accessToken(Account.ALICE);
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<Process> processes = new ArrayList<>();
     List<Path> errors = new ArrayList<>();
     try {
@@ -172,19 +170,16 @@ class SharedQuotaLedgerTest {
         errors.add(stderr);
         ProcessBuilder command =
             new ProcessBuilder(
-                    java.toString(),
-                    "-Xmx128m",
-                    "-XX:TieredStopAtLevel=1",
-                    "-cp",
-                    classpath,
-                    QuotaClientMain.class.getName(),
-                    emulator.baseUri().toString(),
-                    token,
-                    ledger,
-                    PROJECT,
-                    String.valueOf(QUOTA),
-                    String.valueOf(THREADS),
-                    String.valueOf(MAX_CALLS))
+                    ChildJvm.command(
+                        List.of("-Xmx128m", "-XX:TieredStopAtLevel=1"),
+                        QuotaClientMain.class,
+                        emulator.baseUri().toString(),
+                        token,
+                        ledger,
+                        PROJECT,
+                        String.valueOf(QUOTA),
+                        String.valueOf(THREADS),
+                        String.valueOf(MAX_CALLS)))
                 .redirectError(ProcessBuilder.Redirect.to(stderr.toFile()));
         command.environment().keySet().retainAll(List.of("PATH", "HOME", "LANG", "TMPDIR"));
         processes.add(command.start());
