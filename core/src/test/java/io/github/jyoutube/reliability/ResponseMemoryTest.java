@@ -2,10 +2,10 @@ package io.github.jyoutube.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.jyoutube.testing.ChildJvm;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +43,14 @@ class ResponseMemoryTest {
   void aGzipBombInA64MiBHeapIsRefusedAtTheLimit() throws Exception {
     server = FaultyServer.always(FaultyServer.gzipped(BOMB));
     assertRefused(run("-Xmx64m", 1), 1);
+  }
+
+  @Test
+  @Timeout(120)
+  void aGzipBombWithTheLimitRaisedTo32MiBInA64MiBHeapIsRefusedAtTheLimit() throws Exception {
+    // The reported case: the default limit of 32 MiB, kept although the heap is only 64 MiB.
+    server = FaultyServer.always(FaultyServer.gzipped(BOMB));
+    assertRefused(run("-Xmx64m", 1, 32L << 20), 1);
   }
 
   @Test
@@ -130,13 +138,9 @@ class ResponseMemoryTest {
   private List<String> run(String heap, int calls, long maxResponseBytes) throws Exception {
     List<String> command =
         new java.util.ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap,
-                "-cp",
-                System.getProperty(
-                    "surefire.test.class.path", System.getProperty("java.class.path")),
-                BodyFetchMain.class.getName(),
+            ChildJvm.command(
+                List.of(heap),
+                BodyFetchMain.class,
                 server.baseUri().toString(),
                 String.valueOf(calls)));
     if (maxResponseBytes > 0) {

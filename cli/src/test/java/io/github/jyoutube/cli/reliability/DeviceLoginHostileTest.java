@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jyoutube.cli.Cli;
 import io.github.jyoutube.cli.CliEnvironment;
+import io.github.jyoutube.cli.Main;
+import io.github.jyoutube.testing.ChildJvm;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -150,6 +151,24 @@ class DeviceLoginHostileTest {
   }
 
   @Test
+  void theTimeoutCountsFromTheStartNotFromTheDeviceAnswer() throws Exception {
+    // device/code answers only after two of the three seconds; the polls then stay pending. A
+    // deadline set after the device answer would end the login near five seconds.
+    server
+        .on(
+            "/device/code",
+            HostileOAuthServer.after(2_000, HostileOAuthServer.json(200, deviceAnswer("1"))))
+        .on("/token", HostileOAuthServer.json(428, "{\"error\":\"authorization_pending\"}"));
+
+    Login login = login(TIMEOUT);
+
+    report("device/code after 2 s, then pending", login);
+    assertThat(login.exitCode()).isEqualTo(1);
+    assertThat(login.err()).contains("timed out after " + TIMEOUT + " s");
+    assertThat(login.millis()).isLessThan(TIMEOUT * 1000L + 1_000);
+  }
+
+  @Test
   void anIntervalOfABillionSecondsIsCappedByTheTimeout() throws Exception {
     server
         .on("/device/code", HostileOAuthServer.json(200, deviceAnswer("1000000000")))
@@ -178,27 +197,20 @@ class DeviceLoginHostileTest {
   @Test
   void anEndlessBodyInA64MiBHeapIsRefusedAndTheJvmExits() throws Exception {
     server.on("/device/code", HostileOAuthServer.endless());
-    String classPath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path err = home.resolve("stderr.txt");
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                java.toString(),
-                "-Xmx64m",
-                "-cp",
-                classPath,
-                "io.github.jyoutube.cli.Main",
-                "--endpoint",
-                server.baseUri().toString(),
-                "--config-dir",
-                home.resolve("config").toString(),
-                "auth",
-                "login",
-                "--device",
-                "--timeout",
-                "5"));
+        ChildJvm.command(
+            List.of("-Xmx64m"),
+            Main.class,
+            "--endpoint",
+            server.baseUri().toString(),
+            "--config-dir",
+            home.resolve("config").toString(),
+            "auth",
+            "login",
+            "--device",
+            "--timeout",
+            "5");
     long began = System.nanoTime();
     Process child =
         new ProcessBuilder(command)
@@ -222,6 +234,8 @@ class DeviceLoginHostileTest {
             + stderr.strip());
     assertThat(exited).as("the child JVM exits by itself").isTrue();
     assertThat(child.exitValue()).isEqualTo(1);
+    // JVM start-up and the refused body both fall inside the five seconds, with room to spare.
+    assertThat(millis).as("milliseconds to exit").isLessThan(5_000 + SLACK_MILLIS);
     assertThat(stderr).contains("larger than").doesNotContain("OutOfMemoryError");
   }
 }

@@ -88,6 +88,14 @@ final class HostileOAuthServer implements AutoCloseable {
     };
   }
 
+  /** {@code answer}, sent after {@code millis} of silence. */
+  static Answer after(long millis, Answer answer) {
+    return (out, sent) -> {
+      Thread.sleep(millis);
+      answer.send(out, sent);
+    };
+  }
+
   /** A 200 whose JSON body comes one byte a second, chunked, and never ends. */
   static Answer oneBytePerSecond() {
     return (out, sent) -> {
