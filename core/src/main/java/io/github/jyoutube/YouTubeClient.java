@@ -176,6 +176,7 @@ public final class YouTubeClient implements AutoCloseable {
             async,
             quota,
             builder.listeners,
+            List.of(), // token calls carry secrets: not for interceptors
             lifecycle);
     String clientId = secrets != null ? secrets.clientId() : builder.clientId;
     String clientSecret = secrets != null ? secrets.clientSecret() : builder.clientSecret;
@@ -225,6 +226,7 @@ public final class YouTubeClient implements AutoCloseable {
             async,
             quota,
             builder.listeners,
+            builder.interceptors,
             lifecycle);
     this.context = new ClientContext(apiExecutor, endpoints.api(), endpoints.upload());
     this.clock = builder.clock;
@@ -1165,6 +1167,7 @@ public final class YouTubeClient implements AutoCloseable {
     private Executor executor;
     private long maxResponseBytes = defaultMaxResponseBytes();
     private final java.util.List<CallListener> listeners = new java.util.ArrayList<>();
+    private final java.util.List<CallInterceptor> interceptors = new java.util.ArrayList<>();
     private QuotaLedger quotaLedger;
     private final QuotaBudgets quotaBudgets = new QuotaBudgets();
     private Duration quotaMaxWait;
@@ -1260,6 +1263,19 @@ public final class YouTubeClient implements AutoCloseable {
      */
     public Builder listener(CallListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener == null"));
+      return this;
+    }
+
+    /**
+     * Adds an interceptor that decides the options of every Data API call the client (and clients
+     * derived from it) makes, or refuses it: extra headers, timeout, retries, {@code quotaUser}.
+     * Interceptors run in the order added. See {@link CallInterceptor}.
+     *
+     * @param interceptor the interceptor
+     * @return this builder
+     */
+    public Builder interceptor(CallInterceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
       return this;
     }
 

@@ -6,7 +6,7 @@ package io.github.jyoutube.error;
  * recipes and waiters that cannot give what was asked; {@code executeAsync()} fails its future with
  * the same exception.
  *
- * <p>It is unchecked and sealed: a caller can catch it whole, or switch over its eleven branches:
+ * <p>It is unchecked and sealed: a caller can catch it whole, or switch over its twelve branches:
  * {@link ApiException} (the API answered with an error), {@link OAuthException} (Google's OAuth
  * endpoints or the authorization redirect refused), {@link TransportException} (no usable answer
  * arrived), {@link DecodeException} (an answer arrived but could not be read), {@link
@@ -15,8 +15,9 @@ package io.github.jyoutube.error;
  * UnresolvedChannelException} (a channel reference led to no channel), {@link WaitException} (a
  * wait for a resource's state ended otherwise), {@link QuotaBudgetExceededException} (a call was
  * not sent because it would pass a daily quota budget the client was given), {@link
- * QuotaLedgerException} (the quota ledger could not be read or written) and {@link
- * TokenStoreException} (a token store could not give or keep a token).
+ * QuotaLedgerException} (the quota ledger could not be read or written), {@link
+ * TokenStoreException} (a token store could not give or keep a token) and {@link
+ * CallRefusedException} (an interceptor the client was given refused the call).
  *
  * <p>Mistakes in the calling code are reported before any request with the JDK's exceptions: {@link
  * IllegalArgumentException} for a missing required parameter or a value out of bounds, {@link
@@ -41,7 +42,8 @@ public abstract sealed class YouTubeException extends RuntimeException
         HubException,
         UnresolvedChannelException,
         WaitException,
-        TokenStoreException {
+        TokenStoreException,
+        CallRefusedException {
 
   private static final long serialVersionUID = 1L;
 

@@ -115,6 +115,39 @@ public record HttpCall(
   }
 
   /**
+   * This call with the query parameter {@code name} set to {@code value}, in place of any it had.
+   *
+   * @param name the parameter's name, URL-safe
+   * @param value its value, encoded here; {@code null} to remove the parameter
+   * @return a copy of this call with the parameter set or removed
+   */
+  public HttpCall withQueryParameter(String name, String value) {
+    StringBuilder query = new StringBuilder();
+    String raw = uri.getRawQuery();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        if (!pair.isEmpty() && !pair.equals(name) && !pair.startsWith(name + "=")) {
+          query.append(query.length() == 0 ? "" : "&").append(pair);
+        }
+      }
+    }
+    if (value != null) {
+      query
+          .append(query.length() == 0 ? "" : "&")
+          .append(name)
+          .append('=')
+          .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    String text = uri.toString();
+    int cut = text.indexOf('?');
+    int fragment = text.indexOf('#');
+    String base =
+        cut >= 0 ? text.substring(0, cut) : fragment >= 0 ? text.substring(0, fragment) : text;
+    URI changed = URI.create(query.length() == 0 ? base : base + "?" + query);
+    return new HttpCall(method, changed, headers, body, contentType, authenticated, dialect, quota);
+  }
+
+  /**
    * This call, counted at {@code cost} by the quota meter.
    *
    * @param cost the cost to count

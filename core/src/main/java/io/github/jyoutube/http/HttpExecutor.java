@@ -1,11 +1,14 @@
 package io.github.jyoutube.http;
 
+import io.github.jyoutube.CallInfo;
+import io.github.jyoutube.CallInterceptor;
 import io.github.jyoutube.CallListener;
 import io.github.jyoutube.Json;
 import io.github.jyoutube.QuotaMeter;
 import io.github.jyoutube.RequestOptions;
 import io.github.jyoutube.Sleeper;
 import io.github.jyoutube.error.ApiException;
+import io.github.jyoutube.error.CallRefusedException;
 import io.github.jyoutube.error.DecodeException;
 import io.github.jyoutube.error.ErrorBody;
 import io.github.jyoutube.error.MediaException;
@@ -80,6 +83,7 @@ public final class HttpExecutor {
   private final QuotaMeter meter;
   private final RequestOptions defaults;
   private final List<CallListener> listeners;
+  private final List<CallInterceptor> interceptors;
   private final ClientLifecycle lifecycle;
 
   /**
@@ -110,6 +114,7 @@ public final class HttpExecutor {
         asyncExecutor,
         meter,
         List.of(),
+        List.of(),
         ClientLifecycle.root());
   }
 
@@ -124,6 +129,7 @@ public final class HttpExecutor {
    * @param asyncExecutor runs the {@code executeAsync} variants
    * @param meter counts the quota each request spends
    * @param listeners receive the events of every call
+   * @param interceptors decide the options of every Data API call, in order
    * @param lifecycle checked before every call and every attempt
    */
   public HttpExecutor(
@@ -135,9 +141,11 @@ public final class HttpExecutor {
       Executor asyncExecutor,
       QuotaMeter meter,
       List<CallListener> listeners,
+      List<CallInterceptor> interceptors,
       ClientLifecycle lifecycle) {
     this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle == null");
     this.listeners = List.copyOf(listeners);
+    this.interceptors = List.copyOf(interceptors);
     this.transport = Objects.requireNonNull(transport, "transport == null");
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
@@ -166,6 +174,7 @@ public final class HttpExecutor {
     this.meter = parent.meter;
     this.defaults = defaults;
     this.listeners = parent.listeners;
+    this.interceptors = parent.interceptors;
     this.lifecycle = lifecycle;
   }
 
@@ -241,7 +250,8 @@ public final class HttpExecutor {
     lifecycle.ensureOpen();
     Observation observation = Observation.start(listeners, call, invocation.methodId());
     try {
-      T value = decode(call, send(call, invocation.options(), observation), type);
+      T value =
+          decode(call, send(call, invocation.methodId(), invocation.options(), observation), type);
       observation.finished();
       return value;
     } catch (RuntimeException | Error e) {
@@ -272,7 +282,7 @@ public final class HttpExecutor {
     lifecycle.ensureOpen();
     Observation observation = Observation.start(listeners, call, invocation.methodId());
     try {
-      HttpResult result = send(call, invocation.options(), observation);
+      HttpResult result = send(call, invocation.methodId(), invocation.options(), observation);
       observation.finished();
       return result;
     } catch (RuntimeException | Error e) {
@@ -281,19 +291,55 @@ public final class HttpExecutor {
     }
   }
 
-  private HttpResult send(HttpCall call, RequestOptions options, Observation observation) {
-    RequestOptions effective = options == null ? defaults : defaults.overriddenBy(options);
+  private HttpResult send(
+      HttpCall call, String methodId, RequestOptions options, Observation observation) {
+    RequestOptions asked = options == null ? defaults : defaults.overriddenBy(options);
+    // The interceptors see the quotaUser the URL carries (a request's own wins over options').
+    RequestOptions seen =
+        new RequestOptions(asked.timeout(), asked.maxRetries(), asked.headers(), call.quotaUser());
+    RequestOptions effective = intercept(call, methodId, seen, observation);
     HttpCall sent = withHeaders(call, effective);
+    if (!Objects.equals(effective.quotaUser(), call.quotaUser())) {
+      sent = sent.withQueryParameter("quotaUser", effective.quotaUser());
+    }
+    HttpCall request = sent;
     Duration timeout = effective.timeout();
     return run(
-        sent,
+        request,
         policy(effective),
         credential ->
             timeout == null
-                ? transport.send(sent, credential)
-                : transport.send(sent, credential, null, timeout),
+                ? transport.send(request, credential)
+                : transport.send(request, credential, null, timeout),
         () -> true,
         observation);
+  }
+
+  /**
+   * The options the interceptors give {@code call}, each over the one before, starting from {@code
+   * options}. An interceptor that throws, or returns {@code null}, refuses the call before anything
+   * is sent or reserved.
+   */
+  private RequestOptions intercept(
+      HttpCall call, String methodId, RequestOptions options, Observation observation) {
+    if (interceptors.isEmpty() || call.dialect() != HttpCall.Dialect.API) {
+      return options;
+    }
+    CallInfo info = observation.info(call, methodId);
+    RequestOptions result = options;
+    for (CallInterceptor interceptor : interceptors) {
+      try {
+        result = interceptor.intercept(info, result);
+      } catch (RuntimeException e) {
+        throw new CallRefusedException(info.methodId(), e);
+      }
+      if (result == null) {
+        throw new CallRefusedException(
+            info.methodId(),
+            new IllegalStateException("the interceptor " + interceptor + " returned no options"));
+      }
+    }
+    return result;
   }
 
   private RetryPolicy policy(RequestOptions effective) {
@@ -331,9 +377,9 @@ public final class HttpExecutor {
     Objects.requireNonNull(sink, "sink == null");
     lifecycle.ensureOpen();
     CountingOutputStream counting = new CountingOutputStream(sink);
-    HttpCall sent = withHeaders(call, defaults);
     Observation observation = Observation.start(listeners, call, null);
     try {
+      HttpCall sent = withHeaders(call, intercept(call, null, defaults, observation));
       run(
           sent,
           policy(defaults),
@@ -355,19 +401,21 @@ public final class HttpExecutor {
    * Nothing else is retried here: the caller decides, with {@link #retryable}, {@link #retryDelay}
    * and {@link #pause}.
    *
-   * @param call the method, URL, headers and content type
+   * @param asked the method, URL, headers and content type
    * @param body the body to stream
    * @param timeout how long the attempt may take, sending included; {@code null} for no limit
    * @return the answer, any status
    * @throws IOException if no answer arrived
    * @throws TransportException if the thread was interrupted
    */
-  public HttpResult exchange(HttpCall call, RequestBody body, Duration timeout) throws IOException {
+  public HttpResult exchange(HttpCall asked, RequestBody body, Duration timeout)
+      throws IOException {
     Objects.requireNonNull(body, "body == null");
     lifecycle.ensureOpen();
-    Observation observation = Observation.start(listeners, call, null);
+    Observation observation = Observation.start(listeners, asked, null);
     boolean renewed = false;
     try {
+      HttpCall call = withHeaders(asked, intercept(asked, null, defaults, observation));
       while (true) {
         lifecycle.ensureOpen();
         Credential credential = credential(call, observation);

@@ -34,6 +34,27 @@ class Observation {
 
   private Observation() {}
 
+  /**
+   * {@return the call as listeners see it: this observation's, or a new one when nobody listens}
+   */
+  CallInfo info(HttpCall call, String methodId) {
+    return describe(call, methodId);
+  }
+
+  private static CallInfo describe(HttpCall call, String methodId) {
+    String url = call.describe().substring(call.method().length() + 1);
+    return new CallInfo(
+        IDS.incrementAndGet(), methodId != null ? methodId : name(call, url), call.method(), url);
+  }
+
+  private static String name(HttpCall call, String url) {
+    if (call.dialect() == HttpCall.Dialect.OAUTH) {
+      String path = call.uri().getPath() == null ? "" : call.uri().getPath();
+      return "oauth2." + path.replaceFirst("^/+", "").replace('/', '.');
+    }
+    return call.method() + " " + url;
+  }
+
   /** Whether anybody listens. */
   boolean active() {
     return false;
@@ -70,22 +91,13 @@ class Observation {
 
     Active(List<CallListener> listeners, HttpCall call, String methodId) {
       this.listeners = listeners;
-      String url = call.describe().substring(call.method().length() + 1);
-      this.info =
-          new CallInfo(
-              IDS.incrementAndGet(),
-              methodId != null ? methodId : name(call, url),
-              call.method(),
-              url);
+      this.info = describe(call, methodId);
       emit(new CallEvent.Started(info));
     }
 
-    private static String name(HttpCall call, String url) {
-      if (call.dialect() == HttpCall.Dialect.OAUTH) {
-        String path = call.uri().getPath() == null ? "" : call.uri().getPath();
-        return "oauth2." + path.replaceFirst("^/+", "").replace('/', '.');
-      }
-      return call.method() + " " + url;
+    @Override
+    CallInfo info(HttpCall call, String methodId) {
+      return info;
     }
 
     @Override
