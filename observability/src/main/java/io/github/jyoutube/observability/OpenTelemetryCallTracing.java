@@ -1,7 +1,10 @@
 package io.github.jyoutube.observability;
 
 import io.github.jyoutube.CallEvent;
+import io.github.jyoutube.CallInfo;
+import io.github.jyoutube.CallInterceptor;
 import io.github.jyoutube.CallListener;
+import io.github.jyoutube.RequestOptions;
 import io.github.jyoutube.YouTubeClient;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -10,6 +13,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +35,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * response} per attempt (status, bytes, latency), {@code attempt.failed}, {@code retry} (reason,
  * delay) and {@code token.refresh} (reason). A failed call's span has status {@code ERROR} and the
  * exception recorded (no exception of jyoutube's carries a secret).
+ *
+ * <p>Given as an interceptor too, it sends each call's span context along, with the propagators of
+ * the OpenTelemetry instance (W3C {@code traceparent} and {@code tracestate} when configured so),
+ * for proxies and gateways that join traces:
+ *
+ * <pre>{@code
+ * OpenTelemetryCallTracing tracing = new OpenTelemetryCallTracing(openTelemetry);
+ * YouTubeClient cli = YouTubeClient.builder().apiKey(key)
+ *     .listener(tracing).interceptor(tracing).build();
+ * }</pre>
  */
-public final class OpenTelemetryCallTracing implements CallListener {
+public final class OpenTelemetryCallTracing implements CallListener, CallInterceptor {
 
   /** The instrumentation's name, given to the tracer. */
   public static final String INSTRUMENTATION = "io.github.jyoutube";
@@ -49,6 +65,7 @@ public final class OpenTelemetryCallTracing implements CallListener {
   private static final AttributeKey<String> ERROR = AttributeKey.stringKey("error.message");
 
   private final Tracer tracer;
+  private final TextMapPropagator propagator;
   private final Map<Long, Span> open = new ConcurrentHashMap<>();
 
   /**
@@ -59,6 +76,7 @@ public final class OpenTelemetryCallTracing implements CallListener {
   public OpenTelemetryCallTracing(OpenTelemetry openTelemetry) {
     Objects.requireNonNull(openTelemetry, "openTelemetry == null");
     this.tracer = openTelemetry.getTracer(INSTRUMENTATION, YouTubeClient.VERSION);
+    this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
   }
 
   /** The spans begun and not yet ended: one per call in flight. */
@@ -120,6 +138,25 @@ public final class OpenTelemetryCallTracing implements CallListener {
       }
       span.end();
     }
+  }
+
+  /**
+   * Adds the headers that carry the call's span context (none when the call has no span: this was
+   * not given as a listener too, or the propagators write nothing).
+   */
+  @Override
+  public RequestOptions intercept(CallInfo call, RequestOptions options) {
+    Span span = open.get(call.id());
+    if (span == null) {
+      return options;
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    propagator.inject(Context.current().with(span), headers, Map::put);
+    RequestOptions with = options;
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      with = with.withHeader(header.getKey(), header.getValue());
+    }
+    return with;
   }
 
   @Override

@@ -10,6 +10,8 @@ import io.github.jyoutube.error.QuotaExceededException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -22,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +46,7 @@ class ObservabilityTest {
 
   private HttpServer server;
   private final AtomicInteger served = new AtomicInteger();
+  private final List<String> traceparents = new CopyOnWriteArrayList<>();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
   private OpenTelemetrySdk openTelemetry;
@@ -57,6 +61,7 @@ class ObservabilityTest {
         "/youtube/v3/videos",
         exchange -> {
           int n = served.getAndIncrement();
+          traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
           int status = n == 0 ? 503 : n == 1 ? 200 : 403;
           byte[] body = (n == 0 ? BUSY : n == 1 ? OK : QUOTA).getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -68,6 +73,7 @@ class ObservabilityTest {
     server.start();
     openTelemetry =
         OpenTelemetrySdk.builder()
+            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
             .setTracerProvider(
                 SdkTracerProvider.builder()
                     .addSpanProcessor(SimpleSpanProcessor.create(spans))
@@ -83,6 +89,7 @@ class ObservabilityTest {
             .sleeper(d -> {})
             .listener(metrics)
             .listener(tracing)
+            .interceptor(tracing)
             .build();
     metrics.watchQuota(cli.quota()).bindTo(registry);
   }
@@ -164,5 +171,25 @@ class ObservabilityTest {
     assertThat(failed.getEvents()).extracting(e -> e.getName()).contains("exception");
     assertThat(finished.toString()).doesNotContain("ya29.secret");
     assertThat(tracing.openSpans()).isZero();
+  }
+
+  @Test
+  void eachCallCarriesItsSpanContextToTheServerOnEveryAttempt() {
+    twoCalls();
+
+    List<SpanData> finished = spans.getFinishedSpanItems();
+    String first = traceparent(finished.get(0));
+    String second = traceparent(finished.get(1));
+    // The first call was answered 503 and sent again: both attempts carry its span.
+    assertThat(traceparents).containsExactly(first, first, second);
+  }
+
+  private static String traceparent(SpanData span) {
+    return "00-"
+        + span.getTraceId()
+        + "-"
+        + span.getSpanId()
+        + "-"
+        + span.getSpanContext().getTraceFlags().asHex();
   }
 }
