@@ -20,6 +20,9 @@ interface GlobalOptions {
   /** {@code --endpoint}, or {@code null}. */
   String endpoint();
 
+  /** {@code --grpc-endpoint}, or {@code null}. */
+  String grpcEndpoint();
+
   /** {@code --account}, or {@code null} for the default account. */
   String account();
 

@@ -83,6 +83,15 @@ final class JYouTubeCommand implements Callable<Integer>, GlobalOptions, AutoClo
   String endpoint;
 
   @Option(
+      names = "--grpc-endpoint",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description =
+          "With --endpoint: the emulator's live chat gRPC address (printed at its start, such as"
+              + " http://127.0.0.1:8081); without it, chats are polled.")
+  String grpcEndpoint;
+
+  @Option(
       names = "--emulator",
       scope = ScopeType.INHERIT,
       description = "Use an emulator started inside the command, signed in.")
@@ -164,6 +173,11 @@ final class JYouTubeCommand implements Callable<Integer>, GlobalOptions, AutoClo
   @Override
   public String endpoint() {
     return endpoint;
+  }
+
+  @Override
+  public String grpcEndpoint() {
+    return grpcEndpoint;
   }
 
   @Override

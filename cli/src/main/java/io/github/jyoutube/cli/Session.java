@@ -93,13 +93,29 @@ final class Session implements AutoCloseable {
     if (options.emulator()) {
       return emulator().endpoints();
     }
+    if (options.grpcEndpoint() != null && options.endpoint() == null) {
+      throw CliException.usage(
+          "--grpc-endpoint goes with --endpoint",
+          "jyoutube --endpoint http://127.0.0.1:8080/ --grpc-endpoint http://127.0.0.1:8081 ...");
+    }
     if (options.endpoint() != null) {
+      Endpoints endpoints;
       try {
-        return Endpoints.at(URI.create(options.endpoint()));
+        endpoints = Endpoints.at(URI.create(options.endpoint()));
       } catch (IllegalArgumentException e) {
         throw CliException.usage(
             "bad --endpoint: " + e.getMessage(),
             "give the emulator's base URL, such as http://127.0.0.1:8080/");
+      }
+      if (options.grpcEndpoint() == null) {
+        return endpoints;
+      }
+      try {
+        return endpoints.withGrpc(URI.create(options.grpcEndpoint()));
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage(
+            "bad --grpc-endpoint: " + e.getMessage(),
+            "give the emulator's gRPC address, such as http://127.0.0.1:8081");
       }
     }
     return Endpoints.google();

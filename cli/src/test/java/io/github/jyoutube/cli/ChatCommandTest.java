@@ -3,14 +3,25 @@ package io.github.jyoutube.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.jyoutube.Json;
+import io.github.jyoutube.auth.Scopes;
+import io.github.jyoutube.emulator.Account;
+import io.github.jyoutube.emulator.YouTubeEmulator;
+import io.github.jyoutube.emulator.YouTubeEmulatorExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code jyoutube --emulator chat watch|send}: offline, with a simulated audience. */
+/**
+ * {@code jyoutube --emulator chat watch|send}: offline, with a simulated audience; and against a
+ * running emulator, streamed when given its gRPC address.
+ */
 class ChatCommandTest {
+
+  @RegisterExtension
+  static final YouTubeEmulatorExtension EMULATOR = new YouTubeEmulatorExtension(b -> b.port(0));
 
   @TempDir Path home;
 
@@ -79,5 +90,35 @@ class ChatCommandTest {
     CliRunner.Result unknown = cli().run("--emulator", "chat", "watch", "noSuchVideo");
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(unknown.err()).contains("noSuchVideo");
+  }
+
+  @Test
+  void aRunningEmulatorsChatIsStreamedOverGrpcWhenGivenItsAddress() {
+    YouTubeEmulator emulator = EMULATOR.emulator();
+    Path config = home.resolve("config");
+    ApiCommandsTest.storeToken(
+        config, emulator.accessToken(Account.ALICE, Scopes.YOUTUBE, Scopes.YOUTUBE_FORCE_SSL));
+    String[] watch = {
+      "chat", "watch", "aliceLive01", "--transport", "grpc", "--count", "2", "--timeout", "30"
+    };
+
+    CliRunner streamed =
+        new CliRunner(
+            home,
+            "--endpoint",
+            emulator.baseUri().toString(),
+            "--grpc-endpoint",
+            emulator.grpcUri().toString(),
+            "--config-dir",
+            config.toString());
+    CliRunner.Result result = streamed.run(watch);
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out().lines()).hasSize(2);
+    assertThat(result.err()).contains("(grpc)");
+
+    CliRunner.Result alone =
+        cli().run("--grpc-endpoint", emulator.grpcUri().toString(), "chat", "watch", "x");
+    assertThat(alone.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(alone.err()).contains("--grpc-endpoint goes with --endpoint");
   }
 }
