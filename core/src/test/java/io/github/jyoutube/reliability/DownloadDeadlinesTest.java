@@ -11,6 +11,8 @@ import io.github.jyoutube.error.TransportException;
 import io.github.jyoutube.testing.RecordingSleeper;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Media downloads ({@code captions.download}) are held to deadlines like API answers: an error body
@@ -141,6 +144,23 @@ class DownloadDeadlinesTest {
     assertThat(outcome.failure()).isInstanceOf(TransportException.class);
     assertThat(causedByTimeout(outcome.failure())).as("%s", outcome.failure()).isTrue();
     assertThat(outcome.took()).isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void aDownloadToAFileThatStopsSendingFailsAfterTheIdleTimeoutAndLeavesNoFile(@TempDir Path dir)
+      throws Exception {
+    YouTubeClient cli = client(FaultyServer.always(stallAfterHeaders()));
+    Path file = dir.resolve("track.srt");
+
+    Outcome<?> outcome = within(() -> cli.captions().download("cap1").saveTo(file));
+
+    assertThat(outcome.failure()).isInstanceOf(TransportException.class);
+    assertThat(causedByTimeout(outcome.failure())).as("%s", outcome.failure()).isTrue();
+    assertThat(outcome.took()).isLessThan(Duration.ofSeconds(4));
+    assertThat(file).doesNotExist();
+    try (var left = Files.list(dir)) {
+      assertThat(left).as("files left in %s", dir).isEmpty();
+    }
   }
 
   @Test
