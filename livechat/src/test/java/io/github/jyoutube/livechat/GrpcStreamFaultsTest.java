@@ -2,6 +2,7 @@ package io.github.jyoutube.livechat;
 
 import static io.github.jyoutube.livechat.ScriptedChatServer.chatEnded;
 import static io.github.jyoutube.livechat.ScriptedChatServer.page;
+import static io.github.jyoutube.livechat.ScriptedChatServer.poll;
 import static io.github.jyoutube.livechat.ScriptedChatServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * {@link LiveChat} over gRPC against a scripted {@code StreamList} server on loopback: backoff with
  * jitter on retryable statuses and a typed failure when they go on; messages a resumed stream sends
  * again dropped, within a bounded memory; a chat that ends by {@code offline_at} alone; a token
- * rejected again right after its renewal. No test sleeps for real: waits go to a {@link
- * RecordingSleeper}.
+ * rejected again right after its renewal; a poll updated under its id ({@code active_poll_item}).
+ * No test sleeps for real: waits go to a {@link RecordingSleeper}.
  */
 class GrpcStreamFaultsTest {
 
@@ -256,5 +257,55 @@ class GrpcStreamFaultsTest {
         .extracting(ScriptedChatServer.Connection::authorization)
         .containsExactly("Bearer ya29.first", "Bearer ya29.second");
     assertThat(server.connections().get(1).pageToken()).isEqualTo("t1");
+  }
+
+  @Test
+  void aPollUpdatedUnderItsIdArrivesAgainWithItsNewTalliesOnlyWhenTheyChange() {
+    ScriptedChatServer server =
+        server(
+            (n, request, responses) -> {
+              if (n == 0) {
+                // The poll starts: as a message, and as the active poll (the same, not repeated).
+                responses.onNext(
+                    page("t1", poll("p1", true, 0, 0))
+                        .setActivePollItem(poll("p1", true, 0, 0))
+                        .build());
+                responses.onNext(
+                    page("t2", text("m1")).setActivePollItem(poll("p1", true, 1, 0)).build());
+                responses.onNext(
+                    page("t3", text("m2")).setActivePollItem(poll("p1", true, 1, 0)).build());
+                responses.onNext(page("t4").setActivePollItem(poll("p1", true, 3, 2)).build());
+                responses.onError(Status.UNAVAILABLE.asRuntimeException());
+              } else {
+                // After the resume, the active poll as it was: not news.
+                responses.onNext(page("t5").setActivePollItem(poll("p1", true, 3, 2)).build());
+                responses.onNext(page("t6", poll("p1", false, 4, 2)).build());
+                responses.onNext(page("t7", chatEnded("end")).build());
+                responses.onCompleted();
+              }
+            });
+    // A dedup window of 1: an unchanged active poll is not news even once the dedup memory has
+    // forgotten it (after m2 here).
+    try (LiveChat chat =
+        LiveChat.connect(client(server), grpc(new RecordingSleeper()).withDedupWindow(1))) {
+      List<ChatEvent> events = readAll(chat);
+      assertThat(ids(events)).containsExactly("p1", "m1", "p1", "m2", "p1", "p1", "end");
+      assertThat(chat.stats().duplicatesDropped()).isZero();
+      assertThat(events)
+          .filteredOn(e -> e instanceof ChatEvent.Poll)
+          .extracting(e -> talliesOf((ChatEvent.Poll) e))
+          .containsExactly("0,0 ACTIVE", "1,0 ACTIVE", "3,2 ACTIVE", "4,2 CLOSED");
+      assertThat(events.get(2)).isInstanceOf(ChatEvent.Poll.class);
+      ChatEvent.Poll update = (ChatEvent.Poll) events.get(2);
+      assertThat(update.question()).isEqualTo("Rye or wheat?");
+      assertThat(update.author().channelId()).isEqualTo("UCbob");
+      assertThat(update.publishedAt()).isEqualTo(Instant.parse(ScriptedChatServer.PUBLISHED));
+    }
+  }
+
+  static String talliesOf(ChatEvent.Poll poll) {
+    return String.join(",", poll.options().stream().map(o -> String.valueOf(o.tally())).toList())
+        + " "
+        + poll.status();
   }
 }

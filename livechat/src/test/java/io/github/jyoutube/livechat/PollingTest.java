@@ -8,6 +8,7 @@ import io.github.jyoutube.testing.FakeGoogle;
 import io.github.jyoutube.testing.FakeGoogle.Reply;
 import io.github.jyoutube.testing.RecordingSleeper;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link LiveChat} polling {@code liveChatMessages.list} on a loopback fake: the wait between two
  * polls is never shorter than the {@code pollingIntervalMillis} of the first; {@code nextPageToken}
- * is followed; {@code offlineAt} without a chat-ended message ends the chat. Waits go to a {@link
- * RecordingSleeper}.
+ * is followed; {@code offlineAt} without a chat-ended message ends the chat; {@code activePollItem}
+ * updates arrive as {@link ChatEvent.Poll} events. Waits go to a {@link RecordingSleeper}.
  */
 class PollingTest {
 
@@ -104,6 +105,28 @@ class PollingTest {
         .isEmpty();
   }
 
+  @Test
+  void anActivePollItemWhoseTalliesChangeArrivesAsAPollEvent() {
+    serve(
+        i ->
+            switch (i) {
+              case 0 -> page("A", 10L, null, poll("p1", true, 0, 0), poll("p1", true, 0, 0));
+              case 1 -> page("B", 10L, null, poll("p1", true, 1, 0), text("m1"));
+              case 2 -> page("C", 10L, null, poll("p1", true, 1, 0));
+              case 3 -> page("D", 10L, null, poll("p1", true, 3, 2));
+              default -> page("E", 10L, "2026-09-24T19:00:00Z", null, poll("p1", false, 4, 2));
+            });
+    try (LiveChat chat = connect(LiveChatOptions.forChat("chat"))) {
+      List<ChatEvent> events = readAll(chat);
+      assertThat(events).extracting(ChatEvent::id).containsExactly("p1", "m1", "p1", "p1", "p1");
+      assertThat(events)
+          .filteredOn(e -> e instanceof ChatEvent.Poll)
+          .extracting(e -> GrpcStreamFaultsTest.talliesOf((ChatEvent.Poll) e))
+          .containsExactly("0,0 ACTIVE", "1,0 ACTIVE", "3,2 ACTIVE", "4,2 CLOSED");
+      assertThat(chat.stats().duplicatesDropped()).isZero();
+    }
+  }
+
   // ---- JSON ------------------------------------------------------------------------------------
 
   private static String page(
@@ -148,5 +171,22 @@ class PollingTest {
 
   private static String ended(String id) {
     return message(id, "chatEndedEvent", "");
+  }
+
+  private static String poll(String id, boolean active, long... tallies) {
+    String[] names = {"Rye", "Wheat", "Spelt"};
+    List<String> options = new ArrayList<>();
+    for (int i = 0; i < tallies.length; i++) {
+      options.add("{\"optionText\":\"" + names[i] + "\",\"tally\":\"" + tallies[i] + "\"}");
+    }
+    return message(
+        id,
+        "pollEvent",
+        ",\"displayMessage\":\"Rye or wheat?\",\"pollDetails\":{\"metadata\":{\"questionText\":"
+            + "\"Rye or wheat?\",\"options\":["
+            + String.join(",", options)
+            + "]},\"status\":\""
+            + (active ? "active" : "closed")
+            + "\"}");
   }
 }
