@@ -266,7 +266,8 @@ public sealed interface ChatEvent
 
   /**
    * A poll ({@code pollEvent}): sent when it opens, and again as its tallies change and when it
-   * closes, under the same id.
+   * closes, under the same id: from the chat's messages, or from the {@code activePollItem} that
+   * every response carries while the poll runs (an event only when it has changed).
    *
    * @param id the poll's id
    * @param publishedAt when it was published

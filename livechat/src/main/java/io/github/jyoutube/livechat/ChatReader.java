@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * doubling wait; UNAUTHENTICATED renews the token once (single-flight, in the client) and goes on;
  * other refusals end the chat with the library's exceptions. Polling reads {@code
  * liveChatMessages.list} from the same token, waiting {@code pollingIntervalMillis} between reads.
- * A message already delivered (a resume or a change of transport may bring it again) is dropped.
+ * A message already delivered (a resume or a change of transport may bring it again) is dropped;
+ * the active poll each response carries is delivered when its tallies or status have changed.
  *
  * <p>The buffer is bounded: when the consumer lags, the reader waits, gRPC's flow control stops the
  * server, and nothing is lost or held beyond the buffer and the connection's window.
@@ -104,6 +105,11 @@ final class ChatReader implements Runnable {
   private volatile Context.CancellableContext call;
   private volatile boolean streamed;
   private ManagedChannel channel;
+
+  /**
+   * The poll as last seen (a message or the active poll): {@code activePollItem} is news if not.
+   */
+  private ChatEvent.Poll lastPoll;
 
   ChatReader(YouTubeClient cli, String chatId, LiveChatOptions options) {
     this.cli = cli;
@@ -306,6 +312,9 @@ final class ChatReader implements Runnable {
         for (var item : response.getItemsList()) {
           events.add(Events.of(item));
         }
+        if (response.hasActivePollItem()) {
+          activePoll(events, Events.of(response.getActivePollItem()));
+        }
         progress |= deliver(events);
         if (response.hasNextPageToken() && !response.getNextPageToken().isEmpty()) {
           token = response.getNextPageToken();
@@ -435,6 +444,9 @@ final class ChatReader implements Runnable {
         events.add(Events.of(item));
       }
     }
+    if (response.activePollItem() != null) {
+      activePoll(events, Events.of(response.activePollItem()));
+    }
     deliver(events);
     if (response.nextPageToken() != null && !response.nextPageToken().isEmpty()) {
       token = response.nextPageToken();
@@ -457,10 +469,30 @@ final class ChatReader implements Runnable {
 
   // ---- delivery --------------------------------------------------------------------------------
 
+  /**
+   * Adds the response's {@code activePollItem} after its messages when the poll changed (new
+   * tallies or status under the same id) since it was last seen, as a message or as the active
+   * poll: each response carries it again, a resumed stream too.
+   */
+  private void activePoll(List<ChatEvent> events, ChatEvent active) {
+    ChatEvent.Poll latest = lastPoll;
+    for (ChatEvent event : events) {
+      if (event instanceof ChatEvent.Poll poll) {
+        latest = poll;
+      }
+    }
+    if (active instanceof ChatEvent.Poll poll && !poll.equals(latest)) {
+      events.add(poll);
+    }
+  }
+
   /** Puts the events not delivered before, in order, waiting for room; true if any was new. */
   private boolean deliver(List<ChatEvent> events) throws InterruptedException {
     boolean fresh = false;
     for (ChatEvent event : events) {
+      if (event instanceof ChatEvent.Poll poll) {
+        lastPoll = poll;
+      }
       if (seen.firstTime(event)) {
         while (!buffer.offer(event, 250, TimeUnit.MILLISECONDS)) {
           if (closed) {

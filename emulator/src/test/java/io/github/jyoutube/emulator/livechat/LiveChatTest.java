@@ -149,6 +149,17 @@ class LiveChatTest {
             "MembersOnlyModeStarted",
             "MembersOnlyModeEnded",
             "ChatEnded");
+    // Every event of every kind says when it was published and by whom (for a ban or a deletion,
+    // the moderator; for the chat's end, its owner), over either transport.
+    for (List<ChatEvent> events : List.of(overGrpc, overPolling)) {
+      assertThat(events)
+          .allSatisfy(
+              e -> {
+                assertThat(e.publishedAt()).as("publishedAt of %s", e).isNotNull();
+                assertThat(e.author()).as("author of %s", e).isNotNull();
+                assertThat(e.author().channelId()).as("author channel of %s", e).isNotBlank();
+              });
+    }
     ChatEvent.SuperChat superChat = (ChatEvent.SuperChat) overGrpc.get(3);
     assertThat(superChat.amount()).isEqualByComparingTo(new BigDecimal("5"));
     assertThat(superChat.currency()).isEqualTo("USD");
