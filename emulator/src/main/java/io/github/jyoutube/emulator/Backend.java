@@ -28,6 +28,15 @@ final class Backend {
   /** How long an upload shows as being processed ({@code ZERO}: processed at once). */
   volatile Duration processingTime = Duration.ZERO;
 
+  /**
+   * How long a broadcast's transition to {@code testing} or {@code live} takes ({@code ZERO}: done
+   * at once); see {@link Broadcasts}.
+   */
+  volatile Duration transitionTime = Duration.ZERO;
+
+  /** Whether a transition may be on its way (guarded by this backend's lock). */
+  boolean transitionsPending = true;
+
   Backend(
       Store store,
       Clock clock,
@@ -72,7 +81,11 @@ final class Backend {
     synchronized (this) {
       try {
         // One transaction per request, on disk before the answer (with a data directory).
-        return store.transaction(() -> route(ex));
+        return store.transaction(
+            () -> {
+              Broadcasts.settle(this);
+              return route(ex);
+            });
       } catch (RuntimeException e) {
         ApiError error =
             new ApiError(500, "backendError", "global", "Backend Error: " + e, null, null);

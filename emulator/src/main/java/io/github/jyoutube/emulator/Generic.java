@@ -131,14 +131,7 @@ final class Generic {
             Jsons.obj(copy, "contentDetails").put("boundStreamId", stream);
           }
         } else {
-          String status = c.param("broadcastStatus");
-          Jsons.obj(copy, "status").put("lifeCycleStatus", status);
-          if (status.equals("live")) {
-            Jsons.obj(copy, "snippet")
-                .put("actualStartTime", Jsons.time(c.backend.clock.instant()));
-          } else if (status.equals("complete")) {
-            Jsons.obj(copy, "snippet").put("actualEndTime", Jsons.time(c.backend.clock.instant()));
-          }
+          Broadcasts.transition(c.backend, copy, c.param("broadcastStatus"));
         }
         c.store.put(Kinds.LIVE_BROADCAST, copy);
         if (name.equals("transition") && "complete".equals(c.param("broadcastStatus"))) {

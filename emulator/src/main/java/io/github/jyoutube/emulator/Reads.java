@@ -348,17 +348,19 @@ final class Reads {
                   })
               .reversed());
     }
+    if (filter.equals("id")) {
+      return all(c, threads, views::thread);
+    }
     return Api.list(c, threads, views::thread);
   }
 
   private Reply comments(Call c) throws ApiError {
     String filter = Api.oneFilter(c, "id", "parentId");
     Views views = Views.of(c);
-    List<ObjectNode> comments =
-        filter.equals("id")
-            ? byIds(c, Kinds.COMMENT, c.list("id"))
-            : views.repliesOf(c.param("parentId"));
-    return Api.list(c, comments, views::comment);
+    if (filter.equals("id")) {
+      return all(c, byIds(c, Kinds.COMMENT, c.list("id")), views::comment);
+    }
+    return Api.list(c, views.repliesOf(c.param("parentId")), views::comment);
   }
 
   // ---- reference data ------------------------------------------------------------------------

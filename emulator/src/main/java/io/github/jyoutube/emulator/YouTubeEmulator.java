@@ -121,6 +121,7 @@ public final class YouTubeEmulator implements AutoCloseable {
               quota,
               config.push);
       backend.processingTime = config.processingTime;
+      backend.transitionTime = config.transitionTime;
       server =
           HttpServer.create(
               new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 64);
@@ -469,9 +470,11 @@ public final class YouTubeEmulator implements AutoCloseable {
     private final int grpcPort;
     private final Duration chatPollingInterval;
     private final Duration processingTime;
+    private final Duration transitionTime;
 
     private Settings(Builder b) {
       this.processingTime = b.processingTime;
+      this.transitionTime = b.transitionTime;
       this.port = b.port;
       this.autoApprove = b.autoApprove;
       this.dataDirectory = b.dataDirectory;
@@ -519,6 +522,7 @@ public final class YouTubeEmulator implements AutoCloseable {
     private int grpcPort;
     private Duration chatPollingInterval = Duration.ofSeconds(2);
     private Duration processingTime = Duration.ZERO;
+    private Duration transitionTime = Duration.ZERO;
 
     private Builder() {}
 
@@ -568,6 +572,26 @@ public final class YouTubeEmulator implements AutoCloseable {
             "processingTime must not be negative: " + processingTime);
       }
       this.processingTime = processingTime;
+      return this;
+    }
+
+    /**
+     * How long a broadcast's transition to {@code testing} or {@code live} takes, by the emulator's
+     * clock (none by default: the transition is done at once). Meanwhile {@code
+     * status.lifeCycleStatus} is {@code testStarting} or {@code liveStarting}, as YouTube shows it
+     * while the stream starts; then {@code testing} or {@code live}, with {@code
+     * snippet.actualStartTime} the moment it went live.
+     *
+     * @param transitionTime how long a transition takes, not negative
+     * @return this builder
+     */
+    public Builder broadcastTransitionTime(Duration transitionTime) {
+      Objects.requireNonNull(transitionTime, "transitionTime == null");
+      if (transitionTime.isNegative()) {
+        throw new IllegalArgumentException(
+            "broadcastTransitionTime must not be negative: " + transitionTime);
+      }
+      this.transitionTime = transitionTime;
       return this;
     }
 

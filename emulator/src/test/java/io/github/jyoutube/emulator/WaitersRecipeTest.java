@@ -9,15 +9,17 @@ import io.github.jyoutube.YouTubeClient;
 import io.github.jyoutube.error.WaitException;
 import io.github.jyoutube.media.MediaContent;
 import io.github.jyoutube.model.LiveBroadcast;
+import io.github.jyoutube.model.LiveBroadcastSnippet;
 import io.github.jyoutube.model.LiveBroadcastStatus.LifeCycleStatus;
 import io.github.jyoutube.model.Video;
 import io.github.jyoutube.model.VideoSnippet;
 import io.github.jyoutube.recipes.WaitOutcome;
 import io.github.jyoutube.recipes.WaitPoll;
-import io.github.jyoutube.resource.LiveBroadcastsResource;
+import io.github.jyoutube.resource.LiveBroadcastsResource.TransitionBroadcastStatus;
 import io.github.jyoutube.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Waiting for an upload's processing against the emulator, whose uploads take 90 s to process on a
+ * Waiting for an upload's processing and a broadcast's transitions against the emulator, whose
+ * uploads take 90 s to process and whose broadcasts take 20 s to start testing or go live, on a
  * clock the test moves: the waiter's sleeper moves it instead of sleeping.
  */
 class WaitersRecipeTest {
@@ -34,13 +37,19 @@ class WaitersRecipeTest {
 
   @RegisterExtension
   static final YouTubeEmulatorExtension EMULATOR =
-      new YouTubeEmulatorExtension(b -> b.clock(CLOCK).processingTime(Duration.ofSeconds(90)));
+      new YouTubeEmulatorExtension(
+          b ->
+              b.clock(CLOCK)
+                  .processingTime(Duration.ofSeconds(90))
+                  .broadcastTransitionTime(Duration.ofSeconds(20)));
 
   private final List<Duration> slept = new ArrayList<>();
   private YouTubeClient cli;
 
   @BeforeEach
   void client() {
+    // Each test starts on a whole minute, whatever the tests before it slept.
+    CLOCK.set(CLOCK.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)));
     YouTubeEmulator emulator = EMULATOR.emulator();
     Sleeper moving =
         d -> {
@@ -127,18 +136,118 @@ class WaitersRecipeTest {
         .isInstanceOf(WaitOutcome.Gone.class);
   }
 
-  @Test
-  void aBroadcastTransitionIsWaitedFor() {
-    LiveBroadcast broadcast =
-        cli.liveBroadcasts().list().mine(true).part("id", "status").execute().items().get(0);
-    cli.liveBroadcasts()
-        .transition(LiveBroadcastsResource.TransitionBroadcastStatus.TESTING, broadcast.id())
+  private LiveBroadcast broadcast(String title) {
+    return cli.liveBroadcasts()
+        .insert(
+            LiveBroadcast.builder()
+                .snippet(
+                    LiveBroadcastSnippet.builder()
+                        .title(title)
+                        .scheduledStartTime(CLOCK.instant().plus(Duration.ofMinutes(10)))
+                        .build())
+                .build())
         .execute();
+  }
+
+  private LiveBroadcast transition(TransitionBroadcastStatus status, String broadcastId) {
+    return cli.liveBroadcasts().transition(status, broadcastId).part("status").execute();
+  }
+
+  @Test
+  void aBroadcastWaitsThroughTestStartingAndLiveStarting() {
+    LiveBroadcast broadcast = broadcast("Waited for");
+    Instant start = CLOCK.instant();
+
+    LiveBroadcast testing = transition(TransitionBroadcastStatus.TESTING, broadcast.id());
+    long before = EMULATOR.emulator().quotaUsed(QuotaBucket.DEFAULT);
+    List<WaitPoll<LiveBroadcast>> polls = new ArrayList<>();
+    WaitOutcome<LiveBroadcast> tested =
+        cli.waiters()
+            .broadcastStatus(broadcast.id(), LifeCycleStatus.TESTING)
+            .onPoll(polls::add)
+            .await();
+
+    assertThat(testing.status().lifeCycleStatus().value()).isEqualTo("testStarting");
+    assertThat(tested).isInstanceOf(WaitOutcome.Reached.class);
+    // It takes 20 s: the reads at 0, 5 and 12.5 s see it starting, the one at 23.75 s testing.
+    assertThat(polls)
+        .extracting(WaitPoll::state)
+        .containsExactly("testStarting", "testStarting", "testStarting", "testing");
+    assertThat(polls)
+        .extracting(WaitPoll::nextDelay)
+        .containsExactly(
+            Duration.ofSeconds(5),
+            Duration.ofMillis(7500),
+            Duration.ofMillis(11250),
+            Duration.ZERO);
+    assertThat(slept)
+        .containsExactly(Duration.ofSeconds(5), Duration.ofMillis(7500), Duration.ofMillis(11250));
+    assertThat(polls).extracting(WaitPoll::quotaUnits).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(tested.polls()).isEqualTo(4);
+    assertThat(tested.quotaUnits()).isEqualTo(4);
+    assertThat(tested.waited()).isEqualTo(Duration.ofMillis(23_750));
+    assertThat(EMULATOR.emulator().quotaUsed(QuotaBucket.DEFAULT) - before).isEqualTo(4);
+
+    slept.clear();
+    Instant goLive = CLOCK.instant();
+    LiveBroadcast starting = transition(TransitionBroadcastStatus.LIVE, broadcast.id());
+    WaitOutcome<LiveBroadcast> live =
+        cli.waiters().broadcastStatus(broadcast.id(), LifeCycleStatus.LIVE).await();
+
+    assertThat(starting.status().lifeCycleStatus().value()).isEqualTo("liveStarting");
+    assertThat(live).isInstanceOf(WaitOutcome.Reached.class);
+    assertThat(live.polls()).isEqualTo(4);
+    assertThat(slept).hasSize(3);
+    assertThat(CLOCK.instant()).isEqualTo(start.plus(Duration.ofMillis(2 * 23_750)));
+    LiveBroadcast onAir =
+        cli.liveBroadcasts().list().id(broadcast.id()).part("snippet").execute().items().get(0);
+    assertThat(onAir.snippet().actualStartTime().toInstant())
+        .isEqualTo(goLive.plus(Duration.ofSeconds(20)).truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  @Test
+  void aBroadcastStillStartingAtTheDeadlineIsLate() {
+    LiveBroadcast broadcast = broadcast("Too slow");
+    transition(TransitionBroadcastStatus.LIVE, broadcast.id());
+
+    WaitOutcome<LiveBroadcast> late =
+        cli.waiters()
+            .broadcastStatus(broadcast.id(), LifeCycleStatus.LIVE)
+            .deadline(Duration.ofSeconds(10))
+            .await();
+
+    assertThat(late).isInstanceOf(WaitOutcome.TimedOut.class);
+    assertThat(((WaitOutcome.TimedOut<LiveBroadcast>) late).state()).isEqualTo("liveStarting");
+    // Sleeps of 5 s and the 5 s left; the read at 10 s still sees liveStarting.
+    assertThat(slept).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    assertThat(late.polls()).isEqualTo(3);
+  }
+
+  @Test
+  void aBroadcastEndedWhileStartingIsAFailedOutcome() {
+    LiveBroadcast broadcast = broadcast("Ended early");
+    transition(TransitionBroadcastStatus.LIVE, broadcast.id());
+    transition(TransitionBroadcastStatus.COMPLETE, broadcast.id());
 
     WaitOutcome<LiveBroadcast> outcome =
-        cli.waiters().broadcastStatus(broadcast.id(), LifeCycleStatus.TESTING).await();
+        cli.waiters().broadcastStatus(broadcast.id(), LifeCycleStatus.LIVE).await();
 
-    assertThat(outcome).isInstanceOf(WaitOutcome.Reached.class);
+    assertThat(outcome).isInstanceOf(WaitOutcome.Failed.class);
+    assertThat(((WaitOutcome.Failed<LiveBroadcast>) outcome).state()).isEqualTo("complete");
     assertThat(outcome.polls()).isEqualTo(1);
+    // The transition to live that was on its way does not bring it back.
+    CLOCK.advance(Duration.ofMinutes(1));
+    assertThat(
+            cli.liveBroadcasts()
+                .list()
+                .id(broadcast.id())
+                .part("status")
+                .execute()
+                .items()
+                .get(0)
+                .status()
+                .lifeCycleStatus()
+                .value())
+        .isEqualTo("complete");
   }
 }
