@@ -234,4 +234,64 @@ class IdLookupTest {
 
     assertThat(cli.quota().spentToday(QuotaBucket.DEFAULT)).isEqualTo(20);
   }
+
+  /**
+   * Answers the asked videos that exist {@code perPage} at a time, with a {@code nextPageToken}
+   * (the offset) while more remain; {@code stuck}: the same token on every page, for ever.
+   */
+  private void serveVideosPaged(int perPage, boolean stuck) {
+    google.otherwise(
+        VIDEOS,
+        r -> {
+          List<String> found = existing(r.query().get("id").split(","));
+          int from = stuck ? 0 : Integer.parseInt(r.query().getOrDefault("pageToken", "0"));
+          int to = Math.min(found.size(), from + perPage);
+          StringJoiner items = new StringJoiner(",");
+          for (String id : found.subList(from, to)) {
+            items.add("{\"kind\":\"youtube#video\",\"id\":\"" + id + "\"}");
+          }
+          String next =
+              stuck
+                  ? ",\"nextPageToken\":\"again\""
+                  : to < found.size() ? ",\"nextPageToken\":\"" + to + "\"" : "";
+          return Reply.json(
+              200,
+              "{\"kind\":\"youtube#videoListResponse\",\"items\":[" + items + "]" + next + "}");
+        });
+  }
+
+  @Test
+  void aServerThatPagesALookupIsFollowedToTheEndOfEachBatch() {
+    serveVideosPaged(20, false);
+    String[] ids = ids(120); // batches of 50, 50 and 20 ids: 45, 45 and 18 videos exist
+
+    YouTubeClient cli = client();
+    VideoListResponse merged = cli.videos().list().id(ids).part("id").execute();
+
+    assertThat(merged.items()).extracting(Video::id).containsExactlyElementsOf(existing(ids));
+    assertThat(merged.nextPageToken()).isNull();
+    assertThat(google.received(VIDEOS)).hasSize(3 + 3 + 1);
+    assertThat(cli.quota().spentToday(QuotaBucket.DEFAULT)).isEqualTo(7);
+    assertThat(cli.videos().list().id(ids).part("id").stream().map(Video::id))
+        .containsExactlyElementsOf(existing(ids));
+  }
+
+  @Test
+  void aServerThatRepeatsItsPageTokenEndsEachBatchAtTheRepeat() {
+    serveVideosPaged(20, true);
+    String[] ids = ids(120);
+
+    VideoListResponse merged = client().videos().list().id(ids).part("id").execute();
+
+    // Each batch: its first page, then the token once; the repeated token is not followed.
+    assertThat(google.received(VIDEOS)).hasSize(3 * 2);
+    // The repeated page's items are kept once: the first 20 of each batch, in the order asked.
+    List<String> expected = new ArrayList<>();
+    for (int batch = 0; batch < 3; batch++) {
+      List<String> found =
+          existing(Arrays.copyOfRange(ids, batch * 50, Math.min(ids.length, batch * 50 + 50)));
+      expected.addAll(found.subList(0, Math.min(20, found.size())));
+    }
+    assertThat(merged.items()).extracting(Video::id).containsExactlyElementsOf(expected);
+  }
 }

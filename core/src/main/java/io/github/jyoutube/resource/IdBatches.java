@@ -8,12 +8,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -92,7 +94,8 @@ final class IdBatches<T> {
     }
     List<String> ids = new ArrayList<>(new LinkedHashSet<>(List.of(given)));
     query.remove("id");
-    // The API pages id lookups by neither: every id's item comes in one answer.
+    // The API pages id lookups by neither: every id's item comes in one answer (fetch follows a
+    // server that pages them anyway).
     query.remove("maxResults");
     query.remove("pageToken");
     // Check the required parameters now, on the caller's thread.
@@ -155,7 +158,46 @@ final class IdBatches<T> {
     Executor executor = request.context().executor().asyncExecutor();
     Map<String, String> parameters = new LinkedHashMap<>(base);
     parameters.put("id", String.join(",", batches.get(index)));
-    return CompletableFuture.supplyAsync(() -> read(request.sendRaw(parameters)), executor);
+    return CompletableFuture.supplyAsync(
+        () -> fetch(parameters, batches.get(index).size()), executor);
+  }
+
+  /**
+   * One batch's answer, its pages followed: YouTube answers most lookups by id in one page, but a
+   * server that pages one (as list methods with a default {@code maxResults} of 5 may) is followed
+   * by its {@code nextPageToken}. A page holds at least one item, so a batch of {@code n} ids takes
+   * at most {@code n} pages; a token seen before, or more pages than that, ends the batch there.
+   */
+  private Answer fetch(Map<String, String> parameters, int ids) {
+    Answer answer = read(request.sendRaw(parameters));
+    String token = nextPageToken(answer.tree);
+    if (token == null) {
+      return answer;
+    }
+    List<Object> items = items(answer.tree);
+    Set<String> tokens = new HashSet<>();
+    for (int pages = 1; token != null && pages < ids && tokens.add(token); pages++) {
+      Map<String, String> next = new LinkedHashMap<>(parameters);
+      next.put("pageToken", token);
+      Answer page = read(request.sendRaw(next));
+      for (Object item : items(page.tree)) {
+        int at = position(item, -1);
+        if (at < 0 || items.stream().noneMatch(known -> position(known, -1) == at)) {
+          items.add(item); // an item a page repeats is kept once
+        }
+      }
+      token = nextPageToken(page.tree);
+    }
+    items.sort(
+        (a, b) -> Integer.compare(position(a, Integer.MAX_VALUE), position(b, Integer.MAX_VALUE)));
+    Map<String, Object> tree = new LinkedHashMap<>(answer.tree);
+    tree.remove("nextPageToken");
+    tree.put("items", items);
+    return new Answer(answer.bytes, tree, true);
+  }
+
+  private static String nextPageToken(Map<String, Object> tree) {
+    return tree.get("nextPageToken") instanceof String token && !token.isEmpty() ? token : null;
   }
 
   /** One batch's answer: the bytes as received and the tree with its items in order. */
