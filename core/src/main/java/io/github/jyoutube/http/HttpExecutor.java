@@ -293,16 +293,23 @@ public final class HttpExecutor {
 
   private HttpResult send(
       HttpCall call, String methodId, RequestOptions options, Observation observation) {
-    RequestOptions asked = options == null ? defaults : defaults.overriddenBy(options);
-    // The interceptors see the quotaUser the URL carries (a request's own wins over options').
-    RequestOptions seen =
-        new RequestOptions(asked.timeout(), asked.maxRetries(), asked.headers(), call.quotaUser());
-    RequestOptions effective = intercept(call, methodId, seen, observation);
-    HttpCall sent = withHeaders(call, effective);
-    if (!Objects.equals(effective.quotaUser(), call.quotaUser())) {
-      sent = sent.withQueryParameter("quotaUser", effective.quotaUser());
+    RequestOptions effective = options == null ? defaults : defaults.overriddenBy(options);
+    HttpCall sent = call;
+    if (!interceptors.isEmpty() && call.dialect() == HttpCall.Dialect.API) {
+      // The interceptors see the quotaUser the URL carries (a request's own wins over options').
+      String quotaUser = call.quotaUser();
+      effective =
+          intercept(
+              call,
+              methodId,
+              new RequestOptions(
+                  effective.timeout(), effective.maxRetries(), effective.headers(), quotaUser),
+              observation);
+      if (!Objects.equals(effective.quotaUser(), quotaUser)) {
+        sent = sent.withQueryParameter("quotaUser", effective.quotaUser());
+      }
     }
-    HttpCall request = sent;
+    HttpCall request = withHeaders(sent, effective);
     Duration timeout = effective.timeout();
     return run(
         request,
