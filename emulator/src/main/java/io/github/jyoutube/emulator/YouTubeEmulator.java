@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.jyoutube.Endpoints;
 import io.github.jyoutube.QuotaBucket;
 import io.github.jyoutube.Sleeper;
+import io.github.jyoutube.YouTubeClient;
 import io.github.jyoutube.emulator.Exchange.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -313,6 +314,31 @@ public final class YouTubeEmulator implements AutoCloseable {
     synchronized (backend) {
       return backend.oauth.issue(CLIENT_ID, account, granted);
     }
+  }
+
+  /**
+   * A client builder aimed at this emulator and signed in as {@code account} (with {@link
+   * #accessToken(Account, String...)}'s default scopes), to set more on before {@code build()}:
+   *
+   * <pre>{@code
+   * YouTubeClient cli = emulator.clientBuilder(Account.ALICE).sleeper(recording).build();
+   * }</pre>
+   *
+   * @param account a seeded account, such as {@link Account#ALICE}
+   * @return the builder
+   */
+  public YouTubeClient.Builder clientBuilder(Account account) {
+    return YouTubeClient.builder().endpoints(endpoints()).accessToken(accessToken(account));
+  }
+
+  /**
+   * A client of this emulator signed in as {@code account}: {@code clientBuilder(account).build()}.
+   *
+   * @param account a seeded account, such as {@link Account#ALICE}
+   * @return the client; close it when done
+   */
+  public YouTubeClient client(Account account) {
+    return clientBuilder(account).build();
   }
 
   /**

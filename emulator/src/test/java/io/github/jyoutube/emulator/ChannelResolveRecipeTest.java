@@ -38,11 +38,7 @@ class ChannelResolveRecipeTest {
   @BeforeEach
   void client() {
     YouTubeEmulator emulator = EMULATOR.emulator();
-    cli =
-        YouTubeClient.builder()
-            .accessToken(emulator.accessToken(Account.ALICE))
-            .endpoints(emulator.endpoints())
-            .build();
+    cli = emulator.client(Account.ALICE);
     alicePlaylist =
         cli.playlists().list().mine(true).stream()
             .filter(p -> p.snippet().title().equals("Favourites"))

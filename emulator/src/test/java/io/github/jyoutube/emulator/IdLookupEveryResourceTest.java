@@ -193,11 +193,7 @@ class IdLookupEveryResourceTest {
   void client() {
     YouTubeEmulator emulator = EMULATOR.emulator();
     emulator.resetQuota();
-    cli =
-        YouTubeClient.builder()
-            .accessToken(emulator.accessToken(Account.ALICE))
-            .endpoints(emulator.endpoints())
-            .build();
+    cli = emulator.client(Account.ALICE);
   }
 
   Stream<Lookup> lookups() {

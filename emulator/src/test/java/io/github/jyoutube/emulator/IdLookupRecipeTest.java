@@ -49,11 +49,7 @@ class IdLookupRecipeTest {
   void client() {
     YouTubeEmulator emulator = EMULATOR.emulator();
     emulator.resetQuota();
-    cli =
-        YouTubeClient.builder()
-            .accessToken(emulator.accessToken(Account.ALICE))
-            .endpoints(emulator.endpoints())
-            .build();
+    cli = emulator.client(Account.ALICE);
   }
 
   @Test

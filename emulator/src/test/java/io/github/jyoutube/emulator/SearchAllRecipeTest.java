@@ -65,11 +65,7 @@ class SearchAllRecipeTest {
   void client() {
     YouTubeEmulator emulator = EMULATOR.emulator();
     emulator.resetQuota();
-    cli =
-        YouTubeClient.builder()
-            .accessToken(emulator.accessToken(Account.ALICE))
-            .endpoints(emulator.endpoints())
-            .build();
+    cli = emulator.client(Account.ALICE);
   }
 
   private long searchCalls() {

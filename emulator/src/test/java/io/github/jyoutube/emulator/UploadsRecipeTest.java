@@ -48,11 +48,7 @@ class UploadsRecipeTest {
   void client() {
     YouTubeEmulator emulator = EMULATOR.emulator();
     emulator.resetQuota();
-    cli =
-        YouTubeClient.builder()
-            .accessToken(emulator.accessToken(Account.ALICE))
-            .endpoints(emulator.endpoints())
-            .build();
+    cli = emulator.client(Account.ALICE);
   }
 
   private long spent() {

@@ -56,13 +56,7 @@ class WaitersRecipeTest {
           slept.add(d);
           CLOCK.advance(d);
         };
-    cli =
-        YouTubeClient.builder()
-            .accessToken(emulator.accessToken(Account.ALICE))
-            .endpoints(emulator.endpoints())
-            .clock(CLOCK)
-            .sleeper(moving)
-            .build();
+    cli = emulator.clientBuilder(Account.ALICE).clock(CLOCK).sleeper(moving).build();
     emulator.resetQuota();
   }
 
