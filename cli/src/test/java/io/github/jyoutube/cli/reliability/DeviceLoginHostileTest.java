@@ -60,6 +60,21 @@ class DeviceLoginHostileTest {
         + "}";
   }
 
+  /** {@code auth login --device --timeout S} against the hostile server. */
+  private String[] loginArgs(int timeoutSeconds) {
+    return new String[] {
+      "--endpoint",
+      server.baseUri().toString(),
+      "--config-dir",
+      home.resolve("config").toString(),
+      "auth",
+      "login",
+      "--device",
+      "--timeout",
+      String.valueOf(timeoutSeconds)
+    };
+  }
+
   /** The outcome of one in-process login. */
   record Login(int exitCode, String err, long millis) {}
 
@@ -74,17 +89,7 @@ class DeviceLoginHostileTest {
             Map.of(),
             home,
             Clock.systemUTC());
-    String[] args = {
-      "--endpoint",
-      server.baseUri().toString(),
-      "--config-dir",
-      home.resolve("config").toString(),
-      "auth",
-      "login",
-      "--device",
-      "--timeout",
-      String.valueOf(timeoutSeconds)
-    };
+    String[] args = loginArgs(timeoutSeconds);
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     Thread thread =
         new Thread(
@@ -198,19 +203,7 @@ class DeviceLoginHostileTest {
   void anEndlessBodyInA64MiBHeapIsRefusedAndTheJvmExits() throws Exception {
     server.on("/device/code", HostileOAuthServer.endless());
     Path err = home.resolve("stderr.txt");
-    List<String> command =
-        ChildJvm.command(
-            List.of("-Xmx64m"),
-            Main.class,
-            "--endpoint",
-            server.baseUri().toString(),
-            "--config-dir",
-            home.resolve("config").toString(),
-            "auth",
-            "login",
-            "--device",
-            "--timeout",
-            "5");
+    List<String> command = ChildJvm.command(List.of("-Xmx64m"), Main.class, loginArgs(5));
     long began = System.nanoTime();
     Process child =
         new ProcessBuilder(command)
