@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.jyoutube.livechat.proto.LiveChatMessageListRequest;
 import io.github.jyoutube.livechat.proto.V3DataLiveChatMessageServiceGrpc;
+import io.github.jyoutube.testing.ChildJvm;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -15,8 +16,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -64,28 +63,15 @@ class MainTest {
 
   @Test
   void portZeroPrintsTheUrlFirst() throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.add("--port");
-    command.add("0");
-    command.add("--auto-approve");
-    command.add("--quota");
-    command.add("500");
+    List<String> command =
+        ChildJvm.command(List.of(), Main.class, "--port", "0", "--auto-approve", "--quota", "500");
     runsAndAnswers(command);
   }
 
   @Test
   void anUnknownOptionExitsWithUsage() throws Exception {
     Process process =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "--bogus")
+        new ProcessBuilder(ChildJvm.command(List.of(), Main.class, "--bogus"))
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -102,14 +88,8 @@ class MainTest {
     }
     Process process =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "--port",
-                "0",
-                "--grpc-port",
-                String.valueOf(port))
+                ChildJvm.command(
+                    List.of(), Main.class, "--port", "0", "--grpc-port", String.valueOf(port)))
             .redirectErrorStream(true)
             .start();
     ManagedChannel channel = null;
