@@ -126,7 +126,6 @@ public final class YouTubeClient implements AutoCloseable {
 
   private YouTubeClient(Builder builder, ClientSecrets secrets, AccessToken stored) {
     this.endpoints = builder.endpoints;
-    this.lifecycle = ClientLifecycle.root();
     // API calls run the JDK client's internal tasks on its selector thread (executor
     // Runnable::run): no hand-off to a pool thread per response, about half the client's CPU per
     // call (docs/PERFORMANCE.md). Streamed uploads and downloads use a client with a pool of its
@@ -138,7 +137,7 @@ public final class YouTubeClient implements AutoCloseable {
         builder.httpClient != null
             ? JdkClients.borrowed(builder.httpClient)
             : JdkClients.owned(builder.connectTimeout, plainHttp);
-    lifecycle.onClose(http::close);
+    this.lifecycle = ClientLifecycle.root(http::close);
     String userAgent =
         (builder.userAgent == null ? "" : builder.userAgent + " ")
             + "jyoutube/"

@@ -28,10 +28,6 @@ public final class AccountEntry implements TokenStore {
     this.account = Objects.requireNonNull(account, "account == null");
   }
 
-  String account() {
-    return account;
-  }
-
   @Override
   public Optional<AccessToken> load() {
     return store.load(account);

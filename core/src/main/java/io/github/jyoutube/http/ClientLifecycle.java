@@ -1,32 +1,37 @@
 package io.github.jyoutube.http;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * Whether a client may still make calls, and what closing it releases.
  *
  * <p>A root lifecycle belongs to a client that owns threads and connections: closing it runs the
- * release actions registered with {@link #onClose}. A derived lifecycle ({@link #derived}) belongs
- * to a client that borrows its parent's (an account view, a client with other options): closing it
- * only stops its own calls, and it is closed as well once any ancestor is.
+ * release action given to {@link #root}. A derived lifecycle ({@link #derived}) belongs to a client
+ * that borrows its parent's (an account view, a client with other options): closing it only stops
+ * its own calls, and it is closed as well once any ancestor is.
  */
 public final class ClientLifecycle {
 
   private final ClientLifecycle parent;
   private final String description;
-  private final List<Runnable> releases = new ArrayList<>(); // guarded by this
+  private final Runnable release;
   private volatile boolean closed;
 
-  private ClientLifecycle(ClientLifecycle parent, String description) {
+  private ClientLifecycle(ClientLifecycle parent, String description, Runnable release) {
     this.parent = parent;
     this.description = description;
+    this.release = release;
   }
 
-  /** {@return the lifecycle of a client that owns what it uses} */
-  public static ClientLifecycle root() {
-    return new ClientLifecycle(null, "this YouTubeClient");
+  /**
+   * The lifecycle of a client that owns what it uses.
+   *
+   * @param release what closing releases (the client's connections and threads); it must not throw
+   * @return the lifecycle
+   */
+  public static ClientLifecycle root(Runnable release) {
+    return new ClientLifecycle(
+        null, "this YouTubeClient", Objects.requireNonNull(release, "release == null"));
   }
 
   /**
@@ -37,49 +42,19 @@ public final class ClientLifecycle {
    * @return the derived lifecycle
    */
   public ClientLifecycle derived(String description) {
-    return new ClientLifecycle(this, Objects.requireNonNull(description, "description == null"));
+    return new ClientLifecycle(
+        this, Objects.requireNonNull(description, "description == null"), () -> {});
   }
 
-  /**
-   * Registers what closing this lifecycle releases, run in the order registered.
-   *
-   * @param release a release action; it must not throw
-   */
-  public synchronized void onClose(Runnable release) {
-    releases.add(Objects.requireNonNull(release, "release == null"));
-  }
-
-  /**
-   * Closes this lifecycle and runs its release actions, once.
-   *
-   * @return whether this call closed it (false when it was closed already)
-   */
-  public boolean close() {
-    List<Runnable> toRun;
+  /** Closes this lifecycle and runs its release action, once; closing again does nothing. */
+  public void close() {
     synchronized (this) {
       if (closed) {
-        return false;
+        return;
       }
       closed = true;
-      toRun = List.copyOf(releases);
-      releases.clear();
     }
-    RuntimeException first = null;
-    for (Runnable release : toRun) {
-      try {
-        release.run();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
-    return true;
+    release.run();
   }
 
   /** {@return whether this lifecycle, or one it derives from, is closed} */

@@ -115,7 +115,7 @@ public final class HttpExecutor {
         meter,
         List.of(),
         List.of(),
-        ClientLifecycle.root());
+        ClientLifecycle.root(() -> {}));
   }
 
   /**

@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
-import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -39,14 +38,13 @@ import java.util.zip.GZIPInputStream;
  */
 public final class HttpTransport {
 
-  private final Supplier<HttpClient> client;
-  private final Supplier<HttpClient> streamingClient;
+  private final JdkClients clients;
   private final String userAgent;
   private final Duration requestTimeout;
   private final long maxResponseBytes;
 
   /**
-   * Creates the transport.
+   * Creates the transport over one JDK client, borrowed for every call (never closed here).
    *
    * @param client the JDK client that holds the connection pool
    * @param userAgent the {@code User-Agent} header value
@@ -55,43 +53,15 @@ public final class HttpTransport {
    */
   public HttpTransport(
       HttpClient client, String userAgent, Duration requestTimeout, long maxResponseBytes) {
-    this(client, () -> client, userAgent, requestTimeout, maxResponseBytes);
-  }
-
-  /**
-   * Creates the transport with a second client for streamed request bodies and downloads.
-   *
-   * <p>This lets {@code client} run its internal tasks on its selector thread ({@code
-   * executor(Runnable::run)}), which saves a hand-off between threads on every response (see
-   * docs/PERFORMANCE.md): safe for calls whose bodies are in memory, whose subscribers never block.
-   * A streamed body reads a file or a caller's stream as it is sent, which must not happen on that
-   * thread, so uploads and downloads go through {@code streamingClient}, built on first use.
-   *
-   * @param client the JDK client for calls whose bodies are in memory
-   * @param streamingClient makes the JDK client for streamed bodies and downloads, once, on first
-   *     use
-   * @param userAgent the {@code User-Agent} header value
-   * @param requestTimeout how long one attempt may take, from sending to the end of the body
-   * @param maxResponseBytes the largest body accepted, after inflation
-   */
-  public HttpTransport(
-      HttpClient client,
-      Supplier<HttpClient> streamingClient,
-      String userAgent,
-      Duration requestTimeout,
-      long maxResponseBytes) {
-    Objects.requireNonNull(client, "client == null");
-    this.client = () -> client;
-    this.streamingClient = once(Objects.requireNonNull(streamingClient, "streamingClient == null"));
-    this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
-    this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
-    this.maxResponseBytes = maxResponseBytes;
+    this(JdkClients.borrowed(client), userAgent, requestTimeout, maxResponseBytes);
   }
 
   /**
    * Creates the transport over a client's JDK clients, which it asks for on every attempt: once
    * they are closed, an attempt fails with an {@link IllegalStateException}, and the transport
-   * holds no reference that would keep them alive.
+   * holds no reference that would keep them alive. Calls whose bodies are in memory go through
+   * {@link JdkClients#api()}; streamed bodies and downloads, which must not run on that client's
+   * selector thread, through {@link JdkClients#streaming()}.
    *
    * @param clients the JDK clients
    * @param userAgent the {@code User-Agent} header value
@@ -100,32 +70,10 @@ public final class HttpTransport {
    */
   public HttpTransport(
       JdkClients clients, String userAgent, Duration requestTimeout, long maxResponseBytes) {
-    Objects.requireNonNull(clients, "clients == null");
-    this.client = clients::api;
-    this.streamingClient = clients::streaming;
+    this.clients = Objects.requireNonNull(clients, "clients == null");
     this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
     this.maxResponseBytes = maxResponseBytes;
-  }
-
-  /** The client for streamed bodies and downloads, made on first use. */
-  private HttpClient streaming() {
-    return Objects.requireNonNull(streamingClient.get(), "streamingClient gave null");
-  }
-
-  /** {@code supplier}, called once at most: the value is kept. */
-  private static Supplier<HttpClient> once(Supplier<HttpClient> supplier) {
-    return new Supplier<>() {
-      private HttpClient value;
-
-      @Override
-      public synchronized HttpClient get() {
-        if (value == null) {
-          value = supplier.get();
-        }
-        return value;
-      }
-    };
   }
 
   /** {@return the largest response body accepted, after inflation} */
@@ -169,7 +117,7 @@ public final class HttpTransport {
     // The JDK's timeout stops at the response headers; the body is held to the same deadline here.
     long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     HttpResponse<byte[]> response =
-        (body == null ? client.get() : streaming())
+        (body == null ? clients.api() : clients.streaming())
             .send(
                 request(call, credential, body, timeout),
                 info -> boundedBody(info, timeout == null ? null : deadline));
@@ -203,7 +151,8 @@ public final class HttpTransport {
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + requestTimeout.toNanos();
     HttpResponse<TimedBodyStream> response =
-        streaming()
+        clients
+            .streaming()
             .send(
                 request(call, credential, null, requestTimeout),
                 info ->

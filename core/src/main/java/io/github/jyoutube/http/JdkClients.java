@@ -146,11 +146,6 @@ public final class JdkClients {
     }
   }
 
-  /** {@return whether closing releases the JDK clients (they were made here)} */
-  public boolean owned() {
-    return owned;
-  }
-
   private static void shutDown(HttpClient client) {
     if (SHUTDOWN_NOW == null) {
       return; // JDK 17: the selector thread ends once the client is unreachable

@@ -276,10 +276,8 @@ public final class TokenManager implements Authorizer {
       return true; // another thread has refreshed since: try its token
     }
     if (!canRefresh(token)) {
-      synchronized (lock) {
-        if (current == token && storedInstead(token) != null) {
-          return true;
-        }
+      if (current == token && storedInstead(token) != null) {
+        return true;
       }
       throw cannotRenew(token);
     }
@@ -296,7 +294,8 @@ public final class TokenManager implements Authorizer {
    *     a failure; a final failure still stands)
    */
   private AccessToken fresh(AccessToken stale, boolean rejected, boolean explicit) {
-    CompletableFuture<AccessToken> result;
+    CompletableFuture<AccessToken> result = null;
+    RuntimeException finalFailure = null; // unless the store has a token: read outside the lock
     synchronized (lock) {
       AccessToken now = current;
       if (now == null && stale != null) {
@@ -316,17 +315,25 @@ public final class TokenManager implements Authorizer {
           if (stillUsable(stale, rejected)) {
             return stale;
           }
-          AccessToken replaced = failure.until() == null ? storedInstead(stale) : null;
-          if (replaced != null) {
-            return replaced;
+          if (failure.until() != null) {
+            throw failure.error();
           }
-          throw failure.error();
+          finalFailure = failure.error();
         }
       }
-      if (inFlight == null || inFlight.stale() != stale) {
-        inFlight = start(stale);
+      if (finalFailure == null) {
+        if (inFlight == null || inFlight.stale() != stale) {
+          inFlight = start(stale);
+        }
+        result = inFlight.result();
       }
-      result = inFlight.result();
+    }
+    if (finalFailure != null) {
+      AccessToken replaced = storedInstead(stale);
+      if (replaced != null) {
+        return replaced;
+      }
+      throw finalFailure;
     }
     try {
       return result.get(refreshWait.toNanos(), TimeUnit.NANOSECONDS);
@@ -466,24 +473,32 @@ public final class TokenManager implements Authorizer {
   /**
    * For an account store's entry: the token stored there in place of {@code dead} since (the user
    * signed in again through another process), made current; {@code null} when there is none, or the
-   * store was asked less than {@link #STORE_RECHECK} ago. Called with the lock held.
+   * store was asked less than {@link #STORE_RECHECK} ago. Called without the lock: the store is
+   * read outside it, so that the account's other calls do not wait on a slow database.
    */
   private AccessToken storedInstead(AccessToken dead) {
     if (!(store instanceof AccountEntry entry) || dead == null) {
       return null;
     }
-    Instant now = clock.instant();
-    if (lastStoreCheck != null && now.isBefore(lastStoreCheck.plus(STORE_RECHECK))) {
-      return null;
+    synchronized (lock) {
+      Instant now = clock.instant();
+      if (lastStoreCheck != null && now.isBefore(lastStoreCheck.plus(STORE_RECHECK))) {
+        return null;
+      }
+      lastStoreCheck = now;
     }
-    lastStoreCheck = now;
     AccessToken stored = entry.load().orElse(null);
     if (stored == null || stored.accessToken().equals(dead.accessToken())) {
       return null;
     }
-    current = stored;
-    lastFailure = null;
-    return stored;
+    synchronized (lock) {
+      if (current != dead) {
+        return current; // replaced meanwhile (a refresh, a sign-in): that one is newer
+      }
+      current = stored;
+      lastFailure = null;
+      return stored;
+    }
   }
 
   /**
