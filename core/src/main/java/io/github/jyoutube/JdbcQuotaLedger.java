@@ -412,6 +412,18 @@ final class JdbcQuotaLedger implements QuotaLedger {
     }
 
     /** Connections from {@link DriverManager}, up to 16 kept open between operations. */
+    /**
+     * {@code e} without {@code url} (which may hold a password) in its message, nor a cause that
+     * has it: drivers name the URL, as in "No suitable driver found for jdbc:…".
+     */
+    private static SQLException withheld(SQLException e, String url) {
+      String message = String.valueOf(e.getMessage()).replace(url, "<the ledger's JDBC URL>");
+      if (message.equals(e.getMessage())) {
+        return e;
+      }
+      return new SQLException(message, e.getSQLState(), e.getErrorCode());
+    }
+
     static Connections of(String url) {
       return new Connections() {
         private static final int MAX_IDLE = 16;
@@ -426,7 +438,11 @@ final class JdbcQuotaLedger implements QuotaLedger {
               return kept;
             }
           }
-          return DriverManager.getConnection(url);
+          try {
+            return DriverManager.getConnection(url);
+          } catch (SQLException e) {
+            throw withheld(e, url);
+          }
         }
 
         @Override

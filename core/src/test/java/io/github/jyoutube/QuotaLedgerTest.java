@@ -113,6 +113,21 @@ class QuotaLedgerTest {
     assertThat(ledger.toString()).doesNotContain("hunter2", "127.0.0.1");
   }
 
+  @Test
+  void aUrlNoDriverKnowsIsATypedErrorWithoutTheUrlInAnyMessageOrCause() {
+    QuotaLedger ledger =
+        QuotaLedger.jdbc("jdbc:nosuchdatabase://db.internal/quota?password=hunter2", "project-1");
+    assertThatThrownBy(() -> ledger.reserve(new Draw(DAY, QuotaBucket.DEFAULT, null, 1), 10, NONE))
+        .isInstanceOf(QuotaLedgerException.class)
+        .hasMessageContaining("could not reserve")
+        .satisfies(
+            e -> {
+              java.io.StringWriter trace = new java.io.StringWriter();
+              e.printStackTrace(new java.io.PrintWriter(trace));
+              assertThat(trace.toString()).doesNotContain("hunter2", "db.internal");
+            });
+  }
+
   private void checkAll(Supplier<QuotaLedger> ledgers, String name) throws Exception {
     QuotaLedger one = ledgers.get();
     QuotaLedger other = ledgers.get();
