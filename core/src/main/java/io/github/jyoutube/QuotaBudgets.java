@@ -38,11 +38,7 @@ final class QuotaBudgets {
   }
 
   void user(String quotaUser, QuotaBucket bucket, long units) {
-    Objects.requireNonNull(quotaUser, "quotaUser == null");
-    if (quotaUser.isEmpty() || quotaUser.length() > 40) {
-      throw new IllegalArgumentException(
-          "quotaUser must be 1 to 40 characters, was " + quotaUser.length());
-    }
+    RequestOptions.checkQuotaUser(Objects.requireNonNull(quotaUser, "quotaUser == null"));
     users
         .computeIfAbsent(quotaUser, user -> new EnumMap<>(QuotaBucket.class))
         .put(checked(bucket, units), units);

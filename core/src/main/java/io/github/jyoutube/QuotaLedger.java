@@ -151,9 +151,8 @@ public interface QuotaLedger extends AutoCloseable {
     public Draw {
       Objects.requireNonNull(day, "day == null");
       Objects.requireNonNull(bucket, "bucket == null");
-      if (quotaUser != null && (quotaUser.isEmpty() || quotaUser.length() > 40)) {
-        throw new IllegalArgumentException(
-            "quotaUser must be 1 to 40 characters, was " + quotaUser.length());
+      if (quotaUser != null) {
+        RequestOptions.checkQuotaUser(quotaUser);
       }
       if (units < 0) {
         throw new IllegalArgumentException("units must be >= 0: " + units);

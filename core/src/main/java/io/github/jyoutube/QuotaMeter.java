@@ -85,23 +85,6 @@ public final class QuotaMeter {
   }
 
   /**
-   * Adds the cost of a request already made, whatever the budgets: for calls that do not go through
-   * the client's executor, such as a gRPC stream.
-   *
-   * @param cost the request's cost
-   * @throws io.github.jyoutube.error.QuotaLedgerException if the ledger cannot be written
-   */
-  public void record(QuotaCost cost) {
-    Objects.requireNonNull(cost, "cost == null");
-    if (cost.units() > 0) {
-      ledger.reserve(
-          new QuotaLedger.Draw(today(clock.instant()).date(), cost.bucket(), null, cost.units()),
-          QuotaBudgets.NONE,
-          QuotaBudgets.NONE);
-    }
-  }
-
-  /**
    * Reserves a request's cost before it is sent, within the project's budget for its bucket and,
    * when it carries a {@code quotaUser}, within that user's. Over budget, the request is refused,
    * or waits for the quota day to reset when the client parks such calls.

@@ -73,10 +73,18 @@ public record RequestOptions(
     Objects.requireNonNull(headers, "headers == null");
     headers.forEach(RequestOptions::checkHeader);
     headers = Map.copyOf(headers);
-    if (quotaUser != null && (quotaUser.isEmpty() || quotaUser.length() > 40)) {
+    if (quotaUser != null) {
+      checkQuotaUser(quotaUser);
+    }
+  }
+
+  /** Checks a {@code quotaUser}: 1 to 40 characters, as the API takes it. */
+  static String checkQuotaUser(String quotaUser) {
+    if (quotaUser.isEmpty() || quotaUser.length() > 40) {
       throw new IllegalArgumentException(
           "quotaUser must be 1 to 40 characters, was " + quotaUser.length());
     }
+    return quotaUser;
   }
 
   /** {@return no setting: everything from the client} */

@@ -101,11 +101,7 @@ public final class ChatBench {
   }
 
   private static YouTubeClient client(YouTubeEmulator emulator, Account account) {
-    return YouTubeClient.builder()
-        .endpoints(emulator.endpoints())
-        .accessToken(emulator.accessToken(account))
-        .maxRetries(0)
-        .build();
+    return emulator.clientBuilder(account).maxRetries(0).build();
   }
 
   private static LiveChatMessage text(String body) {

@@ -84,11 +84,7 @@ public final class QuotaBenchmark {
           (System.nanoTime() - seeding) / 1_000_000,
           "JDK " + Runtime.version(),
           rounds);
-      YouTubeClient cli =
-          YouTubeClient.builder()
-              .accessToken(emulator.accessToken(Account.ALICE))
-              .endpoints(emulator.endpoints())
-              .build();
+      YouTubeClient cli = emulator.client(Account.ALICE);
 
       List<Row> rows = new ArrayList<>();
       rows.add(

@@ -61,10 +61,6 @@ final class Config {
     return dir;
   }
 
-  Path tokenFile() {
-    return dir.resolve(TOKEN_FILE);
-  }
-
   /** The token file of {@code account} (a name {@link Accounts#check checked} already). */
   Path tokenFile(String account) {
     return dir.resolve(Accounts.tokenFileName(account));

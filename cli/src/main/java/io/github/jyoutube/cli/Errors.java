@@ -49,11 +49,6 @@ final class Errors {
   /** The line, hint and exit code of one failure. */
   record Report(int exitCode, String message, String hint) {}
 
-  /** Prints the report of {@code failure} and returns its exit code. */
-  static int report(Throwable failure, PrintWriter err, boolean debug, Clock clock) {
-    return report(failure, err, debug, clock, null);
-  }
-
   /**
    * Prints the report of {@code failure} and returns its exit code; the commands a hint suggests
    * carry {@code --account NAME} when {@code account} names one.

@@ -165,8 +165,8 @@ public record HttpCall(
    */
   public String quotaUser() {
     String query = uri.getRawQuery();
-    if (query == null) {
-      return null;
+    if (query == null || !query.contains("quotaUser=")) {
+      return null; // most calls: read on every attempt, so no split
     }
     for (String pair : query.split("&")) {
       if (pair.startsWith("quotaUser=") && pair.length() > "quotaUser=".length()) {

@@ -2,6 +2,7 @@ package io.github.jyoutube.push;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.jyoutube.http.Durations;
 import io.github.jyoutube.http.SlowClientGuard;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -266,11 +267,7 @@ public final class PushNotificationReceiver implements AutoCloseable {
      *     again to take the answer (10 seconds by default); a slower one is disconnected
      */
     public Builder clientTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout == null");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("clientTimeout must be positive: " + timeout);
-      }
-      this.clientTimeout = timeout;
+      this.clientTimeout = Durations.positive(timeout, "clientTimeout");
       return this;
     }
 

@@ -175,6 +175,8 @@ final class IdBatches<T> {
       return answer;
     }
     List<Object> items = items(answer.tree);
+    Set<Integer> placed = new HashSet<>();
+    items.forEach(item -> placed.add(position(item, -1)));
     Set<String> tokens = new HashSet<>();
     for (int pages = 1; token != null && pages < ids && tokens.add(token); pages++) {
       Map<String, String> next = new LinkedHashMap<>(parameters);
@@ -182,7 +184,7 @@ final class IdBatches<T> {
       Answer page = read(request.sendRaw(next));
       for (Object item : items(page.tree)) {
         int at = position(item, -1);
-        if (at < 0 || items.stream().noneMatch(known -> position(known, -1) == at)) {
+        if (at < 0 || placed.add(at)) {
           items.add(item); // an item a page repeats is kept once
         }
       }
