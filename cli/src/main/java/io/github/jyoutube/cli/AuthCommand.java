@@ -597,10 +597,7 @@ final class AuthCommand extends GroupCommand {
         }
         note = "The server no longer knew the token (expired or revoked already)";
       }
-      session.tokenStore().clear();
-      if (!session.embedded()) {
-        session.config().saveLabel(session.account(), null);
-      }
+      session.forgetToken();
       out().println(note + " and removed it from " + session.tokenStoreName() + ".");
       out().flush();
       return ExitCodes.OK;
@@ -638,9 +635,7 @@ final class AuthCommand extends GroupCommand {
       }
       PrintWriter out = out();
       if (token == null && !unreadable) {
-        if (!session.embedded()) {
-          session.config().saveLabel(session.account(), null);
-        }
+        session.forgetToken();
         out.println(
             (session.namedAccount()
                     ? "Account " + session.account() + " is not signed in"
@@ -650,10 +645,7 @@ final class AuthCommand extends GroupCommand {
         return ExitCodes.OK;
       }
       String revoked = noRevoke ? "not revoked (--no-revoke)" : revoke(session, token);
-      store.clear();
-      if (!session.embedded()) {
-        session.config().saveLabel(session.account(), null);
-      }
+      session.forgetToken();
       out.println(
           "Signed out"
               + (session.namedAccount() ? " of account " + session.account() : "")

@@ -121,6 +121,14 @@ final class Session implements AutoCloseable {
     return Endpoints.google();
   }
 
+  /** Deletes the account's token here and, outside the embedded emulator, its label. */
+  void forgetToken() {
+    tokenStore().clear();
+    if (!embedded()) {
+      config().saveLabel(account(), null);
+    }
+  }
+
   /**
    * Where the account's token lives: its file in the config directory ({@code token.json} for the
    * default account), or memory with {@code --emulator}.
