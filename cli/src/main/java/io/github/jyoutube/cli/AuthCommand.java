@@ -186,9 +186,8 @@ final class AuthCommand extends GroupCommand {
         } catch (TimeoutException e) {
           throw CliException.failure(
               "timed out after " + timeoutSeconds + " s waiting for the sign-in",
-              "run `"
-                  + command("auth login")
-                  + "` again (--timeout sets the wait), or try --manual or --device");
+              "run `jyoutube auth login` again (--timeout sets the wait), or try --manual or"
+                  + " --device");
         }
         try {
           AccessToken token = cli.generateAccessToken(redirect);
@@ -278,7 +277,7 @@ final class AuthCommand extends GroupCommand {
         }
         throw CliException.failure(
             "timed out after " + timeoutSeconds + " s waiting for approval on the other device",
-            "run `" + command("auth login --device") + "` again (--timeout sets the wait)");
+            "run `jyoutube auth login --device` again (--timeout sets the wait)");
       }
     }
 
@@ -550,8 +549,7 @@ final class AuthCommand extends GroupCommand {
       AccessToken current = cli.accessToken().orElseThrow();
       if (!current.isRefreshable()) {
         throw CliException.failure(
-            "the stored token has no refresh token",
-            "run `" + command("auth login") + "` to sign in again");
+            "the stored token has no refresh token", "run `jyoutube auth login` to sign in again");
       }
       session.requireCredentials();
       AccessToken fresh = cli.refreshAccessToken();

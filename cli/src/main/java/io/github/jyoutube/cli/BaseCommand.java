@@ -52,7 +52,8 @@ abstract class BaseCommand implements Callable<Integer> {
 
   /**
    * The command line of {@code jyoutube REST} for the account of this run: {@code jyoutube
-   * --account work auth login} when {@code --account work} was given.
+   * --account work auth login} when {@code --account work} was given. For text printed directly;
+   * the hints of failures get it in {@link Errors#forAccount}.
    */
   String command(String rest) {
     Session session = session();

@@ -299,16 +299,17 @@ final class Session implements AutoCloseable {
     return namedAccount() && account.contains("@") ? account : null;
   }
 
-  /** No token: the setup is incomplete, as without an OAuth client (exit code 2). */
+  /**
+   * No token: the setup is incomplete, as without an OAuth client (exit code 2). The hint's command
+   * gets {@code --account NAME} where every hint does, in {@link Errors#forAccount}.
+   */
   private CliException notSignedIn() {
-    String login = namedAccount() ? "jyoutube --account " + account + " auth login" : null;
     return CliException.usage(
         namedAccount() ? "account " + account + " is not signed in" : "not signed in",
         credentials().isPresent() || options.endpoint() != null
-            ? "run `" + (login != null ? login : "jyoutube auth login") + "`"
-            : "run `"
-                + (login != null ? login : "jyoutube auth login")
-                + " --client-secrets client_secret.json` (or with --client-id and --client-secret)");
+            ? "run `jyoutube auth login`"
+            : "run `jyoutube auth login --client-secrets client_secret.json` (or with --client-id"
+                + " and --client-secret)");
   }
 
   @Override
