@@ -15,6 +15,7 @@ import io.github.jyoutube.http.ClientContext;
 import io.github.jyoutube.http.ClientLifecycle;
 import io.github.jyoutube.http.Constructors;
 import io.github.jyoutube.http.Credential;
+import io.github.jyoutube.http.Daemons;
 import io.github.jyoutube.http.Durations;
 import io.github.jyoutube.http.HttpCall;
 import io.github.jyoutube.http.HttpExecutor;
@@ -81,7 +82,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -1054,8 +1054,7 @@ public final class YouTubeClient implements AutoCloseable {
    */
   private static void warmUp(boolean tlsLater) {
     if (WARMING_UP.compareAndSet(false, true)) {
-      Thread thread =
-          new Thread(
+      Daemons.thread(
               () -> {
                 try {
                   Json.tree("{\"warm\":[1,\"up\",true]}");
@@ -1072,9 +1071,8 @@ public final class YouTubeClient implements AutoCloseable {
                   // it is used.
                 }
               },
-              "jyoutube-warm-up");
-      thread.setDaemon(true);
-      thread.start();
+              "jyoutube-warm-up")
+          .start();
     }
   }
 
@@ -1120,17 +1118,7 @@ public final class YouTubeClient implements AutoCloseable {
   /** Runs {@code executeAsync} calls when the caller gives no executor: daemon threads. */
   private static final class DefaultExecutor {
     static final ExecutorService INSTANCE =
-        Executors.newCachedThreadPool(
-            new java.util.concurrent.ThreadFactory() {
-              private final AtomicInteger count = new AtomicInteger();
-
-              @Override
-              public Thread newThread(Runnable task) {
-                Thread thread = new Thread(task, "jyoutube-async-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-              }
-            });
+        Executors.newCachedThreadPool(Daemons.numbered("jyoutube-async-"));
   }
 
   /**

@@ -309,11 +309,7 @@ public final class JdbcTokenStore implements AccountTokenStore {
         if (rows.next()) {
           String sealed = rows.getString(2);
           if (sealed == null) {
-            throw new TokenStoreException(
-                Kind.CORRUPTED,
-                account,
-                "the stored token of account " + account + " is unusable: its row holds none",
-                null);
+            throw TokenCipher.corrupted(account, "its row holds none");
           }
           row = new Row(rows.getLong(1), sealed, rows.getLong(3));
         }

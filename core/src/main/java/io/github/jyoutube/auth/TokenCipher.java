@@ -159,7 +159,8 @@ final class TokenCipher {
     }
   }
 
-  private static TokenStoreException corrupted(String account, String why) {
+  /** The stored token of {@code account} cannot be used, because of {@code why}. */
+  static TokenStoreException corrupted(String account, String why) {
     return new TokenStoreException(
         Kind.CORRUPTED,
         account,

@@ -339,9 +339,7 @@ public final class HttpTransport {
       if (idle || !started) {
         synchronized (LOCK) {
           if (!started) {
-            Thread thread = new Thread(Deadlines::run, "jyoutube-response-deadline");
-            thread.setDaemon(true);
-            thread.start();
+            Daemons.thread(Deadlines::run, "jyoutube-response-deadline").start();
             started = true;
           }
           LOCK.notifyAll();

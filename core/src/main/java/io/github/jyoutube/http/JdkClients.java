@@ -10,7 +10,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JDK HTTP clients of one {@code YouTubeClient}: one for calls whose bodies are in memory, and
@@ -29,7 +28,8 @@ public final class JdkClients {
   /** {@code HttpClient.shutdownNow()}, on JDK 21 and later; {@code null} on 17. */
   private static final MethodHandle SHUTDOWN_NOW = shutdownNow();
 
-  private static final AtomicInteger STREAM_THREADS = new AtomicInteger();
+  /** One numbering of streamed-transfer threads for every client in the JVM. */
+  private static final ThreadFactory STREAM_THREADS = Daemons.numbered("jyoutube-stream-");
 
   private final boolean owned;
   private final Duration connectTimeout;
@@ -106,7 +106,7 @@ public final class JdkClients {
     if (streaming == null) {
       streamingExecutor =
           new ThreadPoolExecutor(
-              0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemons());
+              0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), STREAM_THREADS);
       streaming =
           HttpClient.newBuilder()
               .connectTimeout(connectTimeout)
@@ -166,14 +166,6 @@ public final class JdkClients {
     } catch (NoSuchMethodException | IllegalAccessException jdk17) {
       return null;
     }
-  }
-
-  private static ThreadFactory daemons() {
-    return task -> {
-      Thread thread = new Thread(task, "jyoutube-stream-" + STREAM_THREADS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   private static IllegalStateException closed() {

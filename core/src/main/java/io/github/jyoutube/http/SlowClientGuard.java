@@ -12,7 +12,6 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The executor of a JDK {@code HttpServer} that slow or idle clients cannot starve.
@@ -73,7 +72,6 @@ public final class SlowClientGuard implements Executor, AutoCloseable {
    */
   public SlowClientGuard(String name, int threads, Duration timeout) {
     this.timeoutNanos = timeout.toNanos();
-    AtomicInteger count = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
             threads,
@@ -81,18 +79,12 @@ public final class SlowClientGuard implements Executor, AutoCloseable {
             30,
             TimeUnit.SECONDS,
             new NewestFirst(QUEUE),
-            task -> daemon(task, name + "-" + count.incrementAndGet()),
+            Daemons.numbered(name + "-"),
             new ThreadPoolExecutor.AbortPolicy());
     pool.allowCoreThreadTimeOut(true);
     this.sweeper =
-        Executors.newSingleThreadScheduledExecutor(task -> daemon(task, name + "-timer"));
+        Executors.newSingleThreadScheduledExecutor(task -> Daemons.thread(task, name + "-timer"));
     sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-  }
-
-  private static Thread daemon(Runnable task, String name) {
-    Thread thread = new Thread(task, name);
-    thread.setDaemon(true);
-    return thread;
   }
 
   /**

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The credential of one account: an access token that renews itself, or an API key.
@@ -67,17 +66,7 @@ public final class TokenManager implements Authorizer {
 
   /** Runs the refreshes of every manager: daemon threads, made as needed, gone when idle. */
   private static final ExecutorService REFRESHERS =
-      Executors.newCachedThreadPool(
-          new java.util.concurrent.ThreadFactory() {
-            private final AtomicInteger count = new AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable task) {
-              Thread thread = new Thread(task, "jyoutube-token-refresh-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            }
-          });
+      Executors.newCachedThreadPool(Daemons.numbered("jyoutube-token-refresh-"));
 
   private final OAuthClient oauth;
   private final TokenStore store;
