@@ -35,6 +35,7 @@ public final class Cli {
         (failure, commandLine, parseResult) ->
             Errors.report(failure, env.err(), root.debug(), env.clock(), root.account()));
     cmd.setParameterExceptionHandler(Cli::usageError);
+    DashValues.install(cmd);
     return cmd;
   }
 

@@ -77,6 +77,7 @@ final class VideosCommand extends GroupCommand {
         names = "--id",
         arity = "1..*",
         split = ",",
+        parameterConsumer = DashValues.class,
         paramLabel = "ID",
         description = "Video IDs (space- or comma-separated).")
     List<String> ids;
