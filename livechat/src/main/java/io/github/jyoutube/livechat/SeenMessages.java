@@ -5,13 +5,13 @@ import java.util.Map;
 
 /**
  * The last messages delivered, to drop one that comes again (after a resume or a change of
- * transport): keyed by id and content, so that a message that changes under its id (a tombstone, a
- * gift's combo, a poll's tallies) is delivered again. Holds at most {@code capacity} keys, the
- * oldest forgotten first.
+ * transport): the events themselves, compared whole (they are records), so that a message that
+ * changes under its id (a tombstone, a gift's combo, a poll's tallies) is delivered again. Holds at
+ * most {@code capacity} events, the oldest forgotten first.
  */
 final class SeenMessages {
 
-  private final Map<String, Boolean> keys;
+  private final Map<ChatEvent, Boolean> keys;
 
   SeenMessages(int capacity) {
     this.keys =
@@ -19,7 +19,7 @@ final class SeenMessages {
           private static final long serialVersionUID = 1L;
 
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<ChatEvent, Boolean> eldest) {
             return size() > capacity;
           }
         };
@@ -27,8 +27,8 @@ final class SeenMessages {
 
   /** Records {@code event}; false if it was delivered already. */
   synchronized boolean firstTime(ChatEvent event) {
-    String key = event.id() + '\u0000' + Integer.toHexString(event.hashCode());
-    return keys.put(key, Boolean.TRUE) == null;
+    // The event itself, not its id and hash code: two contents may share a hash code.
+    return keys.put(event, Boolean.TRUE) == null;
   }
 
   synchronized int size() {

@@ -81,6 +81,11 @@ class FailuresAndOptionsTest {
     assertThat(seen.firstTime(new ChatEvent.TextMessage("m0", null, author, "t"))).isTrue();
     // The same id with new content (a tombstone, a gift's combo) is delivered again.
     assertThat(seen.firstTime(new ChatEvent.MessageDeleted("m9", null, author, "m9"))).isTrue();
+    // Contents whose hash codes agree ("Aa" and "BB") are still told apart.
+    assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+    assertThat(seen.firstTime(new ChatEvent.TextMessage("m10", null, author, "Aa"))).isTrue();
+    assertThat(seen.firstTime(new ChatEvent.TextMessage("m10", null, author, "BB"))).isTrue();
+    assertThat(seen.firstTime(new ChatEvent.TextMessage("m10", null, author, "BB"))).isFalse();
   }
 
   @Test
