@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -34,6 +35,9 @@ final class JdbcQuotaLedger implements QuotaLedger {
   /** Attempts of one operation: rows inserted on the way, lock time-outs, deadlocks. */
   private static final int MAX_TRIES = 12;
 
+  /** A statement cancelled at its query time-out, in PostgreSQL and in H2. */
+  private static final String QUERY_CANCELED = "57014";
+
   private static final String CREATE =
       "CREATE TABLE IF NOT EXISTS "
           + TABLE
@@ -56,12 +60,25 @@ final class JdbcQuotaLedger implements QuotaLedger {
           + TABLE
           + " WHERE project = ? AND quota_day = ? AND quota_user = ''";
 
+  /**
+   * The time one operation has, all its attempts and statements together: a row that a hung process
+   * keeps locked would otherwise stall every call that reserves units (PostgreSQL waits for a row
+   * lock without end).
+   */
+  static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(10);
+
   private final Connections connections;
   private final String project;
+  private final Duration timeout;
   private volatile boolean tableReady;
 
   JdbcQuotaLedger(Connections connections, String project) {
+    this(connections, project, OPERATION_TIMEOUT);
+  }
+
+  JdbcQuotaLedger(Connections connections, String project, Duration timeout) {
     this.connections = connections;
+    this.timeout = Objects.requireNonNull(timeout, "timeout == null");
     Objects.requireNonNull(project, "project == null");
     if (project.isEmpty() || project.length() > 100) {
       throw new IllegalArgumentException(
@@ -88,11 +105,10 @@ final class JdbcQuotaLedger implements QuotaLedger {
         draw.quotaUser() == null ? null : new Row(draw.day(), draw.bucket(), draw.quotaUser());
     return run(
         "reserve",
-        connection -> {
-          Attempt attempt =
-              attempt(connection, draw.units(), projectRow, budget, userRow, userBudget);
+        work -> {
+          Attempt attempt = attempt(work, draw.units(), projectRow, budget, userRow, userBudget);
           if (attempt.missing() != null) {
-            insert(connection, attempt.missing());
+            insert(work, attempt.missing());
             return null; // try again, now that the row exists
           }
           return attempt.outcome();
@@ -104,37 +120,36 @@ final class JdbcQuotaLedger implements QuotaLedger {
    * row: the refusing row had room when read again (units were refunded meanwhile); try again.
    */
   private Attempt attempt(
-      Connection connection, long units, Row projectRow, long budget, Row userRow, long userBudget)
+      Work work, long units, Row projectRow, long budget, Row userRow, long userBudget)
       throws SQLException {
     if (userRow == null) {
-      if (update(connection, projectRow, units, budget)) {
+      if (update(work, projectRow, units, budget)) {
         return new Attempt(Outcome.granted(), null);
       }
-      return refusalOrMissing(connection, projectRow, units, budget);
+      return refusalOrMissing(work, projectRow, units, budget);
     }
-    connection.setAutoCommit(false);
+    work.connection.setAutoCommit(false);
     try {
-      if (!update(connection, projectRow, units, budget)) {
-        connection.rollback();
-        return refusalOrMissing(connection, projectRow, units, budget);
+      if (!update(work, projectRow, units, budget)) {
+        work.connection.rollback();
+        return refusalOrMissing(work, projectRow, units, budget);
       }
-      if (!update(connection, userRow, units, userBudget)) {
-        connection.rollback(); // gives the project's units back
-        return refusalOrMissing(connection, userRow, units, userBudget);
+      if (!update(work, userRow, units, userBudget)) {
+        work.connection.rollback(); // gives the project's units back
+        return refusalOrMissing(work, userRow, units, userBudget);
       }
-      connection.commit();
+      work.connection.commit();
       return new Attempt(Outcome.granted(), null);
     } catch (SQLException | RuntimeException e) {
-      rollbackQuietly(connection, e);
+      rollbackQuietly(work.connection, e);
       throw e;
     } finally {
-      connection.setAutoCommit(true);
+      work.connection.setAutoCommit(true);
     }
   }
 
-  private boolean update(Connection connection, Row row, long units, long budget)
-      throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(RESERVE)) {
+  private boolean update(Work work, Row row, long units, long budget) throws SQLException {
+    try (PreparedStatement update = work.prepare(RESERVE)) {
       update.setLong(1, units);
       bindKey(update, 2, row);
       // budget - units, not spent + units <= budget: no overflow with Long.MAX_VALUE as budget.
@@ -143,9 +158,9 @@ final class JdbcQuotaLedger implements QuotaLedger {
     }
   }
 
-  private Attempt refusalOrMissing(Connection connection, Row row, long units, long budget)
+  private Attempt refusalOrMissing(Work work, Row row, long units, long budget)
       throws SQLException {
-    Long spent = read(connection, row);
+    Long spent = read(work, row);
     if (spent == null) {
       return new Attempt(null, row);
     }
@@ -155,8 +170,8 @@ final class JdbcQuotaLedger implements QuotaLedger {
     return new Attempt(Outcome.refused(spent, budget, row.quotaUser()), null);
   }
 
-  private Long read(Connection connection, Row row) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(READ)) {
+  private Long read(Work work, Row row) throws SQLException {
+    try (PreparedStatement select = work.prepare(READ)) {
       bindKey(select, 1, row);
       try (ResultSet result = select.executeQuery()) {
         return result.next() ? result.getLong(1) : null;
@@ -165,8 +180,8 @@ final class JdbcQuotaLedger implements QuotaLedger {
   }
 
   /** Inserts a row with nothing spent, unless another process just did. */
-  private void insert(Connection connection, Row row) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+  private void insert(Work work, Row row) throws SQLException {
+    try (PreparedStatement insert = work.prepare(INSERT)) {
       bindKey(insert, 1, row);
       insert.executeUpdate();
     } catch (SQLException e) {
@@ -184,27 +199,26 @@ final class JdbcQuotaLedger implements QuotaLedger {
     }
     run(
         "refund",
-        connection -> {
-          connection.setAutoCommit(false);
+        work -> {
+          work.connection.setAutoCommit(false);
           try {
-            refund(connection, new Row(draw.day(), draw.bucket(), null), draw.units());
+            refund(work, new Row(draw.day(), draw.bucket(), null), draw.units());
             if (draw.quotaUser() != null) {
-              refund(
-                  connection, new Row(draw.day(), draw.bucket(), draw.quotaUser()), draw.units());
+              refund(work, new Row(draw.day(), draw.bucket(), draw.quotaUser()), draw.units());
             }
-            connection.commit();
+            work.connection.commit();
             return Outcome.granted();
           } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(connection, e);
+            rollbackQuietly(work.connection, e);
             throw e;
           } finally {
-            connection.setAutoCommit(true);
+            work.connection.setAutoCommit(true);
           }
         });
   }
 
-  private void refund(Connection connection, Row row, long units) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(REFUND)) {
+  private void refund(Work work, Row row, long units) throws SQLException {
+    try (PreparedStatement update = work.prepare(REFUND)) {
       update.setLong(1, units);
       update.setLong(2, units);
       bindKey(update, 3, row);
@@ -218,8 +232,8 @@ final class JdbcQuotaLedger implements QuotaLedger {
     long[] spent = new long[1];
     run(
         "read",
-        connection -> {
-          Long units = read(connection, row);
+        work -> {
+          Long units = read(work, row);
           spent[0] = units == null ? 0 : units;
           return Outcome.granted();
         });
@@ -232,9 +246,9 @@ final class JdbcQuotaLedger implements QuotaLedger {
     Map<QuotaBucket, Long> perBucket = new EnumMap<>(QuotaBucket.class);
     run(
         "read",
-        connection -> {
+        work -> {
           perBucket.clear();
-          try (PreparedStatement select = connection.prepareStatement(READ_DAY)) {
+          try (PreparedStatement select = work.prepare(READ_DAY)) {
             select.setString(1, project);
             select.setObject(2, day);
             try (ResultSet result = select.executeQuery()) {
@@ -274,17 +288,54 @@ final class JdbcQuotaLedger implements QuotaLedger {
   /** One step of an operation; {@code null}: do it again. */
   @FunctionalInterface
   private interface Step {
-    Outcome run(Connection connection) throws SQLException;
+    Outcome run(Work work) throws SQLException;
+  }
+
+  /** One attempt's connection, and its statements, each given the time the operation has left. */
+  private static final class Work {
+    final Connection connection;
+    private final long deadline;
+
+    Work(Connection connection, long deadline) {
+      this.connection = connection;
+      this.deadline = deadline;
+    }
+
+    PreparedStatement prepare(String sql) throws SQLException {
+      PreparedStatement statement = connection.prepareStatement(sql);
+      return timed(statement);
+    }
+
+    Statement statement() throws SQLException {
+      return timed(connection.createStatement());
+    }
+
+    private <S extends Statement> S timed(S statement) throws SQLException {
+      try {
+        // Whole seconds, rounded up: JDBC has no finer query time-out.
+        long left = Math.max(1, (deadline - System.nanoTime() + 999_999_999L) / 1_000_000_000L);
+        statement.setQueryTimeout((int) Math.min(left, Integer.MAX_VALUE));
+        return statement;
+      } catch (SQLException | RuntimeException e) {
+        statement.close();
+        throw e;
+      }
+    }
   }
 
   /**
    * Runs {@code step} until it returns an outcome, on a connection of its own, creating the table
    * first if needed. Deadlocks, serialization failures, lock time-outs and broken connections are
-   * tried again (on a new connection), up to {@link #MAX_TRIES} attempts in all.
+   * tried again (on a new connection), up to {@link #MAX_TRIES} attempts in all and within the
+   * ledger's time-out.
    */
   private Outcome run(String operation, Step step) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     SQLException last = null;
     for (int tries = 0; tries < MAX_TRIES; tries++) {
+      if (tries > 0 && System.nanoTime() - deadline >= 0) {
+        throw timedOut(operation, last);
+      }
       Connection connection;
       try {
         connection = connections.take();
@@ -293,13 +344,17 @@ final class JdbcQuotaLedger implements QuotaLedger {
       }
       boolean broken = true;
       try {
-        ensureTable(connection);
-        Outcome outcome = step.run(connection);
+        Work work = new Work(connection, deadline);
+        ensureTable(work);
+        Outcome outcome = step.run(work);
         broken = false;
         if (outcome != null) {
           return outcome;
         }
       } catch (SQLException e) {
+        if (QUERY_CANCELED.equals(e.getSQLState())) {
+          throw timedOut(operation, e);
+        }
         if (!transientFailure(e)) {
           throw failure(operation, e);
         }
@@ -322,16 +377,30 @@ final class JdbcQuotaLedger implements QuotaLedger {
         null);
   }
 
-  private void ensureTable(Connection connection) throws SQLException {
+  private QuotaLedgerException timedOut(String operation, SQLException cause) {
+    return new QuotaLedgerException(
+        "quota ledger of project "
+            + project
+            + ": could not "
+            + operation
+            + " within "
+            + (timeout.toMillis() % 1000 == 0
+                ? timeout.toSeconds() + " s"
+                : timeout.toMillis() + " ms")
+            + " (its rows stayed locked, or the database did not answer)",
+        cause);
+  }
+
+  private void ensureTable(Work work) throws SQLException {
     if (tableReady) {
       return;
     }
-    try (Statement statement = connection.createStatement()) {
+    try (Statement statement = work.statement()) {
       statement.execute(CREATE);
     } catch (SQLException e) {
       // Two processes creating the table at once: PostgreSQL may refuse the second with a unique
       // violation in its catalog, though the table is there.
-      try (Statement statement = connection.createStatement()) {
+      try (Statement statement = work.statement()) {
         statement.executeQuery("SELECT spent FROM " + TABLE + " WHERE 1 = 0").close();
       } catch (SQLException absent) {
         e.addSuppressed(absent);
@@ -411,7 +480,6 @@ final class JdbcQuotaLedger implements QuotaLedger {
       };
     }
 
-    /** Connections from {@link DriverManager}, up to 16 kept open between operations. */
     /**
      * {@code e} without {@code url} (which may hold a password) in its message, nor a cause that
      * has it: drivers name the URL, as in "No suitable driver found for jdbc:…".
@@ -424,6 +492,7 @@ final class JdbcQuotaLedger implements QuotaLedger {
       return new SQLException(message, e.getSQLState(), e.getErrorCode());
     }
 
+    /** Connections from {@link DriverManager}, up to 16 kept open between operations. */
     static Connections of(String url) {
       return new Connections() {
         private static final int MAX_IDLE = 16;

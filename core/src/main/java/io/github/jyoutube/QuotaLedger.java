@@ -102,7 +102,10 @@ public interface QuotaLedger extends AutoCloseable {
    * Tested on PostgreSQL and H2; the SQL is standard.
    *
    * <p>Each operation takes a connection from {@code dataSource} and closes it: give a pooled data
-   * source, or use {@link #jdbc(String, String)}, which keeps a few connections open.
+   * source, or use {@link #jdbc(String, String)}, which keeps a few connections open. An operation
+   * has 10 seconds, its statements' query time-out included: if its rows stay locked (by a process
+   * stopped in the middle of a transaction) or the database does not answer, the call fails with a
+   * {@link io.github.jyoutube.error.QuotaLedgerException} instead of waiting without end.
    *
    * @param dataSource where connections come from
    * @param project the name the project's rows are kept under, such as its Google Cloud project id

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +93,49 @@ class QuotaLedgerTest {
   void h2FirstUseRace() throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("race").toAbsolutePath();
     checkFirstUseRace(() -> QuotaLedger.jdbc(url, "project-1"));
+  }
+
+  @Test
+  void aRowAHungProcessKeepsLockedIsATimeOutInPostgresql() throws Exception {
+    try (PostgresCluster pg = PostgresCluster.start()) {
+      checkLockedRow(pg.newDatabase(), "PostgreSQL");
+    }
+  }
+
+  @Test
+  void aRowAHungProcessKeepsLockedIsATimeOutInH2() throws Exception {
+    checkLockedRow("jdbc:h2:file:" + dir.resolve("locked").toAbsolutePath(), "H2");
+  }
+
+  /**
+   * Another connection updates the project's row and neither commits nor rolls back, as a process
+   * stopped mid-transaction would: a reservation fails at the ledger's time-out (PostgreSQL alone
+   * would wait for the lock without end), and works again once the lock is gone.
+   */
+  private static void checkLockedRow(String url, String name) throws Exception {
+    Duration timeout = Duration.ofSeconds(2);
+    QuotaLedger ledger =
+        new JdbcQuotaLedger(JdbcQuotaLedger.Connections.of(url), "project-1", timeout);
+    try (ledger) {
+      assertThat(ledger.reserve(draw(DAY, 1), 100, NONE).reserved()).isTrue();
+      try (Connection hung = DriverManager.getConnection(url)) {
+        hung.setAutoCommit(false);
+        try (Statement statement = hung.createStatement()) {
+          statement.executeUpdate(
+              "UPDATE jyoutube_quota SET spent = spent WHERE project = 'project-1'");
+        }
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> ledger.reserve(draw(DAY, 1), 100, NONE))
+            .isInstanceOf(QuotaLedgerException.class)
+            .hasMessageContaining("could not reserve within 2 s");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        System.out.println(name + ": a reservation on a locked row failed after " + millis + " ms");
+        assertThat(millis).isBetween(1_500L, 4_000L);
+        hung.rollback();
+      }
+      assertThat(ledger.reserve(draw(DAY, 1), 100, NONE).reserved()).isTrue();
+      assertThat(ledger.spent(DAY, QuotaBucket.DEFAULT, null)).isEqualTo(2);
+    }
   }
 
   @Test
