@@ -50,6 +50,13 @@ class ApiCommandsTest {
         config.toString());
   }
 
+  /** A runner for {@code emulator} with Alice's token, for {@code scopes}, in {@code home}. */
+  static CliRunner signedIn(YouTubeEmulator emulator, Path home, String... scopes) {
+    Path config = home.resolve("config");
+    storeToken(config, emulator.accessToken(Account.ALICE, scopes));
+    return runner(emulator, config);
+  }
+
   static void storeToken(Path config, String accessToken) {
     TokenStore.file(config.resolve("jyoutube/token.json")).save(AccessToken.of(accessToken));
   }

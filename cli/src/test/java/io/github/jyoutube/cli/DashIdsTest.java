@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.jyoutube.auth.Scopes;
-import io.github.jyoutube.emulator.Account;
 import io.github.jyoutube.emulator.YouTubeEmulator;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -56,10 +55,7 @@ class DashIdsTest {
 
   @BeforeEach
   void signIn() {
-    Path config = home.resolve("config");
-    cli = ApiCommandsTest.runner(emulator, config);
-    ApiCommandsTest.storeToken(
-        config, emulator.accessToken(Account.ALICE, Scopes.YOUTUBE, Scopes.YOUTUBE_FORCE_SSL));
+    cli = ApiCommandsTest.signedIn(emulator, home, Scopes.YOUTUBE, Scopes.YOUTUBE_FORCE_SSL);
   }
 
   @Test

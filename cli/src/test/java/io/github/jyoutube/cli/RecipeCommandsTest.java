@@ -52,12 +52,9 @@ class RecipeCommandsTest {
 
   @BeforeEach
   void signIn() {
-    Path config = home.resolve("config");
-    cli = ApiCommandsTest.runner(emulator, config);
-    ApiCommandsTest.storeToken(
-        config,
-        emulator.accessToken(
-            Account.ALICE, Scopes.YOUTUBE, Scopes.YOUTUBE_FORCE_SSL, Scopes.YOUTUBE_UPLOAD));
+    cli =
+        ApiCommandsTest.signedIn(
+            emulator, home, Scopes.YOUTUBE, Scopes.YOUTUBE_FORCE_SSL, Scopes.YOUTUBE_UPLOAD);
     emulator.resetQuota();
   }
 
