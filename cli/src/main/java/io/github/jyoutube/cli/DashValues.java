@@ -28,8 +28,9 @@ import picocli.CommandLine.Model.OptionSpec;
  *       its {@code parameterConsumer}: it takes its first value as it is and then each argument
  *       that is neither an option nor shaped like one;
  *   <li>an argument shaped like an id ({@code -} and at least ten of {@code A-Z a-z 0-9 - _}, but
- *       not a lower-case {@code --long-option}) that is no option's value is a positional
- *       parameter: it moves behind {@code --} with the others, in their order.
+ *       not a lower-case {@code --long-option}), or with a space in it ({@code "-- great stream
+ *       --"}), that is no option's value is a positional parameter: it moves behind {@code --} with
+ *       the others, in their order.
  * </ul>
  *
  * Anything else, a mistyped {@code --otput} among it, reaches picocli as typed; {@code --} works as
@@ -104,7 +105,7 @@ final class DashValues implements IParameterPreprocessor, IParameterConsumer {
             notPositional.add(args.get(i++));
           }
         }
-      } else if (arg.startsWith("-") && !isIdShaped(arg)) {
+      } else if (arg.startsWith("-") && !isIdShaped(arg) && !hasWhitespace(arg)) {
         notPositional.add(arg);
       } else {
         positional.add(arg);
@@ -168,6 +169,11 @@ final class DashValues implements IParameterPreprocessor, IParameterConsumer {
         && option(spec, arg) == null
         && !spec.subcommands().containsKey(arg)
         && (!arg.startsWith("-") || isIdShaped(arg));
+  }
+
+  /** No option has a space in it: {@code "-- great stream --"} is a message. */
+  private static boolean hasWhitespace(String arg) {
+    return arg.chars().anyMatch(Character::isWhitespace);
   }
 
   private static boolean isIdShaped(String arg) {

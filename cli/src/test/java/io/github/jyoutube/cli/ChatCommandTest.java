@@ -76,6 +76,11 @@ class ChatCommandTest {
     CliRunner.Result sent = cli().run("--emulator", "chat", "send", "aliceLive01", "hello, chat");
     assertThat(sent.exitCode()).as(sent.toString()).isZero();
     assertThat(sent.out()).startsWith("Sent LCC.");
+    // A message may begin with "-"; with a space in it, it cannot be an option.
+    CliRunner.Result dashes =
+        cli().run("--emulator", "chat", "send", "aliceLive01", "-- great stream, thanks --");
+    assertThat(dashes.exitCode()).as(dashes.toString()).isZero();
+    assertThat(dashes.out()).startsWith("Sent LCC.");
     CliRunner.Result tooLong =
         cli().run("--emulator", "chat", "send", "aliceLive01", "x".repeat(201));
     assertThat(tooLong.exitCode()).isEqualTo(ExitCodes.USAGE);
