@@ -102,6 +102,30 @@ class QuotaBudgetTest {
   }
 
   @Test
+  void aCallTheBudgetRefusesRefreshesNoToken() {
+    google.otherwise("/token", r -> Reply.json(200, Fixtures.token("ya29.fresh", null, 600)));
+    playlistsAnswer();
+    YouTubeClient cli =
+        YouTubeClient.builder()
+            .endpoints(google.endpoints())
+            .clock(clock)
+            .sleeper(clock::advance)
+            .clientId("client-id")
+            .clientSecret("client-secret")
+            .refreshToken("1//refresh")
+            .quotaBudget(QuotaBucket.DEFAULT, 1)
+            .build();
+    cli.playlists().list().mine(true).execute();
+    assertThat(google.received("/token")).hasSize(1);
+
+    clock.advance(Duration.ofMinutes(20)); // the token has expired; the quota day has not ended
+    assertThatThrownBy(() -> cli.playlists().list().mine(true).execute())
+        .isInstanceOf(QuotaBudgetExceededException.class);
+    assertThat(google.received("/token")).as("refreshes").hasSize(1);
+    assertThat(google.received(PLAYLISTS)).hasSize(1);
+  }
+
+  @Test
   void everyPageAndEveryRetryReservesAgain() {
     google.enqueue(PLAYLISTS, Reply.json(503, Fixtures.error(503, "backendError", "global", "x")));
     google.otherwise(

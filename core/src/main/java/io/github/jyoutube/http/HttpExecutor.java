@@ -425,11 +425,8 @@ public final class HttpExecutor {
       HttpCall call = withHeaders(asked, intercept(asked, null, defaults, observation));
       while (true) {
         lifecycle.ensureOpen();
-        Credential credential = credential(call, observation);
         QuotaMeter.Reservation reservation = reserve(call);
-        if (reservation.waited()) {
-          credential = freshCredential(call, observation, reservation);
-        }
+        Credential credential = credential(call, observation, reservation);
         long started = System.nanoTime();
         observation.attempt();
         HttpResult result;
@@ -539,11 +536,8 @@ public final class HttpExecutor {
     boolean renewed = false;
     while (true) {
       lifecycle.ensureOpen(); // a retry after close ends here, with the reason
-      Credential credential = credential(call, observation);
       QuotaMeter.Reservation reservation = reserve(call);
-      if (reservation.waited()) {
-        credential = freshCredential(call, observation, reservation);
-      }
+      Credential credential = credential(call, observation, reservation);
       long started = System.nanoTime();
       observation.attempt();
       HttpResult result;
@@ -760,10 +754,12 @@ public final class HttpExecutor {
   }
 
   /**
-   * The credential after a wait for the quota day to reset, which the one taken before may have
-   * outlived; the units go back if none can be had, since nothing was sent.
+   * The credential for an attempt whose units are reserved: taken after the reservation, so that a
+   * call the budget refuses refreshes no token, and one that waited for the quota day to reset gets
+   * a credential that has not outlived the wait. The units go back if none can be had, since
+   * nothing was sent.
    */
-  private Credential freshCredential(
+  private Credential credential(
       HttpCall call, Observation observation, QuotaMeter.Reservation reservation) {
     try {
       return credential(call, observation);
