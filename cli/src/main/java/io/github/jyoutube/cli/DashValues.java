@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.OptionSpec;
  *   <li>an argument shaped like an id ({@code -} and at least ten of {@code A-Z a-z 0-9 - _}, but
  *       not a lower-case {@code --long-option}), or with a space in it ({@code "-- great stream
  *       --"}), that is no option's value is a positional parameter: it moves behind {@code --} with
- *       the others, in their order.
+ *       the others, in their order. A short option that takes a value keeps one attached: {@code
+ *       -otrackfile01} is {@code -o trackfile01}.
  * </ul>
  *
  * Anything else, a mistyped {@code --otput} among it, reaches picocli as typed; {@code --} works as
@@ -105,7 +106,8 @@ final class DashValues implements IParameterPreprocessor, IParameterConsumer {
             notPositional.add(args.get(i++));
           }
         }
-      } else if (arg.startsWith("-") && !isIdShaped(arg) && !hasWhitespace(arg)) {
+      } else if (isShortOptionWithValue(arg, spec)
+          || (arg.startsWith("-") && !isIdShaped(arg) && !hasWhitespace(arg))) {
         notPositional.add(arg);
       } else {
         positional.add(arg);
@@ -168,7 +170,16 @@ final class DashValues implements IParameterPreprocessor, IParameterConsumer {
     return !arg.equals(END_OF_OPTIONS)
         && option(spec, arg) == null
         && !spec.subcommands().containsKey(arg)
-        && (!arg.startsWith("-") || isIdShaped(arg));
+        && (!arg.startsWith("-") || (isIdShaped(arg) && !isShortOptionWithValue(arg, spec)));
+  }
+
+  /** Whether {@code arg} is a short option with its value attached, as {@code -otrack.srt} is. */
+  private static boolean isShortOptionWithValue(String arg, CommandSpec spec) {
+    if (arg.length() <= 2 || arg.charAt(1) == '-') {
+      return false;
+    }
+    OptionSpec option = option(spec, arg.substring(0, 2));
+    return option != null && option.arity().min() >= 1;
   }
 
   /** No option has a space in it: {@code "-- great stream --"} is a message. */

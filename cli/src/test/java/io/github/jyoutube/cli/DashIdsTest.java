@@ -126,6 +126,10 @@ class DashIdsTest {
     assertThat(DashValues.rewrite(List.of("abcdefghijk", "--processed"), wait))
         .containsExactly("abcdefghijk", "--processed");
 
+    CommandSpec download = spec("captions", "download");
+    assertThat(DashValues.rewrite(List.of("-oTrackFile01", DASH_ID), download))
+        .containsExactly("-oTrackFile01", "--", DASH_ID);
+
     CommandSpec list = spec("videos", "list");
     assertThat(DashValues.rewrite(List.of("--id", "a", DASH_ID, "--max", "3"), list))
         .containsExactly("--id", "a", DASH_ID, "--max", "3");
