@@ -99,20 +99,19 @@ public final class QuotaMeter {
   public Reservation reserve(QuotaCost cost, String quotaUser) {
     Objects.requireNonNull(cost, "cost == null");
     Instant deadline = null;
-    boolean waited = false;
     for (int waits = 0; ; waits++) {
       Instant now = clock.instant();
       Day day = today(now);
       QuotaLedger.Draw draw =
           new QuotaLedger.Draw(day.date(), cost.bucket(), quotaUser, cost.units());
       if (cost.units() == 0) {
-        return new Reservation(ledger, draw, waited);
+        return new Reservation(ledger, draw);
       }
       QuotaLedger.Outcome outcome =
           ledger.reserve(
               draw, budgets.project(cost.bucket()), budgets.user(quotaUser, cost.bucket()));
       if (outcome.reserved()) {
-        return new Reservation(ledger, draw, waited);
+        return new Reservation(ledger, draw);
       }
       if (maxWait == null) {
         throw refusal(cost, outcome, day, null, null);
@@ -140,7 +139,6 @@ public final class QuotaMeter {
         Thread.currentThread().interrupt();
         throw refusal(cost, outcome, day, "interrupted while waiting for the reset", e);
       }
-      waited = true;
     }
   }
 
@@ -259,17 +257,15 @@ public final class QuotaMeter {
    */
   public static final class Reservation {
 
-    private static final Reservation NONE = new Reservation(null, null, false);
+    private static final Reservation NONE = new Reservation(null, null);
 
     private final QuotaLedger ledger;
     private final QuotaLedger.Draw draw;
-    private final boolean waited;
     private final AtomicBoolean refunded = new AtomicBoolean();
 
-    private Reservation(QuotaLedger ledger, QuotaLedger.Draw draw, boolean waited) {
+    private Reservation(QuotaLedger ledger, QuotaLedger.Draw draw) {
       this.ledger = ledger;
       this.draw = draw;
-      this.waited = waited;
     }
 
     /** {@return a reservation of nothing, for a request outside the Data API's quota} */
@@ -287,14 +283,6 @@ public final class QuotaMeter {
       if (draw != null && draw.units() > 0 && refunded.compareAndSet(false, true)) {
         ledger.refund(draw);
       }
-    }
-
-    /**
-     * {@return whether the request waited for the quota day to reset before its units were reserved
-     * (its credential may have expired meanwhile)}
-     */
-    public boolean waited() {
-      return waited;
     }
 
     @Override
